@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+
+/** What the GitHub event says about the code being built, as plain data. */
+export interface GitContext {
+  /** `push`, `pull_request`, `pull_request_target`, `release`, `schedule`, `workflow_dispatch`, ... */
+  eventName: string;
+  /** `refs/heads/main`, `refs/tags/v1.2.3`, `refs/pull/12/merge`. */
+  ref: string;
+  /** GITHUB_SHA: the commit checked out and built (for pull_request, the merge commit, as metadata-action). */
+  sha: string;
+  /** `owner/name`. */
+  repository: string;
+  /** `https://github.com`, or the GitHub Enterprise host. */
+  serverUrl: string;
+  /** The workflow run, for provenance's builder id. */
+  runId: string;
+  /** The repository's default branch, when the event payload says. */
+  defaultBranch: string;
+  /** Set for every pull request event (pull_request, pull_request_target, ...). */
+  pullRequest?: PullRequestContext;
+}
+
+export interface PullRequestContext {
+  number: number;
+  baseRef: string;
+  headRef: string;
+  headSha: string;
+  /** The head lives in another repository: the workflow cannot push with its token. */
+  fromFork: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads the runner's environment and the event payload file. */
+export function readGitContext(env: Env = process.env): GitContext {
+  let payload: EventPayload = {};
+  const path = env.GITHUB_EVENT_PATH;
+  if (path) {
+    try {
+      payload = JSON.parse(readFileSync(path, 'utf8')) as EventPayload;
+    } catch (error) {
+      throw new Error(`Cannot read the event payload ${path}: ${(error as Error).message}`);
+    }
+  }
+  return gitContextFrom(env, payload);
+}
+
+/** The shape of the event payload fields we read; everything is optional. */
+export interface EventPayload {
+  repository?: { default_branch?: string; full_name?: string; html_url?: string };
+  pull_request?: {
+    number?: number;
+    base?: { ref?: string; repo?: { full_name?: string } };
+    head?: { ref?: string; sha?: string; repo?: { full_name?: string } | null };
+  };
+  number?: number;
+}
+
+export function gitContextFrom(env: Env, payload: EventPayload): GitContext {
+  const repository = env.GITHUB_REPOSITORY || payload.repository?.full_name || '';
+  const pr = payload.pull_request;
+  const pullRequest: PullRequestContext | undefined = pr
+    ? {
+        number: pr.number ?? payload.number ?? 0,
+        baseRef: pr.base?.ref ?? env.GITHUB_BASE_REF ?? '',
+        headRef: pr.head?.ref ?? env.GITHUB_HEAD_REF ?? '',
+        headSha: pr.head?.sha ?? env.GITHUB_SHA ?? '',
+        fromFork: !!pr.head?.repo?.full_name && pr.head.repo.full_name !== (pr.base?.repo?.full_name ?? repository),
+      }
+    : undefined;
+  return {
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    ref: env.GITHUB_REF ?? '',
+    sha: env.GITHUB_SHA ?? '',
+    repository,
+    serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+    runId: env.GITHUB_RUN_ID ?? '',
+    defaultBranch: payload.repository?.default_branch ?? '',
+    pullRequest,
+  };
+}
