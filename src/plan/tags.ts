@@ -1,0 +1,531 @@
+/**
+ * The `tags` input, read the way docker/metadata-action reads it: each line is a rule
+ * (`type=semver,pattern={{version}}`), rules are data, and one pure function turns
+ * (rules, git context, flavor, clock) into image references.
+ */
+import semver from 'semver';
+import type { SemVer } from 'semver';
+import type { GitContext } from '../context.js';
+import { InputError } from '../errors.js';
+import { parseList } from '../util/list.js';
+import type { Flavor } from './flavor.js';
+import { formatReference, isValidTag, parseReference, sanitizeTag } from './reference.js';
+
+export type TagRuleType = 'schedule' | 'semver' | 'edge' | 'ref' | 'raw' | 'sha';
+export type RefEvent = 'branch' | 'tag' | 'pr';
+export type ShaFormat = 'short' | 'long';
+/** `enable=`: a constant, or a test of the git context made when the plan is computed. */
+export type EnableCondition = 'true' | 'false' | 'is_default_branch' | 'is_not_default_branch';
+
+interface RuleCommon {
+  /** The line the rule came from, for logs and error messages. */
+  source: string;
+  /** Set on the rule: replaces the flavor's prefix (an empty one included). */
+  prefix?: string;
+  suffix?: string;
+  enable: EnableCondition;
+  priority: number;
+}
+
+export type TagRule =
+  | (RuleCommon & { type: 'schedule'; pattern: string })
+  | (RuleCommon & { type: 'semver'; pattern: string; value?: string })
+  | (RuleCommon & { type: 'edge'; branch?: string })
+  | (RuleCommon & { type: 'ref'; event: RefEvent })
+  | (RuleCommon & { type: 'raw'; value: string })
+  | (RuleCommon & { type: 'sha'; format: ShaFormat });
+
+/** Higher first; the first tag produced is the `version` output (metadata-action's order). */
+export const DEFAULT_PRIORITIES: Readonly<Record<TagRuleType, number>> = {
+  schedule: 1000,
+  semver: 900,
+  edge: 700,
+  ref: 600,
+  raw: 200,
+  sha: 100,
+};
+
+const TYPE_ATTRIBUTES: Readonly<Record<TagRuleType, readonly string[]>> = {
+  schedule: ['pattern'],
+  semver: ['pattern', 'value'],
+  edge: ['branch'],
+  ref: ['event'],
+  raw: ['value'],
+  sha: ['format'],
+};
+const COMMON_ATTRIBUTES = ['type', 'prefix', 'suffix', 'enable', 'priority'];
+const REF_EVENTS: readonly RefEvent[] = ['branch', 'tag', 'pr'];
+const SHA_FORMATS: readonly ShaFormat[] = ['short', 'long'];
+const SHORT_SHA = 7;
+
+// ---------------------------------------------------------------------------------------------
+// Expressions: `{{name}}` and `{{date 'YYYYMMDD'}}`, checked when the input is read so that a
+// typo fails the step before the build instead of producing an odd tag after it.
+
+/** Expressions usable in every value, prefix and suffix. */
+export const GLOBAL_EXPRESSIONS: readonly string[] = [
+  'branch',
+  'tag',
+  'sha',
+  'base_ref',
+  'is_default_branch',
+  'is_not_default_branch',
+];
+/** Only inside `type=semver,pattern=`. */
+const SEMVER_PLACEHOLDERS: readonly string[] = ['version', 'major', 'minor', 'patch', 'raw'];
+const DATE_TOKENS = /YYYY|MM|DD|HH|mm|ss/g;
+
+type Segment = { text: string } | { name: string } | { date: string };
+
+class TemplateError extends Error {}
+
+function parseTemplate(text: string, names: readonly string[]): Segment[] {
+  const segments: Segment[] = [];
+  const addText = (s: string) => {
+    if (s.includes('{{')) throw new TemplateError('has an unclosed "{{"');
+    if (s !== '') segments.push({ text: s });
+  };
+  let last = 0;
+  for (const m of text.matchAll(/\{\{(.*?)\}\}/g)) {
+    addText(text.slice(last, m.index));
+    last = m.index + m[0].length;
+    const body = m[1].trim();
+    const date = /^date\s+(?:'([^']*)'|"([^"]*)")$/.exec(body);
+    if (date) {
+      const format = date[1] ?? date[2];
+      if (/[A-Za-z]/.test(format.replace(DATE_TOKENS, ''))) {
+        throw new TemplateError(`has a date format "${format}" beyond YYYY, MM, DD, HH, mm and ss`);
+      }
+      segments.push({ date: format });
+    } else if (names.includes(body)) {
+      segments.push({ name: body });
+    } else {
+      throw new TemplateError(`uses an unknown placeholder "{{${body}}}" (known: ${names.join(', ')}, date)`);
+    }
+  }
+  addText(text.slice(last));
+  return segments;
+}
+
+/**
+ * Why `text` cannot be used as a tag template (unknown placeholder, characters a tag cannot
+ * hold), or undefined when it can. The flavor input checks its prefix and suffix with it.
+ */
+export function templateProblem(
+  text: string,
+  names: readonly string[] = GLOBAL_EXPRESSIONS,
+): string | undefined {
+  const parsed = tryParseTemplate(text, names);
+  if (typeof parsed === 'string') return parsed;
+  for (const segment of parsed) {
+    if ('text' in segment && /[^A-Za-z0-9_.-]/.test(segment.text)) {
+      return `has "${segment.text}", which a tag cannot hold (only A-Z a-z 0-9 _ . -)`;
+    }
+  }
+  return undefined;
+}
+
+// The segments, or why there are none.
+function tryParseTemplate(text: string, names: readonly string[]): Segment[] | string {
+  try {
+    return parseTemplate(text, names);
+  } catch (error) {
+    if (error instanceof TemplateError) return error.message;
+    throw error;
+  }
+}
+
+function isStatic(text: string): boolean {
+  return !text.includes('{{');
+}
+
+function render(text: string, values: Record<string, string>, now: Date): string {
+  const names = Object.keys(values);
+  return parseTemplate(text, names)
+    .map((s) => ('text' in s ? s.text : 'name' in s ? values[s.name] : formatDate(now, s.date)))
+    .join('');
+}
+
+function formatDate(now: Date, format: string): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return format.replace(DATE_TOKENS, (token) => {
+    switch (token) {
+      case 'YYYY':
+        return String(now.getUTCFullYear());
+      case 'MM':
+        return pad(now.getUTCMonth() + 1);
+      case 'DD':
+        return pad(now.getUTCDate());
+      case 'HH':
+        return pad(now.getUTCHours());
+      case 'mm':
+        return pad(now.getUTCMinutes());
+      default:
+        return pad(now.getUTCSeconds());
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+export interface TagInput {
+  rules: TagRule[];
+  /** Full references given as is (`ghcr.io/o/app:stable`), normalized. */
+  references: string[];
+}
+
+/**
+ * Reads the `tags` input lines (already split, comments dropped). A line with `key=value` fields
+ * is a rule (`type=` defaults to raw, as metadata-action); a line without `=` holds comma
+ * separated items, each a full image reference when it has `:`, `/` or `@` (as
+ * docker/build-push-action's `tags`), else the shorthand for `type=raw,value=<item>`.
+ */
+export function parseTagRules(lines: string[]): TagInput {
+  const rules: TagRule[] = [];
+  const references: string[] = [];
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line === '') continue;
+    if (!line.includes('=')) {
+      for (const item of parseList(line)) {
+        if (/[:/@]/.test(item)) references.push(formatReference(parseReference(item, 'tags')));
+        else rules.push(parseRule(item, { type: 'raw', value: item }));
+      }
+      continue;
+    }
+    rules.push(parseRule(line, readAttributes(line)));
+  }
+  return { rules, references };
+}
+
+function readAttributes(line: string): Record<string, string> {
+  // No prototype: a key such as `constructor` or `__proto__` is then just an unknown attribute.
+  const attrs: Record<string, string> = Object.create(null);
+  for (const field of parseList(line)) {
+    const eq = field.indexOf('=');
+    if (eq <= 0) throw new InputError('tags', line, `has "${field}", which is not key=value`);
+    const key = field.slice(0, eq).trim().toLowerCase();
+    if (key in attrs) throw new InputError('tags', line, `sets "${key}" twice`);
+    attrs[key] = field.slice(eq + 1).trim();
+  }
+  return attrs;
+}
+
+function parseRule(line: string, attrs: Record<string, string>): TagRule {
+  const fail: (reason: string) => never = (reason) => {
+    throw new InputError('tags', line, reason);
+  };
+  const checkTemplate = (key: string, names: readonly string[] = GLOBAL_EXPRESSIONS) => {
+    const problem = templateProblem(attrs[key], names);
+    if (problem) fail(`${key} ${problem}`);
+  };
+
+  const type = (attrs.type ?? 'raw') as TagRuleType;
+  if (!Object.hasOwn(DEFAULT_PRIORITIES, type)) {
+    fail(`has an unknown type "${type}" (expected ${Object.keys(DEFAULT_PRIORITIES).join(', ')})`);
+  }
+  for (const key of Object.keys(attrs)) {
+    if (!COMMON_ATTRIBUTES.includes(key) && !TYPE_ATTRIBUTES[type].includes(key)) {
+      const allowed = [...COMMON_ATTRIBUTES.slice(1), ...TYPE_ATTRIBUTES[type]].join(', ');
+      fail(`has an unknown attribute "${key}" for type=${type} (expected ${allowed})`);
+    }
+  }
+
+  let priority = DEFAULT_PRIORITIES[type];
+  if (attrs.priority !== undefined) {
+    if (!/^-?\d+$/.test(attrs.priority)) {
+      fail(`has priority "${attrs.priority}", which is not a whole number`);
+    }
+    priority = Number(attrs.priority);
+  }
+  const common: RuleCommon = { source: line, enable: parseEnable(attrs.enable, fail), priority };
+  for (const key of ['prefix', 'suffix'] as const) {
+    if (attrs[key] === undefined) continue;
+    checkTemplate(key);
+    common[key] = attrs[key];
+  }
+
+  switch (type) {
+    case 'schedule': {
+      if (attrs.pattern === undefined) attrs.pattern = 'nightly';
+      if (attrs.pattern === '') fail('has an empty pattern');
+      checkTemplate('pattern');
+      return { ...common, type, pattern: attrs.pattern };
+    }
+    case 'semver': {
+      if (attrs.pattern === undefined) fail('needs a pattern (e.g. pattern={{version}})');
+      if (attrs.pattern === '') fail('has an empty pattern');
+      checkTemplate('pattern', [...SEMVER_PLACEHOLDERS, ...GLOBAL_EXPRESSIONS]);
+      if (attrs.value === undefined || attrs.value === '') return { ...common, type, pattern: attrs.pattern };
+      // The value is a version to parse, not a tag: only its placeholders need checking.
+      const parsed = tryParseTemplate(attrs.value, GLOBAL_EXPRESSIONS);
+      if (typeof parsed === 'string') fail(`value ${parsed}`);
+      return { ...common, type, pattern: attrs.pattern, value: attrs.value };
+    }
+    case 'edge': {
+      if (attrs.branch === '') fail('has an empty branch');
+      return attrs.branch === undefined ? { ...common, type } : { ...common, type, branch: attrs.branch };
+    }
+    case 'ref': {
+      const event = attrs.event as RefEvent | undefined;
+      if (event === undefined) fail('needs an event (event=branch, event=tag or event=pr)');
+      if (!REF_EVENTS.includes(event)) fail(`has an unknown event "${event}" (expected branch, tag or pr)`);
+      // pr-12, not 12: a bare number would collide with version tags.
+      if (event === 'pr' && common.prefix === undefined) common.prefix = 'pr-';
+      return { ...common, type, event };
+    }
+    case 'raw': {
+      if (attrs.value === undefined) fail('needs a value (e.g. value=latest)');
+      if (attrs.value === '') fail('has an empty value');
+      checkTemplate('value');
+      if (isStatic(attrs.value) && !isValidTag(attrs.value)) {
+        fail(`has value "${attrs.value}", which is not a valid tag ([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})`);
+      }
+      return { ...common, type, value: attrs.value };
+    }
+    case 'sha': {
+      const format = (attrs.format ?? 'short') as ShaFormat;
+      if (!SHA_FORMATS.includes(format)) fail(`has an unknown format "${format}" (expected short or long)`);
+      if (common.prefix === undefined) common.prefix = 'sha-';
+      return { ...common, type, format };
+    }
+  }
+}
+
+function parseEnable(value: string | undefined, fail: (reason: string) => never): EnableCondition {
+  if (value === undefined) return 'true';
+  const v = value.trim().toLowerCase();
+  if (v === 'true' || v === 'false') return v;
+  const expr = /^\{\{\s*(is_default_branch|is_not_default_branch)\s*\}\}$/.exec(v);
+  if (expr) return expr[1] as EnableCondition;
+  return fail(
+    `has enable "${value}" (expected true, false, {{is_default_branch}} or {{is_not_default_branch}})`,
+  );
+}
+
+/**
+ * The rules used when the `tags` input is empty: nightly on schedule, the branch name on a
+ * push, pr-N on a pull request, and for a tag the semver trio (or the tag as is when it is
+ * not a version). No `latest` on the default branch: ask for it with
+ * `type=raw,value=latest,enable={{is_default_branch}}`.
+ */
+export function defaultTagRules(context: GitContext): TagRule[] {
+  const lines = ['type=schedule', 'type=ref,event=branch', 'type=ref,event=pr'];
+  const tag = tagName(context);
+  if (tag !== '') {
+    if (parseVersion(tag)) {
+      lines.push(
+        'type=semver,pattern={{version}}',
+        'type=semver,pattern={{major}}.{{minor}}',
+        'type=semver,pattern={{major}}',
+      );
+    } else {
+      lines.push('type=ref,event=tag');
+    }
+  }
+  return parseTagRules(lines).rules;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Planning
+
+export interface TagPlanInput {
+  /** Normalized image names (see parseImageName), in the order tags are listed. */
+  images: string[];
+  rules: TagRule[];
+  references: string[];
+  flavor: Flavor;
+  context: GitContext;
+  now: Date;
+}
+
+export interface TagPlan {
+  /** The highest-priority tag, without image: the `version` output. '' when no rule applied. */
+  version: string;
+  /** `image:tag` for every image and tag, then the references given as is; no duplicates. */
+  tags: string[];
+}
+
+// What the git context says, once, in the words the rules use.
+interface Facts {
+  context: GitContext;
+  /** Branch pushed to; '' for tags and for every pull request event. */
+  branch: string;
+  tag: string;
+  isDefaultBranch: boolean;
+  /** Values of the global expressions. */
+  values: Record<string, string>;
+  now: Date;
+}
+
+export function planTags(input: TagPlanInput): TagPlan {
+  const facts = factsOf(input.context, input.now);
+  const { flavor } = input;
+  const ordered = input.rules
+    .map((rule, index) => ({ rule, index }))
+    .sort((a, b) => b.rule.priority - a.rule.priority || a.index - b.index)
+    .map(({ rule }) => rule);
+
+  const values: string[] = [];
+  let latestFromRules = false;
+  for (const rule of ordered) {
+    if (!isEnabled(rule.enable, facts)) continue;
+    const produced = produce(rule, facts);
+    // An empty core (no branch on a tag build, say) means the rule does not apply: never tag
+    // a bare prefix or suffix.
+    if (!produced || produced.value === '') continue;
+    const prefix = renderGlobal(rule.prefix ?? flavor.prefix, facts);
+    const suffix = renderGlobal(rule.suffix ?? flavor.suffix, facts);
+    const tag = sanitizeTag(`${prefix}${produced.value}${suffix}`);
+    if (tag === '') continue;
+    if (!values.includes(tag)) values.push(tag);
+    latestFromRules ||= produced.latest;
+  }
+
+  // As metadata-action: `latest` only ever joins other tags, it never stands alone.
+  const latest = values.length > 0 && (flavor.latest === 'auto' ? latestFromRules : flavor.latest === 'true');
+  const all = [...values];
+  if (latest) {
+    const prefix = flavor.prefixOnLatest ? renderGlobal(flavor.prefix, facts) : '';
+    const suffix = flavor.suffixOnLatest ? renderGlobal(flavor.suffix, facts) : '';
+    const tag = sanitizeTag(`${prefix}latest${suffix}`);
+    if (!all.includes(tag)) all.push(tag);
+  }
+
+  const tags: string[] = [];
+  for (const image of input.images) {
+    for (const tag of all) tags.push(`${image}:${tag}`);
+  }
+  tags.push(...input.references);
+  return { version: values[0] ?? '', tags: [...new Set(tags)] };
+}
+
+function factsOf(context: GitContext, now: Date): Facts {
+  const isPullRequest = context.pullRequest !== undefined;
+  // pull_request_target runs on refs/heads/<base>: that is not a push to the base branch.
+  const branch = !isPullRequest && context.ref.startsWith('refs/heads/') ? context.ref.slice(11) : '';
+  const tag = tagName(context);
+  // A schedule always runs on the default branch, and its payload does not name it.
+  const isDefaultBranch =
+    branch !== '' && (branch === context.defaultBranch || context.eventName === 'schedule');
+  return {
+    context,
+    branch,
+    tag,
+    isDefaultBranch,
+    now,
+    values: {
+      branch,
+      tag,
+      sha: context.sha.slice(0, SHORT_SHA),
+      base_ref: context.pullRequest?.baseRef ?? '',
+      is_default_branch: String(isDefaultBranch),
+      is_not_default_branch: String(!isDefaultBranch),
+    },
+  };
+}
+
+function tagName(context: GitContext): string {
+  return context.ref.startsWith('refs/tags/') ? context.ref.slice(10) : '';
+}
+
+function isEnabled(enable: EnableCondition, facts: Facts): boolean {
+  switch (enable) {
+    case 'true':
+      return true;
+    case 'false':
+      return false;
+    case 'is_default_branch':
+      return facts.isDefaultBranch;
+    case 'is_not_default_branch':
+      return !facts.isDefaultBranch;
+  }
+}
+
+function renderGlobal(text: string, facts: Facts): string {
+  return render(text, facts.values, facts.now);
+}
+
+interface Produced {
+  /** The tag before prefix, suffix and sanitizing. */
+  value: string;
+  /** Whether this tag, with flavor latest=auto, earns `latest`. */
+  latest: boolean;
+}
+
+function produce(rule: TagRule, facts: Facts): Produced | undefined {
+  const { context } = facts;
+  switch (rule.type) {
+    case 'schedule':
+      if (context.eventName !== 'schedule') return undefined;
+      return { value: renderGlobal(rule.pattern, facts), latest: false };
+    case 'semver':
+      return produceSemver(rule.pattern, rule.value, facts);
+    case 'edge': {
+      if (facts.branch === '') return undefined;
+      const onEdgeBranch = rule.branch === undefined ? facts.isDefaultBranch : facts.branch === rule.branch;
+      return onEdgeBranch ? { value: 'edge', latest: false } : undefined;
+    }
+    case 'ref':
+      switch (rule.event) {
+        case 'branch':
+          return facts.branch ? { value: facts.branch, latest: false } : undefined;
+        case 'tag':
+          return facts.tag ? { value: facts.tag, latest: true } : undefined;
+        case 'pr': {
+          const pr = prNumber(context);
+          return pr ? { value: pr, latest: false } : undefined;
+        }
+      }
+      return undefined;
+    case 'raw':
+      return { value: renderGlobal(rule.value, facts), latest: false };
+    case 'sha':
+      if (context.sha === '') return undefined;
+      return {
+        value: rule.format === 'short' ? context.sha.slice(0, SHORT_SHA) : context.sha,
+        latest: false,
+      };
+  }
+}
+
+function prNumber(context: GitContext): string {
+  if (context.pullRequest && context.pullRequest.number > 0) return String(context.pullRequest.number);
+  // A payload without the number: the merge ref still has it.
+  const m = /^refs\/pull\/(\d+)\//.exec(context.ref);
+  return context.pullRequest && m ? m[1] : '';
+}
+
+function parseVersion(text: string): SemVer | null {
+  return semver.parse(text, { loose: true });
+}
+
+function produceSemver(pattern: string, value: string | undefined, facts: Facts): Produced | undefined {
+  const text = value !== undefined ? renderGlobal(value, facts) : facts.tag;
+  if (text === '') return undefined;
+  const version = parseVersion(text);
+  if (!version) return undefined;
+  const placeholders: Record<string, string> = {
+    ...facts.values,
+    version: version.version,
+    major: String(version.major),
+    minor: String(version.minor),
+    patch: String(version.patch),
+    raw: version.raw,
+  };
+  if (version.prerelease.length > 0) {
+    // A pre-release moves no floating tag: 2.0.0-rc.1 must not become `2` or `2.0`. A pattern of
+    // exactly {{raw}} is kept, as metadata-action: it names this version and nothing else.
+    const only = /^\{\{\s*raw\s*\}\}$/.test(pattern) ? pattern : '{{version}}';
+    return { value: render(only, placeholders, facts.now), latest: false };
+  }
+  // 0.x promises no compatibility, so a `0` tag would float across breaking releases.
+  if (version.major === 0 && mentionsOnlyMajor(pattern)) return undefined;
+  return { value: render(pattern, placeholders, facts.now), latest: true };
+}
+
+function mentionsOnlyMajor(pattern: string): boolean {
+  const used = new Set([...pattern.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]));
+  return used.has('major') && !['minor', 'patch', 'version', 'raw'].some((name) => used.has(name));
+}
