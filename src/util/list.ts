@@ -30,8 +30,11 @@ interface ListRecord {
 
 // A tiny CSV reader: records end at a newline outside quotes; fields end at a comma outside quotes.
 // A quote that does not open a field is an ordinary character (as csv-parse's relaxQuotes).
-function splitRecords(input: string, quotes: boolean): ListRecord[] {
+// A quote that is never closed is an ordinary character too: it must not swallow the lines after it
+// into one item (csv-parse throws there; we read it the way a person would).
+function splitRecords(input: string, quotes: boolean, literalQuotes = new Set<number>()): ListRecord[] {
   const records: ListRecord[] = [];
+  let openedAt = -1;
   let fields: string[] = [];
   let field = '';
   let raw = '';
@@ -68,11 +71,13 @@ function splitRecords(input: string, quotes: boolean): ListRecord[] {
     }
     raw += c;
     if (c === ',') endField();
-    else if (c === '"' && quotes && field.trim() === '') {
+    else if (c === '"' && quotes && field.trim() === '' && !literalQuotes.has(i)) {
       field = '';
       inQuotes = true;
+      openedAt = i;
     } else field += c;
   }
+  if (inQuotes) return splitRecords(input, quotes, new Set([...literalQuotes, openedAt]));
   if (raw !== '' || fields.length > 0 || field !== '') endRecord();
   return records;
 }
