@@ -12,7 +12,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'child_process', message: 'Run processes through src/build/run.ts (argv arrays).' }] },
+        {
+          paths: [
+            { name: 'child_process', message: 'Run processes through src/build/run.ts (argv arrays).' },
+          ],
+        },
       ],
     },
   },

@@ -39,7 +39,7 @@ export function readGitContext(env: Env = process.env): GitContext {
     try {
       payload = JSON.parse(readFileSync(path, 'utf8')) as EventPayload;
     } catch (error) {
-      throw new Error(`Cannot read the event payload ${path}: ${(error as Error).message}`);
+      throw new Error(`Cannot read the event payload ${path}: ${(error as Error).message}`, { cause: error });
     }
   }
   return gitContextFrom(env, payload);
@@ -65,7 +65,8 @@ export function gitContextFrom(env: Env, payload: EventPayload): GitContext {
         baseRef: pr.base?.ref ?? env.GITHUB_BASE_REF ?? '',
         headRef: pr.head?.ref ?? env.GITHUB_HEAD_REF ?? '',
         headSha: pr.head?.sha ?? env.GITHUB_SHA ?? '',
-        fromFork: !!pr.head?.repo?.full_name && pr.head.repo.full_name !== (pr.base?.repo?.full_name ?? repository),
+        fromFork:
+          !!pr.head?.repo?.full_name && pr.head.repo.full_name !== (pr.base?.repo?.full_name ?? repository),
       }
     : undefined;
   return {

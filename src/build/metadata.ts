@@ -1,0 +1,31 @@
+/**
+ * What buildx reports about the image it built: `--metadata-file` and `--iidfile`.
+ */
+import { readFile } from 'node:fs/promises';
+
+export interface BuildResult {
+  /** The image id (`--iidfile`): the config digest, or the index digest for a multi-platform image. */
+  imageId: string;
+  /** The pushed or exported manifest (or index) digest, when buildx produced one. */
+  digest: string;
+  /** The metadata file's JSON, as build-push-action's `metadata` output. */
+  metadata: string;
+}
+
+export function parseBuildResult(metadataJson: string, iid: string): BuildResult {
+  let digest = '';
+  let metadata = metadataJson.trim();
+  if (metadata !== '') {
+    const parsed = JSON.parse(metadata) as Record<string, unknown>;
+    const value = parsed['containerimage.digest'];
+    if (typeof value === 'string') digest = value;
+    metadata = JSON.stringify(parsed);
+  }
+  return { imageId: iid.trim(), digest, metadata };
+}
+
+export async function readBuildResult(metadataFile: string, iidFile: string): Promise<BuildResult> {
+  const read = (file: string) => readFile(file, 'utf8').catch(() => '');
+  const [metadata, iid] = await Promise.all([read(metadataFile), read(iidFile)]);
+  return parseBuildResult(metadata, iid);
+}

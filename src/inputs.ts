@@ -1,0 +1,342 @@
+/**
+ * The action's inputs, read once, validated, and turned into typed data. The one place
+ * (with action.yml) that knows input names. Every mistake is an InputError naming the
+ * input and the value, raised before anything is built or pushed.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { InputError } from './errors.js';
+import { parseList } from './util/list.js';
+import { parseImageName } from './plan/reference.js';
+import { parseTagRules, type TagRule } from './plan/tags.js';
+import { parseFlavor, type Flavor } from './plan/flavor.js';
+
+export type GetInput = (name: string) => string;
+
+export interface SecretValue {
+  id: string;
+  value: string;
+}
+
+export interface ActionInputs {
+  context: string;
+  /** The Dockerfile as given (relative to the working directory), or undefined for buildx's default. */
+  file?: string;
+  target?: string;
+  buildArgs: string[];
+  buildContexts: string[];
+  platforms: string[];
+  labels: string[];
+  annotations: string[];
+  secrets: SecretValue[];
+  secretEnvs: { id: string; env: string }[];
+  secretFiles: { id: string; src: string }[];
+  ssh: string[];
+  cacheFrom: string[];
+  cacheTo: string[];
+  network?: string;
+  noCache: boolean;
+  noCacheFilters: string[];
+  pull: boolean;
+  push: boolean;
+  load: boolean;
+  outputs: string[];
+  provenance?: string;
+  sbom?: string;
+  attests: string[];
+  builder?: string;
+  allow: string[];
+  addHosts: string[];
+  shmSize?: string;
+  ulimits: string[];
+  cgroupParent?: string;
+  githubToken: string;
+  images: string[];
+  tagRules: TagRule[];
+  tagReferences: string[];
+  flavor: Flavor;
+}
+
+/** Inputs whose values are secrets: masked before anything else reads them. */
+export function secretValues(getInput: GetInput): string[] {
+  const values = [getInput('github-token')];
+  for (const item of parseList(getInput('secrets'), { ignoreComma: true })) {
+    const eq = item.indexOf('=');
+    if (eq > 0) values.push(item.slice(eq + 1));
+  }
+  return values.filter((v) => v !== '');
+}
+
+export function readInputs(getInput: GetInput, cwd: string): ActionInputs {
+  const list = (name: string) => parseList(getInput(name));
+  const lines = (name: string) => parseList(getInput(name), { ignoreComma: true });
+  const optional = (name: string) => getInput(name) || undefined;
+
+  const context = getInput('context') || '.';
+  const platforms = list('platforms');
+  platforms.forEach(checkPlatform);
+  const file = optional('file');
+  checkContextAndFile(context, file, cwd);
+
+  const { rules, references } = parseTagRules(
+    parseList(getInput('tags'), { ignoreComma: true, comment: '#' }),
+  );
+  const inputs: ActionInputs = {
+    context,
+    file,
+    target: optional('target'),
+    buildArgs: lines('build-args').map((a) => keyValue('build-args', a)),
+    buildContexts: lines('build-contexts').map((c) => keyValue('build-contexts', c)),
+    platforms,
+    labels: lines('labels').map((l) => keyValue('labels', l)),
+    annotations: lines('annotations').map((a) => keyValue('annotations', a)),
+    secrets: lines('secrets').map(secretValue),
+    secretEnvs: list('secret-envs').map((s) => {
+      const [id, env] = splitPair('secret-envs', s);
+      return { id, env };
+    }),
+    secretFiles: lines('secret-files').map((s) => {
+      const [id, path] = splitPair('secret-files', s);
+      const src = isAbsolute(path) ? path : resolve(cwd, path);
+      if (!existsSync(src))
+        throw new InputError('secret-files', s, `names a file that does not exist (${src})`);
+      return { id, src };
+    }),
+    ssh: list('ssh'),
+    cacheFrom: lines('cache-from'),
+    cacheTo: lines('cache-to'),
+    network: optional('network'),
+    noCache: boolean(getInput, 'no-cache'),
+    noCacheFilters: list('no-cache-filters'),
+    pull: boolean(getInput, 'pull'),
+    push: boolean(getInput, 'push'),
+    load: boolean(getInput, 'load'),
+    outputs: parseList(getInput('outputs'), { ignoreComma: true, noQuotes: true }),
+    provenance: attestationSetting('provenance', getInput('provenance')),
+    sbom: attestationSetting('sbom', getInput('sbom')),
+    attests: lines('attests').map(checkAttest),
+    builder: optional('builder'),
+    allow: list('allow').map(checkEntitlement),
+    addHosts: list('add-hosts').map(checkHost),
+    shmSize: checkShmSize(getInput('shm-size')),
+    ulimits: lines('ulimit').map(checkUlimit),
+    cgroupParent: optional('cgroup-parent'),
+    githubToken: getInput('github-token'),
+    images: readImages(getInput('images')),
+    tagRules: rules,
+    tagReferences: references,
+    flavor: parseFlavor(parseList(getInput('flavor'), { ignoreComma: true, comment: '#' })),
+  };
+  checkCombinations(inputs);
+  return inputs;
+}
+
+const BOOLEAN: Record<string, boolean> = {
+  true: true,
+  True: true,
+  TRUE: true,
+  false: false,
+  False: false,
+  FALSE: false,
+};
+
+/** YAML 1.2 core-schema booleans, as @actions/core accepts; empty is false (all our flags default off). */
+function boolean(getInput: GetInput, name: string): boolean {
+  const value = getInput(name);
+  if (value === '') return false;
+  if (value in BOOLEAN) return BOOLEAN[value];
+  throw new InputError(name, value, 'is not a boolean: use true or false');
+}
+
+function splitPair(input: string, item: string): [string, string] {
+  const eq = item.indexOf('=');
+  if (eq <= 0 || eq === item.length - 1) throw new InputError(input, item, 'must be KEY=VALUE');
+  return [item.slice(0, eq).trim(), item.slice(eq + 1).trim()];
+}
+
+function keyValue(input: string, item: string): string {
+  const eq = item.indexOf('=');
+  if (eq <= 0)
+    throw new InputError(input, item, 'must be KEY=VALUE (the "=" is missing or the key is empty)');
+  if (/\s/.test(item.slice(0, eq))) throw new InputError(input, item, 'has whitespace in its key');
+  return item;
+}
+
+// Never echoes the value: only the id, so an error cannot print the secret.
+function secretValue(item: string): SecretValue {
+  const eq = item.indexOf('=');
+  if (eq <= 0)
+    throw new InputError('secrets', '(value hidden)', 'must be ID=VALUE; an entry has no "=" or no id');
+  const id = item.slice(0, eq).trim();
+  if (!/^[A-Za-z0-9_.-]+$/.test(id))
+    throw new InputError('secrets', id, 'is not a valid secret id (letters, digits, _ . -)');
+  return { id, value: item.slice(eq + 1) };
+}
+
+const OSES = new Set([
+  'linux',
+  'windows',
+  'darwin',
+  'freebsd',
+  'netbsd',
+  'openbsd',
+  'solaris',
+  'illumos',
+  'aix',
+  'plan9',
+  'wasip1',
+]);
+const ARCHES = new Set([
+  'amd64',
+  'arm64',
+  'arm',
+  '386',
+  'ppc64le',
+  'ppc64',
+  's390x',
+  'riscv64',
+  'mips64le',
+  'mips64',
+  'mipsle',
+  'mips',
+  'loong64',
+  'wasm',
+]);
+
+function checkPlatform(platform: string): void {
+  if (platform === 'local') return;
+  const [os, arch, variant, ...rest] = platform.split('/');
+  const why =
+    rest.length > 0 || !arch
+      ? 'is not OS/ARCH[/VARIANT], e.g. linux/amd64'
+      : !OSES.has(os)
+        ? `has an unknown OS "${os}"`
+        : !ARCHES.has(arch)
+          ? `has an unknown architecture "${arch}" (known: ${[...ARCHES].join(', ')})`
+          : variant !== undefined && !/^v[0-9]+(\.[0-9]+)?$/.test(variant)
+            ? `has an unknown variant "${variant}" (e.g. v7, v8)`
+            : '';
+  if (why) throw new InputError('platforms', platform, why);
+}
+
+function isRemoteContext(context: string): boolean {
+  return /^(https?:\/\/|git@|git:\/\/|ssh:\/\/|github\.com\/)/.test(context) || context === '-';
+}
+
+function checkContextAndFile(context: string, file: string | undefined, cwd: string): void {
+  if (isRemoteContext(context)) return;
+  const dir = resolve(cwd, context);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new InputError('context', context, `is not a directory (looked for ${dir})`);
+  }
+  // A template, not resolve(dir, 'Dockerfile'): ncc would take that for an asset to bundle.
+  const dockerfile = file ? resolve(cwd, file) : `${dir}/Dockerfile`;
+  if (file === '-') return;
+  if (!existsSync(dockerfile)) {
+    throw new InputError(
+      file ? 'file' : 'context',
+      file ?? context,
+      `has no Dockerfile: ${dockerfile} does not exist`,
+    );
+  }
+}
+
+function attestationSetting(input: string, value: string): string | undefined {
+  if (value === '') return undefined;
+  if (value in BOOLEAN) return String(BOOLEAN[value]);
+  for (const part of value.split(',')) {
+    if (!/^[a-z-]+=.+$/.test(part.trim()))
+      throw new InputError(input, value, 'must be true, false, or KEY=VALUE[,KEY=VALUE]');
+  }
+  return value;
+}
+
+function checkAttest(value: string): string {
+  if (!/^type=(provenance|sbom)(,|$)/.test(value)) {
+    throw new InputError('attests', value, 'must start with type=provenance or type=sbom');
+  }
+  return value;
+}
+
+function checkEntitlement(value: string): string {
+  if (!/^(network\.host|security\.insecure|device(=.+)?|fs(\.read|\.write)?=.+)$/.test(value)) {
+    throw new InputError(
+      'allow',
+      value,
+      'is not a buildx entitlement (network.host, security.insecure, device, fs=...)',
+    );
+  }
+  return value;
+}
+
+function checkHost(value: string): string {
+  if (!/^[^\s:=]+[:=]\S+$/.test(value)) throw new InputError('add-hosts', value, 'must be HOST:IP');
+  return value;
+}
+
+function checkShmSize(value: string): string | undefined {
+  if (value === '') return undefined;
+  if (!/^[0-9]+(\.[0-9]+)?\s*[kmgtp]?i?b?$/i.test(value)) {
+    throw new InputError('shm-size', value, 'is not a size such as 64m or 2g');
+  }
+  return value;
+}
+
+const ULIMITS = new Set(
+  'core cpu data fsize locks memlock msgqueue nice nofile nproc rss rtprio rttime sigpending stack'.split(
+    ' ',
+  ),
+);
+
+function checkUlimit(value: string): string {
+  const m = /^([a-z]+)=(-?[0-9]+)(?::(-?[0-9]+))?$/.exec(value);
+  if (!m) throw new InputError('ulimit', value, 'must be NAME=SOFT[:HARD], e.g. nofile=1024:1024');
+  if (!ULIMITS.has(m[1])) throw new InputError('ulimit', value, `has an unknown limit "${m[1]}"`);
+  return value;
+}
+
+/** `images`: one name per line or comma, or metadata-action's `name=...,enable=false` form. */
+function readImages(input: string): string[] {
+  const images: string[] = [];
+  for (const line of parseList(input, { ignoreComma: true, comment: '#' })) {
+    if (!line.includes('=')) {
+      images.push(...parseList(line).map((name) => parseImageName(name, 'images')));
+      continue;
+    }
+    const attrs = Object.fromEntries(parseList(line).map((kv) => splitPair('images', kv)));
+    for (const key of Object.keys(attrs)) {
+      if (key !== 'name' && key !== 'enable')
+        throw new InputError('images', line, `has an unknown attribute "${key}"`);
+    }
+    if (!attrs.name) throw new InputError('images', line, 'has no name=');
+    const enable = attrs.enable ?? 'true';
+    if (!(enable in BOOLEAN)) throw new InputError('images', line, 'has enable= that is not true or false');
+    if (BOOLEAN[enable]) images.push(parseImageName(attrs.name, 'images'));
+  }
+  return [...new Set(images)];
+}
+
+function checkCombinations(i: ActionInputs): void {
+  const named = i.images.length > 0 || i.tagReferences.length > 0;
+  if (i.push && !named) {
+    throw new InputError(
+      'push',
+      'true',
+      'needs a name to push to: set "images" (or full references in "tags")',
+    );
+  }
+  if (!named && i.tagRules.length > 0) {
+    throw new InputError(
+      'tags',
+      i.tagRules.map((r) => r.source).join('\n'),
+      'are tag rules but "images" is empty',
+    );
+  }
+  if (i.push && i.outputs.some((o) => /(^|,)type=registry(,|$)/.test(o) || /(^|,)push=true(,|$)/.test(o))) {
+    throw new InputError(
+      'outputs',
+      i.outputs.join('\n'),
+      'already pushes; set either "push: true" or a registry output',
+    );
+  }
+}

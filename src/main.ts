@@ -1,0 +1,167 @@
+/**
+ * Orchestration only: read inputs, plan, build, set outputs. Each step lives in its own module.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as runner from './runner.js';
+import { readGitContext, type GitContext } from './context.js';
+import { readInputs, secretValues, type ActionInputs } from './inputs.js';
+import { InputError } from './errors.js';
+import { planImage, type ImagePlan } from './plan/plan.js';
+import { buildxArgs, type BuildOptions } from './build/buildx.js';
+import { checkFeatures, needsVersionCheck, parseBuildxVersion } from './build/features.js';
+import { buildxVersionOutput, engineHasContainerdStore, runDocker } from './build/run.js';
+import { readBuildResult } from './build/metadata.js';
+
+export async function run(now: Date = new Date()): Promise<void> {
+  // Masks first: nothing below may print a secret, not even in an error.
+  for (const secret of secretValues(runner.getInput)) runner.addMask(secret);
+  let workDir: string | undefined;
+  try {
+    const context = readGitContext();
+    const inputs = readInputs(runner.getInput, process.cwd());
+    const plan = planImage({
+      images: inputs.images,
+      tagRules: inputs.tagRules,
+      tagReferences: inputs.tagReferences,
+      flavor: inputs.flavor,
+      userLabels: inputs.labels,
+      context,
+      now,
+    });
+
+    workDir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'shipshape-'));
+    let options = buildOptions(inputs, plan, context, workDir);
+    options = await gateOnBuildx(options);
+    await checkLoad(inputs);
+    await writeSecretFiles(inputs, workDir);
+
+    const result = await build(options);
+    runner.setOutput('imageid', result.imageId);
+    runner.setOutput('digest', result.digest);
+    runner.setOutput('metadata', result.metadata);
+    runner.setOutput('tags', plan.tags.join('\n'));
+    runner.setOutput(
+      'labels',
+      Object.entries(plan.labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('\n'),
+    );
+    runner.setOutput('version', plan.version);
+    report(inputs, plan, result.digest);
+  } catch (error) {
+    runner.setFailed(
+      error instanceof InputError || error instanceof BuildError ? error.message : String(error),
+    );
+  } finally {
+    if (workDir) await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+class BuildError extends Error {}
+
+function buildOptions(
+  inputs: ActionInputs,
+  plan: ImagePlan,
+  context: GitContext,
+  workDir: string,
+): BuildOptions {
+  return {
+    context: inputs.context,
+    file: inputs.file,
+    target: inputs.target,
+    buildArgs: inputs.buildArgs,
+    buildContexts: inputs.buildContexts,
+    platforms: inputs.platforms,
+    labels: plan.labels,
+    annotations: inputs.annotations,
+    tags: plan.tags,
+    secrets: [
+      ...inputs.secrets.map((s, i) => ({ id: s.id, src: secretFile(workDir, i) })),
+      ...inputs.secretEnvs.map((s) => ({ id: s.id, env: s.env })),
+      ...inputs.secretFiles.map((s) => ({ id: s.id, src: s.src })),
+    ],
+    ssh: inputs.ssh,
+    cacheFrom: inputs.cacheFrom,
+    cacheTo: inputs.cacheTo,
+    network: inputs.network,
+    noCache: inputs.noCache,
+    noCacheFilters: inputs.noCacheFilters,
+    pull: inputs.pull,
+    push: inputs.push,
+    load: inputs.load,
+    outputs: inputs.outputs,
+    provenance: inputs.provenance,
+    sbom: inputs.sbom,
+    attests: inputs.attests,
+    builder: inputs.builder,
+    allow: inputs.allow,
+    addHosts: inputs.addHosts,
+    shmSize: inputs.shmSize,
+    ulimits: inputs.ulimits,
+    cgroupParent: inputs.cgroupParent,
+    metadataFile: join(workDir, 'metadata.json'),
+    iidFile: join(workDir, 'iid'),
+    builderId: context.runId
+      ? `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`
+      : undefined,
+  };
+}
+
+const secretFile = (workDir: string, index: number) => join(workDir, `secret-${index}`);
+
+// Asking buildx its version costs ~0.1-0.25 s, so only builds that use a flag newer than
+// the oldest buildx we support pay for it.
+async function gateOnBuildx(options: BuildOptions): Promise<BuildOptions> {
+  if (!needsVersionCheck(options)) return options;
+  const version = parseBuildxVersion((await buildxVersionOutput()) ?? '');
+  const gate = checkFeatures(options, version);
+  for (const warning of gate.warnings) runner.warning(warning);
+  if (gate.errors.length > 0) throw new BuildError(gate.errors.join('\n'));
+  return gate.options;
+}
+
+async function checkLoad(inputs: ActionInputs): Promise<void> {
+  if (!inputs.load || inputs.platforms.length < 2) return;
+  if ((await engineHasContainerdStore()) === false) {
+    throw new InputError(
+      'load',
+      'true',
+      `cannot load a multi-platform image (platforms: ${inputs.platforms.join(',')}) into this Docker engine: ` +
+        'it does not use the containerd image store. Build one platform, push instead, or enable the containerd image store.',
+    );
+  }
+}
+
+async function writeSecretFiles(inputs: ActionInputs, workDir: string): Promise<void> {
+  await Promise.all(
+    inputs.secrets.map((s, i) => writeFile(secretFile(workDir, i), s.value, { mode: 0o600 })),
+  );
+}
+
+async function build(options: BuildOptions) {
+  runner.startGroup('Build');
+  // Build output is the Dockerfile's to write: switch workflow commands off around it.
+  const resumeCommands = runner.stopCommands();
+  let run;
+  try {
+    run = await runDocker(buildxArgs(options));
+  } finally {
+    resumeCommands();
+    runner.endGroup();
+  }
+  if (run.exitCode !== 0) {
+    const detail =
+      run.errors.length > 0 ? run.errors.join('\n') : `docker buildx build exited with code ${run.exitCode}`;
+    throw new BuildError(`The build failed; nothing was pushed.\n${detail}`);
+  }
+  return readBuildResult(options.metadataFile, options.iidFile);
+}
+
+function report(inputs: ActionInputs, plan: ImagePlan, digest: string): void {
+  const verb = inputs.push ? 'Pushed' : 'Built';
+  if (plan.tags.length > 0)
+    runner.info(`${verb} ${plan.tags.length} tag(s):\n${plan.tags.map((t) => `  ${t}`).join('\n')}`);
+  if (digest) runner.info(`Digest: ${digest}`);
+}
