@@ -1,0 +1,143 @@
+/**
+ * End to end on the lab: dist/index.js run as the runner runs it, real buildx builds, real
+ * pushes to the lab's registries. Nothing here is mocked.
+ */
+import { describe, expect, test, beforeAll } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runAction } from '../support/action-runner.js';
+import {
+  freshRepo,
+  getManifest,
+  LAB,
+  LAB_AUTH,
+  LAB_AUTH_PASSWORD,
+  LAB_AUTH_USER,
+  listTags,
+  platformsOf,
+} from '../support/registry.js';
+
+const tagPush = (tag: string) => ({
+  env: {
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_REF: `refs/tags/${tag}`,
+    GITHUB_SHA: 'f00dfeedcafe0123456789abcdef0123456789ab',
+  },
+  payload: { ref: `refs/tags/${tag}`, repository: { full_name: 'acme/app', default_branch: 'main' } },
+});
+
+const example = { context: 'examples/two-stage', network: 'none' };
+
+beforeAll(() => {
+  execFileSync('docker', ['info'], { stdio: 'ignore' }); // the lab must be up: npm test brings it up
+});
+
+describe('build and push on the lab', () => {
+  test('a v1.2.3 tag push gives 1.2.3, 1.2, 1 and latest, all at the digest the action output', async () => {
+    const image = freshRepo(LAB, 'release');
+    const run = await runAction({
+      inputs: { ...example, images: image, push: 'true' },
+      ...tagPush('v1.2.3'),
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(run.outputs.tags.split('\n')).toEqual([
+      `${image}:1.2.3`,
+      `${image}:1.2`,
+      `${image}:1`,
+      `${image}:latest`,
+    ]);
+    expect(run.outputs.version).toBe('1.2.3');
+    expect(await listTags(image)).toEqual(['1', '1.2', '1.2.3', 'latest']);
+    for (const tag of ['1.2.3', '1.2', '1', 'latest']) {
+      expect((await getManifest(`${image}:${tag}`))?.digest).toBe(run.outputs.digest);
+    }
+    const metadata = JSON.parse(run.outputs.metadata) as Record<string, string>;
+    expect(metadata['containerimage.digest']).toBe(run.outputs.digest);
+    expect(run.outputs.imageid).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(run.outputs.labels.split('\n')).toContain('org.opencontainers.image.version=1.2.3');
+    expect(run.outputs.labels.split('\n')).toContain(
+      'org.opencontainers.image.revision=f00dfeedcafe0123456789abcdef0123456789ab',
+    );
+    expect(run.stdout).toContain('::group::Build');
+  }, 120_000);
+
+  test('amd64 + arm64 are pushed as one index with both platforms', async () => {
+    const image = freshRepo(LAB, 'multi');
+    const run = await runAction({
+      inputs: { ...example, images: image, push: 'true', platforms: 'linux/amd64,linux/arm64' },
+      ...tagPush('v2.0.0'),
+    });
+    expect(run.exitCode).toBe(0);
+    const index = await getManifest(`${image}:2.0.0`);
+    expect(index?.digest).toBe(run.outputs.digest);
+    expect(index?.mediaType).toMatch(/image\.index|manifest\.list/);
+    expect(platformsOf(index!)).toEqual(['linux/amd64', 'linux/arm64']);
+  }, 180_000);
+
+  test('pushes to the basic-auth registry with the credentials docker login left', async () => {
+    const dockerConfig = mkdtempSync(join(tmpdir(), 'shipshape-docker-'));
+    execFileSync('docker', ['login', LAB_AUTH, '-u', LAB_AUTH_USER, '--password-stdin'], {
+      input: LAB_AUTH_PASSWORD,
+      env: { ...process.env, DOCKER_CONFIG: dockerConfig },
+      stdio: ['pipe', 'ignore', 'ignore'],
+    });
+    const image = freshRepo(LAB_AUTH, 'auth');
+    const run = await runAction({
+      inputs: { ...example, images: image, push: 'true' },
+      env: { ...tagPush('v3.1.4').env, DOCKER_CONFIG: dockerConfig },
+      payload: tagPush('v3.1.4').payload,
+    });
+    expect(run.exitCode).toBe(0);
+    expect((await getManifest(`${image}:3.1.4`))?.digest).toBe(run.outputs.digest);
+    expect(run.everything).not.toContain(LAB_AUTH_PASSWORD);
+  }, 120_000);
+
+  test('load: true puts the image in the engine, and it runs what the Dockerfile says', async () => {
+    const image = freshRepo(LAB, 'load');
+    const run = await runAction({
+      inputs: { ...example, images: image, load: 'true', tags: 'type=raw,value=demo' },
+      ...tagPush('v0.0.1'),
+    });
+    expect(run.exitCode).toBe(0);
+    const out = execFileSync('docker', ['run', '--rm', '--network', 'none', `${image}:demo`], {
+      encoding: 'utf8',
+    });
+    expect(out.trim()).toBe('shipshape says: hello from a two-stage build');
+    expect(await listTags(image)).toEqual([]); // loaded, not pushed
+    execFileSync('docker', ['image', 'rm', `${image}:demo`], { stdio: 'ignore' });
+  }, 120_000);
+
+  test('a failing Dockerfile fails the step with buildx error, and pushes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shipshape-fail-'));
+    writeFileSync(
+      join(dir, 'Dockerfile'),
+      `FROM ${LAB}/lab/busybox:latest\nRUN echo about to fail && exit 3\n`,
+    );
+    const image = freshRepo(LAB, 'fail');
+    const run = await runAction({
+      inputs: { context: dir, network: 'none', images: image, push: 'true' },
+      ...tagPush('v1.0.0'),
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/::error::The build failed; nothing was pushed\.%0A.*exit code: 3/);
+    expect(run.outputs.digest).toBeUndefined();
+    expect(await listTags(image)).toEqual([]);
+  }, 120_000);
+
+  test('a bad input fails before buildx runs', async () => {
+    const image = freshRepo(LAB, 'bad');
+    const run = await runAction({
+      inputs: { ...example, images: image, push: 'true', platforms: 'linux/amd64,linux/sparc' },
+      ...tagPush('v1.0.0'),
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain(
+      '::error::Input "platforms": "linux/sparc" has an unknown architecture "sparc"',
+    );
+    expect(run.stdout).not.toContain('[command]docker');
+    expect(await listTags(image)).toEqual([]);
+  }, 60_000);
+});

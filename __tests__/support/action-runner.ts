@@ -1,0 +1,90 @@
+/**
+ * Runs dist/ the way the Actions runner does: `node dist/<action>.js` with INPUT_* variables
+ * (upper-cased, hyphens kept), an event payload file, and GITHUB_OUTPUT / GITHUB_STATE /
+ * GITHUB_STEP_SUMMARY files that are read back afterwards.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const repoRoot = resolve(import.meta.dirname ?? '.', '..', '..');
+
+export interface ActionRun {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  /** Every string the step left anywhere a user can see it, for leak checks. */
+  everything: string;
+}
+
+export interface RunOptions {
+  inputs: Record<string, string>;
+  /** GITHUB_EVENT_NAME, GITHUB_REF, ... */
+  env: Record<string, string>;
+  payload?: unknown;
+  cwd?: string;
+  script?: string;
+}
+
+export async function runAction(options: RunOptions): Promise<ActionRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'shipshape-run-'));
+  const files = {
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STATE: join(dir, 'state'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+    GITHUB_EVENT_PATH: join(dir, 'event.json'),
+  };
+  for (const file of Object.values(files)) writeFileSync(file, '');
+  writeFileSync(files.GITHUB_EVENT_PATH, JSON.stringify(options.payload ?? {}));
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/root',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: options.cwd ?? repoRoot,
+    RUNNER_TEMP: dir,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: 'acme/app',
+    GITHUB_RUN_ID: '4242',
+    ...files,
+    ...options.env,
+  };
+  for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+
+  const child = spawn(process.execPath, [join(repoRoot, options.script ?? 'dist/index.js')], {
+    cwd: options.cwd ?? repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exitCode = await new Promise<number>((done) => child.on('close', (code) => done(code ?? -1)));
+  const rawOutputs = readFileSync(files.GITHUB_OUTPUT, 'utf8');
+  const summary = readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8');
+  return {
+    exitCode,
+    stdout,
+    stderr,
+    outputs: parseOutputFile(rawOutputs),
+    summary,
+    everything: [stdout, stderr, rawOutputs, summary, readFileSync(files.GITHUB_STATE, 'utf8')].join('\n'),
+  };
+}
+
+/** Reads the runner's `name<<DELIMITER` file format. */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<=]+)<<(.+)$/.exec(lines[i]);
+    if (!m) continue;
+    const end = lines.indexOf(m[2], i + 1);
+    outputs[m[1]] = lines.slice(i + 1, end).join('\n');
+    i = end;
+  }
+  return outputs;
+}

@@ -1,0 +1,89 @@
+/**
+ * Reads what a lab registry holds, straight over the distribution API (test support only;
+ * the action's own client is src/registry/).
+ */
+export const LAB = 'localhost:5000';
+export const LAB_AUTH = '127.0.0.1:5001';
+export const LAB_AUTH_USER = 'lab';
+export const LAB_AUTH_PASSWORD = 'lab-password';
+
+const ACCEPT = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+
+export interface Manifest {
+  digest: string;
+  mediaType: string;
+  body: {
+    mediaType?: string;
+    manifests?: {
+      digest: string;
+      platform?: { os: string; architecture: string; variant?: string };
+      annotations?: Record<string, string>;
+    }[];
+    layers?: { digest: string; size: number }[];
+  };
+}
+
+function split(ref: string): { host: string; repo: string; reference: string } {
+  const slash = ref.indexOf('/');
+  const host = ref.slice(0, slash);
+  const rest = ref.slice(slash + 1);
+  const at = rest.indexOf('@');
+  if (at >= 0) return { host, repo: rest.slice(0, at), reference: rest.slice(at + 1) };
+  const colon = rest.lastIndexOf(':');
+  return { host, repo: rest.slice(0, colon), reference: rest.slice(colon + 1) };
+}
+
+function headers(host: string): Record<string, string> {
+  const h: Record<string, string> = { Accept: ACCEPT };
+  if (host === LAB_AUTH)
+    h.Authorization = `Basic ${Buffer.from(`${LAB_AUTH_USER}:${LAB_AUTH_PASSWORD}`).toString('base64')}`;
+  return h;
+}
+
+/** The manifest a full reference points to, or undefined when the registry has none. */
+export async function getManifest(ref: string): Promise<Manifest | undefined> {
+  const { host, repo, reference } = split(ref);
+  const res = await fetch(`http://${host}/v2/${repo}/manifests/${reference}`, { headers: headers(host) });
+  if (res.status === 404) return undefined;
+  if (!res.ok) throw new Error(`GET ${ref}: HTTP ${res.status}`);
+  return {
+    digest: res.headers.get('docker-content-digest') ?? '',
+    mediaType: res.headers.get('content-type') ?? '',
+    body: (await res.json()) as Manifest['body'],
+  };
+}
+
+/** The tags of a repository (empty when it does not exist). */
+export async function listTags(repoRef: string): Promise<string[]> {
+  const slash = splitRepository(repoRef);
+  const res = await fetch(`http://${slash.host}/v2/${slash.repo}/tags/list`, {
+    headers: headers(slash.host),
+  });
+  if (res.status === 404) return [];
+  if (!res.ok) throw new Error(`tags of ${repoRef}: HTTP ${res.status}`);
+  const body = (await res.json()) as { tags?: string[] | null };
+  return (body.tags ?? []).sort();
+}
+
+function splitRepository(repoRef: string): { host: string; repo: string } {
+  const slash = repoRef.indexOf('/');
+  return { host: repoRef.slice(0, slash), repo: repoRef.slice(slash + 1) };
+}
+
+/** Platforms of an index, without attestation manifests. */
+export function platformsOf(manifest: Manifest): string[] {
+  return (manifest.body.manifests ?? [])
+    .filter((m) => m.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest')
+    .map((m) => [m.platform?.os, m.platform?.architecture, m.platform?.variant].filter(Boolean).join('/'))
+    .sort();
+}
+
+/** A repository name no earlier run used: the lab's registries keep their content between runs. */
+export function freshRepo(host: string, name: string): string {
+  return `${host}/e2e/${name}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
