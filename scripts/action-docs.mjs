@@ -3,8 +3,10 @@
 // regenerated (`node scripts/action-docs.mjs action.yml`) and checked against it by a test.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { format } from 'prettier';
 
-export function actionTables(actionYml) {
+// Formatted as Prettier formats the README, so `npm run lint` and the README test agree.
+export async function actionTables(actionYml) {
   const action = parse(actionYml);
   const cell = (s) =>
     String(s ?? '')
@@ -22,9 +24,9 @@ export function actionTables(actionYml) {
     '| --- | --- |',
     ...Object.entries(action.outputs ?? {}).map(([name, o]) => `| \`${name}\` | ${cell(o.description)} |`),
   ];
-  return rows.join('\n');
+  return (await format(rows.join('\n'), { parser: 'markdown' })).trim();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(actionTables(readFileSync(process.argv[2] ?? 'action.yml', 'utf8')));
+  console.log(await actionTables(readFileSync(process.argv[2] ?? 'action.yml', 'utf8')));
 }

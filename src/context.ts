@@ -65,8 +65,10 @@ export function gitContextFrom(env: Env, payload: EventPayload): GitContext {
         baseRef: pr.base?.ref ?? env.GITHUB_BASE_REF ?? '',
         headRef: pr.head?.ref ?? env.GITHUB_HEAD_REF ?? '',
         headSha: pr.head?.sha ?? env.GITHUB_SHA ?? '',
+        // A deleted fork shows as `head.repo: null`: still a fork, still a read-only token.
         fromFork:
-          !!pr.head?.repo?.full_name && pr.head.repo.full_name !== (pr.base?.repo?.full_name ?? repository),
+          pr.head?.repo === null ||
+          (!!pr.head?.repo?.full_name && pr.head.repo.full_name !== (pr.base?.repo?.full_name ?? repository)),
       }
     : undefined;
   return {

@@ -6,13 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as runner from './runner.js';
 import { readGitContext, type GitContext } from './context.js';
-import { readInputs, secretValues, type ActionInputs } from './inputs.js';
+import { readInputs, secretValues, type ActionInputs, type SecretValue } from './inputs.js';
 import { InputError } from './errors.js';
 import { planImage, type ImagePlan } from './plan/plan.js';
 import { buildxArgs, type BuildOptions } from './build/buildx.js';
 import { checkFeatures, needsVersionCheck, parseBuildxVersion } from './build/features.js';
 import { buildxVersionOutput, engineHasContainerdStore, runDocker } from './build/run.js';
 import { readBuildResult } from './build/metadata.js';
+import { gitAuthSecretId } from './build/git-auth.js';
 
 export async function run(now: Date = new Date()): Promise<void> {
   // Masks first: nothing below may print a secret, not even in an error.
@@ -35,7 +36,7 @@ export async function run(now: Date = new Date()): Promise<void> {
     let options = buildOptions(inputs, plan, context, workDir);
     options = await gateOnBuildx(options);
     await checkLoad(inputs);
-    await writeSecretFiles(inputs, workDir);
+    await writeSecretFiles(valueSecrets(inputs, context), workDir);
 
     const result = await build(options);
     runner.setOutput('imageid', result.imageId);
@@ -78,7 +79,7 @@ function buildOptions(
     annotations: inputs.annotations,
     tags: plan.tags,
     secrets: [
-      ...inputs.secrets.map((s, i) => ({ id: s.id, src: secretFile(workDir, i) })),
+      ...valueSecrets(inputs, context).map((s, i) => ({ id: s.id, src: secretFile(workDir, i) })),
       ...inputs.secretEnvs.map((s) => ({ id: s.id, env: s.env })),
       ...inputs.secretFiles.map((s) => ({ id: s.id, src: s.src })),
     ],
@@ -111,6 +112,15 @@ function buildOptions(
 
 const secretFile = (workDir: string, index: number) => join(workDir, `secret-${index}`);
 
+/** Secrets given by value, written to files for buildx; with the token for a Git context on GitHub. */
+function valueSecrets(inputs: ActionInputs, context: GitContext) {
+  const gitAuth = inputs.githubToken ? gitAuthSecretId(inputs.context, context.serverUrl) : undefined;
+  const explicit = inputs.secrets.some((s) => s.id === gitAuth);
+  return gitAuth && !explicit
+    ? [...inputs.secrets, { id: gitAuth, value: inputs.githubToken }]
+    : inputs.secrets;
+}
+
 // Asking buildx its version costs ~0.1-0.25 s, so only builds that use a flag newer than
 // the oldest buildx we support pay for it.
 async function gateOnBuildx(options: BuildOptions): Promise<BuildOptions> {
@@ -134,10 +144,8 @@ async function checkLoad(inputs: ActionInputs): Promise<void> {
   }
 }
 
-async function writeSecretFiles(inputs: ActionInputs, workDir: string): Promise<void> {
-  await Promise.all(
-    inputs.secrets.map((s, i) => writeFile(secretFile(workDir, i), s.value, { mode: 0o600 })),
-  );
+async function writeSecretFiles(secrets: SecretValue[], workDir: string): Promise<void> {
+  await Promise.all(secrets.map((s, i) => writeFile(secretFile(workDir, i), s.value, { mode: 0o600 })));
 }
 
 async function build(options: BuildOptions) {

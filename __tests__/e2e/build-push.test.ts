@@ -4,6 +4,7 @@
  */
 import { describe, expect, test, beforeAll } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -140,4 +141,47 @@ describe('build and push on the lab', () => {
     expect(run.stdout).not.toContain('[command]docker');
     expect(await listTags(image)).toEqual([]);
   }, 60_000);
+
+  test('a secret reaches RUN --mount=type=secret and no log line; build args and target apply', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shipshape-secret-'));
+    writeFileSync(
+      join(dir, 'Dockerfile'),
+      [
+        `FROM ${LAB}/lab/busybox:latest AS base`,
+        'ARG GREETING',
+        'RUN --mount=type=secret,id=token busybox sha256sum /run/secrets/token | head -c 64 > /token.sha256',
+        'RUN echo "$GREETING" > /greeting',
+        'FROM base AS final',
+        'RUN echo not this stage > /greeting',
+        '',
+      ].join('\n'),
+    );
+    const secret = 's3cr3t-Value-9f2c';
+    const image = freshRepo(LAB, 'secret');
+    const run = await runAction({
+      inputs: {
+        context: dir,
+        network: 'none',
+        images: image,
+        load: 'true',
+        tags: 'type=raw,value=t',
+        target: 'base',
+        secrets: `token=${secret}`,
+        'build-args': 'GREETING=hi there, from build-args',
+      },
+      ...tagPush('v0.0.2'),
+    });
+    expect(run.exitCode).toBe(0);
+    const shell = (cmd: string) =>
+      execFileSync('docker', ['run', '--rm', '--network', 'none', `${image}:t`, 'sh', '-c', cmd], {
+        encoding: 'utf8',
+      });
+    expect(shell('cat /token.sha256')).toBe(createHash('sha256').update(secret).digest('hex'));
+    expect(shell('cat /greeting').trim()).toBe('hi there, from build-args');
+    // The runner hides a masked value everywhere; the only place it may stand is the mask command itself.
+    expect(run.stdout).toContain(`::add-mask::${secret}`);
+    const visible = run.everything.split('\n').filter((line) => !line.startsWith('::add-mask::'));
+    expect(visible.join('\n')).not.toContain(secret);
+    execFileSync('docker', ['image', 'rm', `${image}:t`], { stdio: 'ignore' });
+  }, 120_000);
 });

@@ -6,7 +6,11 @@
  * Flags that change what is built are errors; attestations, which only add to it, are a
  * warning and are dropped from the options.
  */
-import semver from 'semver';
+// Single functions, not the whole package: loading all of semver costs ~12 ms per run.
+import coerce from 'semver/functions/coerce.js';
+import gt from 'semver/functions/gt.js';
+import lt from 'semver/functions/lt.js';
+import parse from 'semver/functions/parse.js';
 import { outputType, type BuildOptions } from './buildx.js';
 
 export interface FeatureCheck {
@@ -75,13 +79,13 @@ const ATTESTATIONS = '0.10.0';
  */
 export function needsVersionCheck(o: BuildOptions): boolean {
   if (o.provenance || o.sbom || o.attests.length > 0) return true;
-  return FEATURES.some((f) => semver.gt(f.since, OLDEST_BUILDX) && f.askedBy(o).length > 0);
+  return FEATURES.some((f) => gt(f.since, OLDEST_BUILDX) && f.askedBy(o).length > 0);
 }
 
 const UPDATE = 'Update buildx (docker/setup-buildx-action)';
 
 export function checkFeatures(o: BuildOptions, buildxVersion: string | undefined): FeatureCheck {
-  const version = buildxVersion === undefined ? null : semver.coerce(buildxVersion);
+  const version = buildxVersion === undefined ? null : coerce(buildxVersion);
   if (!version) {
     return {
       errors: [],
@@ -93,7 +97,7 @@ export function checkFeatures(o: BuildOptions, buildxVersion: string | undefined
     };
   }
   const has = `this runner has buildx ${buildxVersion}`;
-  const tooOld = (since: string) => semver.lt(version, since);
+  const tooOld = (since: string) => lt(version, since);
 
   const errors: string[] = [];
   for (const feature of FEATURES) {
@@ -185,7 +189,7 @@ export function parseBuildxVersion(output: string): string | undefined {
   for (const line of ordered) {
     for (const token of line.trim().split(/\s+/)) {
       if (!/^v?\d+\.\d+\.\d+([-+]\S*)?$/.test(token)) continue;
-      const version = semver.parse(token, { loose: true });
+      const version = parse(token, { loose: true });
       if (!version) continue;
       if (version.major === 0 && version.minor === 0 && version.patch === 0) return undefined;
       return `${version.major}.${version.minor}.${version.patch}`;

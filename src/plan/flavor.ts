@@ -7,7 +7,7 @@
  */
 import { InputError } from '../errors.js';
 import { parseList } from '../util/list.js';
-import { templateProblem } from './tags.js';
+import { templateProblem } from './expressions.js';
 
 export type LatestMode = 'auto' | 'true' | 'false';
 

@@ -3,11 +3,24 @@
  * (`type=semver,pattern={{version}}`), rules are data, and one pure function turns
  * (rules, git context, flavor, clock) into image references.
  */
-import semver from 'semver';
+// One function, not the whole package: loading all of semver costs ~12 ms per run.
+import parse from 'semver/functions/parse.js';
 import type { SemVer } from 'semver';
 import type { GitContext } from '../context.js';
 import { InputError } from '../errors.js';
 import { parseList } from '../util/list.js';
+import {
+  SEMVER_EXPRESSIONS,
+  SEMVER_PLACEHOLDERS,
+  isStatic,
+  namesUsed,
+  placeholderProblem,
+  renderTemplate,
+  soleName,
+  templateProblem,
+  type GlobalExpression,
+  type SemverPlaceholder,
+} from './expressions.js';
 import type { Flavor } from './flavor.js';
 import { formatReference, isValidTag, parseReference, sanitizeTag } from './reference.js';
 
@@ -59,114 +72,6 @@ const SHA_FORMATS: readonly ShaFormat[] = ['short', 'long'];
 const SHORT_SHA = 7;
 
 // ---------------------------------------------------------------------------------------------
-// Expressions: `{{name}}` and `{{date 'YYYYMMDD'}}`, checked when the input is read so that a
-// typo fails the step before the build instead of producing an odd tag after it.
-
-/** Expressions usable in every value, prefix and suffix. */
-export const GLOBAL_EXPRESSIONS: readonly string[] = [
-  'branch',
-  'tag',
-  'sha',
-  'base_ref',
-  'is_default_branch',
-  'is_not_default_branch',
-];
-/** Only inside `type=semver,pattern=`. */
-const SEMVER_PLACEHOLDERS: readonly string[] = ['version', 'major', 'minor', 'patch', 'raw'];
-const DATE_TOKENS = /YYYY|MM|DD|HH|mm|ss/g;
-
-type Segment = { text: string } | { name: string } | { date: string };
-
-class TemplateError extends Error {}
-
-function parseTemplate(text: string, names: readonly string[]): Segment[] {
-  const segments: Segment[] = [];
-  const addText = (s: string) => {
-    if (s.includes('{{')) throw new TemplateError('has an unclosed "{{"');
-    if (s !== '') segments.push({ text: s });
-  };
-  let last = 0;
-  for (const m of text.matchAll(/\{\{(.*?)\}\}/g)) {
-    addText(text.slice(last, m.index));
-    last = m.index + m[0].length;
-    const body = m[1].trim();
-    const date = /^date\s+(?:'([^']*)'|"([^"]*)")$/.exec(body);
-    if (date) {
-      const format = date[1] ?? date[2];
-      if (/[A-Za-z]/.test(format.replace(DATE_TOKENS, ''))) {
-        throw new TemplateError(`has a date format "${format}" beyond YYYY, MM, DD, HH, mm and ss`);
-      }
-      segments.push({ date: format });
-    } else if (names.includes(body)) {
-      segments.push({ name: body });
-    } else {
-      throw new TemplateError(`uses an unknown placeholder "{{${body}}}" (known: ${names.join(', ')}, date)`);
-    }
-  }
-  addText(text.slice(last));
-  return segments;
-}
-
-/**
- * Why `text` cannot be used as a tag template (unknown placeholder, characters a tag cannot
- * hold), or undefined when it can. The flavor input checks its prefix and suffix with it.
- */
-export function templateProblem(
-  text: string,
-  names: readonly string[] = GLOBAL_EXPRESSIONS,
-): string | undefined {
-  const parsed = tryParseTemplate(text, names);
-  if (typeof parsed === 'string') return parsed;
-  for (const segment of parsed) {
-    if ('text' in segment && /[^A-Za-z0-9_.-]/.test(segment.text)) {
-      return `has "${segment.text}", which a tag cannot hold (only A-Z a-z 0-9 _ . -)`;
-    }
-  }
-  return undefined;
-}
-
-// The segments, or why there are none.
-function tryParseTemplate(text: string, names: readonly string[]): Segment[] | string {
-  try {
-    return parseTemplate(text, names);
-  } catch (error) {
-    if (error instanceof TemplateError) return error.message;
-    throw error;
-  }
-}
-
-function isStatic(text: string): boolean {
-  return !text.includes('{{');
-}
-
-function render(text: string, values: Record<string, string>, now: Date): string {
-  const names = Object.keys(values);
-  return parseTemplate(text, names)
-    .map((s) => ('text' in s ? s.text : 'name' in s ? values[s.name] : formatDate(now, s.date)))
-    .join('');
-}
-
-function formatDate(now: Date, format: string): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return format.replace(DATE_TOKENS, (token) => {
-    switch (token) {
-      case 'YYYY':
-        return String(now.getUTCFullYear());
-      case 'MM':
-        return pad(now.getUTCMonth() + 1);
-      case 'DD':
-        return pad(now.getUTCDate());
-      case 'HH':
-        return pad(now.getUTCHours());
-      case 'mm':
-        return pad(now.getUTCMinutes());
-      default:
-        return pad(now.getUTCSeconds());
-    }
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
 // Parsing
 
 export interface TagInput {
@@ -216,8 +121,7 @@ function parseRule(line: string, attrs: Record<string, string>): TagRule {
   const fail: (reason: string) => never = (reason) => {
     throw new InputError('tags', line, reason);
   };
-  const checkTemplate = (key: string, names: readonly string[] = GLOBAL_EXPRESSIONS) => {
-    const problem = templateProblem(attrs[key], names);
+  const check = (key: string, problem: string | undefined) => {
     if (problem) fail(`${key} ${problem}`);
   };
 
@@ -242,7 +146,7 @@ function parseRule(line: string, attrs: Record<string, string>): TagRule {
   const common: RuleCommon = { source: line, enable: parseEnable(attrs.enable, fail), priority };
   for (const key of ['prefix', 'suffix'] as const) {
     if (attrs[key] === undefined) continue;
-    checkTemplate(key);
+    check(key, templateProblem(attrs[key]));
     common[key] = attrs[key];
   }
 
@@ -250,17 +154,16 @@ function parseRule(line: string, attrs: Record<string, string>): TagRule {
     case 'schedule': {
       if (attrs.pattern === undefined) attrs.pattern = 'nightly';
       if (attrs.pattern === '') fail('has an empty pattern');
-      checkTemplate('pattern');
+      check('pattern', templateProblem(attrs.pattern));
       return { ...common, type, pattern: attrs.pattern };
     }
     case 'semver': {
       if (attrs.pattern === undefined) fail('needs a pattern (e.g. pattern={{version}})');
       if (attrs.pattern === '') fail('has an empty pattern');
-      checkTemplate('pattern', [...SEMVER_PLACEHOLDERS, ...GLOBAL_EXPRESSIONS]);
+      check('pattern', templateProblem(attrs.pattern, SEMVER_EXPRESSIONS));
       if (attrs.value === undefined || attrs.value === '') return { ...common, type, pattern: attrs.pattern };
       // The value is a version to parse, not a tag: only its placeholders need checking.
-      const parsed = tryParseTemplate(attrs.value, GLOBAL_EXPRESSIONS);
-      if (typeof parsed === 'string') fail(`value ${parsed}`);
+      check('value', placeholderProblem(attrs.value));
       return { ...common, type, pattern: attrs.pattern, value: attrs.value };
     }
     case 'edge': {
@@ -278,7 +181,7 @@ function parseRule(line: string, attrs: Record<string, string>): TagRule {
     case 'raw': {
       if (attrs.value === undefined) fail('needs a value (e.g. value=latest)');
       if (attrs.value === '') fail('has an empty value');
-      checkTemplate('value');
+      check('value', templateProblem(attrs.value));
       if (isStatic(attrs.value) && !isValidTag(attrs.value)) {
         fail(`has value "${attrs.value}", which is not a valid tag ([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})`);
       }
@@ -297,8 +200,8 @@ function parseEnable(value: string | undefined, fail: (reason: string) => never)
   if (value === undefined) return 'true';
   const v = value.trim().toLowerCase();
   if (v === 'true' || v === 'false') return v;
-  const expr = /^\{\{\s*(is_default_branch|is_not_default_branch)\s*\}\}$/.exec(v);
-  if (expr) return expr[1] as EnableCondition;
+  const name = soleName(v);
+  if (name === 'is_default_branch' || name === 'is_not_default_branch') return name;
   return fail(
     `has enable "${value}" (expected true, false, {{is_default_branch}} or {{is_not_default_branch}})`,
   );
@@ -355,7 +258,7 @@ interface Facts {
   tag: string;
   isDefaultBranch: boolean;
   /** Values of the global expressions. */
-  values: Record<string, string>;
+  values: Record<GlobalExpression, string>;
   now: Date;
 }
 
@@ -444,7 +347,7 @@ function isEnabled(enable: EnableCondition, facts: Facts): boolean {
 }
 
 function renderGlobal(text: string, facts: Facts): string {
-  return render(text, facts.values, facts.now);
+  return renderTemplate(text, facts.values, facts.now);
 }
 
 interface Produced {
@@ -498,7 +401,7 @@ function prNumber(context: GitContext): string {
 }
 
 function parseVersion(text: string): SemVer | null {
-  return semver.parse(text, { loose: true });
+  return parse(text, { loose: true });
 }
 
 function produceSemver(pattern: string, value: string | undefined, facts: Facts): Produced | undefined {
@@ -506,7 +409,7 @@ function produceSemver(pattern: string, value: string | undefined, facts: Facts)
   if (text === '') return undefined;
   const version = parseVersion(text);
   if (!version) return undefined;
-  const placeholders: Record<string, string> = {
+  const placeholders: Record<SemverPlaceholder | GlobalExpression, string> = {
     ...facts.values,
     version: version.version,
     major: String(version.major),
@@ -517,15 +420,15 @@ function produceSemver(pattern: string, value: string | undefined, facts: Facts)
   if (version.prerelease.length > 0) {
     // A pre-release moves no floating tag: 2.0.0-rc.1 must not become `2` or `2.0`. A pattern of
     // exactly {{raw}} is kept, as metadata-action: it names this version and nothing else.
-    const only = /^\{\{\s*raw\s*\}\}$/.test(pattern) ? pattern : '{{version}}';
-    return { value: render(only, placeholders, facts.now), latest: false };
+    const only = soleName(pattern) === 'raw' ? pattern : '{{version}}';
+    return { value: renderTemplate(only, placeholders, facts.now), latest: false };
   }
   // 0.x promises no compatibility, so a `0` tag would float across breaking releases.
   if (version.major === 0 && mentionsOnlyMajor(pattern)) return undefined;
-  return { value: render(pattern, placeholders, facts.now), latest: true };
+  return { value: renderTemplate(pattern, placeholders, facts.now), latest: true };
 }
 
 function mentionsOnlyMajor(pattern: string): boolean {
-  const used = new Set([...pattern.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]));
-  return used.has('major') && !['minor', 'patch', 'version', 'raw'].some((name) => used.has(name));
+  const used = namesUsed(pattern);
+  return used.has('major') && !SEMVER_PLACEHOLDERS.some((name) => name !== 'major' && used.has(name));
 }

@@ -1,0 +1,268 @@
+import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { EOL, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  addMask,
+  appendSummary,
+  endGroup,
+  error,
+  getInput,
+  info,
+  infoUntrusted,
+  notice,
+  saveState,
+  setFailed,
+  setOutput,
+  startGroup,
+  stopCommands,
+  warning,
+} from '../src/runner.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'shipshape-runner-'));
+let fileCount = 0;
+
+// A fresh empty file, as the runner creates for each step.
+function tempFile(): string {
+  const file = join(dir, `file-${++fileCount}`);
+  writeFileSync(file, '');
+  return file;
+}
+
+let savedEnv: NodeJS.ProcessEnv;
+let written: string[];
+
+beforeEach(() => {
+  savedEnv = { ...process.env };
+  written = [];
+  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    written.push(String(chunk));
+    return true;
+  });
+});
+
+afterEach(() => {
+  jest.restoreAllMocks();
+  for (const key of Object.keys(process.env)) {
+    if (!(key in savedEnv)) delete process.env[key];
+  }
+  Object.assign(process.env, savedEnv);
+});
+
+describe('getInput', () => {
+  test.each<[string, Record<string, string>, string]>([
+    ['push', { INPUT_PUSH: 'true' }, 'true'],
+    ['Push', { INPUT_PUSH: 'true' }, 'true'],
+    // Hyphens are kept: the runner does not turn them into underscores.
+    ['build-args', { 'INPUT_BUILD-ARGS': 'A=1' }, 'A=1'],
+    ['build-args', { INPUT_BUILD_ARGS: 'A=1' }, ''],
+    ['my input name', { INPUT_MY_INPUT_NAME: 'v' }, 'v'],
+    ['tags', { INPUT_TAGS: '  \n latest\n  edge \n' }, 'latest\n  edge'],
+    ['tags', { INPUT_TAGS: '   ' }, ''],
+    ['tags', {}, ''],
+  ])('%j from %j is %j', (name, env, value) => {
+    expect(getInput(name, env)).toBe(value);
+  });
+
+  test('reads process.env by default', () => {
+    process.env['INPUT_CACHE-FROM'] = ' type=gha ';
+    expect(getInput('cache-from')).toBe('type=gha');
+  });
+});
+
+// The file's content split into its `name<<delimiter` records, checking the format on the way.
+function readRecords(file: string): [string, string][] {
+  const text = readFileSync(file, 'utf8');
+  const records: [string, string][] = [];
+  const pattern = new RegExp(`^([^<\\n]+)<<(ghadelimiter_[0-9a-f-]{36})${EOL}([\\s\\S]*?)${EOL}\\2${EOL}`);
+  let rest = text;
+  while (rest !== '') {
+    const m = pattern.exec(rest);
+    if (!m) throw new Error(`not in the runner's format: ${JSON.stringify(rest)}`);
+    records.push([m[1], m[3]]);
+    rest = rest.slice(m[0].length);
+  }
+  return records;
+}
+
+describe.each([
+  ['setOutput', setOutput, 'GITHUB_OUTPUT'],
+  ['saveState', saveState, 'GITHUB_STATE'],
+] as const)('%s', (_name, write, variable) => {
+  test(`appends name<<delimiter records to ${variable}`, () => {
+    const file = tempFile();
+    process.env[variable] = file;
+    write('digest', 'sha256:abc');
+    write('metadata', '{\n  "a": 1\n}\n');
+    write('empty', '');
+    expect(readRecords(file)).toEqual([
+      ['digest', 'sha256:abc'],
+      ['metadata', '{\n  "a": 1\n}\n'],
+      ['empty', ''],
+    ]);
+    expect(written).toEqual([]);
+  });
+
+  test('the exact bytes of one record', () => {
+    const file = tempFile();
+    process.env[variable] = file;
+    write('tags', 'a\nb');
+    const text = readFileSync(file, 'utf8');
+    const delimiter = /^tags<<(ghadelimiter_[0-9a-f-]{36})/.exec(text)?.[1] ?? 'missing';
+    expect(text).toBe(`tags<<${delimiter}${EOL}a\nb${EOL}${delimiter}${EOL}`);
+  });
+
+  test('a new random delimiter for every record', () => {
+    const file = tempFile();
+    process.env[variable] = file;
+    write('a', '1');
+    write('b', '2');
+    const delimiters = [...readFileSync(file, 'utf8').matchAll(/<<(ghadelimiter_\S+)/g)].map((m) => m[1]);
+    expect(delimiters).toHaveLength(2);
+    expect(delimiters[0]).not.toBe(delimiters[1]);
+  });
+
+  test(`a no-op without ${variable}`, () => {
+    // Read at each call: a file named earlier is not written once the variable is gone.
+    const file = tempFile();
+    process.env[variable] = file;
+    delete process.env[variable];
+    expect(() => write('a', '1')).not.toThrow();
+    expect(readFileSync(file, 'utf8')).toBe('');
+    expect(written).toEqual([]);
+  });
+});
+
+describe('addMask', () => {
+  test('a single-line secret: one command, escaped', () => {
+    addMask('p%ss');
+    expect(written).toEqual([`::add-mask::p%25ss${EOL}`]);
+  });
+
+  test('a multi-line secret: the whole value, then each non-blank line', () => {
+    addMask('-----BEGIN KEY-----\r\nabc\n\n   \nxyz');
+    expect(written).toEqual([
+      `::add-mask::-----BEGIN KEY-----%0D%0Aabc%0A%0A   %0Axyz${EOL}`,
+      `::add-mask::-----BEGIN KEY-----${EOL}`,
+      `::add-mask::abc${EOL}`,
+      `::add-mask::xyz${EOL}`,
+    ]);
+  });
+
+  test('an empty secret issues nothing', () => {
+    addMask('');
+    expect(written).toEqual([]);
+  });
+});
+
+describe('annotations', () => {
+  test.each([
+    ['warning', warning],
+    ['error', error],
+    ['notice', notice],
+  ] as const)('%s without properties', (command, annotate) => {
+    annotate('plain message');
+    expect(written).toEqual([`::${command}::plain message${EOL}`]);
+  });
+
+  test('the message escapes %, \\r and \\n, but not : or ,', () => {
+    warning('100% of 2: a,b\r\nnext line\n');
+    expect(written).toEqual([`::warning::100%25 of 2: a,b%0D%0Anext line%0A${EOL}`]);
+  });
+
+  test('properties: runner names, escaped values, in the order given', () => {
+    error('too big', {
+      title: 'Size: 12%, up\n',
+      file: 'docker/Dockerfile',
+      startLine: 3,
+      endLine: 5,
+      startColumn: 1,
+      endColumn: 20,
+    });
+    expect(written).toEqual([
+      `::error title=Size%3A 12%25%2C up%0A,file=docker/Dockerfile,line=3,endLine=5,col=1,endColumn=20::too big${EOL}`,
+    ]);
+  });
+
+  test('undefined and empty properties are left out, zero is kept', () => {
+    notice('n', { title: '', file: undefined, startLine: 0 });
+    expect(written).toEqual([`::notice line=0::n${EOL}`]);
+  });
+});
+
+describe('groups and plain output', () => {
+  test('group, text as is, endgroup', () => {
+    startGroup('Build: linux/amd64');
+    info('::not-a-command:: 100%');
+    endGroup();
+    expect(written).toEqual([
+      `::group::Build: linux/amd64${EOL}`,
+      `::not-a-command:: 100%${EOL}`,
+      `::endgroup::${EOL}`,
+    ]);
+  });
+});
+
+describe('stopCommands', () => {
+  test('stops with a random token and resumes with the same one', () => {
+    const resume = stopCommands();
+    const token = /^::stop-commands::(shipshape-[0-9a-f-]{36})\n$/.exec(written[0])?.[1];
+    expect(token).toBeDefined();
+    expect(written).toHaveLength(1);
+    resume();
+    expect(written).toEqual([`::stop-commands::${token}${EOL}`, `::${token}::${EOL}`]);
+  });
+
+  test('each call has its own token', () => {
+    stopCommands();
+    stopCommands();
+    expect(written[0]).not.toBe(written[1]);
+  });
+
+  test('infoUntrusted wraps the text in a stop and a resume', () => {
+    infoUntrusted('::error::injected\n::add-mask::x');
+    expect(written).toHaveLength(3);
+    const token = written[0].slice('::stop-commands::'.length, -EOL.length);
+    expect(written).toEqual([
+      `::stop-commands::${token}${EOL}`,
+      `::error::injected\n::add-mask::x${EOL}`,
+      `::${token}::${EOL}`,
+    ]);
+    expect(token).toMatch(/^shipshape-[0-9a-f-]{36}$/);
+  });
+});
+
+describe('setFailed', () => {
+  test('sets exit code 1 and writes an error annotation', () => {
+    const saved = process.exitCode;
+    try {
+      process.exitCode = 0;
+      setFailed('Input "tags": "x y" is bad\nsee docs');
+      expect(process.exitCode).toBe(1);
+      expect(written).toEqual([`::error::Input "tags": "x y" is bad%0Asee docs${EOL}`]);
+    } finally {
+      process.exitCode = saved;
+    }
+  });
+});
+
+describe('appendSummary', () => {
+  test('appends, adding a line end only when missing', () => {
+    const file = tempFile();
+    appendSummary('## Size', { GITHUB_STEP_SUMMARY: file });
+    appendSummary('| a | b |\n', { GITHUB_STEP_SUMMARY: file });
+    expect(readFileSync(file, 'utf8')).toBe(`## Size${EOL}| a | b |\n`);
+  });
+
+  test('reads process.env by default', () => {
+    const file = tempFile();
+    process.env.GITHUB_STEP_SUMMARY = file;
+    appendSummary('hello');
+    expect(readFileSync(file, 'utf8')).toBe(`hello${EOL}`);
+  });
+
+  test('a no-op outside the runner', () => {
+    expect(() => appendSummary('hello', {})).not.toThrow();
+    expect(written).toEqual([]);
+  });
+});
