@@ -1,38 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { buildxArgs, outputType, type BuildOptions } from '../../src/build/buildx.js';
+import { buildOptions as options, IID, META } from '../support/build-options.js';
 
-const META = '/tmp/shipshape/metadata.json';
-const IID = '/tmp/shipshape/iid.txt';
 const RUN = 'https://github.com/acme/app/actions/runs/42/attempts/1';
-
-function options(overrides: Partial<BuildOptions> = {}): BuildOptions {
-  return {
-    context: '.',
-    buildArgs: [],
-    buildContexts: [],
-    platforms: [],
-    labels: {},
-    annotations: [],
-    tags: [],
-    secrets: [],
-    ssh: [],
-    cacheFrom: [],
-    cacheTo: [],
-    noCache: false,
-    noCacheFilters: [],
-    pull: false,
-    push: false,
-    load: false,
-    outputs: [],
-    attests: [],
-    allow: [],
-    addHosts: [],
-    ulimits: [],
-    metadataFile: META,
-    iidFile: IID,
-    ...overrides,
-  };
-}
 
 /** The argv for flags that all come before the result files, with the default context. */
 function argv(...flags: string[]): string[] {

@@ -1,35 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { BuildOptions } from '../../src/build/buildx.js';
 import { checkFeatures, needsVersionCheck, parseBuildxVersion } from '../../src/build/features.js';
-
-function options(overrides: Partial<BuildOptions> = {}): BuildOptions {
-  return {
-    context: '.',
-    buildArgs: [],
-    buildContexts: [],
-    platforms: [],
-    labels: {},
-    annotations: [],
-    tags: [],
-    secrets: [],
-    ssh: [],
-    cacheFrom: [],
-    cacheTo: [],
-    noCache: false,
-    noCacheFilters: [],
-    pull: false,
-    push: false,
-    load: false,
-    outputs: [],
-    attests: [],
-    allow: [],
-    addHosts: [],
-    ulimits: [],
-    metadataFile: '/tmp/m.json',
-    iidFile: '/tmp/iid',
-    ...overrides,
-  };
-}
+import { buildOptions as options } from '../support/build-options.js';
 
 const UPDATE = 'Update buildx (docker/setup-buildx-action)';
 

@@ -1,16 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { InputError } from '../../src/errors.js';
+import { thrown } from '../support/thrown.js';
 import { DEFAULT_FLAVOR, parseFlavor, type Flavor } from '../../src/plan/flavor.js';
-
-function thrown(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError, nothing was thrown');
-}
 
 describe('parseFlavor', () => {
   test('no lines: auto latest, no prefix or suffix', () => {

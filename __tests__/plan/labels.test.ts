@@ -1,19 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
-import { InputError } from '../../src/errors.js';
+import { thrown } from '../support/thrown.js';
 import { planLabels } from '../../src/plan/labels.js';
 import { loadContext } from '../fixtures/events/index.js';
 
 const NOW = new Date('2024-05-02T03:04:05.678Z');
-
-function thrown(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError, nothing was thrown');
-}
 
 describe('planLabels', () => {
   test('OCI labels from the git context, in a fixed order', () => {

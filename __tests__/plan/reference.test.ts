@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { InputError } from '../../src/errors.js';
+import { thrown } from '../support/thrown.js';
 import {
   formatReference,
   isValidTag,
@@ -8,16 +8,6 @@ import {
   sanitizeTag,
   type ImageReference,
 } from '../../src/plan/reference.js';
-
-function thrown(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError, nothing was thrown');
-}
 
 // How InputError shows a value: long ones are cut at 200 characters.
 function shown(value: string): string {

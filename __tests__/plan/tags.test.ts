@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { InputError } from '../../src/errors.js';
+import { thrown } from '../support/thrown.js';
 import { parseFlavor } from '../../src/plan/flavor.js';
 import { defaultTagRules, parseTagRules, planTags, type TagPlan } from '../../src/plan/tags.js';
 import { loadContext, type FixtureName } from '../fixtures/events/index.js';
@@ -27,16 +27,6 @@ function plan(fixture: FixtureName, options: PlanOptions = {}): TagPlan {
     context,
     now: NOW,
   });
-}
-
-function thrown(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError, nothing was thrown');
 }
 
 // Short SHAs of the fixtures' GITHUB_SHA.
