@@ -34,22 +34,22 @@ describe('valid inputs become typed data', () => {
       provenance: 'mode=max',
       sbom: 'true',
     });
-    expect(i.platforms).toEqual(['linux/amd64', 'linux/arm64', 'linux/arm/v7']);
-    expect(i.buildArgs).toEqual(['A=1', 'B=x,y', 'C=multi\nline']);
-    expect(i.push).toBe(true);
-    expect(i.load).toBe(false);
-    expect(i.noCache).toBe(false);
-    expect(i.noCacheFilters).toEqual(['build', 'test']);
+    expect(i.build.platforms).toEqual(['linux/amd64', 'linux/arm64', 'linux/arm/v7']);
+    expect(i.build.buildArgs).toEqual(['A=1', 'B=x,y', 'C=multi\nline']);
+    expect(i.build.push).toBe(true);
+    expect(i.build.load).toBe(false);
+    expect(i.build.noCache).toBe(false);
+    expect(i.build.noCacheFilters).toEqual(['build', 'test']);
     expect(i.secretEnvs).toEqual([
       { id: 'GH', env: 'GITHUB_TOKEN' },
       { id: 'NPM', env: 'NPM_TOKEN' },
     ]);
     expect(i.secretFiles).toEqual([{ id: 'npmrc', src: join(workspace, 'npmrc') }]);
     expect(i.secrets).toEqual([{ id: 'token', value: 's3cr=t' }]);
-    expect(i.outputs).toEqual(['type=local,dest=out', 'type=oci,"dest=a b"']);
-    expect(i.addHosts).toEqual(['db:10.0.0.2', 'cache=10.0.0.3']);
-    expect(i.provenance).toBe('mode=max');
-    expect(i.sbom).toBe('true');
+    expect(i.build.outputs).toEqual(['type=local,dest=out', 'type=oci,"dest=a b"']);
+    expect(i.build.addHosts).toEqual(['db:10.0.0.2', 'cache=10.0.0.3']);
+    expect(i.build.provenance).toBe('mode=max');
+    expect(i.build.sbom).toBe('true');
     expect(i.images).toEqual(['ghcr.io/acme/app']);
   });
 
@@ -63,11 +63,11 @@ describe('valid inputs become typed data', () => {
   });
 
   test('file is relative to the working directory, as buildx reads it', () => {
-    expect(read({ ...base, file: 'app/Other.Dockerfile' }).file).toBe('app/Other.Dockerfile');
+    expect(read({ ...base, file: 'app/Other.Dockerfile' }).build.file).toBe('app/Other.Dockerfile');
   });
 
   test('a Git context is not looked for on disk', () => {
-    expect(read({ ...base, context: 'https://github.com/acme/app.git#main' }).context).toBe(
+    expect(read({ ...base, context: 'https://github.com/acme/app.git#main' }).build.context).toBe(
       'https://github.com/acme/app.git#main',
     );
   });

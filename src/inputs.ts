@@ -10,6 +10,7 @@ import { parseList } from './util/list.js';
 import { parseImageName } from './plan/reference.js';
 import { parseTagRules, type TagRule } from './plan/tags.js';
 import { parseFlavor, type Flavor } from './plan/flavor.js';
+import type { BuildOptions } from './build/buildx.js';
 
 export type GetInput = (name: string) => string;
 
@@ -18,38 +19,19 @@ export interface SecretValue {
   value: string;
 }
 
+/** The inputs that go to buildx as they are; labels, tags and secrets are planned first. */
+export type BuildInputs = Omit<
+  BuildOptions,
+  'labels' | 'tags' | 'secrets' | 'metadataFile' | 'iidFile' | 'builderId'
+>;
+
 export interface ActionInputs {
-  context: string;
-  /** The Dockerfile as given (relative to the working directory), or undefined for buildx's default. */
-  file?: string;
-  target?: string;
-  buildArgs: string[];
-  buildContexts: string[];
-  platforms: string[];
+  build: BuildInputs;
+  /** The user's labels, KEY=VALUE: merged over the OCI labels by the plan. */
   labels: string[];
-  annotations: string[];
   secrets: SecretValue[];
   secretEnvs: { id: string; env: string }[];
   secretFiles: { id: string; src: string }[];
-  ssh: string[];
-  cacheFrom: string[];
-  cacheTo: string[];
-  network?: string;
-  noCache: boolean;
-  noCacheFilters: string[];
-  pull: boolean;
-  push: boolean;
-  load: boolean;
-  outputs: string[];
-  provenance?: string;
-  sbom?: string;
-  attests: string[];
-  builder?: string;
-  allow: string[];
-  addHosts: string[];
-  shmSize?: string;
-  ulimits: string[];
-  cgroupParent?: string;
   githubToken: string;
   images: string[];
   tagRules: TagRule[];
@@ -82,14 +64,35 @@ export function readInputs(getInput: GetInput, cwd: string): ActionInputs {
     parseList(getInput('tags'), { ignoreComma: true, comment: '#' }),
   );
   const inputs: ActionInputs = {
-    context,
-    file,
-    target: optional('target'),
-    buildArgs: lines('build-args').map((a) => keyValue('build-args', a)),
-    buildContexts: lines('build-contexts').map((c) => keyValue('build-contexts', c)),
-    platforms,
+    build: {
+      context,
+      file,
+      target: optional('target'),
+      buildArgs: lines('build-args').map((a) => keyValue('build-args', a)),
+      buildContexts: lines('build-contexts').map((c) => keyValue('build-contexts', c)),
+      platforms,
+      annotations: lines('annotations').map((a) => keyValue('annotations', a)),
+      ssh: list('ssh'),
+      cacheFrom: lines('cache-from'),
+      cacheTo: lines('cache-to'),
+      network: optional('network'),
+      noCache: boolean(getInput, 'no-cache'),
+      noCacheFilters: list('no-cache-filters'),
+      pull: boolean(getInput, 'pull'),
+      push: boolean(getInput, 'push'),
+      load: boolean(getInput, 'load'),
+      outputs: parseList(getInput('outputs'), { ignoreComma: true, noQuotes: true }),
+      provenance: attestationSetting('provenance', getInput('provenance')),
+      sbom: attestationSetting('sbom', getInput('sbom')),
+      attests: lines('attests').map(checkAttest),
+      builder: optional('builder'),
+      allow: list('allow').map(checkEntitlement),
+      addHosts: list('add-hosts').map(checkHost),
+      shmSize: checkShmSize(getInput('shm-size')),
+      ulimits: lines('ulimit').map(checkUlimit),
+      cgroupParent: optional('cgroup-parent'),
+    },
     labels: lines('labels').map((l) => keyValue('labels', l)),
-    annotations: lines('annotations').map((a) => keyValue('annotations', a)),
     secrets: lines('secrets').map(secretValue),
     secretEnvs: list('secret-envs').map((s) => {
       const [id, env] = splitPair('secret-envs', s);
@@ -102,25 +105,6 @@ export function readInputs(getInput: GetInput, cwd: string): ActionInputs {
         throw new InputError('secret-files', s, `names a file that does not exist (${src})`);
       return { id, src };
     }),
-    ssh: list('ssh'),
-    cacheFrom: lines('cache-from'),
-    cacheTo: lines('cache-to'),
-    network: optional('network'),
-    noCache: boolean(getInput, 'no-cache'),
-    noCacheFilters: list('no-cache-filters'),
-    pull: boolean(getInput, 'pull'),
-    push: boolean(getInput, 'push'),
-    load: boolean(getInput, 'load'),
-    outputs: parseList(getInput('outputs'), { ignoreComma: true, noQuotes: true }),
-    provenance: attestationSetting('provenance', getInput('provenance')),
-    sbom: attestationSetting('sbom', getInput('sbom')),
-    attests: lines('attests').map(checkAttest),
-    builder: optional('builder'),
-    allow: list('allow').map(checkEntitlement),
-    addHosts: list('add-hosts').map(checkHost),
-    shmSize: checkShmSize(getInput('shm-size')),
-    ulimits: lines('ulimit').map(checkUlimit),
-    cgroupParent: optional('cgroup-parent'),
     githubToken: getInput('github-token'),
     images: readImages(getInput('images')),
     tagRules: rules,
@@ -318,7 +302,7 @@ function readImages(input: string): string[] {
 
 function checkCombinations(i: ActionInputs): void {
   const named = i.images.length > 0 || i.tagReferences.length > 0;
-  if (i.push && !named) {
+  if (i.build.push && !named) {
     throw new InputError(
       'push',
       'true',
@@ -332,10 +316,13 @@ function checkCombinations(i: ActionInputs): void {
       'are tag rules but "images" is empty',
     );
   }
-  if (i.push && i.outputs.some((o) => /(^|,)type=registry(,|$)/.test(o) || /(^|,)push=true(,|$)/.test(o))) {
+  if (
+    i.build.push &&
+    i.build.outputs.some((o) => /(^|,)type=registry(,|$)/.test(o) || /(^|,)push=true(,|$)/.test(o))
+  ) {
     throw new InputError(
       'outputs',
-      i.outputs.join('\n'),
+      i.build.outputs.join('\n'),
       'already pushes; set either "push: true" or a registry output',
     );
   }

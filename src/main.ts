@@ -69,39 +69,14 @@ function buildOptions(
   workDir: string,
 ): BuildOptions {
   return {
-    context: inputs.context,
-    file: inputs.file,
-    target: inputs.target,
-    buildArgs: inputs.buildArgs,
-    buildContexts: inputs.buildContexts,
-    platforms: inputs.platforms,
+    ...inputs.build,
     labels: plan.labels,
-    annotations: inputs.annotations,
     tags: plan.tags,
     secrets: [
       ...valueSecrets(inputs, context).map((s, i) => ({ id: s.id, src: secretFile(workDir, i) })),
       ...inputs.secretEnvs.map((s) => ({ id: s.id, env: s.env })),
       ...inputs.secretFiles.map((s) => ({ id: s.id, src: s.src })),
     ],
-    ssh: inputs.ssh,
-    cacheFrom: inputs.cacheFrom,
-    cacheTo: inputs.cacheTo,
-    network: inputs.network,
-    noCache: inputs.noCache,
-    noCacheFilters: inputs.noCacheFilters,
-    pull: inputs.pull,
-    push: inputs.push,
-    load: inputs.load,
-    outputs: inputs.outputs,
-    provenance: inputs.provenance,
-    sbom: inputs.sbom,
-    attests: inputs.attests,
-    builder: inputs.builder,
-    allow: inputs.allow,
-    addHosts: inputs.addHosts,
-    shmSize: inputs.shmSize,
-    ulimits: inputs.ulimits,
-    cgroupParent: inputs.cgroupParent,
     metadataFile: join(workDir, 'metadata.json'),
     iidFile: join(workDir, 'iid'),
     builderId: context.runId
@@ -114,7 +89,7 @@ const secretFile = (workDir: string, index: number) => join(workDir, `secret-${i
 
 /** Secrets given by value, written to files for buildx; with the token for a Git context on GitHub. */
 function valueSecrets(inputs: ActionInputs, context: GitContext) {
-  const gitAuth = inputs.githubToken ? gitAuthSecretId(inputs.context, context.serverUrl) : undefined;
+  const gitAuth = inputs.githubToken ? gitAuthSecretId(inputs.build.context, context.serverUrl) : undefined;
   const explicit = inputs.secrets.some((s) => s.id === gitAuth);
   return gitAuth && !explicit
     ? [...inputs.secrets, { id: gitAuth, value: inputs.githubToken }]
@@ -133,12 +108,12 @@ async function gateOnBuildx(options: BuildOptions): Promise<BuildOptions> {
 }
 
 async function checkLoad(inputs: ActionInputs): Promise<void> {
-  if (!inputs.load || inputs.platforms.length < 2) return;
+  if (!inputs.build.load || inputs.build.platforms.length < 2) return;
   if ((await engineHasContainerdStore()) === false) {
     throw new InputError(
       'load',
       'true',
-      `cannot load a multi-platform image (platforms: ${inputs.platforms.join(',')}) into this Docker engine: ` +
+      `cannot load a multi-platform image (platforms: ${inputs.build.platforms.join(',')}) into this Docker engine: ` +
         'it does not use the containerd image store. Build one platform, push instead, or enable the containerd image store.',
     );
   }
@@ -168,7 +143,7 @@ async function build(options: BuildOptions) {
 }
 
 function report(inputs: ActionInputs, plan: ImagePlan, digest: string): void {
-  const verb = inputs.push ? 'Pushed' : 'Built';
+  const verb = inputs.build.push ? 'Pushed' : 'Built';
   if (plan.tags.length > 0)
     runner.info(`${verb} ${plan.tags.length} tag(s):\n${plan.tags.map((t) => `  ${t}`).join('\n')}`);
   if (digest) runner.info(`Digest: ${digest}`);
