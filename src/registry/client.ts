@@ -1,0 +1,270 @@
+/**
+ * A client for one registry host over the OCI distribution API, on global fetch: ping and
+ * authentication, manifests by HEAD and GET (digest-checked), blobs whole or streamed
+ * (digest-checked while they flow). Errors are RegistryErrors that name the image.
+ */
+import type { Readable } from 'node:stream';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { FetchedManifest } from '../image/source.js';
+import type { Credentials } from './auth.js';
+import { Authorizer, unauthorized, type Authorization } from './authorizer.js';
+import { digestAlgorithm, verifiedBlobStream } from './blob-stream.js';
+import { findChallenge, parseChallenges } from './challenge.js';
+import { registryBaseUrl } from './endpoint.js';
+import { RegistryError } from './errors.js';
+import { manifestDigest, manifestMediaType } from './manifest-response.js';
+import { isIndex, isManifest, MANIFEST_ACCEPT } from './media-types.js';
+import { displayName, normalizeRegistry } from './reference.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
+import { TokenCache } from './token-cache.js';
+import { statusError } from './status-error.js';
+import { Transport, type Exchange, type StreamingExchange } from './transport.js';
+
+export interface RegistryClientOptions {
+  /** `host[:port]` the API answers on: `localhost:5000`, `ghcr.io`, `registry-1.docker.io`. */
+  host: string;
+  credentials?: Credentials;
+  /** Hosts (`host` or `host:port`) spoken to over plain HTTP besides the loopback. */
+  insecureRegistries?: readonly string[];
+  /** Per request (ms), 30 s by default; for blob bodies, the longest wait between two chunks. */
+  timeout?: number;
+  /** Retry limits; `maxRetryTime` (ms, 60 s by default) caps the time spent retrying one request. */
+  retry?: Partial<RetryPolicy>;
+  /** Called with every password, token and Basic header value, so that the caller can mask them. */
+  onSecret?: (value: string) => void;
+  userAgent?: string;
+  /** Manifests larger than this are refused (4 MiB by default, as containerd). */
+  maxManifestBytes?: number;
+  /** Small blobs read whole (`blob()`) larger than this are refused (16 MiB by default). */
+  maxBlobBytes?: number;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  random?: () => number;
+}
+
+/** What a HEAD of a manifest tells without its body. */
+export interface ManifestHead {
+  digest: string;
+  mediaType: string;
+  size: number;
+}
+
+export interface RequestContext {
+  /** The image to name in errors (`localhost:5000/acme/app:1.2.3`); by default the repository and reference. */
+  image?: string;
+}
+
+export interface BlobContext extends RequestContext {
+  /** The descriptor's size: a body that ends before it counts as broken off. */
+  size?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_MAX_BLOB_BYTES = 16 * 1024 * 1024;
+
+export class RegistryClient {
+  readonly host: string;
+  /** `http://localhost:5000`, `https://ghcr.io`. */
+  readonly baseUrl: string;
+  private readonly transport: Transport;
+  private readonly authorizer: Authorizer;
+  private readonly retry: RetryPolicy;
+  private readonly timeout: number;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+  private pinged: Promise<void> | undefined;
+
+  constructor(private readonly options: RegistryClientOptions) {
+    this.host = options.host.toLowerCase();
+    this.baseUrl = registryBaseUrl(this.host, options.insecureRegistries);
+    this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? ((ms) => delay(ms));
+    this.random = options.random ?? Math.random;
+    const onSecret = options.onSecret ?? (() => {});
+    const { credentials } = options;
+    for (const secret of [credentials?.password, credentials?.identityToken]) if (secret) onSecret(secret);
+    this.transport = new Transport({
+      timeout: this.timeout,
+      retry: this.retry,
+      fetch: options.fetch ?? fetch,
+      sleep: this.sleep,
+      now: this.now,
+      random: this.random,
+      userAgent: options.userAgent ?? 'shipshape',
+    });
+    this.authorizer = new Authorizer(this.transport, new TokenCache(this.now), credentials, onSecret);
+  }
+
+  /** GET /v2/: learns how the registry wants us to authenticate. Done once, before the first request. */
+  ping(image = normalizeRegistry(this.host)): Promise<void> {
+    this.pinged ??= this.doPing(image).catch((error: unknown) => {
+      this.pinged = undefined; // a failed ping is tried again by the next request
+      throw error;
+    });
+    return this.pinged;
+  }
+
+  /** A manifest or index by tag or digest; its bytes are checked against the digest. */
+  async manifest(
+    repository: string,
+    reference: string,
+    context: RequestContext = {},
+  ): Promise<FetchedManifest> {
+    const image = context.image ?? displayName(this.host, repository, reference);
+    const url = `${this.baseUrl}/v2/${repository}/manifests/${reference}`;
+    const maxBytes = this.options.maxManifestBytes ?? DEFAULT_MAX_MANIFEST_BYTES;
+    const exchange = await this.authorized(repository, image, (authorization) =>
+      this.transport.buffered(
+        { method: 'GET', url, headers: { Accept: MANIFEST_ACCEPT.join(', ') }, authorization, image },
+        maxBytes,
+      ),
+    );
+    const { response, body } = exchange;
+    if (response.status !== 200) throw statusError(response.status, image, image, exchange, body);
+    const digest = manifestDigest(reference, response.headers.get('docker-content-digest'), body, image);
+    return { digest, mediaType: manifestMediaType(response.headers.get('content-type'), body), body };
+  }
+
+  /** The digest, media type and size of a manifest, without its body. */
+  async headManifest(
+    repository: string,
+    reference: string,
+    context: RequestContext = {},
+  ): Promise<ManifestHead> {
+    const image = context.image ?? displayName(this.host, repository, reference);
+    const url = `${this.baseUrl}/v2/${repository}/manifests/${reference}`;
+    const exchange = await this.authorized(repository, image, (authorization) =>
+      this.transport.buffered(
+        { method: 'HEAD', url, headers: { Accept: MANIFEST_ACCEPT.join(', ') }, authorization, image },
+        0,
+      ),
+    );
+    const { response } = exchange;
+    if (response.status !== 200) throw statusError(response.status, image, image, exchange);
+    const digest =
+      response.headers.get('docker-content-digest') ?? (reference.includes(':') ? reference : undefined);
+    const mediaType = response.headers.get('content-type')?.split(';')[0].trim();
+    const size = Number(response.headers.get('content-length'));
+    if (!digest || !mediaType || !(isIndex(mediaType) || isManifest(mediaType)) || !Number.isInteger(size)) {
+      // Some registries leave these out of a HEAD: the GET has them all.
+      const manifest = await this.manifest(repository, reference, context);
+      return { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.body.length };
+    }
+    return { digest, mediaType, size };
+  }
+
+  /** A small blob (a config), whole and digest-checked. */
+  async blob(repository: string, digest: string, context: RequestContext = {}): Promise<Buffer> {
+    const image = context.image ?? displayName(this.host, repository, digest);
+    const maxBytes = this.options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES;
+    const stream = await this.blobStream(repository, digest, context);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > maxBytes) {
+        stream.destroy();
+        throw new RegistryError(
+          'protocol',
+          image,
+          `${image}: blob ${digest} is larger than the ${maxBytes} bytes allowed for a config`,
+        );
+      }
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+  }
+
+  /**
+   * A blob as a stream, never held whole. The promise settles once the registry has answered
+   * (a missing blob rejects it); the stream then errors if the bytes do not match the digest or
+   * the body breaks off for good (breaks are resumed first, with Range when the registry allows).
+   */
+  async blobStream(repository: string, digest: string, context: BlobContext = {}): Promise<Readable> {
+    const image = context.image ?? displayName(this.host, repository, digest);
+    digestAlgorithm(digest, image);
+    const open = (offset: number) => this.openBlob(repository, digest, image, offset);
+    const first = await open(0);
+    return verifiedBlobStream(first, open, {
+      digest,
+      image,
+      size: context.size,
+      idleTimeout: this.timeout,
+      retry: this.retry,
+      sleep: this.sleep,
+      now: this.now,
+      random: this.random,
+    });
+  }
+
+  private async openBlob(
+    repository: string,
+    digest: string,
+    image: string,
+    offset: number,
+  ): Promise<StreamingExchange> {
+    const url = `${this.baseUrl}/v2/${repository}/blobs/${digest}`;
+    const headers: Record<string, string> = offset > 0 ? { Range: `bytes=${offset}-` } : {};
+    const exchange = await this.authorized(repository, image, (authorization) =>
+      this.transport.streaming({ method: 'GET', url, headers, authorization, image }),
+    );
+    const status = exchange.response.status;
+    if (status === 200 || (status === 206 && offset > 0)) return exchange;
+    exchange.abort.abort();
+    throw statusError(status, image, `blob ${digest} of ${image}`, exchange);
+  }
+
+  private async doPing(image: string): Promise<void> {
+    const exchange = await this.transport.buffered(
+      { method: 'GET', url: `${this.baseUrl}/v2/`, image },
+      64 * 1024,
+    );
+    const { status, headers } = exchange.response;
+    if (status === 401) {
+      const header = headers.get('www-authenticate');
+      this.authorizer.adopt(header ?? '', parseChallenges(header ?? ''));
+    } else if (status >= 200 && status < 300) {
+      this.authorizer.adopt(null, []);
+    } else if (status === 404) {
+      throw new RegistryError(
+        'protocol',
+        image,
+        `${image}: ${this.host} does not speak the registry API (GET ${this.baseUrl}/v2/ answered 404)`,
+        404,
+      );
+    } else {
+      throw statusError(status, image, `${image} (GET ${this.baseUrl}/v2/)`, exchange, exchange.body);
+    }
+  }
+
+  // Sends with the scope's authorization; after a 401, renews it once when that can help.
+  private async authorized<T extends Exchange & { abort?: AbortController }>(
+    repository: string,
+    image: string,
+    send: (authorization: string | undefined) => Promise<T>,
+  ): Promise<T> {
+    await this.ping(image);
+    const repositoryName = `${normalizeRegistry(this.host)}/${repository}`;
+    const scope = `repository:${repository}:pull`;
+    let sent: Authorization = await this.authorizer.authorization(scope, repositoryName);
+    let exchange = await send(sent.header);
+    if (exchange.response.status !== 401) return exchange;
+    exchange.abort?.abort();
+    let challenges = parseChallenges(exchange.response.headers.get('www-authenticate') ?? '');
+    const again = this.authorizer.renew(scope, challenges, sent);
+    if (again !== undefined) {
+      sent = await this.authorizer.authorization(again, repositoryName);
+      exchange = await send(sent.header);
+      if (exchange.response.status !== 401) return exchange;
+      exchange.abort?.abort();
+      challenges = parseChallenges(exchange.response.headers.get('www-authenticate') ?? '');
+    }
+    const error = findChallenge(challenges, 'bearer')?.params.error;
+    throw unauthorized(repositoryName, this.options.credentials, error ? ` (${error})` : '');
+  }
+}

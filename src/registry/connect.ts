@@ -1,0 +1,49 @@
+/**
+ * From an image reference to a ready source: parse it, find credentials for its registry,
+ * make the client. The one call the measuring stage needs.
+ */
+import { resolveCredentials } from './auth.js';
+import { RegistryClient, type RegistryClientOptions } from './client.js';
+import {
+  displayReference,
+  manifestReference,
+  parseRegistryReference,
+  type RegistryReference,
+} from './reference.js';
+import { RegistrySource } from './source.js';
+
+export interface ConnectOptions extends Omit<RegistryClientOptions, 'host' | 'credentials'> {
+  /** The action's inputs; else Docker's config and credential helpers. */
+  username?: string;
+  password?: string;
+  /** Where DOCKER_CONFIG, HOME and PATH (for credential helpers) come from. */
+  env: Record<string, string | undefined>;
+  /** The input the reference came from, named when it does not parse. */
+  input?: string;
+}
+
+export interface Connection {
+  reference: RegistryReference;
+  /** Tag or digest to ask the manifests endpoint for. */
+  manifestReference: string;
+  client: RegistryClient;
+  source: RegistrySource;
+}
+
+export async function connect(image: string, options: ConnectOptions): Promise<Connection> {
+  const { username, password, env, input, ...clientOptions } = options;
+  const reference = parseRegistryReference(image, input);
+  const credentials = await resolveCredentials(reference.registry, {
+    username,
+    password,
+    env,
+    onSecret: options.onSecret,
+  });
+  const client = new RegistryClient({ ...clientOptions, host: reference.apiHost, credentials });
+  return {
+    reference,
+    manifestReference: manifestReference(reference),
+    client,
+    source: new RegistrySource(client, reference.repository, displayReference(reference)),
+  };
+}
