@@ -1,0 +1,121 @@
+import { describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { cleanCreatedBy, layerHistory, type HistoryEntry } from '../../src/image/history.js';
+import { parseImageConfig } from '../../src/image/manifest.js';
+
+// Configs pushed to the lab: BuildKit (buildx) and the classic builder (DOCKER_BUILDKIT=0).
+const fixture = (name: string) =>
+  parseImageConfig(readFileSync(new URL(`../fixtures/manifests/${name}`, import.meta.url)), name);
+
+const entry = (createdBy: string | undefined, emptyLayer = false): HistoryEntry => ({
+  ...(createdBy !== undefined && { createdBy }),
+  emptyLayer,
+});
+
+describe('layerHistory', () => {
+  test('BuildKit config: ARG/ENV/LABEL/CMD made no layer; the base layer has an entry without created_by', () => {
+    const config = fixture('config-buildkit-amd64.json');
+    expect(config.history).toHaveLength(8);
+    expect(layerHistory(config.history, 4).map((e) => e?.createdBy)).toEqual([
+      undefined,
+      'WORKDIR /app',
+      'RUN |1 GREETING=hello /bin/sh -c echo "$GREETING" > /app/greeting.txt && dd if=/dev/zero of=/app/blob bs=1024 count=16 2>/dev/null # buildkit',
+      'COPY hello.txt /app/hello.txt # buildkit',
+    ]);
+    // The base layer's entry is there (it says "Imported from -"), it just names no instruction.
+    expect(layerHistory(config.history, 4)[0]).toEqual({
+      created: '2026-11-28T04:20:01.524716439Z',
+      comment: 'Imported from -',
+      emptyLayer: false,
+    });
+  });
+
+  test('classic builder config: a RUN that changed nothing is an empty layer too', () => {
+    const config = fixture('config-classic.json');
+    expect(layerHistory(config.history, 4).map((e) => e?.createdBy)).toEqual([
+      undefined,
+      '/bin/sh -c #(nop) COPY file:d5e01f9ded2658899111c5b8ae11cf0c8ac54b51891d464eb806b666842816ac in /app/ ',
+      '/bin/sh -c #(nop) ADD dir:d4b087cddc6877a9a158d97045cae76d8c883f59db946d0ef839f50ec5f40ee3 in /srv/data ',
+      '/bin/sh -c echo built > /app/built.txt',
+    ]);
+  });
+
+  test.each<[string, HistoryEntry[] | undefined, number, (string | undefined)[]]>([
+    ['no history at all', undefined, 3, [undefined, undefined, undefined]],
+    ['an empty history', [], 2, [undefined, undefined]],
+    ['no layers', [entry('RUN a')], 0, []],
+    [
+      'as many entries as layers, empty ones between',
+      [entry('FROM'), entry('ENV A=1', true), entry('RUN a'), entry('CMD x', true), entry('COPY b')],
+      3,
+      ['FROM', 'RUN a', 'COPY b'],
+    ],
+    [
+      'fewer entries than layers: aligned from the end, the oldest layers unknown',
+      [entry('RUN a'), entry('ENV A=1', true), entry('COPY b')],
+      4,
+      [undefined, undefined, 'RUN a', 'COPY b'],
+    ],
+    [
+      'more entries than layers: the oldest surplus entries dropped',
+      [entry('one'), entry('two'), entry('three'), entry('four')],
+      2,
+      ['three', 'four'],
+    ],
+    ['only empty entries', [entry('ENV A=1', true), entry('CMD x', true)], 2, [undefined, undefined]],
+  ])('%s', (_name, history, layers, expected) => {
+    expect(layerHistory(history, layers).map((e) => e?.createdBy)).toEqual(expected);
+  });
+});
+
+describe('cleanCreatedBy', () => {
+  test.each([
+    // BuildKit, as written by buildx 0.29 (lab builds).
+    ['RUN /bin/sh -c apk add --no-cache curl # buildkit', 'RUN apk add --no-cache curl'],
+    [
+      'RUN |1 GREETING=hello /bin/sh -c echo "$GREETING" > /app/greeting.txt # buildkit',
+      'RUN echo "$GREETING" > /app/greeting.txt',
+    ],
+    ['RUN |2 A=1 B=two words /bin/sh -c echo "$A" > /a # buildkit', 'RUN echo "$A" > /a'],
+    [
+      'RUN |2 A=1 B=two words /bin/sh -c echo heredoc > /c\necho second >> /c\n # buildkit',
+      'RUN echo heredoc > /c\necho second >> /c',
+    ],
+    ['RUN |2 A=1 B=two words /bin/sh -e -x -c echo shell > /d # buildkit', 'RUN echo shell > /d'],
+    ['RUN /bin/bash -o pipefail -c curl -fsS x | sh # buildkit', 'RUN curl -fsS x | sh'],
+    ['RUN ["/app/setup", "--fast"] # buildkit', 'RUN ["/app/setup", "--fast"]'],
+    ['RUN |1 A=1 /app/setup --fast # buildkit', 'RUN /app/setup --fast'],
+    ['COPY hello.txt /app/hello.txt # buildkit', 'COPY hello.txt /app/hello.txt'],
+    ['COPY --chmod=644 f /f # buildkit', 'COPY --chmod=644 f /f'],
+    [
+      'COPY --from=build /out/app /usr/local/bin/app # buildkit',
+      'COPY --from=build /out/app /usr/local/bin/app',
+    ],
+    ['ADD f /g # buildkit', 'ADD f /g'],
+    ['WORKDIR /app', 'WORKDIR /app'],
+    ['ENV APP_HOME=/app', 'ENV APP_HOME=/app'],
+    ['CMD ["cat" "/app/greeting.txt"]', 'CMD ["cat" "/app/greeting.txt"]'],
+    // The classic builder (DOCKER_BUILDKIT=0), as written by Docker 28 (lab builds).
+    ['/bin/sh -c #(nop)  ENV APP_HOME=/app', 'ENV APP_HOME=/app'],
+    [
+      '/bin/sh -c #(nop) COPY file:d5e01f9ded2658899111c5b8ae11cf0c8ac54b51891d464eb806b666842816ac in /app/ ',
+      'COPY file:d5e01f9ded26 in /app/',
+    ],
+    [
+      '/bin/sh -c #(nop) ADD dir:d4b087cddc6877a9a158d97045cae76d8c883f59db946d0ef839f50ec5f40ee3 in /srv/data ',
+      'ADD dir:d4b087cddc68 in /srv/data',
+    ],
+    ['/bin/sh -c #(nop)  CMD ["cat" "/app/built.txt"]', 'CMD ["cat" "/app/built.txt"]'],
+    ['/bin/sh -c #(nop) WORKDIR /app', 'WORKDIR /app'],
+    ['/bin/sh -c echo built > /app/built.txt', 'RUN echo built > /app/built.txt'],
+    ['|1 GREETING=hello /bin/sh -c echo "$GREETING"', 'RUN echo "$GREETING"'],
+    ['cmd /S /C #(nop)  ENTRYPOINT ["app.exe"]', 'ENTRYPOINT ["app.exe"]'],
+    ['cmd /S /C powershell -Command Install-Thing', 'RUN powershell -Command Install-Thing'],
+    // Other tools' free text stays as written.
+    ['ko build ko://github.com/acme/app', 'ko build ko://github.com/acme/app'],
+    ['  bazel build //app:image  ', 'bazel build //app:image'],
+    ['', ''],
+  ])('%j -> %j', (raw, clean) => {
+    expect(cleanCreatedBy(raw)).toBe(clean);
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * An image config's `history` mapped to its layers, so every layer knows the instruction that
+ * made it, and a readable form of that instruction for reports.
+ */
+
+/** One entry of an image config's `history`, with the fields we use. */
+export interface HistoryEntry {
+  created?: string;
+  createdBy?: string;
+  comment?: string;
+  /** Metadata-only instructions (ENV, CMD, LABEL, ARG...) that made no layer. */
+  emptyLayer: boolean;
+}
+
+/**
+ * The history entry of each layer, in layer order (`undefined` where the config does not say).
+ *
+ * Entries with `empty_layer: true` made no layer and are skipped; the others pair with the
+ * layers in order. History is optional metadata and some tools omit entries, so when the
+ * counts differ the entries are aligned from the END: the newest instructions belong to the
+ * newest layers (the ones a Dockerfile under review made), and what is missing is almost
+ * always the base image's past (imported or squashed bases, tools that write no history).
+ * Layers without an entry then come first and stay `undefined`; surplus oldest entries are
+ * dropped.
+ */
+export function layerHistory(
+  history: readonly HistoryEntry[] | undefined,
+  layerCount: number,
+): (HistoryEntry | undefined)[] {
+  const made = (history ?? []).filter((entry) => !entry.emptyLayer);
+  const skipped = made.length - layerCount;
+  return Array.from({ length: layerCount }, (_, layer) => made[layer + skipped]);
+}
+
+// The shell a RUN went through: `/bin/sh -c`, `/bin/bash -o pipefail -c`, `sh -eux -c`,
+// Windows' `cmd /S /C`. Written by both builders; `#(nop)` follows it for non-RUN steps.
+const SHELL = String.raw`(?:(?:/\S*/)?(?:sh|bash|ash|dash|zsh|ksh|mksh)(?: -o \S+| -[A-Za-z]+)* -c|cmd /S /C)`;
+const LEADING_SHELL = new RegExp(`^${SHELL} `);
+const NOP = new RegExp(`^(?:${SHELL} )?#\\(nop\\)\\s*`);
+// `|2 A=1 B=two words /bin/sh -c ...`: the build args in effect, values unquoted.
+const BUILD_ARGS = /^\|(\d+) /;
+const SHELL_AFTER_ARGS = new RegExp(` ${SHELL} `);
+// The classic builder names what COPY/ADD copied by content hash: `file:<64 hex>`.
+const CONTENT_HASH = /\b(file|dir|multi):([0-9a-f]{12})[0-9a-f]{52}\b/g;
+
+/**
+ * `created_by` as a person reads it: `RUN apk add curl`, `COPY app.py /srv/`, `ENV A=1`.
+ *
+ * Strips the machinery both builders add: BuildKit's ` # buildkit` suffix and `RUN |N ARG=...`
+ * build args, the shell (`/bin/sh -c`), the classic builder's `#(nop)` marker for non-RUN
+ * steps, and shortens its `file:<sha256>` content hashes to 12 hex digits like image IDs.
+ * Commands the classic builder ran through the shell get the `RUN ` they lack. Anything
+ * else (other tools' free text) is returned trimmed, as written.
+ */
+export function cleanCreatedBy(createdBy: string): string {
+  const text = createdBy.trim().replace(/\s*# buildkit$/, '');
+
+  const nop = NOP.exec(text);
+  if (nop) return shortenHashes(text.slice(nop[0].length).trim());
+
+  const buildKitRun = text.startsWith('RUN ');
+  const command = withoutShell(buildKitRun ? text.slice(4) : text);
+  if (command !== undefined) return `RUN ${command.trim()}`;
+  return text;
+}
+
+/** The command after the build args and the shell, or undefined when there is no shell. */
+function withoutShell(run: string): string | undefined {
+  const args = BUILD_ARGS.exec(run);
+  if (args) {
+    const afterCount = run.slice(args[0].length);
+    const shell = SHELL_AFTER_ARGS.exec(afterCount);
+    if (shell) return afterCount.slice(shell.index + shell[0].length);
+    // A SHELL we do not recognise: skip N `KEY=value` words (right when values have no spaces).
+    const words = afterCount.split(' ');
+    return words.slice(Number(args[1])).join(' ');
+  }
+  const shell = LEADING_SHELL.exec(run);
+  return shell ? run.slice(shell[0].length) : undefined;
+}
+
+function shortenHashes(text: string): string {
+  return text.replace(CONTENT_HASH, '$1:$2');
+}
