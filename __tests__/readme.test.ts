@@ -10,7 +10,10 @@ const between = (text: string, start: string, end: string) => {
   return text.slice(from + start.length, to).trim();
 };
 
-test.each([['action.yml', 'action']])('the README tables of %s match it', (file, marker) => {
+test.each([
+  ['action.yml', 'action'],
+  ['report/action.yml', 'report'],
+])('the README tables of %s match it', (file, marker) => {
   const readme = readFileSync('README.md', 'utf8');
   const generated = execFileSync(process.execPath, ['scripts/action-docs.mjs', file], {
     encoding: 'utf8',

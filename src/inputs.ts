@@ -37,6 +37,9 @@ export interface ActionInputs {
   tagRules: TagRule[];
   tagReferences: string[];
   flavor: Flavor;
+  /** Measure the pushed image's layers (uncompressed, wasted), not only its manifests. */
+  analyzeLayers: boolean;
+  insecureRegistries: string[];
 }
 
 /** Inputs whose values are secrets: masked before anything else reads them. */
@@ -76,11 +79,11 @@ export function readInputs(getInput: GetInput, cwd: string): ActionInputs {
       cacheFrom: lines('cache-from'),
       cacheTo: lines('cache-to'),
       network: optional('network'),
-      noCache: boolean(getInput, 'no-cache'),
+      noCache: readBoolean(getInput, 'no-cache'),
       noCacheFilters: list('no-cache-filters'),
-      pull: boolean(getInput, 'pull'),
-      push: boolean(getInput, 'push'),
-      load: boolean(getInput, 'load'),
+      pull: readBoolean(getInput, 'pull'),
+      push: readBoolean(getInput, 'push'),
+      load: readBoolean(getInput, 'load'),
       outputs: parseList(getInput('outputs'), { ignoreComma: true, noQuotes: true }),
       provenance: attestationSetting('provenance', getInput('provenance')),
       sbom: attestationSetting('sbom', getInput('sbom')),
@@ -110,6 +113,8 @@ export function readInputs(getInput: GetInput, cwd: string): ActionInputs {
     tagRules: rules,
     tagReferences: references,
     flavor: parseFlavor(parseList(getInput('flavor'), { ignoreComma: true, comment: '#' })),
+    analyzeLayers: readBoolean(getInput, 'analyze-layers', true),
+    insecureRegistries: list('insecure-registries'),
   };
   checkCombinations(inputs);
   return inputs;
@@ -124,10 +129,10 @@ const BOOLEAN: Record<string, boolean> = {
   FALSE: false,
 };
 
-/** YAML 1.2 core-schema booleans, as @actions/core accepts; empty is false (all our flags default off). */
-function boolean(getInput: GetInput, name: string): boolean {
+/** YAML 1.2 core-schema booleans, as @actions/core accepts; empty gives the default. */
+export function readBoolean(getInput: GetInput, name: string, defaultValue = false): boolean {
   const value = getInput(name);
-  if (value === '') return false;
+  if (value === '') return defaultValue;
   if (value in BOOLEAN) return BOOLEAN[value];
   throw new InputError(name, value, 'is not a boolean: use true or false');
 }

@@ -9,6 +9,7 @@ import { readGitContext, type GitContext } from './context.js';
 import { readInputs, secretValues, type ActionInputs, type SecretValue } from './inputs.js';
 import { InputError } from './errors.js';
 import { planImage, type ImagePlan } from './plan/plan.js';
+import { parseReference } from './plan/reference.js';
 import { buildxArgs, type BuildOptions } from './build/buildx.js';
 import { checkFeatures, needsVersionCheck, parseBuildxVersion } from './build/features.js';
 import { buildxVersionOutput, engineHasContainerdStore, runDocker } from './build/run.js';
@@ -51,6 +52,7 @@ export async function run(now: Date = new Date()): Promise<void> {
     );
     runner.setOutput('version', plan.version);
     report(inputs, plan, result.digest);
+    if (inputs.build.push && result.digest) await reportSize(inputs, plan, result.digest);
   } catch (error) {
     runner.setFailed(
       error instanceof InputError || error instanceof BuildError ? error.message : String(error),
@@ -61,6 +63,31 @@ export async function run(now: Date = new Date()): Promise<void> {
 }
 
 class BuildError extends Error {}
+
+/** Measures what was pushed and sets `size-report`. Loaded only then: a build that pushes nothing pays nothing. */
+async function reportSize(inputs: ActionInputs, plan: ImagePlan, digest: string): Promise<void> {
+  const { measureAgainstBaseline } = await import('./measure/against-baseline.js');
+  const { sizeTable } = await import('./report/table.js');
+  const tagged = plan.tags[0];
+  const name = parseReference(tagged).name;
+  try {
+    const report = await measureAgainstBaseline(`${name}@${digest}`, undefined, {
+      platforms: [],
+      analyzeLayers: inputs.analyzeLayers,
+      insecureRegistries: inputs.insecureRegistries,
+      env: process.env,
+      onSecret: runner.addMask,
+      log: runner.info,
+    });
+    const shown = { ...report, image: { ...report.image, ref: tagged } };
+    runner.info(sizeTable(shown));
+    runner.setOutput('size-report', JSON.stringify(shown));
+  } catch (error) {
+    throw new BuildError(
+      `Pushed ${tagged} (${digest}), but measuring it failed: ${(error as Error).message}`,
+    );
+  }
+}
 
 function buildOptions(
   inputs: ActionInputs,

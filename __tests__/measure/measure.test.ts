@@ -1,0 +1,151 @@
+import { describe, expect, test } from '@jest/globals';
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { ImageSource } from '../../src/image/source.js';
+import { LayerScans, measureImage } from '../../src/measure/measure.js';
+import { GZIP_MEDIA_TYPE, gzip, tarLayer } from '../support/tar-fixtures.js';
+
+const sha = (bytes: Buffer) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+
+/** An in-memory registry repository: blobs by digest, one index tagged `1`; counts blob streams. */
+async function fixtureSource() {
+  const blobs = new Map<string, Buffer>();
+  const put = (bytes: Buffer) => {
+    blobs.set(sha(bytes), bytes);
+    return { digest: sha(bytes), size: bytes.length };
+  };
+  const base = put(
+    gzip(await tarLayer([{ dir: 'bin' }, { file: 'bin/tool', size: 3000 }, { file: 'etc/conf', size: 100 }])),
+  );
+  const amdTop = put(gzip(await tarLayer([{ whiteout: 'bin/tool' }, { file: 'app', size: 500 }])));
+  const armTop = put(gzip(await tarLayer([{ file: 'etc/conf', size: 40 }])));
+  const manifest = (layers: { digest: string; size: number }[], arch: string) => {
+    const config = put(
+      Buffer.from(
+        JSON.stringify({
+          architecture: arch,
+          os: 'linux',
+          rootfs: { type: 'layers', diff_ids: layers.map((l) => l.digest) },
+          history: [{ created_by: 'FROM base' }, { created_by: `RUN build ${arch}` }],
+        }),
+      ),
+    );
+    return put(
+      Buffer.from(
+        JSON.stringify({
+          schemaVersion: 2,
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
+          layers: layers.map((l) => ({ mediaType: GZIP_MEDIA_TYPE, ...l })),
+        }),
+      ),
+    );
+  };
+  const amd = manifest([base, amdTop], 'amd64');
+  const arm = manifest([base, armTop], 'arm64');
+  const index = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      manifests: [
+        {
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          ...amd,
+          platform: { os: 'linux', architecture: 'amd64' },
+        },
+        {
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          ...arm,
+          platform: { os: 'linux', architecture: 'arm64' },
+        },
+      ],
+    }),
+  );
+  const streamed: string[] = [];
+  const source: ImageSource = {
+    name: 'fixture/app:1',
+    async manifest(reference) {
+      const body = reference === '1' ? index : blobs.get(reference)!;
+      return { digest: sha(body), mediaType: JSON.parse(body.toString()).mediaType, body };
+    },
+    async blob(digest) {
+      return blobs.get(digest)!;
+    },
+    async blobStream(digest) {
+      streamed.push(digest);
+      return Readable.from([blobs.get(digest)!]);
+    },
+  };
+  return { source, streamed, base, amdTop, armTop };
+}
+
+describe('measureImage', () => {
+  test('per platform: compressed from descriptors, uncompressed and wasted from one scan per layer', async () => {
+    const { source, streamed, base, amdTop, armTop } = await fixtureSource();
+    const { measurement } = await measureImage(source, '1', { analyzeLayers: true });
+    expect(measurement.platforms.map((p) => [p.platform, p.compressed, p.uncompressed, p.wasted])).toEqual([
+      ['linux/amd64', base.size + amdTop.size, 3100 + 500, 3000],
+      ['linux/arm64', base.size + armTop.size, 3100 + 40, 100],
+    ]);
+    expect(measurement.platforms[0].layers).toEqual([
+      { digest: base.digest, compressed: base.size, uncompressed: 3100, files: 2, createdBy: 'FROM base' },
+      {
+        digest: amdTop.digest,
+        compressed: amdTop.size,
+        uncompressed: 500,
+        files: 1,
+        createdBy: 'RUN build amd64',
+      },
+    ]);
+    // the base layer is shared by both platforms: streamed once
+    expect(streamed.filter((d) => d === base.digest)).toHaveLength(1);
+    expect(streamed).toHaveLength(3);
+  });
+
+  test('manifests only: no blob is read, layer figures are null', async () => {
+    const { source, streamed, base, armTop } = await fixtureSource();
+    const { measurement } = await measureImage(source, '1', {
+      analyzeLayers: false,
+      platforms: ['linux/arm64'],
+    });
+    expect(streamed).toEqual([]);
+    expect(measurement.platforms).toEqual([
+      {
+        platform: 'linux/arm64',
+        manifestDigest: expect.any(String),
+        compressed: base.size + armTop.size,
+        uncompressed: null,
+        wasted: null,
+        layers: [
+          {
+            digest: base.digest,
+            compressed: base.size,
+            uncompressed: null,
+            files: null,
+            createdBy: 'FROM base',
+          },
+          {
+            digest: armTop.digest,
+            compressed: armTop.size,
+            uncompressed: null,
+            files: null,
+            createdBy: 'RUN build arm64',
+          },
+        ],
+      },
+    ]);
+  });
+
+  test('onlyPlatforms keeps what the image has, silently; scans are shared across calls', async () => {
+    const { source, streamed } = await fixtureSource();
+    const scans = new LayerScans();
+    const first = await measureImage(source, '1', {
+      analyzeLayers: true,
+      onlyPlatforms: ['linux/arm64', 'linux/s390x'],
+      scans,
+    });
+    expect(first.measurement.platforms.map((p) => p.platform)).toEqual(['linux/arm64']);
+    await measureImage(source, '1', { analyzeLayers: true, scans });
+    expect(streamed).toHaveLength(3); // arm's two layers, then only amd's own
+  });
+});

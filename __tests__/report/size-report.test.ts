@@ -1,0 +1,140 @@
+import { describe, expect, test } from '@jest/globals';
+import { buildSizeReport } from '../../src/report/size-report.js';
+import { sizeTable } from '../../src/report/table.js';
+import type { ImageMeasurement } from '../../src/measure/measurement.js';
+
+const d = (n: number) => `sha256:${String(n).repeat(64).slice(0, 64)}`;
+
+const image: ImageMeasurement = {
+  ref: 'localhost:5000/acme/app:pr-7',
+  digest: d(9),
+  platforms: [
+    {
+      platform: 'linux/amd64',
+      manifestDigest: d(8),
+      compressed: 3_000_000,
+      uncompressed: 7_000_000,
+      wasted: 65_536,
+      layers: [
+        {
+          digest: d(1),
+          compressed: 2_000_000,
+          uncompressed: 5_000_000,
+          files: 400,
+          createdBy: 'FROM busybox',
+        },
+        { digest: d(2), compressed: 1_000_000, uncompressed: 2_000_000, files: 3, createdBy: 'RUN make' },
+      ],
+    },
+    {
+      platform: 'linux/arm64',
+      manifestDigest: d(7),
+      compressed: 1_500_000,
+      uncompressed: 3_000_000,
+      wasted: 0,
+      layers: [{ digest: d(3), compressed: 1_500_000, uncompressed: 3_000_000, files: 10 }],
+    },
+  ],
+};
+
+const baseline: ImageMeasurement = {
+  ref: 'localhost:5000/acme/app:main',
+  digest: d(6),
+  platforms: [
+    {
+      platform: 'linux/amd64',
+      manifestDigest: d(5),
+      compressed: 2_500_000,
+      uncompressed: 6_000_000,
+      wasted: 0,
+      layers: [
+        { digest: d(1), compressed: 2_000_000, uncompressed: 5_000_000, files: 400 },
+        { digest: d(4), compressed: 500_000, uncompressed: 1_000_000, files: 2 },
+      ],
+    },
+  ],
+};
+
+describe('buildSizeReport', () => {
+  test('with a baseline: per-platform baseline figures, delta and new-to-pull', () => {
+    const report = buildSizeReport(image, baseline);
+    expect(report.version).toBe(1);
+    expect(report.image).toEqual({ ref: 'localhost:5000/acme/app:pr-7', digest: d(9) });
+    expect(report.baseline).toEqual({ ref: 'localhost:5000/acme/app:main', digest: d(6) });
+    expect(report.platforms[0]).toEqual({
+      platform: 'linux/amd64',
+      compressed: 3_000_000,
+      uncompressed: 7_000_000,
+      wasted: 65_536,
+      newToPull: 1_000_000,
+      layers: [
+        {
+          digest: d(1),
+          compressed: 2_000_000,
+          uncompressed: 5_000_000,
+          files: 400,
+          createdBy: 'FROM busybox',
+        },
+        { digest: d(2), compressed: 1_000_000, uncompressed: 2_000_000, files: 3, createdBy: 'RUN make' },
+      ],
+      baseline: { compressed: 2_500_000, uncompressed: 6_000_000, wasted: 0 },
+      delta: { compressed: 500_000, uncompressed: 1_000_000, wasted: 65_536 },
+    });
+    // a platform the baseline lacks: everything is new to pull, no delta
+    expect(report.platforms[1]).toMatchObject({ newToPull: 1_500_000, baseline: null, delta: null });
+  });
+
+  test('without a baseline: nulls, never zeros', () => {
+    const report = buildSizeReport(image, null);
+    expect(report.baseline).toBeNull();
+    expect(report.platforms.map((p) => [p.newToPull, p.baseline, p.delta])).toEqual([
+      [null, null, null],
+      [null, null, null],
+    ]);
+    expect(report.platforms[1].layers[0].createdBy).toBeNull();
+  });
+
+  test('manifests only: unmeasured figures stay null in the delta', () => {
+    const unmeasured: ImageMeasurement = {
+      ...image,
+      platforms: [{ ...image.platforms[0], uncompressed: null, wasted: null }],
+    };
+    expect(buildSizeReport(unmeasured, baseline).platforms[0].delta).toEqual({
+      compressed: 500_000,
+      uncompressed: null,
+      wasted: null,
+    });
+  });
+
+  test('a layer listed twice is new to pull once', () => {
+    const twice: ImageMeasurement = {
+      ...image,
+      platforms: [
+        { ...image.platforms[0], layers: [image.platforms[0].layers[1], image.platforms[0].layers[1]] },
+      ],
+    };
+    expect(buildSizeReport(twice, baseline).platforms[0].newToPull).toBe(1_000_000);
+  });
+});
+
+test('sizeTable: aligned columns, deltas with percentages', () => {
+  expect(sizeTable(buildSizeReport(image, baseline))).toBe(
+    [
+      `Image localhost:5000/acme/app:pr-7 (${d(9)})`,
+      `Baseline localhost:5000/acme/app:main (${d(6)})`,
+      '',
+      'platform     compressed  uncompressed   wasted  layers  new to pull  change (compressed)',
+      'linux/amd64     3.00 MB       7.00 MB  65.5 kB       2      1.00 MB     +500 kB (+20.0%)',
+      'linux/arm64     1.50 MB       3.00 MB      0 B       1      1.50 MB         new platform',
+    ].join('\n'),
+  );
+  expect(sizeTable(buildSizeReport({ ...image, platforms: [image.platforms[1]] }, null))).toBe(
+    [
+      `Image localhost:5000/acme/app:pr-7 (${d(9)})`,
+      'Baseline: none',
+      '',
+      'platform     compressed  uncompressed  wasted  layers',
+      'linux/arm64     1.50 MB       3.00 MB     0 B       1',
+    ].join('\n'),
+  );
+});

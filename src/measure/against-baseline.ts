@@ -1,0 +1,90 @@
+/**
+ * The size report of an image, compared with a baseline image: the step the main action runs
+ * after a push and the report action runs on its inputs. Images are read from their registry,
+ * or from an OCI layout on disk (`oci-layout://PATH`, a directory or a tar, as
+ * `buildx --output type=oci` writes) for an image that was not pushed.
+ */
+import { connect } from '../registry/connect.js';
+import { openOciLayout } from '../image/oci-layout.js';
+import type { ImageSource } from '../image/source.js';
+import { isNotFound } from '../registry/errors.js';
+import { buildSizeReport, type SizeReport } from '../report/size-report.js';
+import { LayerScans, measureImage } from './measure.js';
+import type { ImageMeasurement } from './measurement.js';
+
+export interface RegistryMeasureOptions {
+  platforms: string[];
+  analyzeLayers: boolean;
+  username?: string;
+  password?: string;
+  insecureRegistries: string[];
+  /** For Docker's config (DOCKER_CONFIG, HOME) and credential helpers (PATH). */
+  env: Record<string, string | undefined>;
+  onSecret: (value: string) => void;
+  /** Notes for the log (a missing baseline). */
+  log: (line: string) => void;
+}
+
+export async function measureAgainstBaseline(
+  image: string,
+  baseline: string | undefined,
+  options: RegistryMeasureOptions,
+): Promise<SizeReport> {
+  const scans = new LayerScans();
+  const measured = await measureReference(image, 'image', options, scans);
+  let base: ImageMeasurement | null = null;
+  if (baseline) {
+    try {
+      base = await measureReference(
+        baseline,
+        'baseline',
+        options,
+        scans,
+        measured.platforms.map((p) => p.platform),
+      );
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      options.log(`no baseline yet: ${baseline} does not exist`);
+    }
+  }
+  return buildSizeReport(measured, base);
+}
+
+async function measureReference(
+  ref: string,
+  input: string,
+  options: RegistryMeasureOptions,
+  scans: LayerScans,
+  onlyPlatforms?: string[],
+): Promise<ImageMeasurement> {
+  const { source, reference } = await openSource(ref, input, options);
+  const { measurement } = await measureImage(source, reference, {
+    // A baseline is measured on the image's platforms, whatever else it has.
+    platforms: onlyPlatforms ? [] : options.platforms,
+    onlyPlatforms,
+    analyzeLayers: options.analyzeLayers,
+    scans,
+  });
+  return { ...measurement, ref };
+}
+
+export const OCI_LAYOUT_PREFIX = 'oci-layout://';
+
+async function openSource(
+  ref: string,
+  input: string,
+  options: RegistryMeasureOptions,
+): Promise<{ source: ImageSource; reference: string }> {
+  if (ref.startsWith(OCI_LAYOUT_PREFIX)) {
+    return { source: await openOciLayout(ref.slice(OCI_LAYOUT_PREFIX.length)), reference: '' };
+  }
+  const connection = await connect(ref, {
+    input,
+    username: options.username,
+    password: options.password,
+    insecureRegistries: options.insecureRegistries,
+    env: options.env,
+    onSecret: options.onSecret,
+  });
+  return { source: connection.source, reference: connection.manifestReference };
+}

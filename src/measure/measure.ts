@@ -1,0 +1,90 @@
+/**
+ * Measures an image from its source (a registry repository or an OCI layout): the manifests
+ * give compressed sizes; streaming each layer blob once gives uncompressed sizes, file counts
+ * and wasted bytes. A layer shared by platforms, or with the baseline, is scanned once.
+ */
+import type { ImageSource } from '../image/source.js';
+import type { Image, Layer } from '../image/model.js';
+import { loadImage } from '../image/manifest.js';
+import { scanLayer, type LayerScan } from '../image/layers.js';
+import { computeWaste } from '../image/wasted.js';
+import { limiter } from '../util/pool.js';
+import type { ImageMeasurement, PlatformMeasurement } from './measurement.js';
+
+export interface MeasureOptions {
+  /** Only these platforms (`linux/amd64`); all when empty; an error when none matches. */
+  platforms?: string[];
+  /** Measure only the platforms of this list that the image has (a baseline: those of the image). */
+  onlyPlatforms?: string[];
+  /** false: manifests only (compressed sizes), no blob is read. */
+  analyzeLayers: boolean;
+  /** Layer scans by digest, shared between the image and its baseline. */
+  scans?: LayerScans;
+}
+
+export interface MeasuredImage {
+  measurement: ImageMeasurement;
+  image: Image;
+}
+
+/** Scans by layer digest, each started once; the limit bounds the blobs streamed at once. */
+export class LayerScans {
+  private readonly scans = new Map<string, Promise<LayerScan>>();
+  private readonly limit: ReturnType<typeof limiter>;
+
+  constructor(concurrency = 3) {
+    this.limit = limiter(concurrency);
+  }
+
+  scan(source: ImageSource, layer: Layer): Promise<LayerScan> {
+    let scan = this.scans.get(layer.digest);
+    if (!scan) {
+      scan = this.limit(async () =>
+        scanLayer(await source.blobStream(layer.digest), { mediaType: layer.mediaType }),
+      );
+      this.scans.set(layer.digest, scan);
+    }
+    return scan;
+  }
+}
+
+export async function measureImage(
+  source: ImageSource,
+  reference: string,
+  options: MeasureOptions,
+): Promise<MeasuredImage> {
+  const image = await loadImage(source, reference, { platforms: options.platforms });
+  const scans = options.scans ?? new LayerScans();
+  const wanted = options.onlyPlatforms && new Set(options.onlyPlatforms);
+  const platforms = await Promise.all(
+    image.platforms
+      .filter((p) => !wanted || wanted.has(p.platform))
+      .map(async (p): Promise<PlatformMeasurement> => {
+        const base = { platform: p.platform, manifestDigest: p.manifestDigest, compressed: p.compressed };
+        if (!options.analyzeLayers) {
+          return {
+            ...base,
+            uncompressed: null,
+            wasted: null,
+            layers: p.layers.map((l) => ({ ...layerBase(l), uncompressed: null, files: null })),
+          };
+        }
+        const layerScans = await Promise.all(p.layers.map((l) => scans.scan(source, l)));
+        return {
+          ...base,
+          uncompressed: layerScans.reduce((sum, s) => sum + s.uncompressed, 0),
+          wasted: computeWaste(layerScans).total,
+          layers: p.layers.map((l, i) => ({
+            ...layerBase(l),
+            uncompressed: layerScans[i].uncompressed,
+            files: layerScans[i].files,
+          })),
+        };
+      }),
+  );
+  return { image, measurement: { ref: image.ref, digest: image.digest, platforms } };
+}
+
+function layerBase(l: Layer) {
+  return { digest: l.digest, compressed: l.compressed, createdBy: l.createdBy };
+}

@@ -1,0 +1,29 @@
+/**
+ * An image's measured figures, per platform and per layer. `null` where a figure was not
+ * measured (manifests only: `analyze-layers: false`).
+ */
+export interface LayerMeasurement {
+  digest: string;
+  compressed: number;
+  uncompressed: number | null;
+  files: number | null;
+  createdBy?: string;
+}
+
+export interface PlatformMeasurement {
+  platform: string;
+  manifestDigest: string;
+  /** Sum of layer descriptor sizes (config excluded). */
+  compressed: number;
+  /** Sum of regular file sizes in the layer tars (hard links 0). */
+  uncompressed: number | null;
+  /** Bytes of lower-layer files the final filesystem cannot see, each hidden copy once. */
+  wasted: number | null;
+  layers: LayerMeasurement[];
+}
+
+export interface ImageMeasurement {
+  ref: string;
+  digest: string;
+  platforms: PlatformMeasurement[];
+}

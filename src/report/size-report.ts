@@ -1,0 +1,87 @@
+/**
+ * The `size-report` output: a versioned JSON document that later features only add fields to.
+ * Pure: measurements in, report out.
+ */
+import type { ImageMeasurement, PlatformMeasurement } from '../measure/measurement.js';
+
+export const SIZE_REPORT_VERSION = 1;
+
+export interface Figures {
+  compressed: number;
+  uncompressed: number | null;
+  wasted: number | null;
+}
+
+export interface LayerReport {
+  digest: string;
+  compressed: number;
+  uncompressed: number | null;
+  files: number | null;
+  createdBy: string | null;
+}
+
+export interface PlatformReport extends Figures {
+  platform: string;
+  /** Compressed bytes of layers the baseline's same platform does not have; null without a baseline. */
+  newToPull: number | null;
+  layers: LayerReport[];
+  /** The baseline's same platform, or null (no baseline, or the platform is new). */
+  baseline: Figures | null;
+  /** This image minus the baseline; null where either side has no figure. */
+  delta: Figures | null;
+}
+
+export interface SizeReport {
+  version: typeof SIZE_REPORT_VERSION;
+  image: { ref: string; digest: string };
+  baseline: { ref: string; digest: string } | null;
+  platforms: PlatformReport[];
+}
+
+export function buildSizeReport(image: ImageMeasurement, baseline: ImageMeasurement | null): SizeReport {
+  return {
+    version: SIZE_REPORT_VERSION,
+    image: { ref: image.ref, digest: image.digest },
+    baseline: baseline ? { ref: baseline.ref, digest: baseline.digest } : null,
+    platforms: image.platforms.map((p) => platformReport(p, baseline)),
+  };
+}
+
+function platformReport(p: PlatformMeasurement, baseline: ImageMeasurement | null): PlatformReport {
+  const base = baseline?.platforms.find((b) => b.platform === p.platform);
+  const baseDigests = new Set(base?.layers.map((l) => l.digest));
+  // A layer listed twice in one manifest is downloaded once.
+  const newLayers = new Map(
+    p.layers.filter((l) => !baseDigests.has(l.digest)).map((l) => [l.digest, l.compressed]),
+  );
+  return {
+    platform: p.platform,
+    compressed: p.compressed,
+    uncompressed: p.uncompressed,
+    wasted: p.wasted,
+    newToPull: baseline ? [...newLayers.values()].reduce((a, b) => a + b, 0) : null,
+    layers: p.layers.map((l) => ({
+      digest: l.digest,
+      compressed: l.compressed,
+      uncompressed: l.uncompressed,
+      files: l.files,
+      createdBy: l.createdBy ?? null,
+    })),
+    baseline: base ? figures(base) : null,
+    delta: base
+      ? {
+          compressed: p.compressed - base.compressed,
+          uncompressed: difference(p.uncompressed, base.uncompressed),
+          wasted: difference(p.wasted, base.wasted),
+        }
+      : null,
+  };
+}
+
+const figures = (p: PlatformMeasurement): Figures => ({
+  compressed: p.compressed,
+  uncompressed: p.uncompressed,
+  wasted: p.wasted,
+});
+
+const difference = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);

@@ -1,0 +1,51 @@
+/**
+ * The size report as a plain-text table for the step log.
+ */
+import { formatBytes, formatDelta, formatPercent } from './format.js';
+import type { PlatformReport, SizeReport } from './size-report.js';
+
+export function sizeTable(report: SizeReport): string {
+  const lines = [`Image ${report.image.ref} (${report.image.digest})`];
+  lines.push(
+    report.baseline ? `Baseline ${report.baseline.ref} (${report.baseline.digest})` : 'Baseline: none',
+  );
+  const header = ['platform', 'compressed', 'uncompressed', 'wasted', 'layers'];
+  if (report.baseline) header.push('new to pull', 'change (compressed)');
+  const rows = report.platforms.map((p) => row(p, report.baseline !== null));
+  lines.push('', ...align([header, ...rows]));
+  return lines.join('\n');
+}
+
+function row(p: PlatformReport, withBaseline: boolean): string[] {
+  const cells = [
+    p.platform,
+    formatBytes(p.compressed),
+    maybe(p.uncompressed),
+    maybe(p.wasted),
+    String(p.layers.length),
+  ];
+  if (withBaseline) {
+    cells.push(maybe(p.newToPull));
+    cells.push(
+      p.delta && p.baseline ? withPercent(p.delta.compressed, p.baseline.compressed) : 'new platform',
+    );
+  }
+  return cells;
+}
+
+function withPercent(delta: number, base: number): string {
+  const percent = formatPercent(delta, base);
+  return percent ? `${formatDelta(delta)} (${percent})` : formatDelta(delta);
+}
+
+const maybe = (bytes: number | null) => (bytes === null ? '-' : formatBytes(bytes));
+
+function align(rows: string[][]): string[] {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) =>
+    r
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+      .join('  ')
+      .trimEnd(),
+  );
+}
