@@ -97,11 +97,17 @@ describe('measured figures equal independent counts', () => {
     const baseCounted = await countImage(baseline, base.outputs.digest);
     for (const p of report.platforms) {
       const b = baseCounted.find((c) => c.platform === p.platform)!;
-      expect(p.baseline).toEqual({ compressed: b.compressed, uncompressed: b.uncompressed, wasted: 0 });
+      expect(p.baseline).toEqual({
+        compressed: b.compressed,
+        uncompressed: b.uncompressed,
+        wasted: 0,
+        layerCount: b.layers.length,
+      });
       expect(p.delta).toEqual({
         compressed: p.compressed - b.compressed,
         uncompressed: p.uncompressed! - b.uncompressed,
         wasted: WASTED,
+        layerCount: p.layers.length - b.layers.length,
       });
       const baseDigests = new Set(b.layers.map((l) => l.digest));
       expect(p.newToPull).toBe(

@@ -77,20 +77,38 @@ describe('buildSizeReport', () => {
         },
         { digest: d(2), compressed: 1_000_000, uncompressed: 2_000_000, files: 3, createdBy: 'RUN make' },
       ],
-      baseline: { compressed: 2_500_000, uncompressed: 6_000_000, wasted: 0 },
-      delta: { compressed: 500_000, uncompressed: 1_000_000, wasted: 65_536 },
+      baseline: { compressed: 2_500_000, uncompressed: 6_000_000, wasted: 0, layerCount: 2 },
+      delta: { compressed: 500_000, uncompressed: 1_000_000, wasted: 65_536, layerCount: 0 },
+      changes: {
+        added: [
+          { digest: d(2), compressed: 1_000_000, uncompressed: 2_000_000, files: 3, createdBy: 'RUN make' },
+        ],
+        removed: [{ digest: d(4), compressed: 500_000, uncompressed: 1_000_000, files: 2, createdBy: null }],
+      },
     });
     // a platform the baseline lacks: everything is new to pull, no delta
-    expect(report.platforms[1]).toMatchObject({ newToPull: 1_500_000, baseline: null, delta: null });
+    expect(report.platforms[1]).toMatchObject({
+      newToPull: 1_500_000,
+      baseline: null,
+      delta: null,
+      changes: null,
+    });
+    expect(report.removedPlatforms).toEqual([]);
+  });
+
+  test('a platform the baseline has and the image dropped is listed as removed', () => {
+    const report = buildSizeReport({ ...image, platforms: [image.platforms[1]] }, baseline);
+    expect(report.removedPlatforms).toEqual(['linux/amd64']);
   });
 
   test('without a baseline: nulls, never zeros', () => {
     const report = buildSizeReport(image, null);
     expect(report.baseline).toBeNull();
-    expect(report.platforms.map((p) => [p.newToPull, p.baseline, p.delta])).toEqual([
-      [null, null, null],
-      [null, null, null],
+    expect(report.platforms.map((p) => [p.newToPull, p.baseline, p.delta, p.changes])).toEqual([
+      [null, null, null, null],
+      [null, null, null, null],
     ]);
+    expect(report.removedPlatforms).toEqual([]);
     expect(report.platforms[1].layers[0].createdBy).toBeNull();
   });
 
@@ -103,6 +121,7 @@ describe('buildSizeReport', () => {
       compressed: 500_000,
       uncompressed: null,
       wasted: null,
+      layerCount: 0,
     });
   });
 

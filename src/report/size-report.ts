@@ -2,7 +2,7 @@
  * The `size-report` output: a versioned JSON document that later features only add fields to.
  * Pure: measurements in, report out.
  */
-import type { ImageMeasurement, PlatformMeasurement } from '../measure/measurement.js';
+import type { ImageMeasurement, LayerMeasurement, PlatformMeasurement } from '../measure/measurement.js';
 
 export const SIZE_REPORT_VERSION = 1;
 
@@ -20,15 +20,24 @@ export interface LayerReport {
   createdBy: string | null;
 }
 
+export interface LayerChanges {
+  /** Layers whose digest the baseline's same platform does not have, in image order. */
+  added: LayerReport[];
+  /** The baseline's layers this image no longer has, in baseline order. */
+  removed: LayerReport[];
+}
+
 export interface PlatformReport extends Figures {
   platform: string;
   /** Compressed bytes of layers the baseline's same platform does not have; null without a baseline. */
   newToPull: number | null;
   layers: LayerReport[];
   /** The baseline's same platform, or null (no baseline, or the platform is new). */
-  baseline: Figures | null;
+  baseline: (Figures & { layerCount: number }) | null;
   /** This image minus the baseline; null where either side has no figure. */
-  delta: Figures | null;
+  delta: (Figures & { layerCount: number }) | null;
+  /** Layers matched by digest against the baseline's same platform; null without one. */
+  changes: LayerChanges | null;
 }
 
 export interface SizeReport {
@@ -36,6 +45,8 @@ export interface SizeReport {
   image: { ref: string; digest: string };
   baseline: { ref: string; digest: string } | null;
   platforms: PlatformReport[];
+  /** Platforms the baseline has and this image no longer does (empty without a baseline). */
+  removedPlatforms: string[];
 }
 
 export function buildSizeReport(image: ImageMeasurement, baseline: ImageMeasurement | null): SizeReport {
@@ -44,39 +55,52 @@ export function buildSizeReport(image: ImageMeasurement, baseline: ImageMeasurem
     image: { ref: image.ref, digest: image.digest },
     baseline: baseline ? { ref: baseline.ref, digest: baseline.digest } : null,
     platforms: image.platforms.map((p) => platformReport(p, baseline)),
+    removedPlatforms: (baseline?.platforms ?? [])
+      .map((b) => b.platform)
+      .filter((name) => !image.platforms.some((p) => p.platform === name)),
   };
 }
 
 function platformReport(p: PlatformMeasurement, baseline: ImageMeasurement | null): PlatformReport {
   const base = baseline?.platforms.find((b) => b.platform === p.platform);
   const baseDigests = new Set(base?.layers.map((l) => l.digest));
+  const imageDigests = new Set(p.layers.map((l) => l.digest));
+  const layers = p.layers.map(layerReport);
+  const added = layers.filter((l) => !baseDigests.has(l.digest));
   // A layer listed twice in one manifest is downloaded once.
-  const newLayers = new Map(
-    p.layers.filter((l) => !baseDigests.has(l.digest)).map((l) => [l.digest, l.compressed]),
+  const newToPull = [...new Map(added.map((l) => [l.digest, l.compressed])).values()].reduce(
+    (a, b) => a + b,
+    0,
   );
   return {
     platform: p.platform,
     compressed: p.compressed,
     uncompressed: p.uncompressed,
     wasted: p.wasted,
-    newToPull: baseline ? [...newLayers.values()].reduce((a, b) => a + b, 0) : null,
-    layers: p.layers.map((l) => ({
-      digest: l.digest,
-      compressed: l.compressed,
-      uncompressed: l.uncompressed,
-      files: l.files,
-      createdBy: l.createdBy ?? null,
-    })),
-    baseline: base ? figures(base) : null,
+    newToPull: baseline ? newToPull : null,
+    layers,
+    baseline: base ? { ...figures(base), layerCount: base.layers.length } : null,
     delta: base
       ? {
           compressed: p.compressed - base.compressed,
           uncompressed: difference(p.uncompressed, base.uncompressed),
           wasted: difference(p.wasted, base.wasted),
+          layerCount: p.layers.length - base.layers.length,
         }
+      : null,
+    changes: base
+      ? { added, removed: base.layers.filter((l) => !imageDigests.has(l.digest)).map(layerReport) }
       : null,
   };
 }
+
+const layerReport = (l: LayerMeasurement): LayerReport => ({
+  digest: l.digest,
+  compressed: l.compressed,
+  uncompressed: l.uncompressed,
+  files: l.files,
+  createdBy: l.createdBy ?? null,
+});
 
 const figures = (p: PlatformMeasurement): Figures => ({
   compressed: p.compressed,
