@@ -2,14 +2,16 @@
  * The registry client against the lab's real registries (CNCF Distribution 2.8): anonymous on
  * localhost:5000, Basic on 127.0.0.1:5001, the Bearer token flow on 127.0.0.1:5002 with the
  * tests' token server as its realm, and faults injected by a proxy in front of localhost:5000.
- * The image is built and pushed here with buildx; nothing is mocked.
+ * The image is built and pushed here with buildx; nothing is mocked. A last check runs the client
+ * in a process of its own, as the action does, to see that its default transport lets it exit.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { freshRepo, getManifest, LAB_AUTH, LAB_AUTH_PASSWORD, LAB_AUTH_USER } from '../support/registry.js';
 import { LAB_TOKEN_REGISTRY, startTokenServer, type TokenServer } from '../support/token-server.js';
@@ -373,4 +375,72 @@ describe('faults from a proxy in front of localhost:5000', () => {
       ),
     );
   });
+});
+
+/**
+ * `entry` and the modules it imports, relative ones only (node builtins stay imports), as ESM
+ * JavaScript under `outDir`, laid out as in the repository: what a process needs to run them.
+ */
+function transpileGraph(entry: string, outDir: string): string {
+  const root = resolve(dirname(new URL(import.meta.url).pathname), '../..');
+  const pending = [resolve(root, entry)];
+  const done = new Set<string>();
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    if (done.has(file)) continue;
+    done.add(file);
+    const source = readFileSync(file, 'utf8');
+    for (const [, specifier] of source.matchAll(/from '(\.{1,2}\/[^']+)\.js'/g)) {
+      pending.push(resolve(dirname(file), `${specifier}.ts`));
+    }
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    });
+    const out = join(outDir, relative(root, file)).replace(/\.ts$/, '.js');
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, outputText);
+  }
+  writeFileSync(join(outDir, 'package.json'), '{"type":"module"}');
+  return join(outDir, entry.replace(/\.ts$/, '.js'));
+}
+
+describe('the default transport (no fetch injected), in a process of its own', () => {
+  test('reads a manifest and a layer from localhost:5000 without loading undici, then exits at once', async () => {
+    const out = join(work, 'probe');
+    const client = transpileGraph('src/registry/client.ts', out);
+    writeFileSync(
+      join(out, 'probe.mjs'),
+      `import { createHash } from 'node:crypto';
+      import { RegistryClient } from ${JSON.stringify(client)};
+      const [repository, layerDigest] = process.argv.slice(2);
+      const client = new RegistryClient({ host: 'localhost:5000' });
+      const manifest = await client.manifest(repository, '1');
+      const hash = createHash('sha256');
+      for await (const chunk of await client.blobStream(repository, layerDigest)) hash.update(chunk);
+      const undici = process.moduleLoadList.some((name) => name.includes('undici'));
+      process.stdout.write(JSON.stringify({ digest: manifest.digest, layer: 'sha256:' + hash.digest('hex'), undici }) + '\\n');`,
+    );
+    const anonymous = (await connect(`localhost:5000/${repository}:1`, { env: {} })).source;
+    const image = await walk(anonymous, '1');
+    const child = spawn(process.execPath, [join(out, 'probe.mjs'), repository, image.layers[0].digest], {
+      env: { ...process.env, NODE_OPTIONS: '' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    let answeredAt = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      answeredAt = Date.now();
+    });
+    const code = await new Promise<number | null>((done) => child.on('exit', done));
+    const lingered = Date.now() - answeredAt;
+    expect(code).toBe(0);
+    expect(JSON.parse(output)).toEqual({
+      digest: (await getManifest(`localhost:5000/${repository}:1`))?.digest,
+      layer: image.layers[0].digest,
+      undici: false,
+    });
+    // Keep-alive sockets left open would hold the process until the registry closed them.
+    expect(lingered).toBeLessThan(1000);
+  }, 30_000);
 });

@@ -13,6 +13,7 @@ import { RegistryClient, type RegistryClientOptions } from '../../src/registry/c
 import { RegistryError } from '../../src/registry/errors.js';
 import { DOCKER_MANIFEST, MANIFEST_ACCEPT, OCI_INDEX, OCI_MANIFEST } from '../../src/registry/media-types.js';
 import { registrySource } from '../../src/registry/source.js';
+import type { FetchLike } from '../../src/registry/transport.js';
 
 const sha256 = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
 const b64 = (s: string) => Buffer.from(s).toString('base64');
@@ -863,5 +864,29 @@ describe('endpoints', () => {
     expect(error.message).toBe(
       `${web.host}/acme/app:1: ${web.host} does not speak the registry API (GET http://${web.host}/v2/ answered 404)`,
     );
+  });
+});
+
+describe('the fetch it sends with', () => {
+  test('an injected fetch (global fetch here) carries every request, redirects included', async () => {
+    const store = await listen((req, res) => {
+      const digest = /^\/blobs\/([^?]+)/.exec(req.url ?? '')?.[1] ?? '';
+      sendBlob(req, res, blobs.get(digest)!);
+    });
+    const registry = await fakeRegistry({ blobStore: () => store.url });
+    const sent: string[] = [];
+    const recording: FetchLike = (url, init) => {
+      sent.push(`${init.method} ${url}`);
+      return fetch(url, init);
+    };
+    const c = client(registry.host, { fetch: recording });
+    expect((await c.manifest('acme/app', '1.2.3')).digest).toBe(sha256(index));
+    expectLayer(await readAll(await c.blobStream('acme/app', sha256(layer))));
+    expect(sent).toEqual([
+      `GET ${registry.url}/v2/`,
+      `GET ${registry.url}/v2/acme/app/manifests/1.2.3`,
+      `GET ${registry.url}/v2/acme/app/blobs/${sha256(layer)}`,
+      `GET ${store.url}/blobs/${sha256(layer)}?sig=secret`,
+    ]);
   });
 });

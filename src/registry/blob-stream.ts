@@ -9,7 +9,13 @@ import { Readable } from 'node:stream';
 import type { ReadableStreamReadResult } from 'node:stream/web';
 import { RegistryError } from './errors.js';
 import { backoffDelay, isConnectionReset, type RetryPolicy } from './retry.js';
-import { asRegistryError, formatSeconds, TimeoutError, type StreamingExchange } from './transport.js';
+import {
+  asRegistryError,
+  formatSeconds,
+  TimeoutError,
+  type ResponseLike,
+  type StreamingExchange,
+} from './transport.js';
 
 export interface BlobStreamOptions {
   digest: string;
@@ -197,14 +203,14 @@ async function* readWithIdleTimeout(
 }
 
 /** The whole blob's length from a 200's Content-Length or a 206's Content-Range (`bytes 10-99/100`). */
-function totalLength(response: Response, offset: number): number | undefined {
+function totalLength(response: ResponseLike, offset: number): number | undefined {
   const range = /\/(\d+)\s*$/.exec(response.headers.get('content-range') ?? '');
   if (range) return Number(range[1]);
   const length = response.headers.get('content-length');
   return length !== null && /^\d+$/.test(length) ? offset + Number(length) : undefined;
 }
 
-function rangeStart(response: Response): number | undefined {
+function rangeStart(response: ResponseLike): number | undefined {
   const match = /^bytes\s+(\d+)-/.exec(response.headers.get('content-range') ?? '');
   return match ? Number(match[1]) : undefined;
 }

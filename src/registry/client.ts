@@ -1,7 +1,8 @@
 /**
- * A client for one registry host over the OCI distribution API, on global fetch: ping and
- * authentication, manifests by HEAD and GET (digest-checked), blobs whole or streamed
- * (digest-checked while they flow). Errors are RegistryErrors that name the image.
+ * A client for one registry host over the OCI distribution API, on httpFetch (node:http) unless
+ * another fetch is given: ping and authentication, manifests by HEAD and GET (digest-checked),
+ * blobs whole or streamed (digest-checked while they flow). Errors are RegistryErrors that name
+ * the image.
  */
 import type { Readable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -12,13 +13,14 @@ import { digestAlgorithm, verifiedBlobStream } from './blob-stream.js';
 import { findChallenge, parseChallenges } from './challenge.js';
 import { registryBaseUrl } from './endpoint.js';
 import { RegistryError } from './errors.js';
+import { httpFetch } from './http-fetch.js';
 import { manifestDigest, manifestMediaType } from './manifest-response.js';
 import { isIndex, isManifest, MANIFEST_ACCEPT } from './media-types.js';
 import { displayName, normalizeRegistry } from './reference.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
 import { TokenCache } from './token-cache.js';
 import { statusError } from './status-error.js';
-import { Transport, type Exchange, type StreamingExchange } from './transport.js';
+import { Transport, type Exchange, type FetchLike, type StreamingExchange } from './transport.js';
 
 export interface RegistryClientOptions {
   /** `host[:port]` the API answers on: `localhost:5000`, `ghcr.io`, `registry-1.docker.io`. */
@@ -37,7 +39,8 @@ export interface RegistryClientOptions {
   maxManifestBytes?: number;
   /** Small blobs read whole (`blob()`) larger than this are refused (16 MiB by default). */
   maxBlobBytes?: number;
-  fetch?: typeof fetch;
+  /** How requests are sent: httpFetch by default; global fetch (or a test double) fits too. */
+  fetch?: FetchLike;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
   random?: () => number;
@@ -91,7 +94,7 @@ export class RegistryClient {
     this.transport = new Transport({
       timeout: this.timeout,
       retry: this.retry,
-      fetch: options.fetch ?? fetch,
+      fetch: options.fetch ?? httpFetch,
       sleep: this.sleep,
       now: this.now,
       random: this.random,

@@ -49,8 +49,9 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
 
 /**
- * A connection the peer dropped: ECONNRESET, "socket hang up", undici's "other side closed" /
- * "terminated" (fetch reports them as a TypeError whose `cause` chain holds the socket error).
+ * A connection the peer dropped: ECONNRESET (node:http's "socket hang up" and "aborted" carry it),
+ * undici's "other side closed" / "terminated" (global fetch reports them as a TypeError whose
+ * `cause` chain holds the socket error).
  */
 export function isConnectionReset(error: unknown): boolean {
   for (const e of causeChain(error)) {

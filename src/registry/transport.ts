@@ -14,11 +14,30 @@ import {
   type RetryPolicy,
 } from './retry.js';
 
+/** What the transport asks of a request: global fetch and httpFetch both take it. */
+export interface FetchInit {
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  redirect: 'manual';
+  signal: AbortSignal;
+}
+
+/** What the transport reads of a response: global fetch's Response and httpFetch's both have it. */
+export interface ResponseLike {
+  status: number;
+  headers: { get(name: string): string | null };
+  body: ReadableStream<Uint8Array> | null;
+}
+
+/** Global fetch or httpFetch (the default, which spares the process undici's start-up). */
+export type FetchLike = (url: string, init: FetchInit) => Promise<ResponseLike>;
+
 export interface TransportOptions {
   /** Per request (ms): until the headers arrive; for buffered bodies, until the body is read too. */
   timeout: number;
   retry: RetryPolicy;
-  fetch: typeof fetch;
+  fetch: FetchLike;
   sleep: (ms: number) => Promise<void>;
   now: () => number;
   random: () => number;
@@ -37,7 +56,7 @@ export interface HttpRequest {
 }
 
 export interface Exchange {
-  response: Response;
+  response: ResponseLike;
   /** The URL that answered, after redirects. */
   url: string;
   attempts: number;
@@ -143,7 +162,7 @@ export class Transport {
   private async follow(
     request: HttpRequest,
     abort: AbortController,
-  ): Promise<{ response: Response; url: string }> {
+  ): Promise<{ response: ResponseLike; url: string }> {
     const authorizedHost = hostOf(request.url);
     let url = request.url;
     let method = request.method;
@@ -181,7 +200,7 @@ export class Transport {
   }
 }
 
-async function readLimited(response: Response, maxBytes: number, image: string): Promise<Buffer> {
+async function readLimited(response: ResponseLike, maxBytes: number, image: string): Promise<Buffer> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > maxBytes) {
     await response.body?.cancel().catch(() => {});

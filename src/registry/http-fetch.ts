@@ -1,0 +1,116 @@
+/**
+ * A fetch-shaped function over node:http and node:https, for the registry transport. Global fetch
+ * works too, but its first call loads undici and compiles llhttp to WebAssembly: ~200 ms, more
+ * than a whole manifests-only measurement, paid by every action run. This one stays small: no
+ * redirects followed (the transport follows them by hand), no decompression (no Accept-Encoding
+ * is sent, so bodies arrive as stored and digests check against them), keep-alive agents whose
+ * idle sockets never hold a finished process open.
+ */
+import {
+  Agent as HttpAgent,
+  request as httpRequest,
+  type ClientRequest,
+  type IncomingMessage,
+} from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { Readable } from 'node:stream';
+
+export interface HttpFetchInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Redirects are answered as they are: a 3xx with its Location, for the caller to follow. */
+  redirect?: 'manual';
+  /** Aborting destroys the request (or the body) with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** `get` is case-insensitive; a header sent several times gives its values joined with `, `. */
+  headers: { get(name: string): string | null };
+  /** Null for HEAD and for 204, 205 and 304, as with fetch. */
+  body: ReadableStream<Uint8Array> | null;
+}
+
+export type HttpFetch = (url: string, init?: HttpFetchInit) => Promise<HttpResponse>;
+
+export interface HttpAgents {
+  http?: HttpAgent;
+  https?: HttpsAgent;
+}
+
+// Idle sockets are unref'd by the agent, so they never keep the process alive; 5 s as Node's
+// global agent, so that a socket the registry has closed meanwhile is rarely picked again.
+const KEEP_ALIVE = { keepAlive: true, timeout: 5_000 };
+const NULL_BODY_STATUSES = new Set([204, 205, 304]);
+
+/** An HttpFetch over the given agents; keep-alive agents of its own for those not given. */
+export function createHttpFetch(agents: HttpAgents = {}): HttpFetch {
+  let http = agents.http;
+  let https = agents.https;
+  return (url, init = {}) => {
+    const target = new URL(url);
+    if (target.protocol === 'http:') {
+      http ??= new HttpAgent(KEEP_ALIVE);
+      return send(init, (options) => httpRequest(target, { ...options, agent: http }));
+    }
+    if (target.protocol === 'https:') {
+      https ??= new HttpsAgent(KEEP_ALIVE);
+      return send(init, (options) => httpsRequest(target, { ...options, agent: https }));
+    }
+    return Promise.reject(new TypeError(`cannot fetch ${target.protocol} URLs (${url})`));
+  };
+}
+
+/** The default: one keep-alive agent per protocol, shared by every client in the process. */
+export const httpFetch: HttpFetch = createHttpFetch();
+
+type Send = (options: { method: string; headers: Record<string, string | number> }) => ClientRequest;
+
+function send(init: HttpFetchInit, open: Send): Promise<HttpResponse> {
+  const { signal } = init;
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  const method = (init.method ?? 'GET').toUpperCase();
+  const headers: Record<string, string | number> = { ...init.headers };
+  if (init.body !== undefined) headers['Content-Length'] = Buffer.byteLength(init.body);
+  return new Promise((resolve, reject) => {
+    const request = open({ method, headers });
+    let response: IncomingMessage | undefined;
+    const onAbort = () => {
+      reject(signal!.reason);
+      // The response first: destroyed with the reason, its body errors with it.
+      if (response) response.destroy(signal!.reason);
+      else request.destroy(signal!.reason);
+    };
+    const done = () => signal?.removeEventListener('abort', onAbort);
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    request.on('error', (error) => {
+      done();
+      reject(error); // a no-op once the response is out: then its body carries the error
+    });
+    request.on('response', (message: IncomingMessage) => {
+      response = message;
+      message.on('close', done);
+      const status = message.statusCode ?? 0;
+      const hasBody = method !== 'HEAD' && !NULL_BODY_STATUSES.has(status);
+      // A body nobody reads holds its socket: drain it so the socket goes back to the pool.
+      if (!hasBody) message.resume();
+      resolve({
+        status,
+        headers: headersOf(message),
+        body: hasBody ? (Readable.toWeb(message) as ReadableStream<Uint8Array>) : null,
+      });
+    });
+    request.end(init.body);
+  });
+}
+
+// headersDistinct keeps every value of a repeated header, which `headers` would drop for some.
+function headersOf(message: IncomingMessage): HttpResponse['headers'] {
+  const all = message.headersDistinct;
+  return {
+    get: (name) => all[name.toLowerCase()]?.join(', ') ?? null,
+  };
+}
