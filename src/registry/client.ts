@@ -66,6 +66,8 @@ export interface BlobContext extends RequestContext {
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 export const DEFAULT_MAX_BLOB_BYTES = 16 * 1024 * 1024;
+/** Stops a registry whose `Link` headers never end. */
+export const MAX_TAG_PAGES = 100;
 
 export class RegistryClient {
   readonly host: string;
@@ -159,6 +161,30 @@ export class RegistryClient {
       return { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.body.length };
     }
     return { digest, mediaType, size };
+  }
+
+  /** Every tag of a repository, page by page as the registry's `Link` headers lead. */
+  async tags(repository: string, context: RequestContext = {}): Promise<string[]> {
+    const image = context.image ?? `${normalizeRegistry(this.host)}/${repository}`;
+    const tags: string[] = [];
+    let url: string | undefined = `${this.baseUrl}/v2/${repository}/tags/list?n=1000`;
+    for (let page = 0; url && page < MAX_TAG_PAGES; page++) {
+      const pageUrl: string = url;
+      const exchange = await this.authorized(repository, image, (authorization) =>
+        this.transport.buffered(
+          { method: 'GET', url: pageUrl, authorization, image },
+          DEFAULT_MAX_MANIFEST_BYTES,
+        ),
+      );
+      const { response, body } = exchange;
+      if (response.status !== 200) throw statusError(response.status, image, image, exchange, body);
+      const parsed = JSON.parse(body.toString('utf8')) as { tags?: unknown };
+      if (Array.isArray(parsed.tags))
+        tags.push(...parsed.tags.filter((t): t is string => typeof t === 'string'));
+      const next = /<([^>]+)>\s*;\s*rel="?next"?/.exec(response.headers.get('link') ?? '')?.[1];
+      url = next ? new URL(next, this.baseUrl).toString() : undefined;
+    }
+    return tags;
   }
 
   /** A small blob (a config), whole and digest-checked. */
