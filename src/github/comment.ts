@@ -5,6 +5,7 @@
  * Only a type comes from ./client.js: this module (and `shouldComment`) can be imported
  * statically without loading Octokit.
  */
+import { commentMarker } from '../report/marker.js';
 import type { GitHubClient } from './client.js';
 
 export type CommentMode = 'auto' | 'always' | 'on-change' | 'never';
@@ -41,29 +42,6 @@ export function shouldComment(mode: CommentMode, facts: CommentFacts): boolean {
       if (!facts.isPullRequest) return false;
       if (facts.existing || facts.compressedDelta === null) return true;
       return Math.abs(facts.compressedDelta) >= facts.minChange;
-  }
-}
-
-/**
- * The hidden marker that identifies our comment for `key`: `<!-- shipshape:KEY -->`. Characters
- * outside a plain set are percent-encoded (`%` included, so two keys never share a marker), and so
- * is a `-` followed by another, so that no key can end the HTML comment early (`-->`, `--!>`).
- */
-export function commentMarker(key: string): string {
-  const safe = Array.from(key, (char) => (/^[A-Za-z0-9._~/:@+,=-]$/.test(char) ? char : percentEncode(char)))
-    .join('')
-    .replace(/-(?=-)/g, '%2D');
-  return `<!-- shipshape:${safe} -->`;
-}
-
-function percentEncode(char: string): string {
-  try {
-    return encodeURIComponent(char).replace(
-      /[!'()*]/g,
-      (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-    );
-  } catch {
-    return '%EF%BF%BD'; // a lone surrogate: U+FFFD, as a UTF-8 encoder would write it
   }
 }
 
@@ -292,3 +270,5 @@ function githubSays(data: unknown): string | undefined {
     : [];
   return details.length > 0 ? `${message}: ${details.join('; ')}` : message;
 }
+
+export { commentMarker };
