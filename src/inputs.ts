@@ -7,10 +7,18 @@ import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { InputError } from './errors.js';
 import { parseList } from './util/list.js';
-import { parseImageName } from './plan/reference.js';
+import { parseImageName, parseReference } from './plan/reference.js';
+import {
+  parseBudget,
+  parseBudgetAction,
+  parseSize,
+  type BudgetAction,
+  type BudgetRule,
+} from './compare/budget.js';
 import { parseTagRules, type TagRule } from './plan/tags.js';
 import { parseFlavor, type Flavor } from './plan/flavor.js';
 import type { BuildOptions } from './build/buildx.js';
+import { COMMENT_MODES, type CommentMode } from './github/comment.js';
 
 export type GetInput = (name: string) => string;
 
@@ -40,6 +48,17 @@ export interface ActionInputs {
   /** Measure the pushed image's layers (uncompressed, wasted), not only its manifests. */
   analyzeLayers: boolean;
   insecureRegistries: string[];
+  /** The baseline reference; '' for the default (see compare/baseline.ts). */
+  compareTo: string;
+  comment: CommentMode;
+  /** Tells our comments apart: several images or matrix legs keep one comment each. */
+  commentKey: string;
+  /** Bytes of compressed change below which `comment: on-change` stays quiet. */
+  minChange: number;
+  budgetRules: BudgetRule[];
+  budgetAction: BudgetAction;
+  /** A Mermaid chart of layer sizes in the report. */
+  chart: boolean;
 }
 
 /** Inputs whose values are secrets: masked before anything else reads them. */
@@ -115,7 +134,16 @@ export function readInputs(getInput: GetInput, cwd: string): ActionInputs {
     flavor: parseFlavor(parseList(getInput('flavor'), { ignoreComma: true, comment: '#' })),
     analyzeLayers: readBoolean(getInput, 'analyze-layers', true),
     insecureRegistries: list('insecure-registries'),
+    compareTo: checkCompareTo(getInput('compare-to')),
+    comment: readChoice(getInput, 'comment', COMMENT_MODES, 'auto'),
+    commentKey: '',
+    minChange: readSize(getInput, 'min-change', 1000),
+    budgetRules: parseBudget(parseList(getInput('size-budget'), { ignoreComma: true })),
+    budgetAction: 'warn',
+    chart: readBoolean(getInput, 'chart', false),
   };
+  inputs.commentKey = getInput('comment-key') || inputs.images[0] || 'default';
+  inputs.budgetAction = parseBudgetAction(getInput('budget-action'), inputs.budgetRules.length > 0);
   checkCombinations(inputs);
   return inputs;
 }
@@ -135,6 +163,32 @@ export function readBoolean(getInput: GetInput, name: string, defaultValue = fal
   if (value === '') return defaultValue;
   if (value in BOOLEAN) return BOOLEAN[value];
   throw new InputError(name, value, 'is not a boolean: use true or false');
+}
+
+function readChoice<T extends string>(
+  getInput: GetInput,
+  name: string,
+  choices: readonly T[],
+  fallback: T,
+): T {
+  const value = getInput(name);
+  if (value === '') return fallback;
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  throw new InputError(name, value, `must be one of ${choices.join(', ')}`);
+}
+
+function readSize(getInput: GetInput, name: string, fallback: number): number {
+  const value = getInput(name);
+  if (value === '') return fallback;
+  const bytes = /^\d+$/.test(value) ? Number(value) : parseSize(value);
+  if (bytes === undefined) throw new InputError(name, value, 'is not a size such as 1kB, 500kB or 2MB');
+  return bytes;
+}
+
+function checkCompareTo(value: string): string {
+  if (value === '' || value.startsWith('oci-layout://')) return value;
+  parseReference(value, 'compare-to');
+  return value;
 }
 
 function splitPair(input: string, item: string): [string, string] {

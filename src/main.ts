@@ -10,6 +10,7 @@ import { readInputs, secretValues, type ActionInputs, type SecretValue } from '.
 import { InputError } from './errors.js';
 import { planImage, type ImagePlan } from './plan/plan.js';
 import { parseReference } from './plan/reference.js';
+import { planBaseline } from './compare/baseline.js';
 import { buildxArgs, type BuildOptions } from './build/buildx.js';
 import { checkFeatures, needsVersionCheck, parseBuildxVersion } from './build/features.js';
 import { buildxVersionOutput, engineHasContainerdStore, runDocker } from './build/run.js';
@@ -35,8 +36,15 @@ export async function run(now: Date = new Date()): Promise<void> {
 
     workDir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'shipshape-'));
     let options = buildOptions(inputs, plan, context, workDir);
+    // Pushed images are measured in the registry; a pull request's unpushed image (a fork's)
+    // from an OCI layout exported beside the user's own outputs.
+    const measure = inputs.build.push || context.pullRequest !== undefined;
+    const layout = join(workDir, 'image.tar');
+    if (measure && !inputs.build.push) options.outputs = [...options.outputs, `type=oci,dest=${layout}`];
     options = await gateOnBuildx(options);
     await checkLoad(inputs);
+    const sizeStep = measure ? await import('./size-step.js') : undefined;
+    const baseline = sizeStep && (await lookUpBaseline(sizeStep, inputs, context, now));
     await writeSecretFiles(valueSecrets(inputs, context), workDir);
 
     const result = await build(options);
@@ -52,7 +60,20 @@ export async function run(now: Date = new Date()): Promise<void> {
     );
     runner.setOutput('version', plan.version);
     report(inputs, plan, result.digest);
-    if (inputs.build.push && result.digest) await reportSize(inputs, plan, result.digest);
+    if (sizeStep) {
+      const shownAs = plan.tags[0] ?? 'the image';
+      const image = inputs.build.push
+        ? `${parseReference(plan.tags[0]).name}@${result.digest}`
+        : `oci-layout://${layout}`;
+      try {
+        await sizeStep.runSizeStep({ inputs, context, image, shownAs, baseline });
+      } catch (error) {
+        const what = inputs.build.push
+          ? `Pushed ${shownAs} (${result.digest}), but measuring it`
+          : 'Measuring the image';
+        throw new BuildError(`${what} failed: ${(error as Error).message}`);
+      }
+    }
   } catch (error) {
     runner.setFailed(
       error instanceof InputError || error instanceof BuildError ? error.message : String(error),
@@ -64,28 +85,28 @@ export async function run(now: Date = new Date()): Promise<void> {
 
 class BuildError extends Error {}
 
-/** Measures what was pushed and sets `size-report`. Loaded only then: a build that pushes nothing pays nothing. */
-async function reportSize(inputs: ActionInputs, plan: ImagePlan, digest: string): Promise<void> {
-  const { measureAgainstBaseline } = await import('./measure/against-baseline.js');
-  const { sizeTable } = await import('./report/table.js');
-  const tagged = plan.tags[0];
-  const name = parseReference(tagged).name;
+// The baseline cannot fail a build: without one the report says so.
+async function lookUpBaseline(
+  sizeStep: typeof import('./size-step.js'),
+  inputs: ActionInputs,
+  context: GitContext,
+  now: Date,
+): Promise<string | undefined> {
+  const plan = planBaseline({
+    compareTo: inputs.compareTo,
+    images: inputs.images,
+    tagRules: inputs.tagRules,
+    flavor: inputs.flavor,
+    context,
+    now,
+  });
   try {
-    const report = await measureAgainstBaseline(`${name}@${digest}`, undefined, {
-      platforms: [],
-      analyzeLayers: inputs.analyzeLayers,
-      insecureRegistries: inputs.insecureRegistries,
-      env: process.env,
-      onSecret: runner.addMask,
-      log: runner.info,
-    });
-    const shown = { ...report, image: { ...report.image, ref: tagged } };
-    runner.info(sizeTable(shown));
-    runner.setOutput('size-report', JSON.stringify(shown));
+    return await sizeStep.resolveBaselineBeforeBuild(plan, inputs);
   } catch (error) {
-    throw new BuildError(
-      `Pushed ${tagged} (${digest}), but measuring it failed: ${(error as Error).message}`,
+    runner.warning(
+      `Size report: the baseline could not be looked up, so there is none: ${(error as Error).message}`,
     );
+    return undefined;
   }
 }
 

@@ -16,7 +16,10 @@ export interface ActionRun {
   stderr: string;
   outputs: Record<string, string>;
   summary: string;
-  /** Every string the step left anywhere a user can see it, for leak checks. */
+  /**
+   * Every string the step left anywhere a user can see it, for leak checks: the `::add-mask::`
+   * commands are left out, since the runner never shows them (they are how secrets get hidden).
+   */
   everything: string;
 }
 
@@ -71,7 +74,11 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     stderr,
     outputs: parseOutputFile(rawOutputs),
     summary,
-    everything: [stdout, stderr, rawOutputs, summary, readFileSync(files.GITHUB_STATE, 'utf8')].join('\n'),
+    everything: [stdout, stderr, rawOutputs, summary, readFileSync(files.GITHUB_STATE, 'utf8')]
+      .join('\n')
+      .split('\n')
+      .filter((line) => !line.startsWith('::add-mask::'))
+      .join('\n'),
   };
 }
 

@@ -3,6 +3,7 @@
  * Pure: measurements in, report out.
  */
 import type { ImageMeasurement, LayerMeasurement, PlatformMeasurement } from '../measure/measurement.js';
+import type { Budget } from '../compare/budget.js';
 
 export const SIZE_REPORT_VERSION = 1;
 
@@ -47,6 +48,8 @@ export interface SizeReport {
   platforms: PlatformReport[];
   /** Platforms the baseline has and this image no longer does (empty without a baseline). */
   removedPlatforms: string[];
+  /** The size budget's verdict, when the action checked one. */
+  budget?: Budget;
 }
 
 export function buildSizeReport(image: ImageMeasurement, baseline: ImageMeasurement | null): SizeReport {
@@ -109,3 +112,9 @@ const figures = (p: PlatformMeasurement): Figures => ({
 });
 
 const difference = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
+
+/** The compressed change over all platforms; null when no platform has a baseline. */
+export function totalCompressedDelta(report: SizeReport): number | null {
+  const deltas = report.platforms.flatMap((p) => (p.delta ? [p.delta.compressed] : []));
+  return deltas.length > 0 ? deltas.reduce((a, b) => a + b, 0) : null;
+}

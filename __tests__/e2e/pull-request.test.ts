@@ -1,0 +1,214 @@
+/**
+ * The PR story end to end: dist/index.js run as the runner runs it on pull_request events,
+ * real builds and pushes to the lab, the baseline `:main` read from the registry, and the
+ * sticky comment posted to a GitHub API stand-in (every exchange checked against GitHub's
+ * OpenAPI description).
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runAction, type ActionRun } from '../support/action-runner.js';
+import { countImage } from '../support/independent.js';
+import { freshRepo, LAB } from '../support/registry.js';
+import { READ_TOKEN, startGitHubStandIn, WRITE_TOKEN } from '../support/github-stand-in.js';
+import type { SizeReport } from '../../src/report/size-report.js';
+
+type StandIn = Awaited<ReturnType<typeof startGitHubStandIn>>;
+let github: StandIn;
+let image: string;
+
+const repo = { full_name: 'acme/shop', default_branch: 'main' };
+const pushMain = {
+  env: {
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_SHA: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+    GITHUB_REPOSITORY: 'acme/shop',
+  },
+  payload: { ref: 'refs/heads/main', repository: repo },
+};
+const pullRequest = (number: number, fork = false) => ({
+  env: {
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_REF: `refs/pull/${number}/merge`,
+    GITHUB_SHA: 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb',
+    GITHUB_REPOSITORY: 'acme/shop',
+    GITHUB_BASE_REF: 'main',
+    GITHUB_API_URL: github.url,
+  },
+  payload: {
+    number,
+    pull_request: {
+      number,
+      base: { ref: 'main', repo: { full_name: 'acme/shop' } },
+      head: {
+        ref: 'grow',
+        sha: 'cccccccccccccccccccccccccccccccccccccccc',
+        repo: { full_name: fork ? 'someone/shop' : 'acme/shop' },
+      },
+    },
+    repository: repo,
+  },
+});
+
+const prInputs = (extra: Record<string, string> = {}) => ({
+  context: 'examples/wasteful',
+  network: 'none',
+  images: image,
+  push: 'true',
+  'github-token': WRITE_TOKEN,
+  ...extra,
+});
+
+const ours = (issue: number) =>
+  github.comments('acme', 'shop', issue).filter((c) => c.body.includes('<!-- shipshape:'));
+const reportOf = (run: ActionRun) => JSON.parse(run.outputs['size-report']) as SizeReport;
+
+beforeAll(async () => {
+  github = await startGitHubStandIn({
+    repositories: [{ owner: 'acme', name: 'shop', pullRequests: [7, 8, 9, 10, 11] }],
+  });
+  image = freshRepo(LAB, 'shop');
+  // the baseline: main, built from the two-stage example
+  const main = await runAction({
+    inputs: { context: 'examples/two-stage', network: 'none', images: image, push: 'true' },
+    ...pushMain,
+  });
+  expect(main.exitCode).toBe(0);
+}, 240_000);
+
+afterAll(async () => {
+  expect(github.violations).toEqual([]);
+  await github.close();
+});
+
+describe('the sticky PR comment', () => {
+  test('created once, then updated in place; its figures equal the JSON and independent counts', async () => {
+    const first = await runAction({ inputs: prInputs(), ...pullRequest(7) });
+    expect(first.exitCode).toBe(0);
+    expect(ours(7)).toHaveLength(1);
+    const report = reportOf(first);
+    expect(report.baseline?.ref).toBe(`${image}:main`);
+    expect(first.outputs['comment-url']).toBe(ours(7)[0].html_url);
+    const body = ours(7)[0].body;
+    expect(body).toBe(first.outputs['comment-body']);
+    expect(first.summary.trim()).toBe(first.outputs['comment-body'].trim());
+
+    const counted = await countImage(image, report.image.digest);
+    const [platform] = report.platforms;
+    expect(platform.compressed).toBe(counted[0].compressed);
+    expect(platform.uncompressed).toBe(counted[0].uncompressed);
+    // every figure of the table is in the comment with its exact bytes
+    for (const bytes of [
+      platform.compressed,
+      platform.uncompressed!,
+      platform.wasted!,
+      platform.delta!.compressed,
+    ]) {
+      expect(body).toContain(`${Math.abs(bytes).toLocaleString('en-US')} bytes`);
+    }
+
+    const second = await runAction({ inputs: prInputs(), ...pullRequest(7) });
+    expect(second.exitCode).toBe(0);
+    expect(ours(7)).toHaveLength(1);
+    expect(second.outputs['comment-url']).toBe(first.outputs['comment-url']);
+  }, 240_000);
+
+  test('the marker on page 2 of 150 comments is found', async () => {
+    github.seedComments('acme', 'shop', 8, 150, (i) =>
+      i === 120 ? `old report <!-- shipshape:${image} -->` : `review chatter ${i}`,
+    );
+    const run = await runAction({ inputs: prInputs(), ...pullRequest(8) });
+    expect(run.exitCode).toBe(0);
+    const comments = github.comments('acme', 'shop', 8);
+    expect(comments).toHaveLength(150);
+    expect(comments[120].body).toContain('Image size');
+  }, 240_000);
+
+  test('two comment keys keep two comments', async () => {
+    for (const key of ['app', 'worker']) {
+      const run = await runAction({ inputs: prInputs({ 'comment-key': key }), ...pullRequest(9) });
+      expect(run.exitCode).toBe(0);
+    }
+    expect(ours(9).map((c) => /<!-- shipshape:(\w+) -->/.exec(c.body)?.[1])).toEqual(['app', 'worker']);
+  }, 240_000);
+
+  test('a budget exceeded fails the step, and the comment says which rule', async () => {
+    const run = await runAction({
+      inputs: prInputs({ 'size-budget': 'max-increase=100kB' }),
+      ...pullRequest(10),
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs['budget-status']).toBe('fail');
+    expect(reportOf(run).budget?.violations.map((v) => v.rule)).toEqual(['max-increase=100kB']);
+    expect(ours(10)[0].body).toContain('max-increase=100kB');
+  }, 240_000);
+
+  test('a fork PR (read-only token, no push) passes: the report goes to the summary, with a warning', async () => {
+    const run = await runAction({
+      inputs: prInputs({ push: 'false', 'github-token': READ_TOKEN }),
+      ...pullRequest(11, true),
+    });
+    expect(run.exitCode).toBe(0);
+    expect(ours(11)).toHaveLength(0);
+    expect(run.summary).toContain('Image size');
+    expect(run.stdout).toMatch(/::warning::Size report: the PR comment could not be posted: .*workflow_run/);
+    // measured from the OCI layout the build exported, against :main in the registry
+    expect(reportOf(run).baseline?.ref).toBe(`${image}:main`);
+    expect(reportOf(run).platforms[0].wasted).toBe(300_004);
+
+    // the second, privileged workflow (workflow_run) posts the saved body
+    const file = join(mkdtempSync(join(tmpdir(), 'shipshape-body-')), 'comment.md');
+    writeFileSync(file, run.outputs['comment-body']);
+    const post = await runAction({
+      script: 'dist/report/index.js',
+      inputs: { 'comment-body-file': file, 'pr-number': '11', 'github-token': WRITE_TOKEN },
+      env: { GITHUB_EVENT_NAME: 'workflow_run', GITHUB_REPOSITORY: 'acme/shop', GITHUB_API_URL: github.url },
+    });
+    expect(post.exitCode).toBe(0);
+    expect(ours(11).map((c) => c.body)).toEqual([run.outputs['comment-body']]);
+    // run again: the same comment, found by the key in the saved body's marker
+    await runAction({
+      script: 'dist/report/index.js',
+      inputs: { 'comment-body-file': file, 'pr-number': '11', 'github-token': WRITE_TOKEN },
+      env: { GITHUB_EVENT_NAME: 'workflow_run', GITHUB_REPOSITORY: 'acme/shop', GITHUB_API_URL: github.url },
+    });
+    expect(ours(11)).toHaveLength(1);
+  }, 240_000);
+});
+
+describe('the baseline outside pull requests', () => {
+  test('a push compares with what the tag pointed to before it', async () => {
+    const before = await runAction({
+      inputs: { context: 'examples/two-stage', network: 'none', images: image, push: 'true' },
+      ...pushMain,
+    });
+    const after = await runAction({
+      inputs: { context: 'examples/wasteful', network: 'none', images: image, push: 'true' },
+      ...pushMain,
+    });
+    expect(after.exitCode).toBe(0);
+    const report = reportOf(after);
+    expect(report.baseline).toEqual({
+      ref: `${image}@${before.outputs.digest}`,
+      digest: before.outputs.digest,
+    });
+    expect(report.platforms[0].delta?.wasted).toBe(300_004);
+    expect(after.summary).toContain('Image size');
+  }, 240_000);
+
+  test('a release compares with the previous release in the registry', async () => {
+    const release = (tag: string, context: string) =>
+      runAction({
+        inputs: { context, network: 'none', images: image, push: 'true' },
+        env: { ...pushMain.env, GITHUB_REF: `refs/tags/${tag}` },
+        payload: { ref: `refs/tags/${tag}`, repository: repo },
+      });
+    const first = await release('v1.0.0', 'examples/two-stage');
+    expect(reportOf(first).baseline).toBeNull();
+    expect(first.stdout).toContain('no release before 1.0.0');
+    const second = await release('v1.1.0', 'examples/wasteful');
+    expect(reportOf(second).baseline).toEqual({ ref: `${image}:1.0.0`, digest: first.outputs.digest });
+  }, 240_000);
+});

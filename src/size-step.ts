@@ -1,0 +1,120 @@
+/**
+ * After the build: measure the image (pushed, or its OCI layout), compare it with the
+ * baseline, and publish the report: log table, outputs, job summary, PR comment, budget.
+ * Loaded lazily by main.ts: a build that reports nothing pays nothing.
+ */
+import * as runner from './runner.js';
+import type { ActionInputs } from './inputs.js';
+import type { GitContext } from './context.js';
+import type { BaselinePlan } from './compare/baseline.js';
+import { previousRelease } from './compare/baseline.js';
+import { evaluateBudget } from './compare/budget.js';
+import { measureAgainstBaseline, type RegistryMeasureOptions } from './measure/against-baseline.js';
+import { connect } from './registry/connect.js';
+import { isNotFound } from './registry/errors.js';
+import { parseReference } from './plan/reference.js';
+import { renderReport } from './report/markdown.js';
+import { sizeTable } from './report/table.js';
+import { totalCompressedDelta } from './report/size-report.js';
+import { formatBytes } from './report/format.js';
+import { publishComment } from './github/publish.js';
+
+export interface SizeStepInput {
+  inputs: ActionInputs;
+  context: GitContext;
+  /** What to measure: `name@digest` after a push, or `oci-layout://PATH`. */
+  image: string;
+  /** How the image is named in the report (its first tag). */
+  shownAs: string;
+  /** The baseline, resolved as far as it can be before the build (see resolveBaselineBeforeBuild). */
+  baseline: string | undefined;
+}
+
+export function measureOptions(inputs: ActionInputs): RegistryMeasureOptions {
+  return {
+    platforms: [],
+    analyzeLayers: inputs.analyzeLayers,
+    insecureRegistries: inputs.insecureRegistries,
+    env: process.env,
+    onSecret: runner.addMask,
+    log: runner.info,
+  };
+}
+
+/**
+ * The baseline reference, looked up before anything is pushed: a push compares with what its
+ * tag pointed to before (pinned by digest now, since the push moves the tag), a release with
+ * the previous release in the registry. undefined when there is none yet.
+ */
+export async function resolveBaselineBeforeBuild(
+  plan: BaselinePlan,
+  inputs: ActionInputs,
+): Promise<string | undefined> {
+  if (plan.kind === 'none') {
+    runner.info(`Size report: no baseline (${plan.reason}).`);
+    return undefined;
+  }
+  if (plan.kind === 'reference') return plan.ref;
+  const ref = plan.kind === 'before-push' ? plan.ref : plan.repository;
+  const connection = await connect(ref, { ...measureOptions(inputs), input: 'images' });
+  try {
+    if (plan.kind === 'before-push') {
+      const head = await connection.client.headManifest(
+        connection.reference.repository,
+        connection.manifestReference,
+      );
+      return `${parseReference(plan.ref).name}@${head.digest}`;
+    }
+    const tags = await connection.client.tags(connection.reference.repository);
+    const previous = previousRelease(tags, plan.version);
+    if (!previous) runner.info(`Size report: no release before ${plan.version} in ${plan.repository} yet.`);
+    return previous && `${plan.repository}:${previous}`;
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    runner.info(`Size report: no baseline yet: ${ref} does not exist.`);
+    return undefined;
+  }
+}
+
+export async function runSizeStep(step: SizeStepInput): Promise<void> {
+  const { inputs } = step;
+  const measured = await measureAgainstBaseline(step.image, step.baseline, measureOptions(inputs));
+  const budget = evaluateBudget(measured, inputs.budgetRules, inputs.budgetAction);
+  const report = { ...measured, image: { ...measured.image, ref: step.shownAs }, budget };
+  const markdown = renderReport(report, {
+    key: inputs.commentKey,
+    budget: inputs.budgetRules.length > 0 ? budget : undefined,
+    chart: inputs.chart,
+  });
+
+  runner.info(sizeTable(report));
+  runner.setOutput('size-report', JSON.stringify(report));
+  runner.setOutput('comment-body', markdown);
+  runner.setOutput('budget-status', budget.status);
+  runner.appendSummary(markdown);
+  const pr = step.context.pullRequest;
+  if (pr) {
+    await publishComment(
+      {
+        token: inputs.githubToken,
+        repository: step.context.repository,
+        issueNumber: pr.number,
+        key: inputs.commentKey,
+        mode: inputs.comment,
+        minChange: inputs.minChange,
+      },
+      markdown,
+      totalCompressedDelta(report),
+    );
+  }
+
+  for (const v of budget.violations) {
+    const [actual, limit] = v.rule.startsWith('max-increase-percent')
+      ? [`${v.actual.toFixed(1)}%`, `${v.limit}%`]
+      : [formatBytes(v.actual), formatBytes(v.limit)];
+    const message = `Size budget: ${v.platform} ${v.rule} exceeded (${actual} > ${limit})`;
+    if (budget.status === 'fail') runner.error(message);
+    else runner.warning(message);
+  }
+  if (budget.status === 'fail') process.exitCode = 1;
+}
