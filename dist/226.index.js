@@ -2495,6 +2495,99 @@ function totalCompressedDelta(report) {
     const deltas = report.platforms.flatMap((p) => (p.delta ? [p.delta.compressed] : []));
     return deltas.length > 0 ? deltas.reduce((a, b) => a + b, 0) : null;
 }
+/**
+ * A size report read back from JSON that someone else wrote (an artifact of a fork's run):
+ * every field the renderer reads is checked for its type, so that no string can stand where
+ * a number is printed unescaped. Throws with the path of the first wrong field.
+ */
+function parseSizeReport(json) {
+    let value;
+    try {
+        value = JSON.parse(json);
+    }
+    catch (error) {
+        throw new Error(`not JSON: ${error.message}`, { cause: error });
+    }
+    const r = object(value, 'report');
+    if (r.version !== SIZE_REPORT_VERSION)
+        throw new Error(`report.version: expected ${SIZE_REPORT_VERSION}`);
+    ref(r.image, 'report.image');
+    if (r.baseline !== null)
+        ref(r.baseline, 'report.baseline');
+    array(r.platforms, 'report.platforms').forEach((p, i) => platform(p, `report.platforms[${i}]`));
+    array(r.removedPlatforms, 'report.removedPlatforms').forEach((p, i) => string(p, `report.removedPlatforms[${i}]`));
+    if (r.budget !== undefined) {
+        const b = object(r.budget, 'report.budget');
+        if (!['pass', 'warn', 'fail'].includes(b.status))
+            throw new Error('report.budget.status: pass, warn or fail');
+        array(b.violations, 'report.budget.violations').forEach((v, i) => {
+            const o = object(v, `report.budget.violations[${i}]`);
+            string(o.platform, `${i}.platform`);
+            string(o.rule, `${i}.rule`);
+            number(o.limit, `${i}.limit`);
+            number(o.actual, `${i}.actual`);
+        });
+    }
+    return value;
+}
+function platform(value, at) {
+    const p = object(value, at);
+    string(p.platform, `${at}.platform`);
+    number(p.compressed, `${at}.compressed`);
+    for (const key of ['uncompressed', 'wasted', 'newToPull'])
+        nullable(p[key], `${at}.${key}`);
+    array(p.layers, `${at}.layers`).forEach((l, i) => size_report_layer(l, `${at}.layers[${i}]`));
+    for (const key of ['baseline', 'delta']) {
+        if (p[key] === null)
+            continue;
+        const f = object(p[key], `${at}.${key}`);
+        number(f.compressed, `${at}.${key}.compressed`);
+        nullable(f.uncompressed, `${at}.${key}.uncompressed`);
+        nullable(f.wasted, `${at}.${key}.wasted`);
+        number(f.layerCount, `${at}.${key}.layerCount`);
+    }
+    if (p.changes !== null) {
+        const c = object(p.changes, `${at}.changes`);
+        array(c.added, `${at}.changes.added`).forEach((l, i) => size_report_layer(l, `${at}.changes.added[${i}]`));
+        array(c.removed, `${at}.changes.removed`).forEach((l, i) => size_report_layer(l, `${at}.changes.removed[${i}]`));
+    }
+}
+function size_report_layer(value, at) {
+    const l = object(value, at);
+    string(l.digest, `${at}.digest`);
+    number(l.compressed, `${at}.compressed`);
+    nullable(l.uncompressed, `${at}.uncompressed`);
+    nullable(l.files, `${at}.files`);
+    if (l.createdBy !== null)
+        string(l.createdBy, `${at}.createdBy`);
+}
+function ref(value, at) {
+    const o = object(value, at);
+    string(o.ref, `${at}.ref`);
+    string(o.digest, `${at}.digest`);
+}
+function object(value, at) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw new Error(`${at}: expected an object`);
+    return value;
+}
+function array(value, at) {
+    if (!Array.isArray(value))
+        throw new Error(`${at}: expected an array`);
+    return value;
+}
+function string(value, at) {
+    if (typeof value !== 'string')
+        throw new Error(`${at}: expected a string`);
+}
+function number(value, at) {
+    if (typeof value !== 'number' || !Number.isFinite(value))
+        throw new Error(`${at}: expected a number`);
+}
+function nullable(value, at) {
+    if (value !== null)
+        number(value, at);
+}
 
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(6466);
@@ -4008,8 +4101,8 @@ var comment = __webpack_require__(7318);
 
 
 const FORK_HELP = 'A pull request from a fork gets a read-only token. The report is in the job summary and the ' +
-    'comment-body output; to post it, save it as an artifact and comment from a workflow_run ' +
-    'workflow with shipshape/report (inputs comment-body-file and pr-number): see the README.';
+    'size-report output; to post it, save that as an artifact and comment from a workflow_run ' +
+    'workflow with shipshape/report (inputs size-report-file and pr-number): see the README.';
 /** `delta`: the compressed change in bytes, or null without a baseline (a saved body: null). */
 async function publishComment(target, markdown, delta) {
     if (target.mode === 'never')
@@ -4018,11 +4111,11 @@ async function publishComment(target, markdown, delta) {
         runner/* warning */.$e('Size report: no github-token, so no PR comment; the report is in the job summary.');
         return;
     }
-    const { createGitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(584)]).then(__webpack_require__.bind(__webpack_require__, 6584));
-    const octokit = createGitHubClient({ token: target.token, env: process.env, onRetry: runner/* info */.pq });
-    const [owner, repo] = target.repository.split('/');
-    const where = { octokit, owner, repo, issueNumber: target.issueNumber, key: target.key };
     try {
+        const { createGitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(584)]).then(__webpack_require__.bind(__webpack_require__, 6584));
+        const octokit = createGitHubClient({ token: target.token, env: process.env, onRetry: runner/* info */.pq });
+        const [owner, repo] = target.repository.split('/');
+        const where = { octokit, owner, repo, issueNumber: target.issueNumber, key: target.key };
         const existing = target.mode === 'on-change' ? ((await (0,comment/* findComment */.h1)(where)) ?? null) : undefined;
         const facts = {
             isPullRequest: true,
@@ -4039,8 +4132,6 @@ async function publishComment(target, markdown, delta) {
         runner/* info */.pq(`Size report: PR comment ${result.action}: ${result.url}`);
     }
     catch (error) {
-        if (!(error instanceof comment/* CommentError */.cP))
-            throw error;
         const help = error instanceof comment/* CommentPermissionError */.JA ? ` ${FORK_HELP}` : '';
         runner/* warning */.$e(`Size report: the PR comment could not be posted: ${error.message}${help}`);
     }
@@ -4084,12 +4175,14 @@ async function resolveBaselineBeforeBuild(plan, inputs) {
         runner/* info */.pq(`Size report: no baseline (${plan.reason}).`);
         return undefined;
     }
-    if (plan.kind === 'reference')
+    // A compare-to that this push may move (`:main` on a push to main) is pinned by digest now.
+    const mayMove = inputs.build.push && plan.kind === 'reference' && plan.ref === inputs.compareTo;
+    if (plan.kind === 'reference' && (!mayMove || plan.ref.startsWith(OCI_LAYOUT_PREFIX)))
         return plan.ref;
-    const ref = plan.kind === 'before-push' ? plan.ref : plan.repository;
+    const ref = plan.kind === 'previous-release' ? plan.repository : plan.ref;
     const connection = await connect(ref, { ...measureOptions(inputs), input: 'images' });
     try {
-        if (plan.kind === 'before-push') {
+        if (plan.kind !== 'previous-release') {
             const head = await connection.client.headManifest(connection.reference.repository, connection.manifestReference);
             return `${(0,reference/* parseReference */.F2)(plan.ref).name}@${head.digest}`;
         }
@@ -4110,12 +4203,10 @@ async function runSizeStep(step) {
     const { inputs } = step;
     const measured = await measureAgainstBaseline(step.image, step.baseline, measureOptions(inputs));
     const budget = (0,compare_budget/* evaluateBudget */.xF)(measured, inputs.budgetRules, inputs.budgetAction);
-    const report = { ...measured, image: { ...measured.image, ref: step.shownAs }, budget };
-    const markdown = renderReport(report, {
-        key: inputs.commentKey,
-        budget: inputs.budgetRules.length > 0 ? budget : undefined,
-        chart: inputs.chart,
-    });
+    // The verdict is part of the report only when there is a budget to hold.
+    const checked = inputs.budgetRules.length > 0 ? budget : undefined;
+    const report = { ...measured, image: { ...measured.image, ref: step.shownAs }, budget: checked };
+    const markdown = renderReport(report, { key: inputs.commentKey, budget: checked, chart: inputs.chart });
     runner/* info */.pq(sizeTable(report));
     runner/* setOutput */.uH('size-report', JSON.stringify(report));
     runner/* setOutput */.uH('comment-body', markdown);

@@ -38,10 +38,27 @@ export async function run(now: Date = new Date()): Promise<void> {
     let options = buildOptions(inputs, plan, context, workDir);
     // Pushed images are measured in the registry; a pull request's unpushed image (a fork's)
     // from an OCI layout exported beside the user's own outputs.
-    const measure = inputs.build.push || context.pullRequest !== undefined;
+    let measure = inputs.build.push || context.pullRequest !== undefined;
     const layout = join(workDir, 'image.tar');
-    if (measure && !inputs.build.push) options.outputs = [...options.outputs, `type=oci,dest=${layout}`];
-    options = await gateOnBuildx(options);
+    const withLayout = measure && !inputs.build.push && (await canExportOciLayout(inputs));
+    const gated =
+      withLayout &&
+      (await gateOnBuildx({ ...options, outputs: [...options.outputs, `type=oci,dest=${layout}`] }).catch(
+        () => undefined,
+      ));
+    if (gated) options = gated;
+    else {
+      // The user asked for a build, not a report: a builder that cannot add the export skips the report.
+      if (measure && !inputs.build.push) {
+        runner.warning(
+          'Size report skipped: this builder cannot export the unpushed image as an OCI layout beside your ' +
+            'outputs (the docker driver needs the containerd image store, and a second output buildx >= 0.13). ' +
+            'Use docker/setup-buildx-action, or push the image.',
+        );
+        measure = false;
+      }
+      options = await gateOnBuildx(options);
+    }
     await checkLoad(inputs);
     const sizeStep = measure ? await import('./size-step.js') : undefined;
     const baseline = sizeStep && (await lookUpBaseline(sizeStep, inputs, context, now));
@@ -153,6 +170,13 @@ async function gateOnBuildx(options: BuildOptions): Promise<BuildOptions> {
   for (const warning of gate.warnings) runner.warning(warning);
   if (gate.errors.length > 0) throw new BuildError(gate.errors.join('\n'));
   return gate.options;
+}
+
+// The docker driver (the default builder without setup-buildx-action) exports OCI only from
+// an engine with the containerd image store; other drivers always can.
+async function canExportOciLayout(inputs: ActionInputs): Promise<boolean> {
+  if (inputs.build.builder || process.env.BUILDX_BUILDER) return true;
+  return (await engineHasContainerdStore()) !== false;
 }
 
 async function checkLoad(inputs: ActionInputs): Promise<void> {

@@ -3,7 +3,9 @@
  *  - measure an image built elsewhere, straight from its registry (or an OCI layout), compare
  *    it with a baseline, and publish the report (log, outputs, job summary, PR comment);
  *  - post a report saved by an earlier, unprivileged run (a fork's PR) as the sticky comment,
- *    from a privileged `workflow_run` workflow: inputs `comment-body(-file)` and `pr-number`.
+ *    from a privileged `workflow_run` workflow: inputs `size-report(-file)` and `pr-number`.
+ *    The saved JSON is checked field by field and rendered here, never posted as markdown the
+ *    fork wrote, so its text is escaped like any other.
  */
 import { readFile } from 'node:fs/promises';
 import * as runner from './runner.js';
@@ -11,9 +13,11 @@ import { InputError } from './errors.js';
 import { parseList } from './util/list.js';
 import { readBoolean } from './inputs.js';
 import { readGitContext } from './context.js';
-import { measureAgainstBaseline } from './measure/against-baseline.js';
+import { measureAgainstBaseline, OCI_LAYOUT_PREFIX } from './measure/against-baseline.js';
 import { sizeTable } from './report/table.js';
-import { totalCompressedDelta } from './report/size-report.js';
+import { parseSizeReport, totalCompressedDelta, type SizeReport } from './report/size-report.js';
+import { parseSize } from './compare/budget.js';
+import { parseReference } from './plan/reference.js';
 import { renderReport } from './report/markdown.js';
 import { COMMENT_MODES, type CommentMode } from './github/comment.js';
 import { publishComment } from './github/publish.js';
@@ -25,24 +29,26 @@ async function run(): Promise<void> {
   try {
     const context = readGitContext();
     const prNumber = readPrNumber(runner.getInput('pr-number')) ?? context.pullRequest?.number;
-    const saved = await savedBody();
+    const saved = await savedReport();
     const comment = {
       token: runner.getInput('github-token'),
       repository: context.repository,
       mode: readCommentMode(runner.getInput('comment')),
-      minChange: 0,
+      minChange: readMinChange(runner.getInput('min-change')),
     };
     if (saved !== undefined) {
       if (prNumber === undefined) {
         throw new InputError(
           'pr-number',
           '',
-          'is needed to post a saved comment body outside a pull_request event',
+          'is needed to post a saved report outside a pull_request event',
         );
       }
-      const key = runner.getInput('comment-key') || markerKey(saved) || 'default';
-      runner.setOutput('comment-body', saved);
-      await publishComment({ ...comment, mode: 'always', issueNumber: prNumber, key }, saved, null);
+      const key = runner.getInput('comment-key') || commentKeyOf(saved.image.ref);
+      const markdown = renderReport(saved, { key, budget: saved.budget });
+      runner.setOutput('comment-body', markdown);
+      runner.appendSummary(markdown);
+      await publishComment({ ...comment, issueNumber: prNumber, key }, markdown, totalCompressedDelta(saved));
       return;
     }
 
@@ -58,7 +64,7 @@ async function run(): Promise<void> {
       onSecret: runner.addMask,
       log: runner.info,
     });
-    const key = runner.getInput('comment-key') || image.replace(/[:@].*$/, '');
+    const key = runner.getInput('comment-key') || commentKeyOf(image);
     const markdown = renderReport(report, { key });
     runner.info(sizeTable(report));
     runner.setOutput('size-report', JSON.stringify(report));
@@ -76,17 +82,46 @@ async function run(): Promise<void> {
   }
 }
 
-async function savedBody(): Promise<string | undefined> {
-  const body = runner.getInput('comment-body');
-  const file = runner.getInput('comment-body-file');
-  if (body && file)
-    throw new InputError('comment-body-file', file, 'and "comment-body" are both set: give one');
-  if (body) return body;
-  if (!file) return undefined;
+async function savedReport(): Promise<SizeReport | undefined> {
+  const json = runner.getInput('size-report');
+  const file = runner.getInput('size-report-file');
+  if (json && file)
+    throw new InputError('size-report-file', file, 'and "size-report" are both set: give one');
+  if (!json && !file) return undefined;
+  let text = json;
+  if (file) {
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      throw new InputError('size-report-file', file, `cannot be read: ${(error as Error).message}`);
+    }
+  }
   try {
-    return await readFile(file, 'utf8');
+    return parseSizeReport(text);
   } catch (error) {
-    throw new InputError('comment-body-file', file, `cannot be read: ${(error as Error).message}`);
+    throw new InputError(
+      file ? 'size-report-file' : 'size-report',
+      file || '(JSON)',
+      `is not a size report: ${(error as Error).message}`,
+    );
+  }
+}
+
+function readMinChange(value: string): number {
+  if (value === '') return 1000;
+  const bytes = /^\d+$/.test(value) ? Number(value) : parseSize(value);
+  if (bytes === undefined)
+    throw new InputError('min-change', value, 'is not a size such as 1kB, 500kB or 2MB');
+  return bytes;
+}
+
+// The main action's default key is the image name; a report of the same image shares its comment.
+function commentKeyOf(ref: string): string {
+  if (ref.startsWith(OCI_LAYOUT_PREFIX)) return 'default';
+  try {
+    return parseReference(ref, 'image').name;
+  } catch {
+    return 'default';
   }
 }
 
@@ -101,18 +136,6 @@ function readCommentMode(value: string): CommentMode {
   if (value === '') return 'auto';
   if ((COMMENT_MODES as readonly string[]).includes(value)) return value as CommentMode;
   throw new InputError('comment', value, `must be one of ${COMMENT_MODES.join(', ')}`);
-}
-
-// The key the saved body was rendered with (the marker holds it percent-encoded), so that the
-// update finds the same comment.
-function markerKey(body: string): string | undefined {
-  const encoded = /<!-- shipshape:(.*?) -->\s*$/.exec(body)?.[1];
-  if (encoded === undefined) return undefined;
-  try {
-    return decodeURIComponent(encoded);
-  } catch {
-    return undefined;
-  }
 }
 
 await run();

@@ -9,7 +9,11 @@ import type { GitContext } from './context.js';
 import type { BaselinePlan } from './compare/baseline.js';
 import { previousRelease } from './compare/baseline.js';
 import { evaluateBudget } from './compare/budget.js';
-import { measureAgainstBaseline, type RegistryMeasureOptions } from './measure/against-baseline.js';
+import {
+  measureAgainstBaseline,
+  OCI_LAYOUT_PREFIX,
+  type RegistryMeasureOptions,
+} from './measure/against-baseline.js';
 import { connect } from './registry/connect.js';
 import { isNotFound } from './registry/errors.js';
 import { parseReference } from './plan/reference.js';
@@ -54,11 +58,13 @@ export async function resolveBaselineBeforeBuild(
     runner.info(`Size report: no baseline (${plan.reason}).`);
     return undefined;
   }
-  if (plan.kind === 'reference') return plan.ref;
-  const ref = plan.kind === 'before-push' ? plan.ref : plan.repository;
+  // A compare-to that this push may move (`:main` on a push to main) is pinned by digest now.
+  const mayMove = inputs.build.push && plan.kind === 'reference' && plan.ref === inputs.compareTo;
+  if (plan.kind === 'reference' && (!mayMove || plan.ref.startsWith(OCI_LAYOUT_PREFIX))) return plan.ref;
+  const ref = plan.kind === 'previous-release' ? plan.repository : plan.ref;
   const connection = await connect(ref, { ...measureOptions(inputs), input: 'images' });
   try {
-    if (plan.kind === 'before-push') {
+    if (plan.kind !== 'previous-release') {
       const head = await connection.client.headManifest(
         connection.reference.repository,
         connection.manifestReference,
@@ -80,12 +86,10 @@ export async function runSizeStep(step: SizeStepInput): Promise<void> {
   const { inputs } = step;
   const measured = await measureAgainstBaseline(step.image, step.baseline, measureOptions(inputs));
   const budget = evaluateBudget(measured, inputs.budgetRules, inputs.budgetAction);
-  const report = { ...measured, image: { ...measured.image, ref: step.shownAs }, budget };
-  const markdown = renderReport(report, {
-    key: inputs.commentKey,
-    budget: inputs.budgetRules.length > 0 ? budget : undefined,
-    chart: inputs.chart,
-  });
+  // The verdict is part of the report only when there is a budget to hold.
+  const checked = inputs.budgetRules.length > 0 ? budget : undefined;
+  const report = { ...measured, image: { ...measured.image, ref: step.shownAs }, budget: checked };
+  const markdown = renderReport(report, { key: inputs.commentKey, budget: checked, chart: inputs.chart });
 
   runner.info(sizeTable(report));
   runner.setOutput('size-report', JSON.stringify(report));

@@ -44,6 +44,13 @@ describe('planBaseline', () => {
     );
   });
 
+  test('a PR under sha rules only: none (the base commit is not known, the PR sha would name the PR)', () => {
+    expect(plan('pull-request', { tags: ['type=sha'] })).toEqual({
+      kind: 'none',
+      reason: 'no tag rule names a push to main',
+    });
+  });
+
   test('a PR whose rules never tag a branch push: none, with the reason', () => {
     expect(plan('pull-request', { tags: ['type=ref,event=pr'] })).toEqual({
       kind: 'none',

@@ -158,25 +158,48 @@ describe('the sticky PR comment', () => {
     expect(reportOf(run).baseline?.ref).toBe(`${image}:main`);
     expect(reportOf(run).platforms[0].wasted).toBe(300_004);
 
-    // the second, privileged workflow (workflow_run) posts the saved body
-    const file = join(mkdtempSync(join(tmpdir(), 'shipshape-body-')), 'comment.md');
-    writeFileSync(file, run.outputs['comment-body']);
-    const post = await runAction({
-      script: 'dist/report/index.js',
-      inputs: { 'comment-body-file': file, 'pr-number': '11', 'github-token': WRITE_TOKEN },
-      env: { GITHUB_EVENT_NAME: 'workflow_run', GITHUB_REPOSITORY: 'acme/shop', GITHUB_API_URL: github.url },
-    });
+    // the second, privileged workflow (workflow_run) renders and posts the saved report
+    const file = join(mkdtempSync(join(tmpdir(), 'shipshape-report-')), 'size-report.json');
+    writeFileSync(file, run.outputs['size-report']);
+    const postSaved = () =>
+      runAction({
+        script: 'dist/report/index.js',
+        inputs: { 'size-report-file': file, 'pr-number': '11', 'github-token': WRITE_TOKEN },
+        env: {
+          GITHUB_EVENT_NAME: 'workflow_run',
+          GITHUB_REPOSITORY: 'acme/shop',
+          GITHUB_API_URL: github.url,
+        },
+      });
+    const post = await postSaved();
     expect(post.exitCode).toBe(0);
     expect(ours(11).map((c) => c.body)).toEqual([run.outputs['comment-body']]);
-    // run again: the same comment, found by the key in the saved body's marker
-    await runAction({
-      script: 'dist/report/index.js',
-      inputs: { 'comment-body-file': file, 'pr-number': '11', 'github-token': WRITE_TOKEN },
-      env: { GITHUB_EVENT_NAME: 'workflow_run', GITHUB_REPOSITORY: 'acme/shop', GITHUB_API_URL: github.url },
-    });
+    // run again: the same comment (the key is the image name, as in the main action)
+    await postSaved();
     expect(ours(11)).toHaveLength(1);
   }, 240_000);
 });
+
+test('a saved report that is not one is refused, naming the field; nothing is posted', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'shipshape-report-')), 'size-report.json');
+  const forged = {
+    version: 1,
+    image: { ref: 'x', digest: 'y' },
+    baseline: null,
+    removedPlatforms: [],
+    platforms: [{ platform: 'linux/amd64', compressed: '<img src=x onerror=alert(1)>' }],
+  };
+  writeFileSync(file, JSON.stringify(forged));
+  const before = github.requests.length;
+  const run = await runAction({
+    script: 'dist/report/index.js',
+    inputs: { 'size-report-file': file, 'pr-number': '7', 'github-token': WRITE_TOKEN },
+    env: { GITHUB_EVENT_NAME: 'workflow_run', GITHUB_REPOSITORY: 'acme/shop', GITHUB_API_URL: github.url },
+  });
+  expect(run.exitCode).toBe(1);
+  expect(run.stdout).toContain('report.platforms[0].compressed: expected a number');
+  expect(github.requests.length).toBe(before);
+}, 60_000);
 
 describe('the baseline outside pull requests', () => {
   test('a push compares with what the tag pointed to before it', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { buildSizeReport } from '../../src/report/size-report.js';
+import { buildSizeReport, parseSizeReport } from '../../src/report/size-report.js';
 import { sizeTable } from '../../src/report/table.js';
 import type { ImageMeasurement } from '../../src/measure/measurement.js';
 
@@ -156,4 +156,56 @@ test('sizeTable: aligned columns, deltas with percentages', () => {
       'linux/arm64     1.50 MB       3.00 MB     0 B       1',
     ].join('\n'),
   );
+});
+
+describe('parseSizeReport: a saved report read back, every field checked', () => {
+  const saved = JSON.stringify(buildSizeReport(image, baseline));
+
+  test('a report the action wrote reads back equal', () => {
+    expect(parseSizeReport(saved)).toEqual(JSON.parse(saved));
+  });
+
+  // A JSON document to spoil: any field, any type.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  test.each<[string, (r: Record<string, any>) => void, string]>([
+    [
+      'a string where a size is printed',
+      (r) => (r.platforms[0].compressed = '<img src=x>'),
+      'report.platforms[0].compressed: expected a number',
+    ],
+    [
+      'a layer digest that is not a string',
+      (r) => (r.platforms[0].layers[1].digest = 5),
+      'report.platforms[0].layers[1].digest: expected a string',
+    ],
+    [
+      'an object as createdBy',
+      (r) => (r.platforms[0].layers[0].createdBy = { x: 1 }),
+      'report.platforms[0].layers[0].createdBy: expected a string',
+    ],
+    [
+      'a delta with a string',
+      (r) => (r.platforms[0].delta.layerCount = '1'),
+      'report.platforms[0].delta.layerCount: expected a number',
+    ],
+    ['another version', (r) => (r.version = 2), 'report.version: expected 1'],
+    [
+      'a budget status of its own',
+      (r) => (r.budget = { status: 'ok', violations: [] }),
+      'report.budget.status: pass, warn or fail',
+    ],
+    [
+      'Infinity in disguise',
+      (r) => (r.platforms[0].wasted = '1e999'),
+      'report.platforms[0].wasted: expected a number',
+    ],
+  ])('%s', (_name, spoil, message) => {
+    const r = JSON.parse(saved);
+    spoil(r);
+    expect(() => parseSizeReport(JSON.stringify(r))).toThrow(message);
+  });
+
+  test('not JSON', () => {
+    expect(() => parseSizeReport('{')).toThrow(/^not JSON/);
+  });
 });

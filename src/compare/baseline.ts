@@ -37,7 +37,12 @@ export function planBaseline(input: BaselineInput): BaselinePlan {
     // The tag a push to the base branch gets under the same rules: `:main`.
     const base = `refs/heads/${context.pullRequest.baseRef}`;
     const pushContext: GitContext = { ...context, eventName: 'push', ref: base, pullRequest: undefined };
-    const tag = mainTag(input, pushContext, rules);
+    // The base branch's commit is not known here: a sha tag could only name this PR's own.
+    const tag = mainTag(
+      input,
+      pushContext,
+      rules?.filter((rule) => rule.type !== 'sha'),
+    );
     return tag
       ? { kind: 'reference', ref: `${image}:${tag}` }
       : { kind: 'none', reason: `no tag rule names a push to ${context.pullRequest.baseRef}` };

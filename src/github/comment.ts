@@ -156,8 +156,13 @@ export async function upsertComment(
       });
       return { url: data.html_url, id: data.id, action: 'updated' };
     } catch (error) {
-      // Deleted since we listed it: post a new one rather than fail.
-      if (statusOf(error) !== 404) throw describeFailure(error, args, `update comment ${existing.id} on`);
+      // Deleted since we listed it, or not ours to edit (someone else wrote our marker into
+      // a comment of theirs: 403): post a new one rather than fail. A token that cannot write
+      // at all fails the create below as well.
+      const status = statusOf(error);
+      if (status !== 404 && !(status === 403 && !isRateLimit(error))) {
+        throw describeFailure(error, args, `update comment ${existing.id} on`);
+      }
     }
   }
   try {
@@ -195,6 +200,19 @@ function statusOf(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
+/** A 403/429 that says "slow down", not "you may not". */
+function isRateLimit(error: unknown): boolean {
+  const status = statusOf(error);
+  if (status !== 403 && status !== 429) return false;
+  const { response, message = '' } = error as HttpFailure;
+  const headers = response?.headers ?? {};
+  return (
+    /rate limit/i.test(githubSays(response?.data) ?? message) ||
+    headers['retry-after'] !== undefined ||
+    String(headers['x-ratelimit-remaining']) === '0'
+  );
+}
+
 /** Turns an Octokit error into a CommentError that says which pull request and what GitHub said. */
 function describeFailure(error: unknown, { owner, repo, issueNumber }: CommentTarget, doing: string): Error {
   const target: CommentTarget = { owner, repo, issueNumber }; // not the client, nor the body
@@ -203,15 +221,9 @@ function describeFailure(error: unknown, { owner, repo, issueNumber }: CommentTa
   const { response, message = '' } = error as HttpFailure;
   const where = `${target.owner}/${target.repo}#${target.issueNumber}`;
   const said = githubSays(response?.data) ?? message;
-  const headers = response?.headers ?? {};
-  const rateLimited =
-    (status === 403 || status === 429) &&
-    (/rate limit/i.test(said) ||
-      headers['retry-after'] !== undefined ||
-      String(headers['x-ratelimit-remaining']) === '0');
   const cause = { cause: error };
 
-  if (rateLimited) {
+  if (isRateLimit(error)) {
     return new CommentError(
       `Could not ${doing} ${where}: GitHub's rate limit (${status} ${said})`,
       target,

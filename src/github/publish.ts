@@ -4,7 +4,6 @@
  */
 import * as runner from '../runner.js';
 import {
-  CommentError,
   CommentPermissionError,
   findComment,
   shouldComment,
@@ -25,8 +24,8 @@ export interface CommentTarget {
 
 const FORK_HELP =
   'A pull request from a fork gets a read-only token. The report is in the job summary and the ' +
-  'comment-body output; to post it, save it as an artifact and comment from a workflow_run ' +
-  'workflow with shipshape/report (inputs comment-body-file and pr-number): see the README.';
+  'size-report output; to post it, save that as an artifact and comment from a workflow_run ' +
+  'workflow with shipshape/report (inputs size-report-file and pr-number): see the README.';
 
 /** `delta`: the compressed change in bytes, or null without a baseline (a saved body: null). */
 export async function publishComment(
@@ -39,11 +38,11 @@ export async function publishComment(
     runner.warning('Size report: no github-token, so no PR comment; the report is in the job summary.');
     return;
   }
-  const { createGitHubClient } = await import('./client.js');
-  const octokit = createGitHubClient({ token: target.token, env: process.env, onRetry: runner.info });
-  const [owner, repo] = target.repository.split('/');
-  const where = { octokit, owner, repo, issueNumber: target.issueNumber, key: target.key };
   try {
+    const { createGitHubClient } = await import('./client.js');
+    const octokit = createGitHubClient({ token: target.token, env: process.env, onRetry: runner.info });
+    const [owner, repo] = target.repository.split('/');
+    const where = { octokit, owner, repo, issueNumber: target.issueNumber, key: target.key };
     const existing = target.mode === 'on-change' ? ((await findComment(where)) ?? null) : undefined;
     const facts = {
       isPullRequest: true,
@@ -59,8 +58,7 @@ export async function publishComment(
     runner.setOutput('comment-url', result.url);
     runner.info(`Size report: PR comment ${result.action}: ${result.url}`);
   } catch (error) {
-    if (!(error instanceof CommentError)) throw error;
     const help = error instanceof CommentPermissionError ? ` ${FORK_HELP}` : '';
-    runner.warning(`Size report: the PR comment could not be posted: ${error.message}${help}`);
+    runner.warning(`Size report: the PR comment could not be posted: ${(error as Error).message}${help}`);
   }
 }

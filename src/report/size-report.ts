@@ -118,3 +118,97 @@ export function totalCompressedDelta(report: SizeReport): number | null {
   const deltas = report.platforms.flatMap((p) => (p.delta ? [p.delta.compressed] : []));
   return deltas.length > 0 ? deltas.reduce((a, b) => a + b, 0) : null;
 }
+
+/**
+ * A size report read back from JSON that someone else wrote (an artifact of a fork's run):
+ * every field the renderer reads is checked for its type, so that no string can stand where
+ * a number is printed unescaped. Throws with the path of the first wrong field.
+ */
+export function parseSizeReport(json: string): SizeReport {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    throw new Error(`not JSON: ${(error as Error).message}`, { cause: error });
+  }
+  const r = object(value, 'report');
+  if (r.version !== SIZE_REPORT_VERSION) throw new Error(`report.version: expected ${SIZE_REPORT_VERSION}`);
+  ref(r.image, 'report.image');
+  if (r.baseline !== null) ref(r.baseline, 'report.baseline');
+  array(r.platforms, 'report.platforms').forEach((p, i) => platform(p, `report.platforms[${i}]`));
+  array(r.removedPlatforms, 'report.removedPlatforms').forEach((p, i) =>
+    string(p, `report.removedPlatforms[${i}]`),
+  );
+  if (r.budget !== undefined) {
+    const b = object(r.budget, 'report.budget');
+    if (!['pass', 'warn', 'fail'].includes(b.status as string))
+      throw new Error('report.budget.status: pass, warn or fail');
+    array(b.violations, 'report.budget.violations').forEach((v, i) => {
+      const o = object(v, `report.budget.violations[${i}]`);
+      string(o.platform, `${i}.platform`);
+      string(o.rule, `${i}.rule`);
+      number(o.limit, `${i}.limit`);
+      number(o.actual, `${i}.actual`);
+    });
+  }
+  return value as SizeReport;
+}
+
+function platform(value: unknown, at: string): void {
+  const p = object(value, at);
+  string(p.platform, `${at}.platform`);
+  number(p.compressed, `${at}.compressed`);
+  for (const key of ['uncompressed', 'wasted', 'newToPull']) nullable(p[key], `${at}.${key}`);
+  array(p.layers, `${at}.layers`).forEach((l, i) => layer(l, `${at}.layers[${i}]`));
+  for (const key of ['baseline', 'delta']) {
+    if (p[key] === null) continue;
+    const f = object(p[key], `${at}.${key}`);
+    number(f.compressed, `${at}.${key}.compressed`);
+    nullable(f.uncompressed, `${at}.${key}.uncompressed`);
+    nullable(f.wasted, `${at}.${key}.wasted`);
+    number(f.layerCount, `${at}.${key}.layerCount`);
+  }
+  if (p.changes !== null) {
+    const c = object(p.changes, `${at}.changes`);
+    array(c.added, `${at}.changes.added`).forEach((l, i) => layer(l, `${at}.changes.added[${i}]`));
+    array(c.removed, `${at}.changes.removed`).forEach((l, i) => layer(l, `${at}.changes.removed[${i}]`));
+  }
+}
+
+function layer(value: unknown, at: string): void {
+  const l = object(value, at);
+  string(l.digest, `${at}.digest`);
+  number(l.compressed, `${at}.compressed`);
+  nullable(l.uncompressed, `${at}.uncompressed`);
+  nullable(l.files, `${at}.files`);
+  if (l.createdBy !== null) string(l.createdBy, `${at}.createdBy`);
+}
+
+function ref(value: unknown, at: string): void {
+  const o = object(value, at);
+  string(o.ref, `${at}.ref`);
+  string(o.digest, `${at}.digest`);
+}
+
+function object(value: unknown, at: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error(`${at}: expected an object`);
+  return value as Record<string, unknown>;
+}
+
+function array(value: unknown, at: string): unknown[] {
+  if (!Array.isArray(value)) throw new Error(`${at}: expected an array`);
+  return value;
+}
+
+function string(value: unknown, at: string): void {
+  if (typeof value !== 'string') throw new Error(`${at}: expected a string`);
+}
+
+function number(value: unknown, at: string): void {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`${at}: expected a number`);
+}
+
+function nullable(value: unknown, at: string): void {
+  if (value !== null) number(value, at);
+}
