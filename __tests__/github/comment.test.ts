@@ -244,14 +244,17 @@ describe('failures', () => {
     expect(github.violations).toEqual([]);
   });
 
-  test('... and on update', async () => {
+  test('... and on update: a comment it may not edit gets a new one, which a read-only token cannot post either', async () => {
     const [seeded] = github.seedComments('acme', 'shop', 7, 1, () => ours('app', 'old'));
     const error = await rejection(run({ token: READ_TOKEN, body: 'new' }));
     expect(error).toBeInstanceOf(CommentPermissionError);
-    expect(error.message).toMatch(
-      new RegExp(`^The token may not update comment ${seeded.id} on acme/shop#7: `),
-    );
-    expect(github.comments('acme', 'shop', 7)[0].body).toBe(ours('app', 'old'));
+    expect(error.message).toMatch(/^The token may not comment on acme\/shop#7: /);
+    expect(exchanges()).toEqual([
+      LIST,
+      `PATCH /repos/acme/shop/issues/comments/${seeded.id} -> 403`,
+      'POST /repos/acme/shop/issues/7/comments -> 403',
+    ]);
+    expect(github.comments('acme', 'shop', 7).map((c) => c.body)).toEqual([ours('app', 'old')]);
   });
 
   test('404 names owner/repo#number', async () => {
