@@ -1520,6 +1520,7 @@ const BUILD_ARGS = /^\|(\d+) /;
 const SHELL_AFTER_ARGS = new RegExp(` ${SHELL} `);
 // The classic builder names what COPY/ADD copied by content hash: `file:<64 hex>`.
 const CONTENT_HASH = /\b(file|dir|multi):([0-9a-f]{12})[0-9a-f]{52}\b/g;
+const BUILDKIT_SUFFIX = '# buildkit';
 /**
  * `created_by` as a person reads it: `RUN apk add curl`, `COPY app.py /srv/`, `ENV A=1`.
  *
@@ -1530,7 +1531,11 @@ const CONTENT_HASH = /\b(file|dir|multi):([0-9a-f]{12})[0-9a-f]{52}\b/g;
  * else (other tools' free text) is returned trimmed, as written.
  */
 function cleanCreatedBy(createdBy) {
-    const text = createdBy.trim().replace(/\s*# buildkit$/, '');
+    // endsWith, not /\s*# buildkit$/: that regex is quadratic on long runs of spaces, and
+    // history text is the Dockerfile author's.
+    let text = createdBy.trim();
+    if (text.endsWith(BUILDKIT_SUFFIX))
+        text = text.slice(0, -BUILDKIT_SUFFIX.length).trimEnd();
     const nop = NOP.exec(text);
     if (nop)
         return shortenHashes(text.slice(nop[0].length).trim());
