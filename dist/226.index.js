@@ -4105,6 +4105,7 @@ var comment = __webpack_require__(7318);
  */
 
 
+
 const FORK_HELP = 'A pull request from a fork gets a read-only token. The report is in the job summary and the ' +
     'size-report output; to post it, save that as an artifact and comment from a workflow_run ' +
     'workflow with shipshape/report (inputs size-report-file and pr-number): see the README.';
@@ -4141,6 +4142,16 @@ async function publishComment(target, markdown, delta) {
         runner/* warning */.$e(`Size report: the PR comment could not be posted: ${error.message}${help}`);
     }
 }
+/**
+ * The report's markdown where users read it: the `comment-body` output, the job summary, and,
+ * when there is a pull request to comment on, the sticky comment.
+ */
+async function publishReport(report, markdown, comment) {
+    runner/* setOutput */.uH('comment-body', markdown);
+    runner/* appendSummary */.fe(markdown);
+    if (comment)
+        await publishComment(comment, markdown, totalCompressedDelta(report));
+}
 
 ;// CONCATENATED MODULE: ./src/size-step.ts
 /**
@@ -4148,7 +4159,6 @@ async function publishComment(target, markdown, delta) {
  * baseline, and publish the report: log table, outputs, job summary, PR comment, budget.
  * Loaded lazily by main.ts: a build that reports nothing pays nothing.
  */
-
 
 
 
@@ -4214,20 +4224,16 @@ async function runSizeStep(step) {
     const markdown = renderReport(report, { key: inputs.commentKey, budget: checked, chart: inputs.chart });
     runner/* info */.pq(sizeTable(report));
     runner/* setOutput */.uH('size-report', JSON.stringify(report));
-    runner/* setOutput */.uH('comment-body', markdown);
     runner/* setOutput */.uH('budget-status', budget.status);
-    runner/* appendSummary */.fe(markdown);
     const pr = step.context.pullRequest;
-    if (pr) {
-        await publishComment({
-            token: inputs.githubToken,
-            repository: step.context.repository,
-            issueNumber: pr.number,
-            key: inputs.commentKey,
-            mode: inputs.comment,
-            minChange: inputs.minChange,
-        }, markdown, totalCompressedDelta(report));
-    }
+    await publishReport(report, markdown, pr && {
+        token: inputs.githubToken,
+        repository: step.context.repository,
+        issueNumber: pr.number,
+        key: inputs.commentKey,
+        mode: inputs.comment,
+        minChange: inputs.minChange,
+    });
     for (const v of budget.violations) {
         const [actual, limit] = v.rule.startsWith('max-increase-percent')
             ? [`${v.actual.toFixed(1)}%`, `${v.limit}%`]

@@ -165,7 +165,8 @@ export function readBoolean(getInput: GetInput, name: string, defaultValue = fal
   throw new InputError(name, value, 'is not a boolean: use true or false');
 }
 
-function readChoice<T extends string>(
+/** One of `choices`, or `fallback` when empty. */
+export function readChoice<T extends string>(
   getInput: GetInput,
   name: string,
   choices: readonly T[],
@@ -177,7 +178,8 @@ function readChoice<T extends string>(
   throw new InputError(name, value, `must be one of ${choices.join(', ')}`);
 }
 
-function readSize(getInput: GetInput, name: string, fallback: number): number {
+/** A size in bytes (`1000`) or with a unit (`1kB`, `2MB`), or `fallback` when empty. */
+export function readSize(getInput: GetInput, name: string, fallback: number): number {
   const value = getInput(name);
   if (value === '') return fallback;
   const bytes = /^\d+$/.test(value) ? Number(value) : parseSize(value);

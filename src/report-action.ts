@@ -11,16 +11,15 @@ import { readFile } from 'node:fs/promises';
 import * as runner from './runner.js';
 import { InputError } from './errors.js';
 import { parseList } from './util/list.js';
-import { readBoolean } from './inputs.js';
+import { readBoolean, readChoice, readSize } from './inputs.js';
 import { readGitContext } from './context.js';
 import { measureAgainstBaseline, OCI_LAYOUT_PREFIX } from './measure/against-baseline.js';
 import { sizeTable } from './report/table.js';
-import { parseSizeReport, totalCompressedDelta, type SizeReport } from './report/size-report.js';
-import { parseSize } from './compare/budget.js';
+import { parseSizeReport, type SizeReport } from './report/size-report.js';
 import { parseReference } from './plan/reference.js';
 import { renderReport } from './report/markdown.js';
-import { COMMENT_MODES, type CommentMode } from './github/comment.js';
-import { publishComment } from './github/publish.js';
+import { COMMENT_MODES } from './github/comment.js';
+import { publishReport } from './github/publish.js';
 
 async function run(): Promise<void> {
   const password = runner.getInput('password');
@@ -33,8 +32,8 @@ async function run(): Promise<void> {
     const comment = {
       token: runner.getInput('github-token'),
       repository: context.repository,
-      mode: readCommentMode(runner.getInput('comment')),
-      minChange: readMinChange(runner.getInput('min-change')),
+      mode: readChoice(runner.getInput, 'comment', COMMENT_MODES, 'auto'),
+      minChange: readSize(runner.getInput, 'min-change', 1000),
     };
     if (saved !== undefined) {
       if (prNumber === undefined) {
@@ -46,9 +45,7 @@ async function run(): Promise<void> {
       }
       const key = runner.getInput('comment-key') || commentKeyOf(saved.image.ref);
       const markdown = renderReport(saved, { key, budget: saved.budget });
-      runner.setOutput('comment-body', markdown);
-      runner.appendSummary(markdown);
-      await publishComment({ ...comment, issueNumber: prNumber, key }, markdown, totalCompressedDelta(saved));
+      await publishReport(saved, markdown, { ...comment, issueNumber: prNumber, key });
       return;
     }
 
@@ -68,15 +65,11 @@ async function run(): Promise<void> {
     const markdown = renderReport(report, { key });
     runner.info(sizeTable(report));
     runner.setOutput('size-report', JSON.stringify(report));
-    runner.setOutput('comment-body', markdown);
-    runner.appendSummary(markdown);
-    if (prNumber !== undefined) {
-      await publishComment(
-        { ...comment, issueNumber: prNumber, key },
-        markdown,
-        totalCompressedDelta(report),
-      );
-    }
+    await publishReport(
+      report,
+      markdown,
+      prNumber === undefined ? undefined : { ...comment, issueNumber: prNumber, key },
+    );
   } catch (error) {
     runner.setFailed(error instanceof Error ? error.message : String(error));
   }
@@ -107,14 +100,6 @@ async function savedReport(): Promise<SizeReport | undefined> {
   }
 }
 
-function readMinChange(value: string): number {
-  if (value === '') return 1000;
-  const bytes = /^\d+$/.test(value) ? Number(value) : parseSize(value);
-  if (bytes === undefined)
-    throw new InputError('min-change', value, 'is not a size such as 1kB, 500kB or 2MB');
-  return bytes;
-}
-
 // The main action's default key is the image name; a report of the same image shares its comment.
 function commentKeyOf(ref: string): string {
   if (ref.startsWith(OCI_LAYOUT_PREFIX)) return 'default';
@@ -130,12 +115,6 @@ function readPrNumber(value: string): number | undefined {
   if (!/^[1-9][0-9]{0,9}$/.test(value))
     throw new InputError('pr-number', value, 'is not a pull request number');
   return Number(value);
-}
-
-function readCommentMode(value: string): CommentMode {
-  if (value === '') return 'auto';
-  if ((COMMENT_MODES as readonly string[]).includes(value)) return value as CommentMode;
-  throw new InputError('comment', value, `must be one of ${COMMENT_MODES.join(', ')}`);
 }
 
 await run();

@@ -19,9 +19,8 @@ import { isNotFound } from './registry/errors.js';
 import { parseReference } from './plan/reference.js';
 import { renderReport } from './report/markdown.js';
 import { sizeTable } from './report/table.js';
-import { totalCompressedDelta } from './report/size-report.js';
 import { formatBytes } from './report/format.js';
-import { publishComment } from './github/publish.js';
+import { publishReport } from './github/publish.js';
 
 export interface SizeStepInput {
   inputs: ActionInputs;
@@ -93,24 +92,20 @@ export async function runSizeStep(step: SizeStepInput): Promise<void> {
 
   runner.info(sizeTable(report));
   runner.setOutput('size-report', JSON.stringify(report));
-  runner.setOutput('comment-body', markdown);
   runner.setOutput('budget-status', budget.status);
-  runner.appendSummary(markdown);
   const pr = step.context.pullRequest;
-  if (pr) {
-    await publishComment(
-      {
-        token: inputs.githubToken,
-        repository: step.context.repository,
-        issueNumber: pr.number,
-        key: inputs.commentKey,
-        mode: inputs.comment,
-        minChange: inputs.minChange,
-      },
-      markdown,
-      totalCompressedDelta(report),
-    );
-  }
+  await publishReport(
+    report,
+    markdown,
+    pr && {
+      token: inputs.githubToken,
+      repository: step.context.repository,
+      issueNumber: pr.number,
+      key: inputs.commentKey,
+      mode: inputs.comment,
+      minChange: inputs.minChange,
+    },
+  );
 
   for (const v of budget.violations) {
     const [actual, limit] = v.rule.startsWith('max-increase-percent')

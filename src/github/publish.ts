@@ -3,6 +3,7 @@
  * report is in the job summary and the outputs whatever happens here.
  */
 import * as runner from '../runner.js';
+import { totalCompressedDelta, type SizeReport } from '../report/size-report.js';
 import {
   CommentPermissionError,
   findComment,
@@ -61,4 +62,18 @@ export async function publishComment(
     const help = error instanceof CommentPermissionError ? ` ${FORK_HELP}` : '';
     runner.warning(`Size report: the PR comment could not be posted: ${(error as Error).message}${help}`);
   }
+}
+
+/**
+ * The report's markdown where users read it: the `comment-body` output, the job summary, and,
+ * when there is a pull request to comment on, the sticky comment.
+ */
+export async function publishReport(
+  report: SizeReport,
+  markdown: string,
+  comment?: CommentTarget,
+): Promise<void> {
+  runner.setOutput('comment-body', markdown);
+  runner.appendSummary(markdown);
+  if (comment) await publishComment(comment, markdown, totalCompressedDelta(report));
 }
