@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runAction } from '../support/action-runner.js';
+import { runAction, tagPush } from '../support/action-runner.js';
 import {
   freshRepo,
   getManifest,
@@ -19,15 +19,6 @@ import {
   listTags,
   platformsOf,
 } from '../support/registry.js';
-
-const tagPush = (tag: string) => ({
-  env: {
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_REF: `refs/tags/${tag}`,
-    GITHUB_SHA: 'f00dfeedcafe0123456789abcdef0123456789ab',
-  },
-  payload: { ref: `refs/tags/${tag}`, repository: { full_name: 'acme/app', default_branch: 'main' } },
-});
 
 const example = { context: 'examples/two-stage', network: 'none' };
 

@@ -3,7 +3,7 @@
  * action and by the report sub-action, against counts made independently (fetch + GNU tar).
  */
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { runAction } from '../support/action-runner.js';
+import { runAction, tagPush } from '../support/action-runner.js';
 import { countImage, countTar, type IndependentPlatform } from '../support/independent.js';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -11,15 +11,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshRepo, LAB } from '../support/registry.js';
 import type { SizeReport } from '../../src/report/size-report.js';
-
-const tagPush = (tag: string) => ({
-  env: {
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_REF: `refs/tags/${tag}`,
-    GITHUB_SHA: '1234567890abcdef1234567890abcdef12345678',
-  },
-  payload: { ref: `refs/tags/${tag}`, repository: { full_name: 'acme/app', default_branch: 'main' } },
-});
 
 // examples/wasteful deletes 300,000 bytes and overwrites 4 with 2: exactly 300,004 wasted.
 const WASTED = 300_004;

@@ -95,3 +95,11 @@ export function parseOutputFile(text: string): Record<string, string> {
   }
   return outputs;
 }
+
+/** The env and payload of a push of tag `tag` to acme/app, as the runner gives them. */
+export function tagPush(tag: string, sha = 'f00dfeedcafe0123456789abcdef0123456789ab') {
+  return {
+    env: { GITHUB_EVENT_NAME: 'push', GITHUB_REF: `refs/tags/${tag}`, GITHUB_SHA: sha },
+    payload: { ref: `refs/tags/${tag}`, repository: { full_name: 'acme/app', default_branch: 'main' } },
+  };
+}
