@@ -10,6 +10,12 @@ import { join, resolve } from 'node:path';
 
 export const repoRoot = resolve(import.meta.dirname ?? '.', '..', '..');
 
+/**
+ * Where the bundles are: dist/, or SHIPSHAPE_DIST (a private build, so that several checkouts'
+ * test runs do not rebuild one dist/ under each other).
+ */
+const distDir = process.env.SHIPSHAPE_DIST ? resolve(process.env.SHIPSHAPE_DIST) : join(repoRoot, 'dist');
+
 export interface ActionRun {
   exitCode: number;
   stdout: string;
@@ -56,7 +62,8 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   };
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
 
-  const child = spawn(process.execPath, [join(repoRoot, options.script ?? 'dist/index.js')], {
+  const script = (options.script ?? 'dist/index.js').replace(/^dist\//, '');
+  const child = spawn(process.execPath, [join(distDir, script)], {
     cwd: options.cwd ?? repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,97 @@
+/**
+ * The size advisor's data: a Dockerfile as stages and instructions with their lines, each
+ * image layer paired with the instruction that made it, and the findings rules return.
+ * Pure data: dockerfile.ts parses, attribute.ts pairs, rules/*.ts judge, advise.ts runs them.
+ */
+import type { LayerScan } from '../image/layers.js';
+import type { Waste } from '../image/wasted.js';
+
+/** One instruction as written, with the lines it spans (1-based, inclusive; heredocs included). */
+export interface Instruction {
+  /** Upper-cased keyword: RUN, COPY, ADD, FROM, WORKDIR, ENV, ... */
+  keyword: string;
+  /** Everything after the keyword, continuation lines joined, flags included (`--mount=...`). */
+  args: string;
+  /** Flags (`--from=build`, `--mount=type=cache,target=/root/.cache`, `--chown=1:1`), as written. */
+  flags: string[];
+  /** For RUN: the command (flags removed, heredoc bodies appended). For COPY/ADD: sources then destination. */
+  arguments: string[];
+  /** Heredoc bodies (`RUN <<EOF ... EOF`), in order. */
+  heredocs: string[];
+  startLine: number;
+  endLine: number;
+  /** Index of the stage the instruction belongs to. */
+  stage: number;
+}
+
+export interface Stage {
+  index: number;
+  /** `AS name`, lower-cased as BuildKit compares it. */
+  name?: string;
+  /** The FROM instruction. */
+  from: Instruction;
+  /** The image FROM names, ARGs expanded where their defaults say (`python:3.12-slim`, `scratch`). */
+  baseImage: string;
+  /** The stage FROM names, when it builds on another stage of this file (`FROM build AS final`). */
+  parentStage?: number;
+  /** The stage's instructions after its FROM, in order. */
+  instructions: Instruction[];
+}
+
+export interface DockerfileModel {
+  /** The path as the user gave it, relative to the workspace: what annotations name. */
+  file: string;
+  /** ARGs declared before the first FROM, with their defaults. */
+  globalArgs: Record<string, string | undefined>;
+  stages: Stage[];
+  /** The exported stage: the target, or the last. */
+  exported: number;
+  /** Lines silenced per rule: `# shipshape-ignore RULE-ID` covers its own line and the instruction below it. */
+  ignored: { line: number; rules: string[] }[];
+}
+
+/** One image layer, bottom = 0, with what made it. */
+export interface AttributedLayer {
+  index: number;
+  digest: string;
+  compressed: number;
+  scan: LayerScan;
+  /** The history's `created_by`, cleaned (history.ts cleanCreatedBy), when the config says. */
+  createdBy?: string;
+  /**
+   * The instruction that made the layer. Base-image layers point at the FROM of the stage chain's
+   * root (`fromBase: true`). undefined when the layer cannot be matched.
+   */
+  instruction?: Instruction;
+  fromBase: boolean;
+}
+
+/** What a rule looks at: one platform of the image, attributed. */
+export interface AdviceInput {
+  dockerfile: DockerfileModel;
+  platform: string;
+  layers: AttributedLayer[];
+  /** The cross-layer waste of these layers (wasted.ts), with the hidden copies. */
+  waste: Waste;
+}
+
+export interface Finding {
+  /** The rule's stable id (`package-cache`, `hidden-bytes`, ...). */
+  rule: string;
+  file: string;
+  line: number;
+  endLine: number;
+  /** Uncompressed bytes the fix would save (or, for ordering, keep from rebuilding), as measured. */
+  bytes: number;
+  /** One line: what costs the bytes. Dockerfile text in it is the author's: escaped by the renderer. */
+  message: string;
+  /** One line: the concrete fix. */
+  fix: string;
+}
+
+export interface Rule {
+  id: string;
+  /** A short title for annotations: `Package cache left in the image`. */
+  title: string;
+  check(input: AdviceInput): Finding[];
+}
