@@ -56,7 +56,7 @@ export interface AttributedLayer {
   digest: string;
   compressed: number;
   scan: LayerScan;
-  /** The history's `created_by`, cleaned (history.ts cleanCreatedBy), when the config says. */
+  /** The history's raw `created_by` (history.ts cleanCreatedBy makes it readable), when the config says. */
   createdBy?: string;
   /**
    * The instruction that made the layer. Base-image layers point at the FROM of the stage chain's
