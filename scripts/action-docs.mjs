@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Prints the README's inputs and outputs tables from an action.yml, so that the README can be
 // regenerated (`node scripts/action-docs.mjs action.yml`) and checked against it by a test.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { format } from 'prettier';
 
@@ -27,6 +27,18 @@ export async function actionTables(actionYml) {
   return (await format(rows.join('\n'), { parser: 'markdown' })).trim();
 }
 
+// `node scripts/action-docs.mjs action.yml` prints the tables; with `--write MARKER` it replaces
+// them in README.md between `<!-- MARKER-docs:start -->` and `<!-- MARKER-docs:end -->`.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(await actionTables(readFileSync(process.argv[2] ?? 'action.yml', 'utf8')));
+  const tables = await actionTables(readFileSync(process.argv[2] ?? 'action.yml', 'utf8'));
+  const marker = process.argv[3] === '--write' ? process.argv[4] : undefined;
+  if (!marker) console.log(tables);
+  else {
+    const [start, end] = [`<!-- ${marker}-docs:start -->`, `<!-- ${marker}-docs:end -->`];
+    const readme = readFileSync('README.md', 'utf8');
+    const from = readme.indexOf(start);
+    const to = readme.indexOf(end);
+    if (from < 0 || to < from) throw new Error(`README.md has no ${start} ... ${end}`);
+    writeFileSync('README.md', `${readme.slice(0, from + start.length)}\n\n${tables}\n\n${readme.slice(to)}`);
+  }
 }

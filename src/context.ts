@@ -18,6 +18,8 @@ export interface GitContext {
   defaultBranch: string;
   /** Set for every pull request event (pull_request, pull_request_target, ...). */
   pullRequest?: PullRequestContext;
+  /** For workflow_run: the event of the run that triggered it (`pull_request`, `push`, ...). */
+  workflowRunEvent?: string;
 }
 
 export interface PullRequestContext {
@@ -54,6 +56,7 @@ export interface EventPayload {
     head?: { ref?: string; sha?: string; repo?: { full_name?: string } | null };
   };
   number?: number;
+  workflow_run?: { event?: string };
 }
 
 export function gitContextFrom(env: Env, payload: EventPayload): GitContext {
@@ -80,5 +83,6 @@ export function gitContextFrom(env: Env, payload: EventPayload): GitContext {
     runId: env.GITHUB_RUN_ID ?? '',
     defaultBranch: payload.repository?.default_branch ?? '',
     pullRequest,
+    ...(payload.workflow_run?.event !== undefined && { workflowRunEvent: payload.workflow_run.event }),
   };
 }

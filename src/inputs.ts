@@ -59,6 +59,8 @@ export interface ActionInputs {
   budgetAction: BudgetAction;
   /** A Mermaid chart of layer sizes in the report. */
   chart: boolean;
+  /** Build a PR's code under pull_request_target / workflow_run with credentials (build/trust.ts). */
+  allowUntrustedBuild: boolean;
 }
 
 /** Inputs whose values are secrets: masked before anything else reads them. */
@@ -133,6 +135,7 @@ export function readInputs(getInput: GetInput, cwd: string): ActionInputs {
     tagReferences: references,
     flavor: parseFlavor(parseList(getInput('flavor'), { ignoreComma: true, comment: '#' })),
     analyzeLayers: readBoolean(getInput, 'analyze-layers', true),
+    allowUntrustedBuild: readBoolean(getInput, 'allow-untrusted-build'),
     insecureRegistries: list('insecure-registries'),
     compareTo: checkCompareTo(getInput('compare-to')),
     comment: readChoice(getInput, 'comment', COMMENT_MODES, 'auto'),
@@ -264,7 +267,7 @@ function checkPlatform(platform: string): void {
   if (why) throw new InputError('platforms', platform, why);
 }
 
-function isRemoteContext(context: string): boolean {
+export function isRemoteContext(context: string): boolean {
   return /^(https?:\/\/|git@|git:\/\/|ssh:\/\/|github\.com\/)/.test(context) || context === '-';
 }
 

@@ -16,6 +16,8 @@ import { checkFeatures, needsVersionCheck, parseBuildxVersion } from './build/fe
 import { buildxVersionOutput, engineHasContainerdStore, runDocker } from './build/run.js';
 import { readBuildResult } from './build/metadata.js';
 import { gitAuthSecretId } from './build/git-auth.js';
+import { needsTrustCheck, untrustedBuildRefusal } from './build/trust.js';
+import { builtCommit } from './build/git-head.js';
 
 export async function run(now: Date = new Date()): Promise<void> {
   // Masks first: nothing below may print a secret, not even in an error.
@@ -33,6 +35,7 @@ export async function run(now: Date = new Date()): Promise<void> {
       context,
       now,
     });
+    await refuseUntrustedBuild(inputs, context);
 
     workDir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'shipshape-'));
     let options = buildOptions(inputs, plan, context, workDir);
@@ -101,6 +104,30 @@ export async function run(now: Date = new Date()): Promise<void> {
 }
 
 class BuildError extends Error {}
+
+// A PR's code, built where the event holds a write token and secrets (see build/trust.ts).
+async function refuseUntrustedBuild(inputs: ActionInputs, context: GitContext): Promise<void> {
+  if (inputs.allowUntrustedBuild || !needsTrustCheck(context.eventName, context.workflowRunEvent)) return;
+  const pushes = inputs.build.push || inputs.build.outputs.some((o) => /\bpush=true\b|type=registry/.test(o));
+  const credentials = [
+    ...(pushes ? ['push'] : []),
+    ...(inputs.secrets.length > 0 ? ['secrets'] : []),
+    ...(inputs.secretEnvs.length > 0 ? ['secret-envs'] : []),
+    ...(inputs.secretFiles.length > 0 ? ['secret-files'] : []),
+    ...(inputs.build.ssh.length > 0 ? ['ssh'] : []),
+    ...(valueSecrets(inputs, context).length > inputs.secrets.length ? ['github-token (Git context)'] : []),
+  ];
+  if (credentials.length === 0) return;
+  const refusal = untrustedBuildRefusal({
+    eventName: context.eventName,
+    triggeringEvent: context.workflowRunEvent,
+    trustedSha: context.sha,
+    builtSha: await builtCommit(inputs.build.context, process.cwd()),
+    credentials,
+    allowUntrusted: inputs.allowUntrustedBuild,
+  });
+  if (refusal) throw new BuildError(refusal);
+}
 
 // The baseline cannot fail a build: without one the report says so.
 async function lookUpBaseline(
