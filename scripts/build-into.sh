@@ -6,3 +6,4 @@ out="${1:-dist}"
 rm -rf "$out"
 npx ncc build src/index.ts -o "$out" --license licenses.txt --minify >/dev/null
 npx ncc build src/report-action.ts -o "$out/report" --license licenses.txt --minify >/dev/null
+npx ncc build src/merge-action.ts -o "$out/merge" --license licenses.txt --minify >/dev/null

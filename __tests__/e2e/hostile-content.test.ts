@@ -1,0 +1,175 @@
+/**
+ * Hostile content end to end: a pull request whose Dockerfile, labels and branch name carry
+ * markdown, HTML, mentions, issue links, control characters, workflow commands and a 100 kB
+ * line. Built and pushed for real on the lab, reported to the GitHub stand-in: the comment
+ * stays valid, inert and under GitHub's limit, and nothing the build printed acts as a
+ * workflow command in our log.
+ */
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runAction, type ActionRun } from '../support/action-runner.js';
+import { freshRepo, LAB } from '../support/registry.js';
+import { startGitHubStandIn, WRITE_TOKEN } from '../support/github-stand-in.js';
+
+type StandIn = Awaited<ReturnType<typeof startGitHubStandIn>>;
+let github: StandIn;
+let workspace: string;
+let image: string;
+let run: ActionRun;
+
+const NASTY =
+  '| `tick` <details><summary>open</summary> <img src=x onerror=alert(1)> @acme/team #123 gh-45 **b** [l](javascript:alert(1))';
+const CONTROL = '\u0007\u001b[31mred\u001b[0m\u202eevil';
+const LONG = 'y'.repeat(100_000);
+
+beforeAll(async () => {
+  github = await startGitHubStandIn({
+    repositories: [{ owner: 'acme', name: 'hostile', pullRequests: [3] }],
+  });
+  image = freshRepo(LAB, 'hostile');
+  workspace = mkdtempSync(join(tmpdir(), 'hostile-'));
+  writeFileSync(join(workspace, 'Dockerfile.base'), 'FROM localhost:5000/lab/busybox:latest\n');
+  writeFileSync(
+    join(workspace, 'Dockerfile'),
+    [
+      'FROM localhost:5000/lab/busybox:latest',
+      `LABEL org.example.note="${NASTY.replace(/"/g, '')}"`,
+      `RUN echo '${NASTY}' > /nasty && echo '::set-output name=pwned::1' && echo '::add-mask::leaked' && echo '::error::forged'`,
+      `RUN echo '${CONTROL}' > /control && dd if=/dev/zero of=/big bs=1024 count=2048 2>/dev/null`,
+      // BuildKit refuses a physical line over 64 kB: the 100 kB instruction is continued.
+      `RUN echo ${LONG.slice(0, 50_000)} \\\n  ${LONG.slice(50_000)} > /long && rm /big && echo '${NASTY}'`,
+      '',
+    ].join('\n'),
+  );
+  const base = await runAction({
+    inputs: {
+      images: image,
+      push: 'true',
+      network: 'none',
+      file: 'Dockerfile.base',
+      tags: 'type=raw,value=main',
+    },
+    cwd: workspace,
+    env: { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_SHA: 'a'.repeat(40) },
+    payload: { ref: 'refs/heads/main', repository: { full_name: 'acme/hostile', default_branch: 'main' } },
+  });
+  expect(base.exitCode).toBe(0);
+
+  const branch = `feat/<img src=x onerror=alert(1)>|@acme/team#123`;
+  run = await runAction({
+    inputs: {
+      images: image,
+      push: 'true',
+      network: 'none',
+      'github-token': WRITE_TOKEN,
+      'compare-to': `${image}:main`,
+      'advice-min-bytes': '1kB',
+    },
+    cwd: workspace,
+    env: {
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_REF: 'refs/pull/3/merge',
+      GITHUB_SHA: 'b'.repeat(40),
+      GITHUB_REPOSITORY: 'acme/hostile',
+      GITHUB_BASE_REF: 'main',
+      GITHUB_HEAD_REF: branch,
+      GITHUB_API_URL: github.url,
+    },
+    payload: {
+      number: 3,
+      pull_request: {
+        number: 3,
+        base: { ref: 'main', repo: { full_name: 'acme/hostile' } },
+        head: { ref: branch, sha: 'c'.repeat(40), repo: { full_name: 'acme/hostile' } },
+      },
+      repository: { full_name: 'acme/hostile', default_branch: 'main' },
+    },
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await github?.close();
+});
+
+/** The text GitHub would render: HTML comments (our marker) removed. */
+const rendered = (markdown: string) => markdown.replace(/<!--[\s\S]*?-->/g, '');
+/** Without inline code spans (a fence of N backticks to the next run of exactly N): literal text. */
+const outsideCode = (markdown: string) => markdown.replace(/(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, '');
+
+test('the PR step succeeds and posts exactly one comment', () => {
+  const errors = run.stdout.split('\n').filter((line) => line.startsWith('::error'));
+  expect({ exitCode: run.exitCode, errors }).toEqual({ exitCode: 0, errors: [] });
+  expect(github.comments('acme', 'hostile', 3)).toHaveLength(1);
+});
+
+test('the comment carries the hostile instructions, inert', () => {
+  const [comment] = github.comments('acme', 'hostile', 3);
+  const text = rendered(comment.body);
+  expect(comment.body.length).toBeLessThan(65_536);
+  // The instructions are there (the layer table shows them), the 100 kB line cut short.
+  expect(text).toContain('onerror');
+  expect(text).toContain('yyyyyyyyyy');
+  expect(text).not.toContain(LONG.slice(0, 5_000));
+  // The author's HTML only inside code spans; outside them, only our own tags, balanced.
+  const markup = outsideCode(text);
+  expect(text).toMatch(/<img/i);
+  expect(markup).not.toMatch(/<img/i);
+  expect((markup.match(/<details>/g) ?? []).length).toBe((markup.match(/<\/details>/g) ?? []).length);
+  expect((markup.match(/<summary>/g) ?? []).length).toBe((markup.match(/<\/summary>/g) ?? []).length);
+  // No mention, no issue or gh- link, no control or bidi character.
+  expect(text).not.toMatch(/@(?=[\p{L}\p{N}_])/u);
+  expect(text).not.toMatch(/#\d/);
+  expect(text).not.toMatch(/\bgh-\d/i);
+  expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/);
+  expect(markup).not.toContain('javascript:');
+});
+
+test('every table row has as many cells as its header', () => {
+  const [comment] = github.comments('acme', 'hostile', 3);
+  const cells = (line: string) => line.split(/(?<!\\)\|/).length;
+  const lines = comment.body.split('\n');
+  let header: number | undefined;
+  let tables = 0;
+  for (const line of lines) {
+    if (!line.startsWith('|')) {
+      header = undefined;
+      continue;
+    }
+    if (header === undefined) {
+      header = cells(line);
+      tables++;
+    } else
+      expect({ line: line.slice(0, 120), cells: cells(line) }).toEqual({
+        line: line.slice(0, 120),
+        cells: header,
+      });
+  }
+  expect(tables).toBeGreaterThan(0);
+});
+
+test('workflow commands the build printed are shown, not obeyed', () => {
+  // Outside stop-commands regions, only our own commands appear.
+  const ours = new Set(['group', 'endgroup', 'warning', 'error', 'notice', 'add-mask', 'stop-commands']);
+  let stoppedBy: string | undefined;
+  for (const line of run.stdout.split('\n')) {
+    const command = /^::([a-z-]+|shipshape-[0-9a-f-]+)[ :]/.exec(line)?.[1];
+    if (!command) continue;
+    if (stoppedBy) {
+      if (command === stoppedBy) stoppedBy = undefined;
+      continue;
+    }
+    if (command === 'stop-commands') {
+      stoppedBy = /^::stop-commands::(.+)$/.exec(line)?.[1];
+      continue;
+    }
+    expect(ours).toContain(command);
+    expect(line).not.toContain('forged');
+    expect(line).not.toContain('leaked');
+  }
+  expect(stoppedBy).toBeUndefined();
+  expect(run.outputs.pwned).toBeUndefined();
+  // The build did print them: inside a stop-commands region.
+  expect(run.stdout).toContain('::set-output name=pwned::1');
+});
