@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { EntryKind, type LayerScan, scanLayer } from '../../src/image/layers.js';
 import { type WasteInput, type WasteOptions, computeWaste } from '../../src/image/wasted.js';
+import { cacheKindOf } from '../../src/image/cache-paths.js';
 import { type FixtureEntry, type TarOptions, blobStream, gzip, tarLayer } from '../support/tar-fixtures.js';
 
 /** Each layer built as a real tar (gzip) and scanned, bottom layer first. */
@@ -25,6 +26,7 @@ describe('computeWaste', () => {
     expect(result).toEqual({
       total: 1000,
       perLayer: [1000, 0],
+      pairs: [{ layer: 0, hiddenBy: 1, how: 'deleted', bytes: 1000, count: 1, cacheBytes: {} }],
       hidden: [
         {
           path: 'etc/big.conf',
@@ -116,6 +118,7 @@ describe('computeWaste', () => {
     expect(result).toEqual({
       total: 500,
       perLayer: [500, 0],
+      pairs: [{ layer: 0, hiddenBy: 1, how: 'overwritten', bytes: 500, count: 1, cacheBytes: {} }],
       hidden: [
         {
           path: 'app/config',
@@ -184,6 +187,10 @@ describe('computeWaste', () => {
     expect(result).toEqual({
       total: 120,
       perLayer: [100, 20, 0],
+      pairs: [
+        { layer: 0, hiddenBy: 2, how: 'replaced-parent', bytes: 100, count: 1, cacheBytes: {} },
+        { layer: 1, hiddenBy: 2, how: 'replaced-parent', bytes: 20, count: 1, cacheBytes: {} },
+      ],
       hidden: [
         {
           path: 'srv/data/a',
@@ -276,6 +283,10 @@ describe('computeWaste', () => {
     expect(computeWaste(layers)).toEqual({
       total: 80,
       perLayer: [70, 10, 0],
+      pairs: [
+        { layer: 0, hiddenBy: 1, how: 'overwritten', bytes: 70, count: 1, cacheBytes: {} },
+        { layer: 1, hiddenBy: 2, how: 'deleted', bytes: 10, count: 1, cacheBytes: {} },
+      ],
       hidden: [
         { path: 'c', size: 70, layer: 0, hiddenBy: 1, hiddenByPath: 'c', how: 'overwritten' },
         { path: 'b', size: 10, layer: 1, hiddenBy: 2, hiddenByPath: '.wh.b', how: 'deleted' },
@@ -293,6 +304,10 @@ describe('computeWaste', () => {
     expect(result).toEqual({
       total: 300,
       perLayer: [100, 200, 0],
+      pairs: [
+        { layer: 0, hiddenBy: 1, how: 'overwritten', bytes: 100, count: 1, cacheBytes: {} },
+        { layer: 1, hiddenBy: 2, how: 'overwritten', bytes: 200, count: 1, cacheBytes: {} },
+      ],
       hidden: [
         { path: 'f', size: 200, layer: 1, hiddenBy: 2, hiddenByPath: 'f', how: 'overwritten' },
         { path: 'f', size: 100, layer: 0, hiddenBy: 1, hiddenByPath: 'f', how: 'overwritten' },
@@ -321,6 +336,10 @@ describe('computeWaste', () => {
     expect(overwrittenFirst).toEqual({
       total: 105,
       perLayer: [100, 5, 0],
+      pairs: [
+        { layer: 0, hiddenBy: 1, how: 'overwritten', bytes: 100, count: 1, cacheBytes: {} },
+        { layer: 1, hiddenBy: 2, how: 'deleted', bytes: 5, count: 1, cacheBytes: {} },
+      ],
       hidden: [
         { path: 'd/f', size: 100, layer: 0, hiddenBy: 1, hiddenByPath: 'd/f', how: 'overwritten' },
         { path: 'd/f', size: 5, layer: 1, hiddenBy: 2, hiddenByPath: '.wh.d', how: 'deleted' },
@@ -349,17 +368,18 @@ describe('computeWaste', () => {
         { whiteout: 'dir/sub/ghost' },
       ],
     ]);
-    expect(result).toEqual({ total: 0, perLayer: [0, 0], hidden: [], hiddenCount: 0 });
+    expect(result).toEqual({ total: 0, perLayer: [0, 0], pairs: [], hidden: [], hiddenCount: 0 });
   });
 
   test('the top layer is never wasted, and one layer wastes nothing', async () => {
     expect(await waste([[{ file: 'a', size: 10 }]])).toEqual({
       total: 0,
       perLayer: [0],
+      pairs: [],
       hidden: [],
       hiddenCount: 0,
     });
-    expect(computeWaste([])).toEqual({ total: 0, perLayer: [], hidden: [], hiddenCount: 0 });
+    expect(computeWaste([])).toEqual({ total: 0, perLayer: [], pairs: [], hidden: [], hiddenCount: 0 });
   });
 
   test('`./`-prefixed and bare layers match the same paths', async () => {
@@ -403,6 +423,59 @@ describe('computeWaste', () => {
     ]);
   });
 
+  test('pairs: hidden bytes per (layer, hiddenBy), with the share under package caches per kind', async () => {
+    const result = await waste(
+      [
+        [
+          { file: 'var/lib/apt/lists/a', size: 300 },
+          { file: 'var/cache/apt/archives/b.deb', size: 200 },
+          { file: 'root/.cache/pip/c', size: 50 },
+          { file: 'etc/conf', size: 7 },
+          { file: 'tmp/t', size: 3 },
+        ],
+        [{ dir: 'var/lib/apt' }, { opaque: 'var/lib/apt/lists' }, { file: 'etc/conf', size: 1 }],
+        [{ whiteout: 'var/cache/apt' }, { whiteout: 'root' }, { whiteout: 'tmp' }],
+      ],
+      { maxHidden: 1 },
+    );
+    expect(result.pairs).toEqual([
+      { layer: 0, hiddenBy: 1, how: 'overwritten', bytes: 7, count: 1, cacheBytes: {} },
+      { layer: 0, hiddenBy: 1, how: 'opaque', bytes: 300, count: 1, cacheBytes: { apt: 300 } },
+      {
+        layer: 0,
+        hiddenBy: 2,
+        how: 'deleted',
+        bytes: 253,
+        count: 3,
+        cacheBytes: { apt: 200, pip: 50, tmp: 3 },
+      },
+    ]);
+    expect(result.hidden).toHaveLength(1);
+  });
+
+  test("a file's cache kind is its directory's (what pairs match once per directory)", () => {
+    for (const path of [
+      'var/lib/apt/lists/partial/x',
+      'var/cache/apt/archives/a.deb',
+      'root/.cache/pip/http/a/b',
+      'home/u/.cache/pip/x',
+      '.cache/pip/x',
+      'var/lib/gems/3.1.0/cache/rake.gem',
+      'var/lib/gems/3.1.0/rake.gem',
+      'app/node_modules/.pnpm-store/v3/x',
+      'root/go/pkg/mod/cache/download/x.zip',
+      'tmp/x',
+      'tmpfile',
+      'var/tmp',
+      'opt/conda/pkgs/x/y',
+      'usr/lib/cache/pip/x',
+      'usr/lib/x.so',
+    ]) {
+      const dir = path.slice(0, Math.max(0, path.lastIndexOf('/')));
+      expect([path, dir === '' ? undefined : cacheKindOf(`${dir}/`)]).toEqual([path, cacheKindOf(path)]);
+    }
+  });
+
   test('many layers: each layer is charged what the layers above hide of it', async () => {
     const result = await waste([
       [
@@ -419,6 +492,13 @@ describe('computeWaste', () => {
     ]);
     // layer 0: a (by 1), b (by 2), keep/c (by 3's opaque); layer 1: a (by 3), d/e (by 2, replaced-parent)
     expect(result.perLayer).toEqual([7, 24, 0, 0]);
+    expect(result.pairs.map((p) => [p.layer, p.hiddenBy, p.how, p.bytes, p.count])).toEqual([
+      [0, 1, 'overwritten', 1, 1],
+      [0, 2, 'deleted', 2, 1],
+      [0, 3, 'opaque', 4, 1],
+      [1, 2, 'replaced-parent', 16, 1],
+      [1, 3, 'overwritten', 8, 1],
+    ]);
     expect(result.total).toBe(31);
     expect(result.hidden.map((h) => [h.path, h.layer, h.hiddenBy, h.how])).toEqual([
       ['d/e', 1, 2, 'replaced-parent'],
@@ -578,6 +658,27 @@ describe('computeWaste against the reference, on random layer stacks', () => {
           expected.filter((h) => h.layer === layer).reduce((sum, h) => sum + h.size, 0),
         ),
       );
+      // Per (layer, hiddenBy), the pairs add up to the reference's copies (the reference does
+      // not say how; the listed copies above already check that).
+      const sumPairs = (items: { layer: number; hiddenBy: number; bytes: number; count: number }[]) => {
+        const sums = new Map<string, { bytes: number; count: number }>();
+        for (const item of items) {
+          const sum = sums.get(`${item.layer}->${item.hiddenBy}`) ?? { bytes: 0, count: 0 };
+          sum.bytes += item.bytes;
+          sum.count += item.count;
+          sums.set(`${item.layer}->${item.hiddenBy}`, sum);
+        }
+        return [...sums].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
+      };
+      expect(sumPairs(result.pairs)).toEqual(
+        sumPairs(expected.map((h) => ({ layer: h.layer, hiddenBy: h.hiddenBy, bytes: h.size, count: 1 }))),
+      );
+      for (const pair of result.pairs) {
+        const copies = result.hidden.filter(
+          (h) => h.layer === pair.layer && h.hiddenBy === pair.hiddenBy && h.how === pair.how,
+        );
+        expect([pair.bytes, pair.count]).toEqual([copies.reduce((sum, h) => sum + h.size, 0), copies.length]);
+      }
       checkedCopies += expected.length;
     }
     expect(checkedCopies).toBeGreaterThan(2000);

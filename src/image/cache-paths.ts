@@ -23,6 +23,7 @@ export const CACHE_KINDS = [
   'conda',
   'gem',
   'tmp',
+  'pkgdb',
 ] as const;
 
 export type CacheKind = (typeof CACHE_KINDS)[number];
@@ -54,7 +55,25 @@ export const CACHE_PATH_RULES: readonly CachePathRule[] = [
     patterns: ['usr/local/bundle/cache/', '**/.gem/', 'var/lib/gems/*/cache/'],
   },
   { kind: 'tmp', label: 'temporary files', patterns: ['tmp/', 'var/tmp/'] },
+  // Not a cache: the package managers' own databases, which every install rewrites (a hidden
+  // copy of dpkg's status in each layer that installs). Named so that advice leaves them alone:
+  // there is nothing to clean, and deleting them breaks the package manager.
+  {
+    kind: 'pkgdb',
+    label: 'package databases',
+    patterns: [
+      'var/lib/dpkg/',
+      'var/cache/debconf/',
+      'lib/apk/db/',
+      'var/lib/rpm/',
+      'var/lib/dnf/',
+      'var/log/apt/',
+    ],
+  },
 ];
+
+/** Kinds that are caches to clean; `pkgdb` is bookkeeping that must stay. */
+export const isCleanableCache = (kind: CacheKind): boolean => kind !== 'pkgdb';
 
 /** A pattern (without its leading `**` segment) as a regular-expression source. */
 function patternSource(pattern: string): string {

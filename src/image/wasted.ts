@@ -9,6 +9,7 @@
  * "hiders", its files are looked up against the hiders of the layers above it, so the cost is
  * one map lookup per file plus one per ancestor directory, never a comparison of layer pairs.
  */
+import { type CacheKind, cacheKindOf } from './cache-paths.js';
 import { EntryKind, type LayerScan, Largest } from './layers.js';
 
 export type HiddenHow = 'overwritten' | 'deleted' | 'opaque' | 'replaced-parent';
@@ -29,11 +30,33 @@ export interface HiddenCopy {
   how: HiddenHow;
 }
 
+/**
+ * All the copies one layer holds that one later layer hides in one way: what the advisor blames
+ * on a pair of Dockerfile lines (a RUN that deletes what an earlier RUN left, a chmod that
+ * rewrites what a COPY added).
+ */
+export interface WastePair {
+  /** The layer that holds the copies. */
+  layer: number;
+  /** The layer that hides them (each copy is blamed on the nearest one). */
+  hiddenBy: number;
+  how: HiddenHow;
+  bytes: number;
+  count: number;
+  /**
+   * Of `bytes`, those under well-known cache directories (cache-paths.ts), per kind, nonzero
+   * kinds only: a package-cache finding already counts them, so a hidden-bytes one must not.
+   */
+  cacheBytes: Partial<Record<CacheKind, number>>;
+}
+
 export interface Waste {
   /** Bytes of all hidden copies. */
   total: number;
   /** Per layer (bottom to top): bytes of that layer hidden by the layers above it. */
   perLayer: number[];
+  /** Every (layer, hiddenBy, how) with hidden bytes, in that order (never cut, unlike `hidden`). */
+  pairs: WastePair[];
   /** The largest hidden copies, largest first, at most `maxHidden`. */
   hidden: HiddenCopy[];
   /** How many hidden copies there are in all (`hidden` may be cut). */
@@ -213,12 +236,17 @@ export function computeWaste(layers: readonly WasteInput[], options: WasteOption
   const largest = new Largest<HiddenCopy>(options.maxHidden ?? 100);
   let total = 0;
   let hiddenCount = 0;
+  const pairsTopDown: WastePair[][] = [];
   for (let layer = layers.length - 1; layer >= 0; layer--) {
     const { count, paths, kinds, sizes } = layers[layer].entries;
+    // Indexed by hiddenBy * 4 + how: an array slot, not one more map lookup per hidden file.
+    const byHider: (WastePair | undefined)[] = [];
     if (!hiders.empty) {
       // Files come grouped by directory: what hides a directory's contents is looked up once.
       let dir: string | undefined;
       let aboveDir: { mark: number; key: string } | undefined;
+      let cacheDir: string | undefined;
+      let cacheOfDir: CacheKind | undefined;
       for (let k = 0; k < count; k++) {
         // Hard links are 0 bytes: never waste. An empty file wastes nothing either.
         if (kinds[k] !== EntryKind.File || sizes[k] === 0) continue;
@@ -235,23 +263,43 @@ export function computeWaste(layers: readonly WasteInput[], options: WasteOption
         }
         if (mark === undefined) continue;
         const size = sizes[k];
+        const hiddenBy = layerOf(mark);
+        const how = howOf(mark);
         total += size;
         perLayer[layer] += size;
         hiddenCount++;
+        const pair = (byHider[hiddenBy * 4 + how] ??= {
+          layer,
+          hiddenBy,
+          how: HOW[how],
+          bytes: 0,
+          count: 0,
+          cacheBytes: {},
+        });
+        pair.bytes += size;
+        pair.count++;
+        // Cache patterns name directories, so a file's kind is its directory's: matched once
+        // per directory of hidden files, not per file (a regex costs more than the lookups here).
+        if (cacheDir !== dir) {
+          cacheDir = dir;
+          cacheOfDir = dir === '' ? undefined : cacheKindOf(`${dir}/`);
+        }
+        if (cacheOfDir !== undefined) pair.cacheBytes[cacheOfDir] = (pair.cacheBytes[cacheOfDir] ?? 0) + size;
         if (largest.admits(size)) {
-          const how = howOf(mark);
           largest.add(size, {
             path,
             size,
             layer,
-            hiddenBy: layerOf(mark),
+            hiddenBy,
             hiddenByPath: hiderPath(key, how),
             how: HOW[how],
           });
         }
       }
     }
+    pairsTopDown.push(byHider.filter((pair) => pair !== undefined));
     if (layer > 0) hiders.add(layer, layers[layer]);
   }
-  return { total, perLayer, hidden: largest.items, hiddenCount };
+  const pairs = pairsTopDown.reverse().flat();
+  return { total, perLayer, pairs, hidden: largest.items, hiddenCount };
 }
