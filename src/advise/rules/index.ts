@@ -1,0 +1,20 @@
+import type { Rule } from '../model.js';
+import { singleStageToolchain } from './single-stage-toolchain.js';
+import { copyBeforeInstall } from './copy-before-install.js';
+import { baseImageShare } from './base-image-share.js';
+import { packageCacheRule } from './package-cache.js';
+import { hiddenBytesRule } from './hidden-bytes.js';
+import { mergeRunsRule } from './merge-runs.js';
+import { addLocalFileRule, addUrlRule } from './add-instead-of-copy.js';
+
+// Every rule the advisor runs, in a stable order. Rule files add themselves here.
+export const RULES: Rule[] = [
+  singleStageToolchain,
+  copyBeforeInstall,
+  baseImageShare,
+  packageCacheRule,
+  hiddenBytesRule,
+  mergeRunsRule,
+  addLocalFileRule,
+  addUrlRule,
+];
