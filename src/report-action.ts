@@ -11,9 +11,10 @@ import { readFile } from 'node:fs/promises';
 import * as runner from './runner.js';
 import { InputError } from './errors.js';
 import { parseList } from './util/list.js';
-import { readBoolean, readChoice, readSize } from './inputs.js';
+import { checkPlatform, readBoolean, readChoice, readSize } from './inputs.js';
 import { readGitContext } from './context.js';
-import { measureAgainstBaseline, OCI_LAYOUT_PREFIX } from './measure/against-baseline.js';
+import { measureWithScans, OCI_LAYOUT_PREFIX } from './measure/against-baseline.js';
+import { runAdviceStep } from './advise/advice-step.js';
 import { sizeTable } from './report/table.js';
 import { parseSizeReport, type SizeReport } from './report/size-report.js';
 import { parseReference } from './plan/reference.js';
@@ -51,9 +52,17 @@ async function run(): Promise<void> {
 
     const image = runner.getInput('image');
     if (!image) throw new InputError('image', '', 'is required: the reference of the image to measure');
-    const report = await measureAgainstBaseline(image, runner.getInput('baseline') || undefined, {
-      platforms: parseList(runner.getInput('platforms')),
-      analyzeLayers: readBoolean(runner.getInput, 'analyze-layers', true),
+    const baseline = runner.getInput('baseline') || undefined;
+    // Checked here, before any request, so a typo names its input instead of a registry error.
+    checkImageReference(image, 'image');
+    if (baseline) checkImageReference(baseline, 'baseline');
+    const platforms = parseList(runner.getInput('platforms'));
+    platforms.forEach(checkPlatform);
+    const analyzeLayers = readBoolean(runner.getInput, 'analyze-layers', true);
+    const adviseInputs = readAdviceInputs();
+    const measured = await measureWithScans(image, baseline, {
+      platforms,
+      analyzeLayers,
       username: runner.getInput('username') || undefined,
       password: password || undefined,
       insecureRegistries: parseList(runner.getInput('insecure-registries')),
@@ -61,9 +70,11 @@ async function run(): Promise<void> {
       onSecret: runner.addMask,
       log: runner.info,
     });
+    const advice = await runAdviceStep({ ...adviseInputs, analyzeLayers, scanned: measured.scanned });
+    const report = { ...measured.report, ...(advice && { advice }) };
     const key = runner.getInput('comment-key') || commentKeyOf(image);
     const markdown = renderReport(report, { key });
-    runner.info(sizeTable(report));
+    runner.infoUntrusted(sizeTable(report)); // refs and platforms come from elsewhere
     runner.setOutput('size-report', JSON.stringify(report));
     await publishReport(
       report,
@@ -73,6 +84,21 @@ async function run(): Promise<void> {
   } catch (error) {
     runner.setFailed(error instanceof Error ? error.message : String(error));
   }
+}
+
+// The image was built elsewhere: only `file` says which Dockerfile made it.
+function readAdviceInputs() {
+  const file = runner.getInput('file');
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  return {
+    enabled: readBoolean(runner.getInput, 'advise', true),
+    minBytes: readSize(runner.getInput, 'advice-min-bytes', 1_000_000),
+    location: file
+      ? { context: '.', file, cwd: process.cwd(), workspace }
+      : { unknown: 'since "file" (the Dockerfile the image was built from) is not set' },
+    target: runner.getInput('target') || undefined,
+    buildArgs: parseList(runner.getInput('build-args'), { ignoreComma: true }),
+  };
 }
 
 async function savedReport(): Promise<SizeReport | undefined> {
@@ -98,6 +124,10 @@ async function savedReport(): Promise<SizeReport | undefined> {
       `is not a size report: ${(error as Error).message}`,
     );
   }
+}
+
+function checkImageReference(ref: string, input: string): void {
+  if (!ref.startsWith(OCI_LAYOUT_PREFIX)) parseReference(ref, input);
 }
 
 // The main action's default key is the image name; a report of the same image shares its comment.

@@ -102,6 +102,38 @@ describe('measureImage', () => {
     expect(streamed).toHaveLength(3);
   });
 
+  test('the scans are kept per platform for advice, with createdBy and the waste: nothing is streamed again', async () => {
+    const { source, streamed, base, amdTop, armTop } = await fixtureSource();
+    const { scanned } = await measureImage(source, '1', { analyzeLayers: true });
+    expect(
+      scanned.map((p) => [p.platform, p.layers.map((l) => [l.digest, l.compressed, l.createdBy])]),
+    ).toEqual([
+      [
+        'linux/amd64',
+        [
+          [base.digest, base.size, 'FROM base'],
+          [amdTop.digest, amdTop.size, 'RUN build amd64'],
+        ],
+      ],
+      [
+        'linux/arm64',
+        [
+          [base.digest, base.size, 'FROM base'],
+          [armTop.digest, armTop.size, 'RUN build arm64'],
+        ],
+      ],
+    ]);
+    expect(scanned[0].layers.map((l) => l.scan.uncompressed)).toEqual([3100, 500]);
+    expect(scanned[0].waste.total).toBe(3000);
+    expect(scanned[0].waste.hidden.map((h) => [h.path, h.how])).toEqual([['bin/tool', 'deleted']]);
+    expect(scanned[1].waste.total).toBe(100);
+    // the base layer's scan is the same object on both platforms
+    expect(scanned[0].layers[0].scan).toBe(scanned[1].layers[0].scan);
+    expect(streamed).toHaveLength(3);
+    // manifests only: nothing to advise from
+    expect((await measureImage(source, '1', { analyzeLayers: false })).scanned).toEqual([]);
+  });
+
   test('manifests only: no blob is read, layer figures are null', async () => {
     const { source, streamed, base, armTop } = await fixtureSource();
     const { measurement } = await measureImage(source, '1', {

@@ -8,7 +8,7 @@ import type {
 } from '../../src/measure/measurement.js';
 import { renderReport, size } from '../../src/report/markdown.js';
 import { commentMarker } from '../../src/report/marker.js';
-import { buildSizeReport, type SizeReport } from '../../src/report/size-report.js';
+import { buildSizeReport, type AdviceEntry, type SizeReport } from '../../src/report/size-report.js';
 
 // ---- Fixtures: measurements as the measuring stage makes them, turned into reports. ----
 
@@ -547,5 +547,157 @@ describe('renderReport with hostile strings', () => {
     expect(size(markdown)).toBeLessThanOrEqual(65_000);
     expect(markdown).toContain('✂️ **Trimmed');
     expectSafe(markdown);
+  });
+});
+
+// ---- Advice: "Ways to shrink this image". ----
+
+describe('renderReport with advice', () => {
+  const DOCKERFILE = 'app/docker/Dockerfile';
+  const entry = (
+    rule: string,
+    line: number,
+    bytes: number,
+    extra: Partial<AdviceEntry> = {},
+  ): AdviceEntry => ({
+    rule,
+    file: DOCKERFILE,
+    line,
+    endLine: line,
+    bytes,
+    message: `message of ${rule} on line ${line}`,
+    fix: `fix of ${rule}`,
+    platforms: ['linux/amd64', 'linux/arm64'],
+    ...extra,
+  });
+  const twoPlatforms = image(`${REF}:pr-60`, [
+    platform('linux/amd64', prLayers, 2 * MB),
+    platform('linux/arm64', prLayers, 2 * MB),
+  ]);
+  const advice: AdviceEntry[] = [
+    entry('package-cache', 4, 38_200_000, {
+      endLine: 6,
+      message: 'apt lists and archives left in the layer: `/var/lib/apt/lists` (38 MB)',
+      fix: 'add `rm -rf /var/lib/apt/lists/*` at the end of the same RUN',
+    }),
+    entry('hidden-bytes', 8, 21_000_000, {
+      message: '`/opt/sdk.tar` (21 MB) added on line 8 is deleted by line 9 but stays in the image',
+      fix: 'download, unpack and delete in one RUN',
+      platforms: ['linux/arm64'],
+    }),
+    entry('add-not-archive', 11, 5_500_000),
+    entry('merge-runs', 9, 3_000_000, { endLine: 10 }),
+    entry('copy-before-install', 12, 2_100_000),
+    entry('single-stage-toolchain', 5, 1_900_000),
+    entry('base-share', 1, 1_200_000),
+  ];
+  const report = (entries: AdviceEntry[] | undefined, measured = twoPlatforms) => ({
+    ...buildSizeReport(measured, main),
+    ...(entries && { advice: entries }),
+  });
+
+  test('largest first with the total; five open, the rest collapsed; platform-only findings say so', () => {
+    const markdown = render(report(advice));
+    expect(markdown).toMatchSnapshot();
+    expectSafe(markdown);
+    expect(markdown).toContain(
+      // copy-before-install's 2.1 MB are rebuilt layers, not a saving (advise/savings.ts)
+      '#### 💡 Ways to shrink this image: up to <span title="70,800,000 bytes">70.8 MB</span>\n\n' +
+        '7 findings in `app/docker/Dockerfile`, largest savings first',
+    );
+    const section = markdown.slice(markdown.indexOf('#### 💡'), markdown.indexOf('#### `linux/amd64`'));
+    const open = section.slice(0, section.indexOf('<details>'));
+    expect(open.match(/^\| (<span|–)/gm)).toHaveLength(5);
+    expect(section).toContain('<details><summary>2 more findings, up to 3.10 MB</summary>');
+    expect(section).toContain('| – | 12 | `copy-before-install` message');
+    // lines, rule ids as code, backticked text of the rule as code, the rest escaped
+    expect(section).toContain(
+      '| 4–6 | `package-cache` apt lists and archives left in the layer\\: `/var/lib/apt/lists` \\(38 MB\\)',
+    );
+    expect(section).toContain('<br>**Fix:** add `rm -rf /var/lib/apt/lists/*` at the end of the same RUN |');
+    expect(section).toContain('<sub>only on `linux/arm64`</sub>');
+    expect(section.match(/<sub>only on/g)).toHaveLength(1);
+    // before the layer sections, after the platform table
+    expect(markdown.indexOf('| Platform |')).toBeLessThan(markdown.indexOf('#### 💡'));
+  });
+
+  test('no advice, or advice that found nothing: no section', () => {
+    expect(render(report(undefined))).not.toContain('Ways to shrink');
+    expect(render(report([]))).not.toContain('Ways to shrink');
+    expect(render(report([]))).toBe(render(report(undefined)));
+  });
+
+  test('findings from several files name the file on each row', () => {
+    const markdown = render(report([entry('a', 1, MB), entry('b', 2, MB, { file: 'other/Dockerfile' })]));
+    expect(markdown).toContain('| `app/docker/Dockerfile` 1 |');
+    expect(markdown).toContain('| `other/Dockerfile` 2 |');
+    expectSafe(markdown);
+  });
+
+  test("the author's text in messages, fixes and paths stays text; rows keep their columns", () => {
+    const hostile = [
+      'a | b `c | d` | e',
+      'odd ` backtick | x',
+      '<img src=x onerror=alert(1)> <details><summary>x',
+      '@org/team see #12 GH-3',
+      'line\nbreak\r\n| --- |',
+      '\u001b[31mred\u202Eevil',
+      '``` fence ```` `',
+      'x'.repeat(10_000),
+    ];
+    const entries = hostile.map((text, i) =>
+      entry(`rule-${i}`, i + 1, (20 - i) * MB, {
+        file: `dir|${text}`,
+        message: text,
+        fix: text,
+        rule: `rule|${i}`,
+        platforms: [`linux/amd64|${text}`],
+      }),
+    );
+    const markdown = render(report(entries));
+    // Prose is backslash-escaped: `\\<img` is the text "<img", as `&lt;img` would be.
+    expectSafe(markdown.replace(/\\</g, '&lt;'));
+    expect(markdown).toContain('odd `` ` `` backtick \\| x<br>');
+    expect(markdown).toContain('\\<img src\\=x onerror\\=alert\\(1\\)\\>');
+    expect(markdown).not.toContain('x'.repeat(401));
+  });
+
+  test('thousands of long findings: at most 30 shown, the rest counted, under the limit', () => {
+    const entries = Array.from({ length: 3_000 }, (_, i) =>
+      entry('package-cache', i + 1, 3_000 * MB - i, { message: 'm'.repeat(400), fix: 'f'.repeat(400) }),
+    );
+    const markdown = render(report(entries));
+    expectSafe(markdown);
+    expect(markdown.match(/^\| <span title="[\d,]+ bytes">[^|]+\| \d+ \| `package-cache`/gm)).toHaveLength(
+      30,
+    );
+    expect(markdown).toContain('<sub>…and 2,970 smaller findings (');
+  });
+
+  test('layer lists go before advice when the comment must be trimmed', () => {
+    const manyLayers = Array.from({ length: 400 }, (_, i) =>
+      layer(
+        `trim-${i}`,
+        10_000 + i,
+        `RUN /bin/sh -c ./step.sh ${i} --a-long-option /srv/data/${i} # buildkit`,
+      ),
+    );
+    const big = image(`${REF}:pr-61`, [platform('linux/amd64', manyLayers)]);
+    const markdown = render(report(advice, big), { maxLength: 8_000 });
+    expectSafe(markdown, 8_000);
+    expect(markdown).toContain('✂️ **Trimmed');
+    expect(markdown).toContain('7 findings in `app/docker/Dockerfile`');
+    expect(markdown).toContain('`base-share`');
+  });
+
+  test('under a limit too small for all of it, the largest findings stay', () => {
+    const entries = Array.from({ length: 30 }, (_, i) =>
+      entry(`rule-${i}`, i + 1, (100 - i) * MB, { message: 'm'.repeat(300) }),
+    );
+    const markdown = render(report(entries), { maxLength: 4_000 });
+    expectSafe(markdown, 4_000);
+    expect(markdown).toContain('`rule-0`');
+    expect(markdown).not.toContain('`rule-29`');
+    expect(markdown).toMatch(/<sub>…and \d+ smaller findings/);
   });
 });

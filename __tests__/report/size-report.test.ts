@@ -209,3 +209,53 @@ describe('parseSizeReport: a saved report read back, every field checked', () =>
     expect(() => parseSizeReport('{')).toThrow(/^not JSON/);
   });
 });
+
+describe('parseSizeReport: saved advice, strictly', () => {
+  const advice = {
+    rule: 'package-cache',
+    file: 'app/docker/Dockerfile',
+    line: 4,
+    endLine: 6,
+    bytes: 38_200_000,
+    message: 'apt lists left in the layer',
+    fix: 'rm -rf /var/lib/apt/lists/* in the same RUN',
+    platforms: ['linux/amd64'],
+  };
+  const withAdvice = (entries: unknown) =>
+    JSON.stringify({ ...buildSizeReport(image, baseline), advice: entries });
+
+  test('advice the action wrote reads back equal; a report without advice is still valid', () => {
+    expect(parseSizeReport(withAdvice([advice])).advice).toEqual([advice]);
+    expect(parseSizeReport(withAdvice([])).advice).toEqual([]);
+    expect(parseSizeReport(JSON.stringify(buildSizeReport(image, null))).advice).toBeUndefined();
+  });
+
+  test.each<[string, unknown, string]>([
+    ['not an array', { 0: advice }, 'report.advice: expected an array'],
+    ['an entry that is no object', ['<b>x</b>'], 'report.advice[0]: expected an object'],
+    [
+      'bytes as a string',
+      [{ ...advice, bytes: '<img src=x>' }],
+      'report.advice[0].bytes: expected a whole number',
+    ],
+    ['negative bytes', [{ ...advice, bytes: -1 }], 'report.advice[0].bytes: expected a whole number'],
+    ['a fraction of a line', [{ ...advice, line: 1.5 }], 'report.advice[0].line: expected a whole number'],
+    ['line 0', [{ ...advice, line: 0, endLine: 0 }], 'report.advice[0].line: expected a line number'],
+    ['an end before the start', [{ ...advice, endLine: 3 }], 'report.advice[0].endLine: before line'],
+    [
+      'a message that is no string',
+      [{ ...advice, message: ['x'] }],
+      'report.advice[0].message: expected a string',
+    ],
+    ['a missing fix', [{ ...advice, fix: undefined }], 'report.advice[0].fix: expected a string'],
+    [
+      'a platform that is no string',
+      [{ ...advice, platforms: [1] }],
+      'report.advice[0].platforms[0]: expected a string',
+    ],
+    ['no platforms', [{ ...advice, platforms: undefined }], 'report.advice[0].platforms: expected an array'],
+    ['a field of its own', [{ ...advice, html: '<script>' }], 'report.advice[0].html: unexpected'],
+  ])('%s', (_name, entries, message) => {
+    expect(() => parseSizeReport(withAdvice(entries))).toThrow(message);
+  });
+});

@@ -9,7 +9,7 @@ import { openOciLayout } from '../image/oci-layout.js';
 import type { ImageSource } from '../image/source.js';
 import { isNotFound } from '../registry/errors.js';
 import { buildSizeReport, type SizeReport } from '../report/size-report.js';
-import { LayerScans, measureImage } from './measure.js';
+import { LayerScans, measureImage, type ScannedPlatform } from './measure.js';
 import type { ImageMeasurement } from './measurement.js';
 
 export interface RegistryMeasureOptions {
@@ -30,24 +30,33 @@ export async function measureAgainstBaseline(
   baseline: string | undefined,
   options: RegistryMeasureOptions,
 ): Promise<SizeReport> {
+  return (await measureWithScans(image, baseline, options)).report;
+}
+
+/** The report, and the image's scanned layers per platform (for advice: nothing is scanned twice). */
+export async function measureWithScans(
+  image: string,
+  baseline: string | undefined,
+  options: RegistryMeasureOptions,
+): Promise<{ report: SizeReport; scanned: ScannedPlatform[] }> {
   const scans = new LayerScans();
-  const measured = await measureReference(image, 'image', options, scans);
+  const { measurement: measured, scanned } = await measureReference(image, 'image', options, scans);
   let base: ImageMeasurement | null = null;
   if (baseline) {
     try {
-      base = await measureReference(
+      ({ measurement: base } = await measureReference(
         baseline,
         'baseline',
         options,
         scans,
         measured.platforms.map((p) => p.platform),
-      );
+      ));
     } catch (error) {
       if (!isNotFound(error)) throw error;
       options.log(`no baseline yet: ${baseline} does not exist`);
     }
   }
-  return buildSizeReport(measured, base);
+  return { report: buildSizeReport(measured, base), scanned };
 }
 
 async function measureReference(
@@ -56,16 +65,16 @@ async function measureReference(
   options: RegistryMeasureOptions,
   scans: LayerScans,
   onlyPlatforms?: string[],
-): Promise<ImageMeasurement> {
+): Promise<{ measurement: ImageMeasurement; scanned: ScannedPlatform[] }> {
   const { source, reference } = await openSource(ref, input, options);
-  const { measurement } = await measureImage(source, reference, {
+  const { measurement, scanned } = await measureImage(source, reference, {
     // A baseline is measured on the image's platforms, whatever else it has.
     platforms: onlyPlatforms ? [] : options.platforms,
     onlyPlatforms,
     analyzeLayers: options.analyzeLayers,
     scans,
   });
-  return { ...measurement, ref };
+  return { measurement: { ...measurement, ref }, scanned };
 }
 
 export const OCI_LAYOUT_PREFIX = 'oci-layout://';

@@ -7,7 +7,7 @@ import type { ImageSource } from '../image/source.js';
 import type { Image, Layer } from '../image/model.js';
 import { loadImage } from '../image/manifest.js';
 import { scanLayer, type LayerScan } from '../image/layers.js';
-import { computeWaste } from '../image/wasted.js';
+import { computeWaste, type Waste } from '../image/wasted.js';
 import { limiter } from '../util/pool.js';
 import type { ImageMeasurement, PlatformMeasurement } from './measurement.js';
 
@@ -25,6 +25,23 @@ export interface MeasureOptions {
 export interface MeasuredImage {
   measurement: ImageMeasurement;
   image: Image;
+  /** Per measured platform, its layers with their scans: what the size advisor reads. Empty without analyzeLayers. */
+  scanned: ScannedPlatform[];
+}
+
+/** A layer with its scan, in image order (bottom = 0). */
+export interface ScannedLayer {
+  digest: string;
+  compressed: number;
+  createdBy?: string;
+  scan: LayerScan;
+}
+
+/** One platform's scanned layers and their cross-layer waste, kept so advice needs no second scan. */
+export interface ScannedPlatform {
+  platform: string;
+  layers: ScannedLayer[];
+  waste: Waste;
 }
 
 /** Scans by layer digest, each started once; the limit bounds the blobs streamed at once. */
@@ -40,7 +57,7 @@ export class LayerScans {
     let scan = this.scans.get(layer.digest);
     if (!scan) {
       scan = this.limit(async () =>
-        scanLayer(await source.blobStream(layer.digest), { mediaType: layer.mediaType }),
+        scanLayer(await source.blobStream(layer.digest, layer.compressed), { mediaType: layer.mediaType }),
       );
       this.scans.set(layer.digest, scan);
     }
@@ -56,6 +73,7 @@ export async function measureImage(
   const image = await loadImage(source, reference, { platforms: options.platforms });
   const scans = options.scans ?? new LayerScans();
   const wanted = options.onlyPlatforms && new Set(options.onlyPlatforms);
+  const scanned: ScannedPlatform[] = [];
   const platforms = await Promise.all(
     image.platforms
       .filter((p) => !wanted || wanted.has(p.platform))
@@ -70,10 +88,16 @@ export async function measureImage(
           };
         }
         const layerScans = await Promise.all(p.layers.map((l) => scans.scan(source, l)));
+        const waste = computeWaste(layerScans);
+        scanned.push({
+          platform: p.platform,
+          layers: p.layers.map((l, i) => ({ ...layerBase(l), scan: layerScans[i] })),
+          waste,
+        });
         return {
           ...base,
           uncompressed: layerScans.reduce((sum, s) => sum + s.uncompressed, 0),
-          wasted: computeWaste(layerScans).total,
+          wasted: waste.total,
           layers: p.layers.map((l, i) => ({
             ...layerBase(l),
             uncompressed: layerScans[i].uncompressed,
@@ -82,7 +106,10 @@ export async function measureImage(
         };
       }),
   );
-  return { image, measurement: { ref: image.ref, digest: image.digest, platforms } };
+  // In the image's platform order, whichever scan finished first.
+  const order = platforms.map((p) => p.platform);
+  scanned.sort((a, b) => order.indexOf(a.platform) - order.indexOf(b.platform));
+  return { image, measurement: { ref: image.ref, digest: image.digest, platforms }, scanned };
 }
 
 function layerBase(l: Layer) {

@@ -9,10 +9,11 @@
 import { commentMarker } from './marker.js';
 import type { Budget, BudgetViolation } from '../compare/budget.js';
 import { cleanCreatedBy } from '../image/history.js';
-import { codeSpan, escapeHtml, escapeMarkdown, mermaidText } from './escape.js';
+import { codeSpan, escapeHtml, escapeMarkdown, mermaidText, sanitize } from './escape.js';
+import { savesBytes, savingsTotal } from '../advise/savings.js';
 import { formatBytes, formatDelta, formatPercent } from './format.js';
 import { GRADE_ICONS, gradeChange } from './icons.js';
-import type { LayerReport, PlatformReport, SizeReport } from './size-report.js';
+import type { AdviceEntry, LayerReport, PlatformReport, SizeReport } from './size-report.js';
 
 /** GitHub rejects a comment body of this many characters or more. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -34,7 +35,19 @@ export interface RenderOptions {
 }
 
 // Lengths of author text in the comment; the JSON has it whole.
-const LIMITS = { ref: 200, platform: 100, instruction: 160, rule: 100, title: 100, digest: 100 } as const;
+const LIMITS = {
+  ref: 200,
+  platform: 100,
+  instruction: 160,
+  rule: 100,
+  title: 100,
+  digest: 100,
+  file: 200,
+  advice: 400,
+} as const;
+// Findings shown open; the rest collapsed, and never more than the cap (the JSON has them all).
+const ADVICE_ROWS_OPEN = 5;
+const MAX_ADVICE_ROWS = 30;
 // cleanCreatedBy's suffix pattern is quadratic on a long run of spaces: a huge text is cut first.
 const MAX_INSTRUCTION_INPUT = 4_096;
 const MAX_CHART_BARS = 20;
@@ -53,7 +66,7 @@ export function renderReport(report: SizeReport, options: RenderOptions): string
     Math.max(0, ...prepared.sections.map((s) => (kind === 'changed' ? s.changed : s.unchanged).length));
   const fits = (limits: Limits) => size(render(limits)) <= maxLength;
   for (const chart of options.chart ? [true, false] : [false]) {
-    const all: Limits = { changed: Infinity, unchanged: Infinity, chart };
+    const all: Limits = { changed: Infinity, unchanged: Infinity, chart, advice: Infinity };
     if (fits(all)) return render(all);
     // Unchanged layers go first: they are collapsed and least read.
     const unchanged = largestFitting(longest('unchanged'), (n) => fits({ ...all, unchanged: n }));
@@ -61,7 +74,11 @@ export function renderReport(report: SizeReport, options: RenderOptions): string
     const changed = largestFitting(longest('changed'), (n) => fits({ ...all, unchanged: 0, changed: n }));
     if (changed !== undefined) return render({ ...all, unchanged: 0, changed });
   }
-  const body = renderBody(report, prepared, options, { changed: 0, unchanged: 0, chart: false }).blocks;
+  // Advice is what a reader can act on: trimmed after every layer list and the chart.
+  const bare: Limits = { changed: 0, unchanged: 0, chart: false, advice: 0 };
+  const advice = largestFitting(report.advice?.length ?? 0, (n) => fits({ ...bare, advice: n }));
+  if (advice !== undefined) return render({ ...bare, advice });
+  const body = renderBody(report, prepared, options, bare).blocks;
   return cutShort(body.join('\n\n'), maxLength, options.key);
 }
 
@@ -73,6 +90,8 @@ interface Limits {
   /** Rows per list of unchanged layers. */
   unchanged: number;
   chart: boolean;
+  /** Rows of advice. */
+  advice: number;
 }
 
 /** The largest n in [0, max] for which fits(n) holds (fits is monotone), or undefined. */
@@ -186,6 +205,9 @@ function renderBody(
   if (report.removedPlatforms.length > 0) {
     const names = report.removedPlatforms.map((p) => codeSpan(p, { limit: LIMITS.platform }));
     blocks.push(`➖ **Platforms removed:** ${names.join(', ')}`);
+  }
+  if (report.advice && report.advice.length > 0) {
+    blocks.push(adviceSection(report.advice, report.platforms.length, limits.advice));
   }
   let trimmed = false;
   for (const section of prepared.sections) {
@@ -340,6 +362,74 @@ function platformSection(section: PlatformSection, limits: Limits): { blocks: st
   return { blocks, trimmed };
 }
 
+/**
+ * "Ways to shrink this image": the findings largest first, the first few in a table, the rest
+ * collapsed. Messages and fixes quote the Dockerfile: escaped, `code` kept as code.
+ */
+function adviceSection(advice: AdviceEntry[], platformCount: number, limit: number): string {
+  const total = savingsTotal(advice);
+  const files = new Set(advice.map((a) => a.file));
+  const oneFile = files.size === 1 ? [...files][0] : undefined;
+  const shown = advice.slice(0, Math.min(limit, MAX_ADVICE_ROWS));
+  const where = oneFile ? ` in ${codeSpan(oneFile, { limit: LIMITS.file })}` : '';
+  const lines = [
+    `#### 💡 Ways to shrink this image: up to ${bytes(total)}`,
+    '',
+    `${plural(advice.length, 'finding')}${where}, largest savings first ` +
+      '(uncompressed bytes; two fixes can save the same bytes).',
+  ];
+  const row = (a: AdviceEntry) => {
+    const span = a.endLine > a.line ? `${a.line}–${a.endLine}` : String(a.line);
+    const place = oneFile ? span : `${codeSpan(a.file, { table: true, limit: LIMITS.file })} ${span}`;
+    const only =
+      a.platforms.length < platformCount
+        ? `<br><sub>only on ${a.platforms.map((p) => codeSpan(p, { table: true, limit: LIMITS.platform })).join(', ')}</sub>`
+        : '';
+    const what = `${codeSpan(a.rule, { table: true, limit: LIMITS.rule })} ${ruleText(a.message)}`;
+    const saves = savesBytes(a.rule) ? unbrokenBytes(a.bytes) : '–';
+    return `| ${saves} | ${place} | ${what}<br>**Fix:** ${ruleText(a.fix)}${only} |`;
+  };
+  const table = (rows: AdviceEntry[]) =>
+    ['| Saves | Line | Finding |', '| --: | --: | :-- |', ...rows.map(row)].join('\n');
+  const first = shown.slice(0, ADVICE_ROWS_OPEN);
+  const rest = shown.slice(ADVICE_ROWS_OPEN);
+  if (first.length > 0) lines.push('', table(first));
+  if (rest.length > 0) {
+    const restBytes = savingsTotal(rest);
+    lines.push(
+      '',
+      details(`${plural(rest.length, 'more finding')}, up to ${formatBytes(restBytes)}`, table(rest)),
+    );
+  }
+  if (shown.length < advice.length) {
+    const left = advice.slice(shown.length);
+    const leftBytes = savingsTotal(left);
+    lines.push(
+      '',
+      `<sub>…and ${plural(left.length, 'smaller finding')} (${formatBytes(leftBytes)}) not shown: ` +
+        'the `size-report` output has them all.</sub>',
+    );
+  }
+  return lines.join('\n');
+}
+
+/** A rule's message or fix: prose escaped, and what it puts in backticks as code. */
+function ruleText(text: string): string {
+  const parts = sanitize(text, { limit: LIMITS.advice }).split('`');
+  // An odd backtick (the author's, inside a quote) opens nothing: shown as a backtick in code.
+  const odd = parts.length % 2 === 0 ? parts.splice(-2, 2) : undefined;
+  const rendered = parts.map((part, i) => (i % 2 === 1 ? codeSpan(part, { table: true }) : prose(part)));
+  if (odd) rendered.push(prose(odd[0]), codeSpan('`'), prose(odd[1]));
+  return rendered.join('');
+}
+
+/** Prose between code spans: escaped, with the spaces that part it from them kept. */
+function prose(text: string): string {
+  const escaped = escapeMarkdown(text);
+  if (escaped === '') return text === '' ? '' : ' ';
+  return `${/^\s/.test(text) ? ' ' : ''}${escaped}${/\s$/.test(text) ? ' ' : ''}`;
+}
+
 function layerTable(shown: LayerRow[], hidden: LayerRow[], withChangeColumn: boolean, what: string): string {
   const lines: string[] = [];
   if (shown.length > 0) {
@@ -465,6 +555,11 @@ const grouped = (n: number) => String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))
 function bytes(value: number | null): string {
   if (value === null) return '–';
   return `<span title="${value < 0 ? '-' : ''}${grouped(value)} bytes">${formatBytes(value)}</span>`;
+}
+
+/** `bytes`, never wrapped between number and unit (a narrow column beside long text). */
+function unbrokenBytes(value: number): string {
+  return `<span title="${grouped(value)} bytes">${formatBytes(value).replace(' ', '&nbsp;')}</span>`;
 }
 
 function signedBytes(delta: number): string {

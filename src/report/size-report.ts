@@ -50,6 +50,24 @@ export interface SizeReport {
   removedPlatforms: string[];
   /** The size budget's verdict, when the action checked one. */
   budget?: Budget;
+  /** Ways to shrink the image, largest savings first, when the advisor ran (empty: nothing worth saying). */
+  advice?: AdviceEntry[];
+}
+
+/** One Dockerfile finding with the bytes it costs, as the advisor merged it over the platforms. */
+export interface AdviceEntry {
+  /** The rule's id: `package-cache`, `hidden-bytes`, ... */
+  rule: string;
+  /** The Dockerfile, relative to the workspace. */
+  file: string;
+  line: number;
+  endLine: number;
+  /** Uncompressed bytes the fix saves, on the platform where it saves the most. */
+  bytes: number;
+  message: string;
+  fix: string;
+  /** The platforms the finding holds on. */
+  platforms: string[];
 }
 
 export function buildSizeReport(image: ImageMeasurement, baseline: ImageMeasurement | null): SizeReport {
@@ -151,7 +169,27 @@ export function parseSizeReport(json: string): SizeReport {
       number(o.actual, `${i}.actual`);
     });
   }
+  if (r.advice !== undefined)
+    array(r.advice, 'report.advice').forEach((a, i) => adviceEntry(a, `report.advice[${i}]`));
   return value as SizeReport;
+}
+
+const ADVICE_KEYS = new Set(['rule', 'file', 'line', 'endLine', 'bytes', 'message', 'fix', 'platforms']);
+
+// Strict: exactly the fields the advisor writes, lines and bytes as whole numbers.
+function adviceEntry(value: unknown, at: string): void {
+  const a = object(value, at);
+  for (const key of Object.keys(a)) if (!ADVICE_KEYS.has(key)) throw new Error(`${at}.${key}: unexpected`);
+  for (const key of ['rule', 'file', 'message', 'fix']) string(a[key], `${at}.${key}`);
+  for (const key of ['line', 'endLine', 'bytes']) count(a[key], `${at}.${key}`);
+  if ((a.line as number) < 1) throw new Error(`${at}.line: expected a line number`);
+  if ((a.endLine as number) < (a.line as number)) throw new Error(`${at}.endLine: before line`);
+  array(a.platforms, `${at}.platforms`).forEach((p, i) => string(p, `${at}.platforms[${i}]`));
+}
+
+function count(value: unknown, at: string): void {
+  if (!Number.isSafeInteger(value) || (value as number) < 0)
+    throw new Error(`${at}: expected a whole number`);
 }
 
 function platform(value: unknown, at: string): void {
