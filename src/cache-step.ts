@@ -1,0 +1,68 @@
+/**
+ * The build cache around the build: the `cache` shorthand planned into the options, exports
+ * the builder cannot write dropped with a warning, and exports that failed during the build
+ * (ignore-error=true keeps them from failing it) reported as one warning each.
+ */
+import * as runner from './runner.js';
+import type { ActionInputs } from './inputs.js';
+import type { GitContext } from './context.js';
+import type { BuildOptions } from './build/buildx.js';
+import { cacheDestination, cacheEntry, planCache, unsupportedCacheExports } from './build/cache.js';
+import { CacheExportLog, cacheExportWarning } from './build/cache-export-log.js';
+import { parseReference } from './plan/reference.js';
+import { engineHasContainerdStore } from './build/run.js';
+
+/** cache-from / cache-to with the `cache` shorthand added, every export best-effort. */
+export function planBuildCache(
+  inputs: ActionInputs,
+  context: GitContext,
+): Pick<BuildOptions, 'cacheFrom' | 'cacheTo'> {
+  const image = inputs.images[0] ?? (inputs.tagReferences[0] && parseReference(inputs.tagReferences[0]).name);
+  const plan = planCache({
+    mode: inputs.cache,
+    image: image || undefined,
+    platforms: inputs.build.platforms,
+    push: inputs.build.push,
+    pullRequest: context.pullRequest !== undefined,
+    cacheFrom: inputs.build.cacheFrom,
+    cacheTo: inputs.build.cacheTo,
+    repository: context.repository,
+    githubToken: inputs.githubToken,
+  });
+  for (const note of plan.notes) runner.info(note);
+  return { cacheFrom: plan.cacheFrom, cacheTo: plan.cacheTo };
+}
+
+/**
+ * Drops the cache exports this builder cannot write, with a warning that says why and what to do.
+ * `driver` is the builder's (builder-step.ts inspected it); undefined when unknown.
+ */
+export async function checkCacheExports(
+  options: BuildOptions,
+  driver: string | undefined,
+): Promise<BuildOptions> {
+  if (driver !== 'docker' || !options.cacheTo.some((entry) => cacheEntry(entry).type !== 'inline'))
+    return options;
+  const containerdStore = await engineHasContainerdStore(options.dockerContext);
+  const dropped = unsupportedCacheExports(options.cacheTo, driver, containerdStore);
+  if (dropped.length === 0) return options;
+  runner.warning(
+    `Build cache: not exporting to ${dropped.map(cacheDestination).join('; ')}: the docker driver exports a ` +
+      'cache only from a Docker engine with the containerd image store, and this one does not use it. ' +
+      'Enable the containerd image store, or create a builder with docker/setup-buildx-action ' +
+      '(docker-container driver).',
+  );
+  return { ...options, cacheTo: options.cacheTo.filter((entry) => !dropped.includes(entry)) };
+}
+
+/** Watches the build log for failed cache exports; `report` warns once per failure. */
+export function watchCacheExports(cacheTo: string[]): { onLine: (line: string) => void; report: () => void } {
+  const log = new CacheExportLog(cacheTo);
+  return {
+    onLine: (line) => log.line(line),
+    report: () => {
+      for (const failure of log.failures)
+        runner.warning(cacheExportWarning(failure), { title: 'Build cache' });
+    },
+  };
+}
