@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { buildxArgs, outputType, type BuildOptions } from '../../src/build/buildx.js';
 import { buildOptions as options, IID, META } from '../support/build-options.js';
+import { digestPushMode, legBuildOptions, type DigestPushMode } from '../../src/build/push-by-digest.js';
 
 const RUN = 'https://github.com/acme/app/actions/runs/42/attempts/1';
 
@@ -148,6 +149,26 @@ describe('buildxArgs', () => {
         'type=registry,ref=ghcr.io/acme/app:cache',
         '--cache-to',
         'type=gha,mode=max',
+      ),
+    ],
+    [
+      'cache backends local, s3 and azblob: each entry one element, as written',
+      {
+        cacheFrom: ['type=local,src=/tmp/.buildx-cache', 'type=s3,region=eu-west-1,bucket=ci-cache,name=app'],
+        cacheTo: [
+          'type=local,dest=/tmp/.buildx-cache-new,mode=max',
+          'type=azblob,account_url=https://acme.blob.core.windows.net,name=app,mode=max',
+        ],
+      },
+      argv(
+        '--cache-from',
+        'type=local,src=/tmp/.buildx-cache',
+        '--cache-from',
+        'type=s3,region=eu-west-1,bucket=ci-cache,name=app',
+        '--cache-to',
+        'type=local,dest=/tmp/.buildx-cache-new,mode=max',
+        '--cache-to',
+        'type=azblob,account_url=https://acme.blob.core.windows.net,name=app,mode=max',
       ),
     ],
     [
@@ -419,4 +440,83 @@ describe('outputType', () => {
   ])('%s -> %s', (output, type) => {
     expect(outputType(output)).toBe(type);
   });
+});
+
+describe('push-by-digest legs', () => {
+  const base = options({
+    platforms: ['linux/arm64'],
+    tags: ['localhost:5000/legs/app:1.2.3'],
+    push: true,
+    labels: { 'org.opencontainers.image.version': '1.2.3' },
+  });
+
+  test.each<[string, DigestPushMode, string[], string]>([
+    [
+      'docker-container: buildx pushes by digest to every image, names quoted as one CSV field',
+      'buildx',
+      ['ghcr.io/acme/app', 'localhost:5000/legs/app'],
+      'type=image,"name=ghcr.io/acme/app,localhost:5000/legs/app",push-by-digest=true,name-canonical=true,push=true',
+    ],
+    [
+      'one image: no quotes needed',
+      'buildx',
+      ['ghcr.io/acme/app'],
+      'type=image,name=ghcr.io/acme/app,push-by-digest=true,name-canonical=true,push=true',
+    ],
+    [
+      'docker driver: an OCI layout tar',
+      'layout',
+      ['ghcr.io/acme/app'],
+      'type=oci,dest=/tmp/leg/leg.tar,tar=true',
+    ],
+  ])('%s', (_, mode, images, output) => {
+    const argv = buildxArgs(legBuildOptions(base, { mode, images, layoutPath: '/tmp/leg/leg.tar' }));
+    expect(argv).toEqual([
+      'buildx',
+      'build',
+      '--platform',
+      'linux/arm64',
+      '--label',
+      'org.opencontainers.image.version=1.2.3',
+      '--output',
+      output,
+      '--metadata-file',
+      META,
+      '--iidfile',
+      IID,
+      '.',
+    ]);
+    // Nothing tagged, nothing pushed or loaded besides the one output.
+    expect(argv).not.toContain('--tag');
+    expect(argv).not.toContain('--push');
+    expect(argv).not.toContain('--load');
+  });
+
+  test('a layout path with a comma is quoted', () => {
+    const o = legBuildOptions(base, { mode: 'layout', images: [], layoutPath: '/tmp/a,b/leg.tar' });
+    expect(o.outputs).toEqual(['type=oci,"dest=/tmp/a,b/leg.tar",tar=true']);
+  });
+
+  test.each([
+    ['docker', 'layout'],
+    ['docker-container', 'buildx'],
+    ['remote', 'buildx'],
+    ['kubernetes', 'buildx'],
+  ])('the %s driver: %s', (driver, mode) => {
+    expect(digestPushMode(driver)).toBe(mode);
+  });
+});
+
+test('a docker context runs buildx: docker --context NAME buildx build, no --builder', () => {
+  expect(buildxArgs(options({ dockerContext: 'legs-ctx' }))).toEqual([
+    '--context',
+    'legs-ctx',
+    'buildx',
+    'build',
+    '--metadata-file',
+    META,
+    '--iidfile',
+    IID,
+    '.',
+  ]);
 });

@@ -37,6 +37,11 @@ export interface BuildOptions {
   sbom?: string;
   attests: string[];
   builder?: string;
+  /**
+   * A docker context to run buildx in (`docker --context NAME buildx build`): how a docker-driver
+   * builder other than the current context is selected, since buildx refuses it as `--builder`.
+   */
+  dockerContext?: string;
   allow: string[];
   addHosts: string[];
   shmSize?: string;
@@ -66,7 +71,7 @@ export interface BuildOptions {
  * Within a group, list flags keep the order of their items.
  */
 export function buildxArgs(o: BuildOptions): string[] {
-  const args = ['buildx', 'build'];
+  const args = o.dockerContext ? ['--context', o.dockerContext, 'buildx', 'build'] : ['buildx', 'build'];
   const flag = (name: string, value: string | undefined) => {
     if (value !== undefined && value !== '') args.push(name, value);
   };

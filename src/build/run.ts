@@ -9,8 +9,12 @@ export interface BuildRun {
   errors: string[];
 }
 
-/** Runs `docker <args>`, streaming its output to the log. */
-export async function runDocker(args: string[], env?: Record<string, string>): Promise<BuildRun> {
+/** Runs `docker <args>`, streaming its output to the log; `onLine` sees each stderr line (the progress). */
+export async function runDocker(
+  args: string[],
+  env?: Record<string, string>,
+  onLine?: (line: string) => void,
+): Promise<BuildRun> {
   let tail = '';
   const exitCode = await exec('docker', args, {
     ignoreReturnCode: true,
@@ -20,6 +24,7 @@ export async function runDocker(args: string[], env?: Record<string, string>): P
       stderr: (data: Buffer) => {
         tail = (tail + data.toString('utf8')).slice(-64 * 1024);
       },
+      errline: (line: string) => onLine?.(line),
     },
   });
   const errors = tail
@@ -35,12 +40,25 @@ export async function buildxVersionOutput(): Promise<string | undefined> {
   return out.exitCode === 0 ? out.stdout.trim() : undefined;
 }
 
-/** Whether the engine stores images in containerd (needed to load a multi-platform image). */
-export async function engineHasContainerdStore(): Promise<boolean | undefined> {
-  const out = await getExecOutput('docker', ['info', '--format', '{{json .DriverStatus}}'], {
+/**
+ * Whether the engine stores images in containerd (needed to load a multi-platform image); the
+ * engine of docker context `context` when given (a docker-driver builder's endpoint).
+ */
+export async function engineHasContainerdStore(context?: string): Promise<boolean | undefined> {
+  const contextArgs = context ? ['--context', context] : [];
+  const out = await getExecOutput('docker', [...contextArgs, 'info', '--format', '{{json .DriverStatus}}'], {
     ignoreReturnCode: true,
     silent: true,
   });
   if (out.exitCode !== 0) return undefined;
   return out.stdout.includes('io.containerd.snapshotter');
+}
+
+/** `docker buildx inspect [builder]`: its text (build/builder.ts parses it), or why it failed. */
+export async function buildxInspect(
+  builder?: string,
+): Promise<{ ok: boolean; stdout: string; stderr: string }> {
+  const args = ['buildx', 'inspect', ...(builder ? [builder] : [])];
+  const out = await getExecOutput('docker', args, { ignoreReturnCode: true, silent: true });
+  return { ok: out.exitCode === 0, stdout: out.stdout, stderr: out.stderr.trim() };
 }
