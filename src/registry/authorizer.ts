@@ -54,7 +54,10 @@ export class Authorizer {
     this.challenge = findChallenge(challenges, 'bearer') ?? findChallenge(challenges, 'basic') ?? null;
   }
 
-  /** The header for a request in `scope` (`repository:acme/app:pull`); none when the registry needs none. */
+  /**
+   * The header for a request in `scope` (`repository:acme/app:pull`, or several scopes separated
+   * by spaces, as OAuth2 writes them); none when the registry needs none.
+   */
   async authorization(scope: string, repositoryName: string): Promise<Authorization> {
     const challenge = this.challenge;
     if (!challenge) return { reused: false };
@@ -132,7 +135,8 @@ export class Authorizer {
     } else {
       const url = new URL(realm);
       if (service) url.searchParams.set('service', service);
-      url.searchParams.set('scope', scope);
+      // Several scopes (a mount needs two repositories) go as several parameters, as docker sends them.
+      for (const one of scope.split(' ').filter(Boolean)) url.searchParams.append('scope', one);
       const creds = this.credentials;
       const authorization =
         creds?.password !== undefined

@@ -1,8 +1,9 @@
 /**
  * A client for one registry host over the OCI distribution API, on httpFetch (node:http) unless
  * another fetch is given: ping and authentication, manifests by HEAD and GET (digest-checked),
- * blobs whole or streamed (digest-checked while they flow). Errors are RegistryErrors that name
- * the image.
+ * blobs whole or streamed (digest-checked while they flow); and the writes of a push (blob
+ * mount and upload, manifest PUT: the protocol is in upload.ts). Errors are RegistryErrors that
+ * name the image.
  */
 import type { Readable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -20,7 +21,8 @@ import { displayName, normalizeRegistry } from './reference.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
 import { TokenCache } from './token-cache.js';
 import { statusError } from './status-error.js';
-import { Transport, type Exchange, type FetchLike, type StreamingExchange } from './transport.js';
+import { hostOf, Transport, type Exchange, type FetchLike, type StreamingExchange } from './transport.js';
+import * as upload from './upload.js';
 
 export interface RegistryClientOptions {
   /** `host[:port]` the API answers on: `localhost:5000`, `ghcr.io`, `registry-1.docker.io`. */
@@ -231,6 +233,83 @@ export class RegistryClient {
     });
   }
 
+  /** Whether the repository has the blob. */
+  hasBlob(repository: string, digest: string, context: RequestContext = {}): Promise<boolean> {
+    return upload.blobExists(
+      this.sender(repository, context),
+      this.target(repository, digest, context),
+      digest,
+    );
+  }
+
+  /**
+   * Cross-repository mount from another repository of this registry: true when mounted; false
+   * when the registry did not mount (the upload it opened instead is cancelled).
+   */
+  mountBlob(
+    repository: string,
+    digest: string,
+    fromRepository: string,
+    context: RequestContext = {},
+  ): Promise<boolean> {
+    const target = this.target(repository, digest, context);
+    return upload.mountBlob(this.sender(repository, context), target, digest, fromRepository);
+  }
+
+  /**
+   * Uploads a blob (POST, then one PUT ?digest=), streamed from `open()`, never held whole;
+   * `open` is called again when the upload has to start over, and must give the same bytes.
+   */
+  uploadBlob(
+    repository: string,
+    digest: string,
+    size: number,
+    open: () => Readable,
+    context: RequestContext = {},
+  ): Promise<void> {
+    const target = this.target(repository, digest, context);
+    const pacing = { retry: this.retry, sleep: this.sleep, now: this.now, random: this.random };
+    return upload.uploadBlob(this.sender(repository, context), target, digest, size, open, pacing);
+  }
+
+  /** PUTs a manifest or index under a tag or digest; returns its digest (checked against the registry's). */
+  putManifest(
+    repository: string,
+    reference: string,
+    body: Buffer,
+    mediaType: string,
+    context: RequestContext = {},
+  ): Promise<string> {
+    const target = this.target(repository, reference, context);
+    return upload.putManifest(this.sender(repository, context), target, reference, body, mediaType);
+  }
+
+  private target(repository: string, reference: string, context: RequestContext): upload.UploadTarget {
+    const image = context.image ?? displayName(this.host, repository, reference);
+    return { baseUrl: this.baseUrl, repository, image };
+  }
+
+  // Requests of upload.ts, authorized for the scope each names. The Authorization header goes to
+  // this registry's host only: an upload Location elsewhere (a storage front) gets none.
+  private sender(repository: string, context: RequestContext): upload.Send {
+    const image = context.image ?? `${normalizeRegistry(this.host)}/${repository}`;
+    return (request, scope, maxBytes = DEFAULT_MAX_MANIFEST_BYTES) =>
+      this.authorized(
+        repository,
+        image,
+        (authorization) =>
+          this.transport.buffered(
+            {
+              ...request,
+              authorization: hostOf(request.url) === hostOf(this.baseUrl) ? authorization : undefined,
+              image,
+            },
+            maxBytes,
+          ),
+        scope,
+      );
+  }
+
   private async openBlob(
     repository: string,
     digest: string,
@@ -276,10 +355,10 @@ export class RegistryClient {
     repository: string,
     image: string,
     send: (authorization: string | undefined) => Promise<T>,
+    scope = upload.pullScope(repository),
   ): Promise<T> {
     await this.ping(image);
     const repositoryName = `${normalizeRegistry(this.host)}/${repository}`;
-    const scope = `repository:${repository}:pull`;
     let sent: Authorization = await this.authorizer.authorization(scope, repositoryName);
     let exchange = await send(sent.header);
     if (exchange.response.status !== 401) return exchange;

@@ -18,7 +18,8 @@ import { Readable } from 'node:stream';
 export interface HttpFetchInit {
   method?: string;
   headers?: Record<string, string>;
-  body?: string;
+  /** A stream is piped as it comes (the caller sends its Content-Length); a string or Buffer is sent whole. */
+  body?: string | Buffer | Readable;
   /** Redirects are answered as they are: a 3xx with its Location, for the caller to follow. */
   redirect?: 'manual';
   /** Aborting destroys the request (or the body) with the signal's reason. */
@@ -73,7 +74,8 @@ function send(init: HttpFetchInit, open: Send): Promise<HttpResponse> {
   if (signal?.aborted) return Promise.reject(signal.reason);
   const method = (init.method ?? 'GET').toUpperCase();
   const headers: Record<string, string | number> = { ...init.headers };
-  if (init.body !== undefined) headers['Content-Length'] = Buffer.byteLength(init.body);
+  const body = init.body;
+  if (typeof body === 'string' || Buffer.isBuffer(body)) headers['Content-Length'] = Buffer.byteLength(body);
   return new Promise((resolve, reject) => {
     const request = open({ method, headers });
     let response: IncomingMessage | undefined;
@@ -103,8 +105,23 @@ function send(init: HttpFetchInit, open: Send): Promise<HttpResponse> {
         body: hasBody ? (Readable.toWeb(message) as ReadableStream<Uint8Array>) : null,
       });
     });
-    request.end(init.body);
+    if (isStream(body)) {
+      // A body that fails (a file read error, a digest check) ends the request with its error; a
+      // request that ends first (an early answer, an abort) lets go of the body's source.
+      body.on('error', (error) => request.destroy(error));
+      request.on('close', () => {
+        if (!body.readableEnded) body.destroy();
+      });
+      body.pipe(request);
+    } else {
+      request.end(body);
+    }
   });
+}
+
+// Duck-typed: a stream from another realm (a VM context, as under jest) is a stream too.
+function isStream(body: HttpFetchInit['body']): body is Readable {
+  return typeof body === 'object' && !Buffer.isBuffer(body) && typeof body.pipe === 'function';
 }
 
 // headersDistinct keeps every value of a repeated header, which `headers` would drop for some.

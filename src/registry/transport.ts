@@ -4,6 +4,7 @@
  * with backoff on 429/5xx, connection resets and timeouts, within a number of attempts and a
  * total time. What a final status means is the caller's business; this only gets a response.
  */
+import { Transform, type Readable } from 'node:stream';
 import { RegistryError } from './errors.js';
 import {
   backoffDelay,
@@ -18,7 +19,9 @@ import {
 export interface FetchInit {
   method: string;
   headers: Record<string, string>;
-  body?: string;
+  body?: string | Buffer | Readable;
+  /** Set with a stream body, as global fetch requires. */
+  duplex?: 'half';
   redirect: 'manual';
   signal: AbortSignal;
 }
@@ -45,12 +48,18 @@ export interface TransportOptions {
 }
 
 export interface HttpRequest {
-  method: 'GET' | 'HEAD' | 'POST';
+  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   headers?: Record<string, string>;
   /** Sent only to this `host[:port]`: dropped when a redirect leads elsewhere. */
   authorization?: string;
-  body?: string;
+  /**
+   * A function opens a stream, once per send (a retry or a redirect sends it again); while it
+   * flows, the timeout counts from its last chunk, so a large upload is not cut off by it.
+   */
+  body?: string | Buffer | (() => Readable);
+  /** Sent once, never retried: a request whose repetition is not harmless (an upload's PUT). */
+  once?: boolean;
   /** The image the request is for, named in every error. */
   image: string;
 }
@@ -91,8 +100,8 @@ export class Transport {
 
   /** The whole body in memory (manifests, token responses): at most `maxBytes`. */
   async buffered(request: HttpRequest, maxBytes: number): Promise<BufferedExchange> {
-    return this.withRetries(request, async (abort) => {
-      const exchange = await this.follow(request, abort);
+    return this.withRetries(request, async (abort, progress) => {
+      const exchange = await this.follow(request, abort, progress);
       const body =
         request.method === 'HEAD'
           ? Buffer.alloc(0)
@@ -106,25 +115,30 @@ export class Transport {
    * keeps its own idle timeout) and `abort` to end the connection.
    */
   async streaming(request: HttpRequest): Promise<StreamingExchange> {
-    return this.withRetries(request, async (abort) => ({ ...(await this.follow(request, abort)), abort }));
+    return this.withRetries(request, async (abort, progress) => ({
+      ...(await this.follow(request, abort, progress)),
+      abort,
+    }));
   }
 
   private async withRetries<T extends Omit<Exchange, 'attempts' | 'elapsed'>>(
     request: HttpRequest,
-    attempt: (abort: AbortController) => Promise<T>,
+    attempt: (abort: AbortController, progress: () => void) => Promise<T>,
   ): Promise<T & Exchange> {
     const { retry, now, sleep, random } = this.options;
     const start = now();
+    const maxAttempts = request.once ? 1 : retry.maxAttempts;
     for (let attempts = 1; ; attempts++) {
       const abort = new AbortController();
       const timer = setTimeout(
         () => abort.abort(new TimeoutError(this.options.timeout)),
         this.options.timeout,
       );
+      const progress = () => timer.refresh();
       let wait: number | undefined;
       let failure: unknown;
       try {
-        const result = await attempt(abort);
+        const result = await attempt(abort, progress);
         const status = result.response.status;
         if (!isRetryableStatus(status)) return { ...result, attempts, elapsed: now() - start };
         const retryAfter =
@@ -132,14 +146,15 @@ export class Transport {
             ? parseRetryAfter(result.response.headers.get('retry-after'), now())
             : undefined;
         wait = retryAfter ?? backoffDelay(attempts, retry, random);
-        if (!this.mayRetry(attempts, start, wait)) return { ...result, attempts, elapsed: now() - start };
+        if (!this.mayRetry(attempts, maxAttempts, start, wait))
+          return { ...result, attempts, elapsed: now() - start };
         abort.abort(); // frees the connection of a response we will not read
       } catch (error) {
         failure = abort.signal.reason instanceof TimeoutError ? abort.signal.reason : error;
         if (!(failure instanceof TimeoutError) && !isConnectionReset(failure))
           throw asRegistryError(failure, request);
         wait = backoffDelay(attempts, retry, random);
-        if (!this.mayRetry(attempts, start, wait)) {
+        if (!this.mayRetry(attempts, maxAttempts, start, wait)) {
           throw asRegistryError(
             failure,
             request,
@@ -153,15 +168,16 @@ export class Transport {
     }
   }
 
-  private mayRetry(attempts: number, start: number, wait: number): boolean {
+  private mayRetry(attempts: number, maxAttempts: number, start: number, wait: number): boolean {
     const { retry, now } = this.options;
-    return attempts < retry.maxAttempts && now() - start + wait <= retry.maxRetryTime;
+    return attempts < maxAttempts && now() - start + wait <= retry.maxRetryTime;
   }
 
   // One attempt: the request and its redirects, under one abort signal.
   private async follow(
     request: HttpRequest,
     abort: AbortController,
+    progress: () => void,
   ): Promise<{ response: ResponseLike; url: string }> {
     const authorizedHost = hostOf(request.url);
     let url = request.url;
@@ -171,10 +187,12 @@ export class Transport {
       const headers: Record<string, string> = { 'User-Agent': this.options.userAgent, ...request.headers };
       if (request.authorization && hostOf(url) === authorizedHost)
         headers.Authorization = request.authorization;
+      const sent = typeof body === 'function' ? withProgress(body(), progress) : body;
       const response = await this.options.fetch(url, {
         method,
         headers,
-        body,
+        body: sent,
+        ...(typeof body === 'function' ? { duplex: 'half' as const } : {}),
         redirect: 'manual',
         signal: abort.signal,
       });
@@ -198,6 +216,21 @@ export class Transport {
       }
     }
   }
+}
+
+// The stream as sent: each chunk pushes the timeout back. Either side failing ends the other.
+function withProgress(source: Readable, progress: () => void): Readable {
+  const counted = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      progress();
+      done(null, chunk);
+    },
+  });
+  source.on('error', (error) => counted.destroy(error));
+  counted.on('close', () => {
+    if (!source.readableEnded) source.destroy();
+  });
+  return source.pipe(counted);
 }
 
 async function readLimited(response: ResponseLike, maxBytes: number, image: string): Promise<Buffer> {
