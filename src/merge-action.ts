@@ -1,0 +1,118 @@
+/**
+ * The merge sub-action (`uses: <owner>/shipshape/merge@v1`): the legs of a multi-platform build
+ * (one platform each, pushed by digest on their own runners) become one OCI index, tagged by
+ * the main action's rules in every image, and the merged image gets the main action's size
+ * report. Orchestration only: the index is planned in merge/index-plan.ts, the registry work
+ * is merge/registry-legs.ts's, the report size-step.ts's.
+ */
+import * as runner from './runner.js';
+import { InputError } from './errors.js';
+import { readGitContext } from './context.js';
+import { readMergeInputs, type MergeInputs } from './inputs.js';
+import { planImage } from './plan/plan.js';
+import { parseReference } from './plan/reference.js';
+import { RegistryError } from './registry/errors.js';
+import { ManifestError } from './image/manifest.js';
+import { MergeError, planIndex } from './merge/index-plan.js';
+import { bringLegsInto, openRepositories, readLegs, tagIndex } from './merge/registry-legs.js';
+import { lookUpBaseline, measureOptions, runSizeStep } from './size-step.js';
+
+async function run(now = new Date()): Promise<void> {
+  runner.addMask(runner.getInput('github-token'));
+  try {
+    const context = readGitContext();
+    const inputs = readMergeInputs(runner.getInput, process.cwd());
+    const { tags } = planImage({
+      images: inputs.images,
+      tagRules: inputs.tagRules,
+      tagReferences: inputs.tagReferences,
+      flavor: inputs.flavor,
+      userLabels: [],
+      context,
+      now,
+    });
+    if (tags.length === 0) {
+      throw new InputError(
+        'tags',
+        inputs.tagRules.map((rule) => rule.source).join('\n'),
+        `give no tag for this event (${context.eventName} of ${context.ref}): the merged index needs one`,
+      );
+    }
+    const tagsByRepository = groupByRepository(tags, inputs);
+    const repositories = await openRepositories([...tagsByRepository.keys()], {
+      ...measureOptions(pushing(inputs)),
+      onSecret: maskOnce(),
+      input: 'images',
+    });
+
+    // Everything is read and checked before the first write: a bad leg pushes nothing.
+    const legs = await readLegs(inputs.digests, repositories);
+    const index = planIndex(legs);
+    runner.info(
+      `Merging ${legs.length} leg(s) into one index of ${index.platforms.join(', ')} ` +
+        `(${index.entries.length - index.platforms.length} attestation manifest(s)): ${index.digest}`,
+    );
+    // Before the push: the push may move the baseline's tag.
+    const baseline = await lookUpBaseline(pushing(inputs), context, now);
+
+    for (const repository of repositories) {
+      const copied = await bringLegsInto(repository, index, legs, runner.info);
+      if (copied > 0) runner.info(`${repository.name}: ${copied} blob(s) copied from another registry`);
+      await tagIndex(repository, index, tagsByRepository.get(repository.name)!);
+    }
+    runner.info(
+      `Pushed ${tags.length} tag(s):\n${tags.map((t) => `  ${t}`).join('\n')}\nDigest: ${index.digest}`,
+    );
+    runner.setOutput('digest', index.digest);
+    runner.setOutput('tags', tags.join('\n'));
+
+    const first = repositories[0]!;
+    try {
+      await runSizeStep({
+        inputs: pushing(inputs),
+        context,
+        image: `${first.name}@${index.digest}`,
+        shownAs: tags[0]!,
+        baseline,
+      });
+    } catch (error) {
+      throw new MergeError(
+        `Pushed ${tags[0]} (${index.digest}), but measuring it failed: ${messageOf(error)}`,
+      );
+    }
+  } catch (error) {
+    runner.setFailed(messageOf(error));
+  }
+}
+
+// The merge always pushes: a baseline tag it moves is pinned by digest first.
+const pushing = (inputs: MergeInputs) => ({ ...inputs, build: { push: true } });
+
+/** Tags by repository name, the images' repositories first (where the legs pushed, in order). */
+function groupByRepository(tags: readonly string[], inputs: MergeInputs): Map<string, string[]> {
+  const byRepository = new Map<string, string[]>(inputs.images.map((image) => [image, []]));
+  for (const tag of tags) {
+    const { name, tag: value } = parseReference(tag);
+    byRepository.set(name, [...(byRepository.get(name) ?? []), value ?? 'latest']);
+  }
+  for (const [name, values] of byRepository) if (values.length === 0) byRepository.delete(name);
+  return byRepository;
+}
+
+// Every request tells of the same credentials again: one mask each is enough.
+function maskOnce(): (secret: string) => void {
+  const masked = new Set<string>();
+  return (secret) => {
+    if (masked.has(secret)) return;
+    masked.add(secret);
+    runner.addMask(secret);
+  };
+}
+
+function messageOf(error: unknown): string {
+  const known = [InputError, MergeError, RegistryError, ManifestError].some((type) => error instanceof type);
+  if (known) return (error as Error).message;
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+await run();
