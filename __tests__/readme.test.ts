@@ -13,6 +13,7 @@ const between = (text: string, start: string, end: string) => {
 test.each([
   ['action.yml', 'action'],
   ['report/action.yml', 'report'],
+  ['merge/action.yml', 'merge'],
 ])('the README tables of %s match it', (file, marker) => {
   const readme = readFileSync('README.md', 'utf8');
   const generated = execFileSync(process.execPath, ['scripts/action-docs.mjs', file], {

@@ -3,8 +3,8 @@
  * (with action.yml) that knows input names. Every mistake is an InputError naming the
  * input and the value, raised before anything is built or pushed.
  */
-import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { InputError } from './errors.js';
 import { parseList } from './util/list.js';
 import { parseImageName, parseReference } from './plan/reference.js';
@@ -18,7 +18,9 @@ import {
 import { parseTagRules, type TagRule } from './plan/tags.js';
 import { parseFlavor, type Flavor } from './plan/flavor.js';
 import type { BuildOptions } from './build/buildx.js';
+import { digestOfFileName, parseDigestList } from './merge/digests.js';
 import { COMMENT_MODES, type CommentMode } from './github/comment.js';
+import { CACHE_MODES, type CacheMode } from './build/cache.js';
 
 export type GetInput = (name: string) => string;
 
@@ -59,8 +61,16 @@ export interface ActionInputs {
   budgetAction: BudgetAction;
   /** A Mermaid chart of layer sizes in the report. */
   chart: boolean;
+  /** Dockerfile advice from the measured layers (needs analyzeLayers). */
+  advise: boolean;
+  /** Findings that save fewer bytes than this are not shown. */
+  adviceMinBytes: number;
   /** Build a PR's code under pull_request_target / workflow_run with credentials (build/trust.ts). */
   allowUntrustedBuild: boolean;
+  /** The `cache` shorthand (build/cache.ts); `none` when empty. */
+  cache: CacheMode;
+  /** A leg of a multi-platform build: one platform, pushed by digest without tags (legs/leg-step.ts). */
+  pushByDigest: boolean;
 }
 
 /** Inputs whose values are secrets: masked before anything else reads them. */
@@ -73,7 +83,12 @@ export function secretValues(getInput: GetInput): string[] {
   return values.filter((v) => v !== '');
 }
 
-export function readInputs(getInput: GetInput, cwd: string): ActionInputs {
+/**
+ * `roots`: the directories local paths must stay in (the workspace and RUNNER_TEMP on a runner):
+ * a context, Dockerfile or secret file elsewhere on the machine is a mistake, or an attempt to
+ * read what the workflow never meant to send to a build.
+ */
+export function readInputs(getInput: GetInput, cwd: string, roots: string[] = [cwd]): ActionInputs {
   const list = (name: string) => parseList(getInput(name));
   const lines = (name: string) => parseList(getInput(name), { ignoreComma: true });
   const optional = (name: string) => getInput(name) || undefined;
@@ -82,11 +97,8 @@ export function readInputs(getInput: GetInput, cwd: string): ActionInputs {
   const platforms = list('platforms');
   platforms.forEach(checkPlatform);
   const file = optional('file');
-  checkContextAndFile(context, file, cwd);
+  checkContextAndFile(context, file, cwd, roots);
 
-  const { rules, references } = parseTagRules(
-    parseList(getInput('tags'), { ignoreComma: true, comment: '#' }),
-  );
   const inputs: ActionInputs = {
     build: {
       context,
@@ -127,28 +139,109 @@ export function readInputs(getInput: GetInput, cwd: string): ActionInputs {
       const src = isAbsolute(path) ? path : resolve(cwd, path);
       if (!existsSync(src))
         throw new InputError('secret-files', s, `names a file that does not exist (${src})`);
+      checkInsideRoots('secret-files', s, src, roots);
       return { id, src };
     }),
+    ...readTagAndReportInputs(getInput),
+    allowUntrustedBuild: readBoolean(getInput, 'allow-untrusted-build'),
+    advise: readBoolean(getInput, 'advise', true),
+    adviceMinBytes: readSize(getInput, 'advice-min-bytes', 1_000_000),
+    cache: readChoice(getInput, 'cache', CACHE_MODES, 'none'),
+    pushByDigest: readBoolean(getInput, 'push-by-digest'),
+  };
+  checkPushByDigest(inputs);
+  // A leg pushes: the trust check, the cache export and everything else that asks see a push.
+  if (inputs.pushByDigest) inputs.build.push = true;
+  checkCombinations(inputs);
+  return inputs;
+}
+
+/** The naming and report inputs: the main action's, and the merge action's with the same meaning. */
+export type TagAndReportInputs = Pick<
+  ActionInputs,
+  | 'githubToken'
+  | 'images'
+  | 'tagRules'
+  | 'tagReferences'
+  | 'flavor'
+  | 'analyzeLayers'
+  | 'insecureRegistries'
+  | 'compareTo'
+  | 'comment'
+  | 'commentKey'
+  | 'minChange'
+  | 'budgetRules'
+  | 'budgetAction'
+  | 'chart'
+>;
+
+/** The naming and report inputs, read for readInputs and readMergeInputs alike. */
+export function readTagAndReportInputs(getInput: GetInput): TagAndReportInputs {
+  const { rules, references } = parseTagRules(
+    parseList(getInput('tags'), { ignoreComma: true, comment: '#' }),
+  );
+  const images = readImages(getInput('images'));
+  const budgetRules = parseBudget(parseList(getInput('size-budget'), { ignoreComma: true }));
+  return {
     githubToken: getInput('github-token'),
-    images: readImages(getInput('images')),
+    images,
     tagRules: rules,
     tagReferences: references,
     flavor: parseFlavor(parseList(getInput('flavor'), { ignoreComma: true, comment: '#' })),
     analyzeLayers: readBoolean(getInput, 'analyze-layers', true),
-    allowUntrustedBuild: readBoolean(getInput, 'allow-untrusted-build'),
-    insecureRegistries: list('insecure-registries'),
+    insecureRegistries: parseList(getInput('insecure-registries')),
     compareTo: checkCompareTo(getInput('compare-to')),
     comment: readChoice(getInput, 'comment', COMMENT_MODES, 'auto'),
-    commentKey: '',
+    commentKey: getInput('comment-key') || images[0] || 'default',
     minChange: readSize(getInput, 'min-change', 1000),
-    budgetRules: parseBudget(parseList(getInput('size-budget'), { ignoreComma: true })),
-    budgetAction: 'warn',
+    budgetRules,
+    budgetAction: parseBudgetAction(getInput('budget-action'), budgetRules.length > 0),
     chart: readBoolean(getInput, 'chart', false),
   };
-  inputs.commentKey = getInput('comment-key') || inputs.images[0] || 'default';
-  inputs.budgetAction = parseBudgetAction(getInput('budget-action'), inputs.budgetRules.length > 0);
-  checkCombinations(inputs);
-  return inputs;
+}
+
+/** The merge action's inputs (merge/action.yml): the legs' digests, and the tag and report inputs. */
+export interface MergeInputs extends TagAndReportInputs {
+  /** `sha256:...`, each once. */
+  digests: string[];
+}
+
+export function readMergeInputs(getInput: GetInput, cwd: string): MergeInputs {
+  const shared = readTagAndReportInputs(getInput);
+  if (shared.images.length === 0 && shared.tagReferences.length === 0) {
+    throw new InputError(
+      'images',
+      '',
+      'is required: the image names to push the merged index to (or full references in "tags")',
+    );
+  }
+  const list = getInput('digests');
+  const dir = getInput('digests-dir');
+  if (list && dir) throw new InputError('digests-dir', dir, 'and "digests" are both set: give one');
+  if (!list && !dir) {
+    throw new InputError('digests', '', 'is required (or "digests-dir"): the digests the legs pushed');
+  }
+  const digests = list ? parseDigestList(parseList(list), 'digests') : readDigestsDir(dir, cwd);
+  if (digests.length === 0) {
+    throw new InputError(list ? 'digests' : 'digests-dir', list || dir, 'names no digest');
+  }
+  return { ...shared, digests };
+}
+
+// The files directly in `dir`, and in its subdirectories (download-artifact without merge-multiple).
+function readDigestsDir(dir: string, cwd: string): string[] {
+  const root = resolve(cwd, dir);
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new InputError('digests-dir', dir, `is not a directory (looked for ${root})`);
+  }
+  const digests: string[] = [];
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    const names = entry.isDirectory()
+      ? readdirSync(join(root, entry.name)).map((name) => [name, `${entry.name}/${name}`])
+      : [[entry.name, entry.name]];
+    for (const [name, path] of names) digests.push(digestOfFileName(name, `${dir}/${path}`, 'digests-dir'));
+  }
+  return parseDigestList(digests.sort(), 'digests-dir');
 }
 
 const BOOLEAN: Record<string, boolean> = {
@@ -251,7 +344,7 @@ const ARCHES = new Set([
   'wasm',
 ]);
 
-function checkPlatform(platform: string): void {
+export function checkPlatform(platform: string): void {
   if (platform === 'local') return;
   const [os, arch, variant, ...rest] = platform.split('/');
   const why =
@@ -271,12 +364,13 @@ export function isRemoteContext(context: string): boolean {
   return /^(https?:\/\/|git@|git:\/\/|ssh:\/\/|github\.com\/)/.test(context) || context === '-';
 }
 
-function checkContextAndFile(context: string, file: string | undefined, cwd: string): void {
+function checkContextAndFile(context: string, file: string | undefined, cwd: string, roots: string[]): void {
   if (isRemoteContext(context)) return;
   const dir = resolve(cwd, context);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new InputError('context', context, `is not a directory (looked for ${dir})`);
   }
+  checkInsideRoots('context', context, dir, roots);
   // A template, not resolve(dir, 'Dockerfile'): ncc would take that for an asset to bundle.
   const dockerfile = file ? resolve(cwd, file) : `${dir}/Dockerfile`;
   if (file === '-') return;
@@ -285,6 +379,24 @@ function checkContextAndFile(context: string, file: string | undefined, cwd: str
       file ? 'file' : 'context',
       file ?? context,
       `has no Dockerfile: ${dockerfile} does not exist`,
+    );
+  }
+  if (file) checkInsideRoots('file', file, dockerfile, roots);
+}
+
+/** An existing local path, symlinks resolved, must lie in one of `roots`. */
+export function checkInsideRoots(input: string, value: string, path: string, roots: string[]): void {
+  const real = realpathSync(path);
+  const inside = roots.some((root) => {
+    if (!existsSync(root)) return false;
+    const rel = relative(realpathSync(root), real);
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  });
+  if (!inside) {
+    throw new InputError(
+      input,
+      value,
+      `is outside the workspace (${real} is not under ${roots.join(' or ')})`,
     );
   }
 }
@@ -364,6 +476,32 @@ function readImages(input: string): string[] {
   return [...new Set(images)];
 }
 
+function checkPushByDigest(i: ActionInputs): void {
+  if (!i.pushByDigest) return;
+  if (i.images.length === 0) {
+    throw new InputError(
+      'push-by-digest',
+      'true',
+      'needs "images": the repositories to push the leg to by digest (tags are not pushed in this mode)',
+    );
+  }
+  if (i.build.platforms.length > 1) {
+    throw new InputError(
+      'platforms',
+      i.build.platforms.join(','),
+      'has several platforms, but push-by-digest builds one per leg: give one (or none for the builder’s own) and run a leg per platform',
+    );
+  }
+  if (i.build.outputs.length > 0)
+    throw new InputError(
+      'outputs',
+      i.build.outputs.join('\n'),
+      'cannot be set with push-by-digest, which decides the output',
+    );
+  if (i.build.load)
+    throw new InputError('load', 'true', 'cannot be set with push-by-digest, which pushes the image');
+}
+
 function checkCombinations(i: ActionInputs): void {
   const named = i.images.length > 0 || i.tagReferences.length > 0;
   if (i.build.push && !named) {
@@ -371,6 +509,13 @@ function checkCombinations(i: ActionInputs): void {
       'push',
       'true',
       'needs a name to push to: set "images" (or full references in "tags")',
+    );
+  }
+  if (i.cache === 'registry' && !named) {
+    throw new InputError(
+      'cache',
+      'registry',
+      'needs an image to derive the cache reference (<image>:buildcache) from: set "images", or use cache-from/cache-to',
     );
   }
   if (!named && i.tagRules.length > 0) {

@@ -10,22 +10,29 @@ import { readInputs, secretValues, type ActionInputs, type SecretValue } from '.
 import { InputError } from './errors.js';
 import { planImage, type ImagePlan } from './plan/plan.js';
 import { parseReference } from './plan/reference.js';
-import { planBaseline } from './compare/baseline.js';
 import { buildxArgs, type BuildOptions } from './build/buildx.js';
 import { checkFeatures, needsVersionCheck, parseBuildxVersion } from './build/features.js';
 import { buildxVersionOutput, engineHasContainerdStore, runDocker } from './build/run.js';
 import { readBuildResult } from './build/metadata.js';
 import { gitAuthSecretId } from './build/git-auth.js';
+import { checkCacheExports, planBuildCache, watchCacheExports } from './cache-step.js';
 import { needsTrustCheck, untrustedBuildRefusal } from './build/trust.js';
 import { builtCommit } from './build/git-head.js';
+import { announceBuilder, lookUpBuilder } from './builder-step.js';
+import { builderSelection } from './build/builder.js';
+import { legOptions, planLeg, pushLeg } from './legs/leg-step.js';
 
 export async function run(now: Date = new Date()): Promise<void> {
   // Masks first: nothing below may print a secret, not even in an error.
   for (const secret of secretValues(runner.getInput)) runner.addMask(secret);
+  // The runner hands actions its runtime token; buildx reads it (with ACTIONS_CACHE_URL /
+  // ACTIONS_RESULTS_URL) from the environment we pass on, for type=gha caches.
+  runner.addMask(process.env.ACTIONS_RUNTIME_TOKEN ?? '');
   let workDir: string | undefined;
   try {
     const context = readGitContext();
-    const inputs = readInputs(runner.getInput, process.cwd());
+    const roots = [process.cwd(), process.env.GITHUB_WORKSPACE, process.env.RUNNER_TEMP].filter((d) => !!d);
+    const inputs = readInputs(runner.getInput, process.cwd(), roots as string[]);
     const plan = planImage({
       images: inputs.images,
       tagRules: inputs.tagRules,
@@ -35,13 +42,34 @@ export async function run(now: Date = new Date()): Promise<void> {
       context,
       now,
     });
+    // Asking buildx which builder runs costs 0.1-0.2 s: a build whose plan depends on the answer
+    // (a named builder, a leg, a cache export) waits for it; the others ask while they build.
+    const builderLookup = lookUpBuilder(inputs.build.builder);
+    builderLookup.catch(() => undefined); // awaited below, but maybe only after the build
     await refuseUntrustedBuild(inputs, context);
+    const builderFirst =
+      !!inputs.build.builder ||
+      inputs.pushByDigest ||
+      inputs.build.cacheTo.length > 0 ||
+      inputs.cache !== 'none';
+    const builder = builderFirst ? announceBuilder(await builderLookup) : undefined;
 
     workDir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'shipshape-'));
-    let options = buildOptions(inputs, plan, context, workDir);
+    let options: BuildOptions = {
+      ...buildOptions(inputs, plan, context, workDir),
+      ...builderSelection(inputs.build.builder, builder),
+    };
+    // A leg (push-by-digest) is one platform of an image: the merge step reports on the whole.
+    const leg = inputs.pushByDigest ? await planLeg(inputs, builder, join(workDir, 'leg.tar')) : undefined;
+    if (leg) {
+      options = legOptions(leg, options);
+      runner.info(
+        'Size report skipped: push-by-digest pushes one leg; the merge step reports on the merged image.',
+      );
+    }
     // Pushed images are measured in the registry; a pull request's unpushed image (a fork's)
     // from an OCI layout exported beside the user's own outputs.
-    let measure = inputs.build.push || context.pullRequest !== undefined;
+    let measure = !leg && (inputs.build.push || context.pullRequest !== undefined);
     const layout = join(workDir, 'image.tar');
     const withLayout = measure && !inputs.build.push && (await canExportOciLayout(inputs));
     const gated =
@@ -63,15 +91,25 @@ export async function run(now: Date = new Date()): Promise<void> {
       options = await gateOnBuildx(options);
     }
     await checkLoad(inputs);
+    options = await checkCacheExports(options, builder?.driver);
     const sizeStep = measure ? await import('./size-step.js') : undefined;
-    const baseline = sizeStep && (await lookUpBaseline(sizeStep, inputs, context, now));
+    const baseline = sizeStep && (await sizeStep.lookUpBaseline(inputs, context, now));
     await writeSecretFiles(valueSecrets(inputs, context), workDir);
 
-    const result = await build(options);
+    const result = await build(options).finally(async () => {
+      if (!builderFirst) announceBuilder(await builderLookup);
+    });
+    const pushed =
+      leg &&
+      (await pushLeg(leg, inputs, result.digest).catch((error: Error) => {
+        throw new BuildError(`Built the image, but pushing it by digest failed: ${error.message}`);
+      }));
     runner.setOutput('imageid', result.imageId);
-    runner.setOutput('digest', result.digest);
+    runner.setOutput('digest', pushed ? pushed.digest : result.digest);
+    if (pushed) runner.setOutput('platform', pushed.platform);
     runner.setOutput('metadata', result.metadata);
-    runner.setOutput('tags', plan.tags.join('\n'));
+    // A leg is tagged by the merge step, not here.
+    runner.setOutput('tags', pushed ? '' : plan.tags.join('\n'));
     runner.setOutput(
       'labels',
       Object.entries(plan.labels)
@@ -79,14 +117,17 @@ export async function run(now: Date = new Date()): Promise<void> {
         .join('\n'),
     );
     runner.setOutput('version', plan.version);
-    report(inputs, plan, result.digest);
+    if (pushed) runner.info(`Pushed ${pushed.platform} by digest: ${pushed.digest} (no tags)`);
+    else report(inputs, plan, result.digest);
     if (sizeStep) {
       const shownAs = plan.tags[0] ?? 'the image';
       const image = inputs.build.push
         ? `${parseReference(plan.tags[0]).name}@${result.digest}`
         : `oci-layout://${layout}`;
       try {
-        await sizeStep.runSizeStep({ inputs, context, image, shownAs, baseline });
+        const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+        const advice = sizeStep.adviceSettings(inputs, process.cwd(), workspace);
+        await sizeStep.runSizeStep({ inputs, context, image, shownAs, baseline, advice });
       } catch (error) {
         const what = inputs.build.push
           ? `Pushed ${shownAs} (${result.digest}), but measuring it`
@@ -129,31 +170,6 @@ async function refuseUntrustedBuild(inputs: ActionInputs, context: GitContext): 
   if (refusal) throw new BuildError(refusal);
 }
 
-// The baseline cannot fail a build: without one the report says so.
-async function lookUpBaseline(
-  sizeStep: typeof import('./size-step.js'),
-  inputs: ActionInputs,
-  context: GitContext,
-  now: Date,
-): Promise<string | undefined> {
-  const plan = planBaseline({
-    compareTo: inputs.compareTo,
-    images: inputs.images,
-    tagRules: inputs.tagRules,
-    flavor: inputs.flavor,
-    context,
-    now,
-  });
-  try {
-    return await sizeStep.resolveBaselineBeforeBuild(plan, inputs);
-  } catch (error) {
-    runner.warning(
-      `Size report: the baseline could not be looked up, so there is none: ${(error as Error).message}`,
-    );
-    return undefined;
-  }
-}
-
 function buildOptions(
   inputs: ActionInputs,
   plan: ImagePlan,
@@ -162,6 +178,7 @@ function buildOptions(
 ): BuildOptions {
   return {
     ...inputs.build,
+    ...planBuildCache(inputs, context),
     labels: plan.labels,
     tags: plan.tags,
     secrets: [
@@ -226,13 +243,15 @@ async function build(options: BuildOptions) {
   runner.startGroup('Build');
   // Build output is the Dockerfile's to write: switch workflow commands off around it.
   const resumeCommands = runner.stopCommands();
+  const cacheExports = watchCacheExports(options.cacheTo);
   let run;
   try {
-    run = await runDocker(buildxArgs(options));
+    run = await runDocker(buildxArgs(options), undefined, cacheExports.onLine);
   } finally {
     resumeCommands();
     runner.endGroup();
   }
+  cacheExports.report();
   if (run.exitCode !== 0) {
     const detail =
       run.errors.length > 0 ? run.errors.join('\n') : `docker buildx build exited with code ${run.exitCode}`;

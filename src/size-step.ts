@@ -4,16 +4,18 @@
  * Loaded lazily by main.ts: a build that reports nothing pays nothing.
  */
 import * as runner from './runner.js';
-import type { ActionInputs } from './inputs.js';
+import type { ActionInputs, TagAndReportInputs } from './inputs.js';
 import type { GitContext } from './context.js';
 import type { BaselinePlan } from './compare/baseline.js';
-import { previousRelease } from './compare/baseline.js';
+import { planBaseline, previousRelease } from './compare/baseline.js';
 import { evaluateBudget } from './compare/budget.js';
 import {
-  measureAgainstBaseline,
+  measureWithScans,
   OCI_LAYOUT_PREFIX,
   type RegistryMeasureOptions,
 } from './measure/against-baseline.js';
+import { runAdviceStep, type AdviceSettings } from './advise/advice-step.js';
+export { adviceSettings } from './advise/advice-step.js';
 import { connect } from './registry/connect.js';
 import { isNotFound } from './registry/errors.js';
 import { parseReference } from './plan/reference.js';
@@ -22,8 +24,11 @@ import { sizeTable } from './report/table.js';
 import { formatBytes } from './report/format.js';
 import { publishReport } from './github/publish.js';
 
+/** What the size step reads of the inputs: the merge action's have no build, only a push. */
+export type SizeStepInputs = TagAndReportInputs & { build: Pick<ActionInputs['build'], 'push'> };
+
 export interface SizeStepInput {
-  inputs: ActionInputs;
+  inputs: SizeStepInputs;
   context: GitContext;
   /** What to measure: `name@digest` after a push, or `oci-layout://PATH`. */
   image: string;
@@ -31,9 +36,11 @@ export interface SizeStepInput {
   shownAs: string;
   /** The baseline, resolved as far as it can be before the build (see resolveBaselineBeforeBuild). */
   baseline: string | undefined;
+  /** The size advisor's settings (main.ts: adviceSettings); none where there is no Dockerfile. */
+  advice?: AdviceSettings;
 }
 
-export function measureOptions(inputs: ActionInputs): RegistryMeasureOptions {
+export function measureOptions(inputs: SizeStepInputs): RegistryMeasureOptions {
   return {
     platforms: [],
     analyzeLayers: inputs.analyzeLayers,
@@ -45,13 +52,40 @@ export function measureOptions(inputs: ActionInputs): RegistryMeasureOptions {
 }
 
 /**
+ * The baseline, planned and looked up before anything is pushed. It cannot fail the step:
+ * without one the report says so.
+ */
+export async function lookUpBaseline(
+  inputs: SizeStepInputs,
+  context: GitContext,
+  now: Date,
+): Promise<string | undefined> {
+  const plan = planBaseline({
+    compareTo: inputs.compareTo,
+    images: inputs.images,
+    tagRules: inputs.tagRules,
+    flavor: inputs.flavor,
+    context,
+    now,
+  });
+  try {
+    return await resolveBaselineBeforeBuild(plan, inputs);
+  } catch (error) {
+    runner.warning(
+      `Size report: the baseline could not be looked up, so there is none: ${(error as Error).message}`,
+    );
+    return undefined;
+  }
+}
+
+/**
  * The baseline reference, looked up before anything is pushed: a push compares with what its
  * tag pointed to before (pinned by digest now, since the push moves the tag), a release with
  * the previous release in the registry. undefined when there is none yet.
  */
 export async function resolveBaselineBeforeBuild(
   plan: BaselinePlan,
-  inputs: ActionInputs,
+  inputs: SizeStepInputs,
 ): Promise<string | undefined> {
   if (plan.kind === 'none') {
     runner.info(`Size report: no baseline (${plan.reason}).`);
@@ -83,14 +117,26 @@ export async function resolveBaselineBeforeBuild(
 
 export async function runSizeStep(step: SizeStepInput): Promise<void> {
   const { inputs } = step;
-  const measured = await measureAgainstBaseline(step.image, step.baseline, measureOptions(inputs));
+  const { report: measured, scanned } = await measureWithScans(
+    step.image,
+    step.baseline,
+    measureOptions(inputs),
+  );
   const budget = evaluateBudget(measured, inputs.budgetRules, inputs.budgetAction);
   // The verdict is part of the report only when there is a budget to hold.
   const checked = inputs.budgetRules.length > 0 ? budget : undefined;
-  const report = { ...measured, image: { ...measured.image, ref: step.shownAs }, budget: checked };
+  const advice =
+    step.advice && (await runAdviceStep({ ...step.advice, analyzeLayers: inputs.analyzeLayers, scanned }));
+  const report = {
+    ...measured,
+    image: { ...measured.image, ref: step.shownAs },
+    budget: checked,
+    ...(advice && { advice }),
+  };
   const markdown = renderReport(report, { key: inputs.commentKey, budget: checked, chart: inputs.chart });
 
-  runner.info(sizeTable(report));
+  // Platform names and refs come from registries and saved reports: shown, never obeyed.
+  runner.infoUntrusted(sizeTable(report));
   runner.setOutput('size-report', JSON.stringify(report));
   runner.setOutput('budget-status', budget.status);
   const pr = step.context.pullRequest;
