@@ -27,8 +27,17 @@
  *                   wrong bytes
  *   redirect-loop   307 back to the same URL (loops for as long as the rule has times left)
  *   redirect        307 to `to` + the request's path and query (another host, e.g. a blob store)
+ *
+ * A rule's `fault` may be a function of the request instead (random faults for a soak run): it
+ * returns the fault to apply, or undefined to let the request pass to the next rule.
  */
-import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  Agent,
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type Fault =
@@ -55,7 +64,7 @@ export interface FaultRule {
   path: RegExp;
   /** How many matching requests get the fault (all of them when left out). */
   times?: number;
-  fault: Fault;
+  fault: Fault | ((request: ProxiedRequest) => Fault | undefined);
 }
 
 /** A rule as added, with how often it has applied so far. */
@@ -100,6 +109,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const upstream = new URL(options.upstream);
   const rules: ActiveRule[] = [];
   const log: ProxiedRequest[] = [];
+  // Its own agent, destroyed on close: kept-alive upstream sockets would hold the test process open.
+  const agent = new Agent({ keepAlive: true });
   const add = (rule: FaultRule): ActiveRule => {
     const active = { ...rule, hits: 0 };
     rules.push(active);
@@ -115,17 +126,17 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       at: Date.now(),
     };
     log.push(entry);
-    const rule = rules.find(
-      (r) =>
-        (r.method === undefined || r.method.toUpperCase() === entry.method) &&
-        r.path.test(entry.path) &&
-        r.hits < (r.times ?? Infinity),
-    );
-    if (rule) {
-      rule.hits++;
-      entry.fault = rule.fault.type;
+    let fault: Fault | undefined;
+    for (const r of rules) {
+      if (r.method !== undefined && r.method.toUpperCase() !== entry.method) continue;
+      if (!r.path.test(entry.path) || r.hits >= (r.times ?? Infinity)) continue;
+      fault = typeof r.fault === 'function' ? r.fault(entry) : r.fault;
+      if (!fault) continue;
+      r.hits++;
+      entry.fault = fault.type;
+      break;
     }
-    serve(req, res, rule?.fault, upstream, entry);
+    serve(req, res, fault, upstream, entry, agent);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -141,6 +152,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
+        agent.destroy();
         server.close(() => resolve());
       }),
   };
@@ -152,6 +164,7 @@ function serve(
   fault: Fault | undefined,
   upstream: URL,
   entry: ProxiedRequest,
+  agent: Agent,
 ): void {
   const send = (status: number, headers: Record<string, string>, body = '') => {
     entry.status = status;
@@ -177,10 +190,10 @@ function serve(
       req.resume();
       return send(307, { Location: `${fault.to.replace(/\/$/, '')}${entry.path}` });
     case 'delay':
-      setTimeout(() => forward(req, res, undefined, upstream, entry), fault.ms);
+      setTimeout(() => forward(req, res, undefined, upstream, entry, agent), fault.ms);
       return;
     default:
-      forward(req, res, fault, upstream, entry);
+      forward(req, res, fault, upstream, entry, agent);
   }
 }
 
@@ -191,9 +204,11 @@ function forward(
   fault: Fault | undefined,
   upstream: URL,
   entry: ProxiedRequest,
+  agent: Agent,
 ): void {
   const out = httpRequest(
     {
+      agent,
       host: upstream.hostname,
       port: upstream.port,
       method: req.method,

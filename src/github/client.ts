@@ -12,6 +12,7 @@ export type GitHubClient = ReturnType<typeof getOctokit>;
 type OctokitPlugin = Parameters<typeof getOctokit>[2];
 
 export const DEFAULT_API_URL = 'https://api.github.com';
+export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export interface GitHubClientOptions {
   token: string;
@@ -21,6 +22,11 @@ export interface GitHubClientOptions {
   maxRetries?: number;
   /** The longest single wait accepted, in seconds (default 60); a longer one fails at once rather than stall the job. */
   maxWaitSeconds?: number;
+  /**
+   * Per request (ms), 30 s by default, or SHIPSHAPE_GITHUB_TIMEOUT_MS from `env` (for tests): undici
+   * alone would wait 5 minutes for headers, and again for the body, on each try.
+   */
+  timeout?: number;
   /** Told before each wait, so that a pause in the log has a reason. */
   onRetry?: (message: string) => void;
   /** For tests: how to wait, and what time it is (ms since the epoch). */
@@ -40,13 +46,19 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   };
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = options.now ?? Date.now;
+  const timeout = options.timeout ?? timeoutFromEnv(options.env) ?? DEFAULT_TIMEOUT_MS;
 
   // No `request` option here: it would replace @actions/github's proxy-aware fetch.
   return getOctokit(
     options.token,
     { baseUrl: apiBaseUrl(options.env), userAgent: 'shipshape' },
-    retryPlugin(policy, sleep, now, options.onRetry),
+    retryPlugin(policy, sleep, now, timeout, options.onRetry),
   );
+}
+
+function timeoutFromEnv(env: Record<string, string | undefined>): number | undefined {
+  const value = env.SHIPSHAPE_GITHUB_TIMEOUT_MS?.trim();
+  return value && /^[1-9]\d{0,6}$/.test(value) ? Number(value) : undefined;
 }
 
 export interface RetryPolicy {
@@ -131,19 +143,32 @@ function retryPlugin(
   policy: RetryPolicy,
   sleep: (ms: number) => Promise<void>,
   now: () => number,
+  timeout: number,
   onRetry: ((message: string) => void) | undefined,
 ): OctokitPlugin {
   return (octokit) => {
     octokit.hook.wrap('request', async (request, requestOptions) => {
       for (let attempt = 0; ; attempt++) {
+        const { pathname } = new URL(requestPath(requestOptions), DEFAULT_API_URL);
+        const where = `${requestOptions.method} ${pathname}`;
+        // A fresh signal per try; it covers the body too. Set in place: the hooks below this
+        // one were bound to this very options object.
+        const signal = AbortSignal.timeout(timeout);
+        requestOptions.request = { ...requestOptions.request, signal };
         try {
-          return await request(requestOptions);
-        } catch (error) {
+          const response = await request(requestOptions);
+          if (isBrokenJson(response))
+            throw new NoFullAnswerError(`GitHub's answer to ${where} broke off before its end`);
+          return response;
+        } catch (caught) {
+          // A timeout is a network error (500 without a response): retried for idempotent methods only.
+          const error = signal.aborted
+            ? new NoFullAnswerError(`GitHub did not answer ${where} within ${timeout / 1000} s`)
+            : caught;
           const decision = retryDecision(error, requestOptions.method, attempt, policy, now());
           if (!decision) throw error;
-          const { pathname } = new URL(requestPath(requestOptions), DEFAULT_API_URL);
           onRetry?.(
-            `GitHub ${decision.reason} on ${requestOptions.method} ${pathname}: ` +
+            `GitHub ${decision.reason} on ${where}: ` +
               `retrying in ${decision.waitMs / 1000} s (retry ${attempt + 1} of ${policy.maxRetries})`,
           );
           await sleep(decision.waitMs);
@@ -151,6 +176,26 @@ function retryPlugin(
       }
     });
   };
+}
+
+/**
+ * Octokit does not fail a 2xx whose JSON body broke off (a reset mid-body, a truncated answer):
+ * it hands over the text read so far, or '', as `data`. A comment list read that way looks empty,
+ * and a second comment would be posted. JSON that parsed is never a string for the endpoints we use.
+ */
+function isBrokenJson(response: { headers: Record<string, unknown>; data: unknown }): boolean {
+  return (
+    /\bjson\b/i.test(String(response.headers['content-type'] ?? '')) && typeof response.data === 'string'
+  );
+}
+
+/** Shaped as Octokit's network failures (status 500, no response): retried like them, for idempotent methods. */
+class NoFullAnswerError extends Error {
+  readonly status = 500;
+  constructor(message: string) {
+    super(message);
+    this.name = 'NoFullAnswerError';
+  }
 }
 
 /** The hook sees the route template (`/repos/{owner}/...`); fill it in for the log. */

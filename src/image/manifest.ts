@@ -583,6 +583,6 @@ function bounded(source: ImageSource, limit: number): ImageSource {
     name: source.name,
     manifest: (reference) => run(() => source.manifest(reference)),
     blob: (digest) => run(() => source.blob(digest)),
-    blobStream: (digest) => source.blobStream(digest),
+    blobStream: (digest, size) => source.blobStream(digest, size),
   };
 }

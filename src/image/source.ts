@@ -18,6 +18,9 @@ export interface ImageSource {
   manifest(reference: string): Promise<FetchedManifest>;
   /** A small blob (a config), whole, digest-checked. */
   blob(digest: string): Promise<Buffer>;
-  /** A blob as a stream; the stream errors when its bytes do not match the digest. */
-  blobStream(digest: string): Promise<Readable>;
+  /**
+   * A blob as a stream; the stream errors when its bytes do not match the digest. `size`, the
+   * descriptor's, lets a body that ends short (a chunked answer cut off cleanly) be resumed.
+   */
+  blobStream(digest: string, size?: number): Promise<Readable>;
 }

@@ -39,11 +39,25 @@ export async function connect(image: string, options: ConnectOptions): Promise<C
     env,
     onSecret: options.onSecret,
   });
-  const client = new RegistryClient({ ...clientOptions, host: reference.apiHost, credentials });
+  const client = new RegistryClient({
+    ...clientOptions,
+    timeout: clientOptions.timeout ?? timeoutFromEnv(env),
+    host: reference.apiHost,
+    credentials,
+  });
   return {
     reference,
     manifestReference: manifestReference(reference),
     client,
     source: new RegistrySource(client, reference.repository, displayReference(reference)),
   };
+}
+
+/**
+ * SHIPSHAPE_REGISTRY_TIMEOUT_MS: a shorter per-request timeout, so that fault tests can drive a
+ * slow registry past it in seconds; undefined (the client's 30 s) when unset or not a positive integer.
+ */
+export function timeoutFromEnv(env: Record<string, string | undefined>): number | undefined {
+  const value = env.SHIPSHAPE_REGISTRY_TIMEOUT_MS?.trim();
+  return value && /^[1-9]\d{0,6}$/.test(value) ? Number(value) : undefined;
 }

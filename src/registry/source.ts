@@ -22,8 +22,8 @@ export class RegistrySource implements ImageSource {
     return this.client.blob(this.repository, digest, { image: this.name });
   }
 
-  blobStream(digest: string): Promise<Readable> {
-    return this.client.blobStream(this.repository, digest, { image: this.name });
+  blobStream(digest: string, size?: number): Promise<Readable> {
+    return this.client.blobStream(this.repository, digest, { image: this.name, size });
   }
 }
 

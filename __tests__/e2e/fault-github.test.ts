@@ -1,0 +1,207 @@
+/**
+ * The report action's PR comment when the GitHub API misbehaves: the stand-in's own faults
+ * (5xx, secondary rate limits) and a fault proxy between the action and the stand-in (resets,
+ * truncated and slow answers). Each case ends recovered (the comment posted, no warning) or
+ * warned (the step passes with a warning, the report in the summary); a clean run afterwards
+ * leaves exactly one comment with the right figures. Never two comments, never wrong numbers.
+ * Every case is recorded in the SHIPSHAPE_TALLY file (support/tally.ts).
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import type { ActionRun } from '../support/action-runner.js';
+import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
+import { pushFaultImages, runReport, SHORT_TIMEOUT_MS, warningsOf, errorsOf } from '../support/fault-lab.js';
+import { startGitHubStandIn, WRITE_TOKEN, type GitHubStandIn } from '../support/github-stand-in.js';
+import { freshRepo, LAB } from '../support/registry.js';
+import { tallied } from '../support/tally.js';
+
+let repository: string;
+let github: GitHubStandIn;
+let proxy: FaultProxy;
+let referenceBody: string;
+let nextPr = 1;
+
+const run = (prNumber: number): Promise<ActionRun> =>
+  runReport({
+    repository,
+    github: { url: proxy.url, token: WRITE_TOKEN, prNumber },
+    inputs: { 'analyze-layers': 'false' },
+  });
+const ours = (prNumber: number) =>
+  github.comments('acme', 'app', prNumber).filter((c) => c.user.login === 'github-actions[bot]');
+
+beforeAll(async () => {
+  repository = freshRepo(LAB, 'faults-gh');
+  await pushFaultImages([LAB], repository.slice(`${LAB}/`.length));
+  github = await startGitHubStandIn({
+    repositories: [{ owner: 'acme', name: 'app', pullRequests: Array.from({ length: 40 }, (_, i) => i + 1) }],
+  });
+  proxy = await startFaultProxy({ upstream: github.url });
+  const clean = await run(nextPr++);
+  expect(clean.exitCode).toBe(0);
+  referenceBody = clean.outputs['comment-body'].trim();
+  expect(referenceBody).toMatch(/shipshape/);
+}, 240_000);
+
+afterAll(async () => {
+  await proxy?.close();
+  await github?.close();
+});
+
+interface Case {
+  name: string;
+  /** A clean run first, so that the fault hits the update of an existing comment. */
+  existing?: boolean;
+  /** Chatter seeded before ours, so that the comment list is a long body. */
+  chatter?: number;
+  inject: () => void;
+  outcome: 'recovered' | 'warned';
+  /** Before the follow-up run: lets a request the action gave up on land. */
+  settle?: (prNumber: number) => Promise<void>;
+}
+
+const waitFor = async (condition: () => boolean, ms = 10_000) => {
+  for (const end = Date.now() + ms; !condition() && Date.now() < end;)
+    await new Promise((r) => setTimeout(r, 100));
+};
+
+const cases: Case[] = [
+  {
+    name: 'a 502 burst on the comment list',
+    inject: () => github.serverError(2, { status: 502, method: 'GET' }),
+    outcome: 'recovered',
+  },
+  {
+    name: 'a 500 on the comment update',
+    existing: true,
+    inject: () => github.serverError(1, { status: 500, method: 'PATCH' }),
+    outcome: 'recovered',
+  },
+  {
+    // A POST that failed may have created the comment: never sent twice.
+    name: 'a 503 on the comment create',
+    inject: () => github.serverError(1, { status: 503, method: 'POST' }),
+    outcome: 'warned',
+  },
+  {
+    name: 'a 403 secondary rate limit with retry-after on the create',
+    inject: () => github.secondaryRateLimit(1, { retryAfter: 1, method: 'POST' }),
+    outcome: 'recovered',
+  },
+  {
+    name: 'a 429 with retry-after on the comment list',
+    inject: () => github.secondaryRateLimit(1, { status: 429, retryAfter: 1, method: 'GET' }),
+    outcome: 'recovered',
+  },
+  {
+    name: 'a secondary rate limit asking for 120 s (longer than we wait) on the update',
+    existing: true,
+    inject: () => github.secondaryRateLimit(1, { retryAfter: 120, method: 'PATCH' }),
+    outcome: 'warned',
+  },
+  {
+    name: 'a connection reset before the answer on the comment list',
+    inject: () => proxy.add({ method: 'GET', path: /\/comments/, times: 1, fault: { type: 'reset' } }),
+    outcome: 'recovered',
+  },
+  {
+    name: 'a connection reset after the comment was created',
+    inject: () =>
+      proxy.add({
+        method: 'POST',
+        path: /\/comments$/,
+        times: 1,
+        fault: { type: 'reset-mid-body', afterBytes: 10 },
+      }),
+    outcome: 'warned',
+  },
+  {
+    name: 'a connection reset in the middle of a long comment list',
+    existing: true,
+    chatter: 60,
+    inject: () =>
+      proxy.add({
+        method: 'GET',
+        path: /\/comments/,
+        times: 1,
+        fault: { type: 'reset-mid-body', afterBytes: 4000 },
+      }),
+    outcome: 'recovered',
+  },
+  {
+    name: 'a truncated comment list (ends cleanly, short)',
+    existing: true,
+    chatter: 60,
+    inject: () =>
+      proxy.add({
+        method: 'GET',
+        path: /\/comments/,
+        times: 1,
+        fault: { type: 'truncate', afterBytes: 4000 },
+      }),
+    outcome: 'recovered',
+  },
+  {
+    name: 'a comment list slower than the timeout, once',
+    inject: () =>
+      proxy.add({
+        method: 'GET',
+        path: /\/comments/,
+        times: 1,
+        fault: { type: 'delay', ms: SHORT_TIMEOUT_MS * 2 },
+      }),
+    outcome: 'recovered',
+  },
+  {
+    name: 'a create slower than the timeout (the comment lands after we gave up)',
+    inject: () =>
+      proxy.add({
+        method: 'POST',
+        path: /\/comments$/,
+        times: 1,
+        fault: { type: 'delay', ms: SHORT_TIMEOUT_MS * 2 },
+      }),
+    outcome: 'warned',
+    settle: (pr) => waitFor(() => ours(pr).length > 0),
+  },
+  {
+    name: 'a 500 on every request',
+    inject: () =>
+      proxy.add({ path: /./, fault: { type: 'status', status: 500, body: '{"message":"Server Error"}' } }),
+    outcome: 'warned',
+  },
+];
+
+describe('GitHub API faults on the PR comment', () => {
+  test.each(cases.map((c) => [c.name, c] as const))(
+    '%s',
+    (name, c) =>
+      tallied('fault', `github: ${name}`, async () => {
+        const pr = nextPr++;
+        proxy.clear();
+        if (c.chatter) github.seedComments('acme', 'app', pr, c.chatter, (i) => `chatter ${i} `.repeat(20));
+        if (c.existing) expect((await run(pr)).exitCode).toBe(0);
+        c.inject();
+        const faulted = await run(pr);
+        proxy.clear();
+        // The registry side is untouched: the step passes and the report is complete either way.
+        expect(errorsOf(faulted)).toEqual([]);
+        expect(faulted.exitCode).toBe(0);
+        expect(faulted.summary.trim()).toBe(referenceBody);
+        const warnings = warningsOf(faulted).filter((w) => w.includes('PR comment could not be posted'));
+        if (c.outcome === 'recovered') {
+          expect(warnings).toEqual([]);
+          expect(faulted.outputs['comment-url']).toMatch(/#issuecomment-\d+$/);
+        } else {
+          expect(warnings).toHaveLength(1);
+          expect(warnings[0]).toContain(`acme/app#${pr}`);
+        }
+        expect(ours(pr).length).toBeLessThanOrEqual(1);
+        await c.settle?.(pr);
+        const after = await run(pr);
+        expect(warningsOf(after)).toEqual([]);
+        expect(ours(pr)).toHaveLength(1);
+        expect(ours(pr)[0].body.trim()).toBe(referenceBody);
+      })(),
+    90_000,
+  );
+});

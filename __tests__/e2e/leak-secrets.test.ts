@@ -1,0 +1,234 @@
+/**
+ * Secrets never show: registry passwords (inputs and Docker's config), the tokens the registry's
+ * token server issues, docker login's identity token, the GitHub token and build secrets are
+ * looked for, as they are and base64-encoded (the `Authorization: Basic` form), in EVERYTHING the
+ * e2e runs leave (log, outputs, state, job summary) and in every comment the GitHub stand-in
+ * received, on runs that succeed and runs that fail. Each is also registered with the runner
+ * (`::add-mask::`) before the step prints anything else. Every check is a `leak` line in the
+ * SHIPSHAPE_TALLY file (support/tally.ts).
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runAction, tagPush, type ActionRun } from '../support/action-runner.js';
+import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
+import { errorsOf, loggedInDockerConfig, pushFaultImages, runReport } from '../support/fault-lab.js';
+import { startGitHubStandIn, WRITE_TOKEN, type GitHubStandIn } from '../support/github-stand-in.js';
+import { freshRepo, LAB, LAB_AUTH, LAB_AUTH_PASSWORD, LAB_AUTH_USER } from '../support/registry.js';
+import { LAB_TOKEN_REGISTRY, startTokenServer, type TokenServer } from '../support/token-server.js';
+import { recordTally } from '../support/tally.js';
+
+const PR = 3;
+let repository: string; // the same repository in 5000, 5001 and 5002
+let dockerConfig: string;
+let tokens: TokenServer;
+let github: GitHubStandIn;
+
+/** The forms a secret can leak in: as is, base64 (with and without padding) and base64url. */
+function formsOf(secret: string): string[] {
+  const b64 = Buffer.from(secret).toString('base64');
+  return [...new Set([secret, b64, b64.replace(/=+$/, ''), Buffer.from(secret).toString('base64url')])];
+}
+
+interface Secret {
+  /** What it is, for the tally and failure messages. */
+  name: string;
+  value: string;
+}
+
+const BASIC_PAIR: Secret = {
+  name: 'lab:lab-password (Basic credentials)',
+  value: `${LAB_AUTH_USER}:${LAB_AUTH_PASSWORD}`,
+};
+const PASSWORD: Secret = { name: 'registry password', value: LAB_AUTH_PASSWORD };
+const GITHUB_TOKEN: Secret = { name: 'GitHub token', value: WRITE_TOKEN };
+
+/** Each secret in each form, in the run's every output and in every body GitHub received. */
+function expectNoLeak(runName: string, run: ActionRun, secrets: Secret[]): void {
+  const commentBodies = github.requests.map((r) => r.body).join('\n');
+  const places = { 'log, outputs and summary': run.everything, 'GitHub requests': commentBodies };
+  const leaks: string[] = [];
+  for (const secret of secrets) {
+    for (const [place, text] of Object.entries(places)) {
+      const leaked = formsOf(secret.value).some((form) => text.includes(form));
+      recordTally({ kind: 'leak', name: `${runName}: ${secret.name} in ${place}`, ok: !leaked });
+      if (leaked) leaks.push(`${secret.name} in ${place}`);
+    }
+  }
+  expect(leaks).toEqual([]);
+}
+
+/** `::add-mask::` lines for each secret before the first line of any other kind. */
+function expectMaskedFirst(run: ActionRun, secrets: Secret[]): void {
+  const lines = run.stdout.split('\n');
+  const firstOther = lines.findIndex((line) => !line.startsWith('::add-mask::'));
+  const masked = lines.slice(0, firstOther).map((line) => line.slice('::add-mask::'.length));
+  for (const secret of secrets)
+    expect({ secret: secret.name, masked: masked.includes(secret.value) }).toEqual({
+      secret: secret.name,
+      masked: true,
+    });
+}
+
+/** An `::add-mask::` line somewhere in the log for each value (secrets learnt mid-run: issued tokens). */
+function expectMasked(run: ActionRun, values: string[]): void {
+  const masks = new Set(
+    run.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('::add-mask::'))
+      .map((l) => l.slice(12)),
+  );
+  expect(values.filter((v) => !masks.has(v))).toEqual([]);
+}
+
+async function startTokenServerWhenFree(): Promise<TokenServer> {
+  // The lab registry's realm is a fixed port: another test file may hold it for a while.
+  for (let tries = 0; ; tries++) {
+    try {
+      return await startTokenServer({ refreshTokens: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || tries >= 120) throw error;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
+beforeAll(async () => {
+  tokens = await startTokenServerWhenFree();
+  repository = freshRepo(LAB, 'faults-leak').slice(`${LAB}/`.length);
+  dockerConfig = await loggedInDockerConfig([LAB_AUTH, LAB_TOKEN_REGISTRY]);
+  await pushFaultImages([LAB, LAB_AUTH, LAB_TOKEN_REGISTRY], repository, dockerConfig);
+  github = await startGitHubStandIn({ repositories: [{ owner: 'acme', name: 'app', pullRequests: [PR] }] });
+}, 240_000);
+
+afterAll(async () => {
+  await tokens?.close();
+  await github?.close();
+});
+
+const report = (registry: string, inputs: Record<string, string> = {}, env: Record<string, string> = {}) =>
+  runReport({
+    repository: `${registry}/${repository}`,
+    github: { url: github.url, token: WRITE_TOKEN, prNumber: PR },
+    inputs,
+    env,
+  });
+
+describe('the report action', () => {
+  test('Basic auth from the inputs: password, Basic header and GitHub token masked first, never shown', async () => {
+    const run = await report(LAB_AUTH, { username: LAB_AUTH_USER, password: LAB_AUTH_PASSWORD });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs['comment-url']).toBeDefined();
+    expectMaskedFirst(run, [PASSWORD, GITHUB_TOKEN]);
+    expectMasked(run, [Buffer.from(BASIC_PAIR.value).toString('base64')]);
+    expectNoLeak('report, Basic from inputs', run, [PASSWORD, BASIC_PAIR, GITHUB_TOKEN]);
+  }, 60_000);
+
+  test("Basic auth from docker login's config: the stored auth is masked as soon as read", async () => {
+    const run = await report(LAB_AUTH, {}, { DOCKER_CONFIG: dockerConfig });
+    expect(run.exitCode).toBe(0);
+    expectMasked(run, [LAB_AUTH_PASSWORD, Buffer.from(BASIC_PAIR.value).toString('base64')]);
+    expectNoLeak('report, Basic from docker config', run, [PASSWORD, BASIC_PAIR, GITHUB_TOKEN]);
+  }, 60_000);
+
+  test('the token flow: every token the token server issued is masked and never shown', async () => {
+    const before = tokens.requests.length;
+    const run = await report(LAB_TOKEN_REGISTRY, { username: LAB_AUTH_USER, password: LAB_AUTH_PASSWORD });
+    expect(run.exitCode).toBe(0);
+    const issued = tokens.requests
+      .slice(before)
+      .map((r) => r.token)
+      .filter(Boolean);
+    expect(issued.length).toBeGreaterThan(0);
+    expectMasked(run, issued);
+    expectNoLeak('report, registry tokens', run, [
+      PASSWORD,
+      BASIC_PAIR,
+      GITHUB_TOKEN,
+      ...issued.map((value, i) => ({ name: `issued registry token ${i + 1}`, value })),
+    ]);
+  }, 60_000);
+
+  test('the identity token docker login stored (refresh-token grant): masked, never shown', async () => {
+    const config = JSON.parse(readFileSync(join(dockerConfig, 'config.json'), 'utf8')) as {
+      auths: Record<string, { identitytoken?: string }>;
+    };
+    const identity = config.auths[LAB_TOKEN_REGISTRY].identitytoken!;
+    expect(identity).toBeTruthy();
+    const before = tokens.requests.length;
+    const run = await report(LAB_TOKEN_REGISTRY, {}, { DOCKER_CONFIG: dockerConfig });
+    expect(run.exitCode).toBe(0);
+    expect(tokens.requests.slice(before).map((r) => r.grant)).toContain('refresh_token');
+    const issued = tokens.requests
+      .slice(before)
+      .map((r) => r.token)
+      .filter(Boolean);
+    expectMasked(run, [identity, ...issued]);
+    expectNoLeak('report, identity token', run, [
+      { name: 'identity token', value: identity },
+      ...issued.map((value, i) => ({ name: `issued registry token ${i + 1}`, value })),
+      GITHUB_TOKEN,
+    ]);
+  }, 60_000);
+
+  test('a wrong password: the step fails, naming the repository, without the password', async () => {
+    const wrong: Secret = { name: 'wrong registry password', value: 'not-the-lab-password-7f3a' };
+    const run = await report(LAB_AUTH, { username: LAB_AUTH_USER, password: wrong.value });
+    expect(run.exitCode).toBe(1);
+    expect(errorsOf(run).join('\n')).toContain(`authentication required for ${LAB_AUTH}/${repository}`);
+    expectMaskedFirst(run, [wrong, GITHUB_TOKEN]);
+    expectNoLeak('report, wrong password', run, [
+      wrong,
+      { name: 'wrong Basic pair', value: `lab:${wrong.value}` },
+    ]);
+  }, 60_000);
+
+  describe('through a proxy that fails every manifest request', () => {
+    let proxy: FaultProxy;
+    beforeAll(async () => {
+      proxy = await startFaultProxy({ upstream: 'http://127.0.0.1:5001' });
+      proxy.add({ path: /\/manifests\//, fault: { type: 'status', status: 503, body: 'upstream sad' } });
+    });
+    afterAll(() => proxy?.close());
+
+    test('the error says 503, not the credentials', async () => {
+      const run = await report(proxy.host, { username: LAB_AUTH_USER, password: LAB_AUTH_PASSWORD });
+      expect(run.exitCode).toBe(1);
+      expect(errorsOf(run).join('\n')).toMatch(/503/);
+      expectNoLeak('report, registry error', run, [PASSWORD, BASIC_PAIR, GITHUB_TOKEN]);
+    }, 60_000);
+  });
+});
+
+describe('the main action', () => {
+  test('a build secret and the GitHub token: masked first, used by the build, never shown', async () => {
+    const secret: Secret = { name: 'build secret', value: 's3cr3t-build-value-5b1e9c' };
+    const workspace = mkdtempSync(join(tmpdir(), 'shipshape-leak-'));
+    // The secret's length, not its value, goes into the image: proof that the build got it.
+    writeFileSync(
+      join(workspace, 'Dockerfile'),
+      'FROM localhost:5000/lab/busybox:amd64\n' +
+        'RUN --mount=type=secret,id=tok test -s /run/secrets/tok && wc -c < /run/secrets/tok > /secret-length\n',
+    );
+    const image = `${LAB}/${repository}-main`;
+    const run = await runAction({
+      cwd: workspace,
+      inputs: {
+        context: '.',
+        network: 'none',
+        images: image,
+        push: 'true',
+        platforms: 'linux/amd64',
+        secrets: `tok=${secret.value}`,
+        'github-token': WRITE_TOKEN,
+      },
+      ...tagPush('v1.0.0'),
+    });
+    expect(errorsOf(run)).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.digest).toMatch(/^sha256:/);
+    expectMaskedFirst(run, [secret, GITHUB_TOKEN]);
+    expectNoLeak('main action, build secret', run, [secret, GITHUB_TOKEN]);
+  }, 240_000);
+});
