@@ -154,6 +154,14 @@ describe('upsertComment', () => {
     expect(github.comments('acme', 'shop', 7).map((c) => c.body)).toEqual([withFooter]);
   });
 
+  test('a marker quoted inside another comment (author text in a code span) is not ours', async () => {
+    const quoting = ours('other', 'layer `RUN echo <!-- shipshape:app -->` made 5 MB');
+    github.seedComments('acme', 'shop', 7, 1, () => quoting);
+    const result = await run({ body: 'new' });
+    expect(result.action).toBe('created');
+    expect(github.comments('acme', 'shop', 7).map((c) => c.body)).toEqual([quoting, ours('app', 'new')]);
+  });
+
   test('a comment deleted between the lookup and the update is posted anew', async () => {
     const [seeded] = github.seedComments('acme', 'shop', 7, 1, () => ours('app', 'old'));
     github.onRequest = ({ method }) => {
@@ -361,6 +369,10 @@ describe('commentMarker', () => {
   test('withMarker appends once', () => {
     expect(withMarker('body', 'k')).toBe('body\n\n<!-- shipshape:k -->\n');
     expect(withMarker(withMarker('body', 'k'), 'k')).toBe('body\n\n<!-- shipshape:k -->\n');
+    // A marker quoted in the text is not the comment's own: it is still appended.
+    expect(withMarker('`<!-- shipshape:k -->` quoted', 'k')).toBe(
+      '`<!-- shipshape:k -->` quoted\n\n<!-- shipshape:k -->\n',
+    );
   });
 });
 

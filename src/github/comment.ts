@@ -45,11 +45,15 @@ export function shouldComment(mode: CommentMode, facts: CommentFacts): boolean {
   }
 }
 
-/** The body with the key's marker at its end, unless it already carries it. */
+/** The body with the key's marker at its end, unless it already ends with it. */
 export function withMarker(body: string, key: string): string {
   const marker = commentMarker(key);
-  return body.includes(marker) ? body : `${body.trimEnd()}\n\n${marker}\n`;
+  return endsWithMarker(body, marker) ? body : `${body.trimEnd()}\n\n${marker}\n`;
 }
+
+// Only at the very end: a report quotes image history, so a marker of another key may sit in a
+// code span inside it, and would otherwise hand this comment over to that key's runs.
+const endsWithMarker = (body: string, marker: string) => body.trimEnd().endsWith(marker);
 
 export interface CommentTarget {
   owner: string;
@@ -119,7 +123,7 @@ export async function findComment(lookup: CommentLookup): Promise<FoundComment |
     });
     for await (const { data } of pages) {
       for (const comment of data) {
-        if (!comment.body?.includes(marker)) continue;
+        if (!comment.body || !endsWithMarker(comment.body, marker)) continue;
         // GitHub lists oldest first: a later entry wins a tie on created_at.
         const createdAt = Date.parse(comment.created_at);
         if (!newest || !(createdAt < newest.createdAt)) {

@@ -241,6 +241,9 @@ export function computeWaste(layers: readonly WasteInput[], options: WasteOption
     const { count, paths, kinds, sizes } = layers[layer].entries;
     // Indexed by hiddenBy * 4 + how: an array slot, not one more map lookup per hidden file.
     const byHider: (WastePair | undefined)[] = [];
+    // The slots in use: the array is sparse and as long as 4 x the hider's layer, so walking it
+    // for every layer made 10,000 repeated layers take seconds (quadratic).
+    const used: number[] = [];
     if (!hiders.empty) {
       // Files come grouped by directory: what hides a directory's contents is looked up once.
       let dir: string | undefined;
@@ -268,14 +271,12 @@ export function computeWaste(layers: readonly WasteInput[], options: WasteOption
         total += size;
         perLayer[layer] += size;
         hiddenCount++;
-        const pair = (byHider[hiddenBy * 4 + how] ??= {
-          layer,
-          hiddenBy,
-          how: HOW[how],
-          bytes: 0,
-          count: 0,
-          cacheBytes: {},
-        });
+        const slot = hiddenBy * 4 + how;
+        let pair = byHider[slot];
+        if (pair === undefined) {
+          pair = byHider[slot] = { layer, hiddenBy, how: HOW[how], bytes: 0, count: 0, cacheBytes: {} };
+          used.push(slot);
+        }
         pair.bytes += size;
         pair.count++;
         // Cache patterns name directories, so a file's kind is its directory's: matched once
@@ -297,7 +298,7 @@ export function computeWaste(layers: readonly WasteInput[], options: WasteOption
         }
       }
     }
-    pairsTopDown.push(byHider.filter((pair) => pair !== undefined));
+    pairsTopDown.push(used.sort((a, b) => a - b).map((slot) => byHider[slot]!));
     if (layer > 0) hiders.add(layer, layers[layer]);
   }
   const pairs = pairsTopDown.reverse().flat();
