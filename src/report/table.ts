@@ -1,13 +1,17 @@
 /**
  * The size report as a plain-text table for the step log.
  */
+import { sanitize } from './escape.js';
 import { formatBytes, formatDelta, formatPercent } from './format.js';
 import type { PlatformReport, SizeReport } from './size-report.js';
 
 export function sizeTable(report: SizeReport): string {
-  const lines = [`Image ${report.image.ref} (${report.image.digest})`];
+  // Refs and platform names come from registries and saved reports: one line each, controls shown.
+  const lines = [`Image ${plain(report.image.ref)} (${plain(report.image.digest)})`];
   lines.push(
-    report.baseline ? `Baseline ${report.baseline.ref} (${report.baseline.digest})` : 'Baseline: none',
+    report.baseline
+      ? `Baseline ${plain(report.baseline.ref)} (${plain(report.baseline.digest)})`
+      : 'Baseline: none',
   );
   const header = ['platform', 'compressed', 'uncompressed', 'wasted', 'layers'];
   if (report.baseline) header.push('new to pull', 'change (compressed)');
@@ -18,7 +22,7 @@ export function sizeTable(report: SizeReport): string {
 
 function row(p: PlatformReport, withBaseline: boolean): string[] {
   const cells = [
-    p.platform,
+    plain(p.platform),
     formatBytes(p.compressed),
     maybe(p.uncompressed),
     maybe(p.wasted),
@@ -37,6 +41,8 @@ function withPercent(delta: number, base: number): string {
   const percent = formatPercent(delta, base);
   return percent ? `${formatDelta(delta)} (${percent})` : formatDelta(delta);
 }
+
+const plain = (text: string) => sanitize(text, { limit: 200 });
 
 const maybe = (bytes: number | null) => (bytes === null ? '-' : formatBytes(bytes));
 
