@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createGitHubClient: () => (/* binding */ createGitHubClient)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_API_URL, apiBaseUrl, retryDecision */
+/* unused harmony exports DEFAULT_API_URL, DEFAULT_TIMEOUT_MS, apiBaseUrl, retryDecision */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
 /**
  * The GitHub REST client: Octokit from @actions/github (which honours the runner's proxy
@@ -20,6 +20,7 @@ export const modules = {
  */
 
 const DEFAULT_API_URL = 'https://api.github.com';
+const DEFAULT_TIMEOUT_MS = 30_000;
 /** GITHUB_API_URL without a trailing slash, or api.github.com. */
 function apiBaseUrl(env) {
     return (env.GITHUB_API_URL?.trim() || DEFAULT_API_URL).replace(/\/+$/, '');
@@ -31,8 +32,13 @@ function createGitHubClient(options) {
     };
     const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     const now = options.now ?? Date.now;
+    const timeout = options.timeout ?? timeoutFromEnv(options.env) ?? DEFAULT_TIMEOUT_MS;
     // No `request` option here: it would replace @actions/github's proxy-aware fetch.
-    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(options.token, { baseUrl: apiBaseUrl(options.env), userAgent: 'shipshape' }, retryPlugin(policy, sleep, now, options.onRetry));
+    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(options.token, { baseUrl: apiBaseUrl(options.env), userAgent: 'shipshape' }, retryPlugin(policy, sleep, now, timeout, options.onRetry));
+}
+function timeoutFromEnv(env) {
+    const value = env.SHIPSHAPE_GITHUB_TIMEOUT_MS?.trim();
+    return value && /^[1-9]\d{0,6}$/.test(value) ? Number(value) : undefined;
 }
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'DELETE']);
 const SERVER_ERRORS = new Set([500, 502, 503, 504]);
@@ -92,25 +98,53 @@ function retryAfterSeconds(value, nowMs) {
     const date = Date.parse(value);
     return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - nowMs) / 1000));
 }
-function retryPlugin(policy, sleep, now, onRetry) {
+function retryPlugin(policy, sleep, now, timeout, onRetry) {
     return (octokit) => {
         octokit.hook.wrap('request', async (request, requestOptions) => {
             for (let attempt = 0;; attempt++) {
+                const { pathname } = new URL(requestPath(requestOptions), DEFAULT_API_URL);
+                const where = `${requestOptions.method} ${pathname}`;
+                // A fresh signal per try; it covers the body too. Set in place: the hooks below this
+                // one were bound to this very options object.
+                const signal = AbortSignal.timeout(timeout);
+                requestOptions.request = { ...requestOptions.request, signal };
                 try {
-                    return await request(requestOptions);
+                    const response = await request(requestOptions);
+                    if (isBrokenJson(response))
+                        throw new NoFullAnswerError(`GitHub's answer to ${where} broke off before its end`);
+                    return response;
                 }
-                catch (error) {
+                catch (caught) {
+                    // A timeout is a network error (500 without a response): retried for idempotent methods only.
+                    const error = signal.aborted
+                        ? new NoFullAnswerError(`GitHub did not answer ${where} within ${timeout / 1000} s`)
+                        : caught;
                     const decision = retryDecision(error, requestOptions.method, attempt, policy, now());
                     if (!decision)
                         throw error;
-                    const { pathname } = new URL(requestPath(requestOptions), DEFAULT_API_URL);
-                    onRetry?.(`GitHub ${decision.reason} on ${requestOptions.method} ${pathname}: ` +
+                    onRetry?.(`GitHub ${decision.reason} on ${where}: ` +
                         `retrying in ${decision.waitMs / 1000} s (retry ${attempt + 1} of ${policy.maxRetries})`);
                     await sleep(decision.waitMs);
                 }
             }
         });
     };
+}
+/**
+ * Octokit does not fail a 2xx whose JSON body broke off (a reset mid-body, a truncated answer):
+ * it hands over the text read so far, or '', as `data`. A comment list read that way looks empty,
+ * and a second comment would be posted. JSON that parsed is never a string for the endpoints we use.
+ */
+function isBrokenJson(response) {
+    return (/\bjson\b/i.test(String(response.headers['content-type'] ?? '')) && typeof response.data === 'string');
+}
+/** Shaped as Octokit's network failures (status 500, no response): retried like them, for idempotent methods. */
+class NoFullAnswerError extends Error {
+    status = 500;
+    constructor(message) {
+        super(message);
+        this.name = 'NoFullAnswerError';
+    }
 }
 /** The hook sees the route template (`/repos/{owner}/...`); fill it in for the log. */
 function requestPath(options) {

@@ -1,0 +1,157 @@
+export const id = 584;
+export const ids = [584];
+export const modules = {
+
+/***/ 6584:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   createGitHubClient: () => (/* binding */ createGitHubClient)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_API_URL, DEFAULT_TIMEOUT_MS, apiBaseUrl, retryDecision */
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
+/**
+ * The GitHub REST client: Octokit from @actions/github (which honours the runner's proxy
+ * settings), pointed at GITHUB_API_URL so that GitHub Enterprise works, and retrying what
+ * GitHub asks to be retried.
+ *
+ * @actions/github is heavy to load (Octokit, undici): import this module with `await import()`
+ * only when a comment is actually posted, never statically from src/main.ts.
+ */
+
+const DEFAULT_API_URL = 'https://api.github.com';
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** GITHUB_API_URL without a trailing slash, or api.github.com. */
+function apiBaseUrl(env) {
+    return (env.GITHUB_API_URL?.trim() || DEFAULT_API_URL).replace(/\/+$/, '');
+}
+function createGitHubClient(options) {
+    const policy = {
+        maxRetries: options.maxRetries ?? 3,
+        maxWaitSeconds: options.maxWaitSeconds ?? 60,
+    };
+    const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    const now = options.now ?? Date.now;
+    const timeout = options.timeout ?? timeoutFromEnv(options.env) ?? DEFAULT_TIMEOUT_MS;
+    // No `request` option here: it would replace @actions/github's proxy-aware fetch.
+    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(options.token, { baseUrl: apiBaseUrl(options.env), userAgent: 'shipshape' }, retryPlugin(policy, sleep, now, timeout, options.onRetry));
+}
+function timeoutFromEnv(env) {
+    const value = env.SHIPSHAPE_GITHUB_TIMEOUT_MS?.trim();
+    return value && /^[1-9]\d{0,6}$/.test(value) ? Number(value) : undefined;
+}
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'DELETE']);
+const SERVER_ERRORS = new Set([500, 502, 503, 504]);
+/** GitHub's advice when a secondary rate limit comes without retry-after: wait a minute. */
+const SECONDARY_FALLBACK_SECONDS = 60;
+/**
+ * Whether to retry a failed request, and after how long; undefined to give up.
+ *
+ * - Rate limits (403/429): after `retry-after` when given; else, with the primary limit used up
+ *   (`x-ratelimit-remaining: 0`), until `x-ratelimit-reset`; else, for a secondary limit, a minute.
+ *   Any method: GitHub refused the request, so nothing was created twice.
+ * - Server errors (500/502/503/504, and network failures, which Octokit reports as 500 without a
+ *   response): exponential backoff from 1 s, for idempotent methods only, since a POST that
+ *   failed with 502 may still have created the comment.
+ * - Never more than `maxRetries` retries, nor one wait longer than `maxWaitSeconds`.
+ */
+function retryDecision(error, method, attempt, policy, nowMs) {
+    if (attempt >= policy.maxRetries || typeof error !== 'object' || error === null)
+        return undefined;
+    const { status, message = '', response } = error;
+    const headers = response?.headers ?? {};
+    let seconds;
+    let reason;
+    if (status === 403 || status === 429) {
+        const retryAfter = headers['retry-after'];
+        const secondary = /secondary rate limit/i.test(message);
+        if (retryAfter !== undefined) {
+            seconds = retryAfterSeconds(String(retryAfter), nowMs) ?? SECONDARY_FALLBACK_SECONDS;
+        }
+        else if (String(headers['x-ratelimit-remaining']) === '0' &&
+            headers['x-ratelimit-reset'] !== undefined) {
+            seconds = Math.max(1, Number(headers['x-ratelimit-reset']) - Math.floor(nowMs / 1000) + 1);
+        }
+        else if (secondary) {
+            seconds = SECONDARY_FALLBACK_SECONDS;
+        }
+        else {
+            return undefined; // a permission error: retrying will not help
+        }
+        reason = secondary ? 'secondary rate limit' : 'rate limit';
+    }
+    else if (status !== undefined && SERVER_ERRORS.has(status) && IDEMPOTENT.has(method.toUpperCase())) {
+        seconds = 2 ** attempt;
+        reason = response ? `server error ${status}` : `network error (${message})`;
+    }
+    else {
+        return undefined;
+    }
+    if (!Number.isFinite(seconds) || seconds > policy.maxWaitSeconds)
+        return undefined;
+    return { waitMs: seconds * 1000, reason };
+}
+/** `retry-after` is seconds or an HTTP date. */
+function retryAfterSeconds(value, nowMs) {
+    if (/^\d+$/.test(value.trim()))
+        return Number(value);
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - nowMs) / 1000));
+}
+function retryPlugin(policy, sleep, now, timeout, onRetry) {
+    return (octokit) => {
+        octokit.hook.wrap('request', async (request, requestOptions) => {
+            for (let attempt = 0;; attempt++) {
+                const { pathname } = new URL(requestPath(requestOptions), DEFAULT_API_URL);
+                const where = `${requestOptions.method} ${pathname}`;
+                // A fresh signal per try; it covers the body too. Set in place: the hooks below this
+                // one were bound to this very options object.
+                const signal = AbortSignal.timeout(timeout);
+                requestOptions.request = { ...requestOptions.request, signal };
+                try {
+                    const response = await request(requestOptions);
+                    if (isBrokenJson(response))
+                        throw new NoFullAnswerError(`GitHub's answer to ${where} broke off before its end`);
+                    return response;
+                }
+                catch (caught) {
+                    // A timeout is a network error (500 without a response): retried for idempotent methods only.
+                    const error = signal.aborted
+                        ? new NoFullAnswerError(`GitHub did not answer ${where} within ${timeout / 1000} s`)
+                        : caught;
+                    const decision = retryDecision(error, requestOptions.method, attempt, policy, now());
+                    if (!decision)
+                        throw error;
+                    onRetry?.(`GitHub ${decision.reason} on ${where}: ` +
+                        `retrying in ${decision.waitMs / 1000} s (retry ${attempt + 1} of ${policy.maxRetries})`);
+                    await sleep(decision.waitMs);
+                }
+            }
+        });
+    };
+}
+/**
+ * Octokit does not fail a 2xx whose JSON body broke off (a reset mid-body, a truncated answer):
+ * it hands over the text read so far, or '', as `data`. A comment list read that way looks empty,
+ * and a second comment would be posted. JSON that parsed is never a string for the endpoints we use.
+ */
+function isBrokenJson(response) {
+    return (/\bjson\b/i.test(String(response.headers['content-type'] ?? '')) && typeof response.data === 'string');
+}
+/** Shaped as Octokit's network failures (status 500, no response): retried like them, for idempotent methods. */
+class NoFullAnswerError extends Error {
+    status = 500;
+    constructor(message) {
+        super(message);
+        this.name = 'NoFullAnswerError';
+    }
+}
+/** The hook sees the route template (`/repos/{owner}/...`); fill it in for the log. */
+function requestPath(options) {
+    return options.url.replace(/\{([^}]+)\}/g, (whole, name) => options[name] === undefined ? whole : encodeURIComponent(String(options[name])));
+}
+
+
+/***/ })
+
+};
