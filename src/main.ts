@@ -19,6 +19,7 @@ import { checkCacheExports, planBuildCache, watchCacheExports } from './cache-st
 import { needsTrustCheck, untrustedBuildRefusal } from './build/trust.js';
 import { builtCommit } from './build/git-head.js';
 import { announceBuilder, lookUpBuilder } from './builder-step.js';
+import { builtBy, describeBuiltBy } from './build/built-by.js';
 import { builderSelection } from './build/builder.js';
 import { legOptions, planLeg, pushLeg } from './legs/leg-step.js';
 
@@ -42,17 +43,15 @@ export async function run(now: Date = new Date()): Promise<void> {
       context,
       now,
     });
-    // Asking buildx which builder runs costs 0.1-0.2 s: a build whose plan depends on the answer
-    // (a named builder, a leg, a cache export) waits for it; the others ask while they build.
-    const builderLookup = lookUpBuilder(inputs.build.builder);
-    builderLookup.catch(() => undefined); // awaited below, but maybe only after the build
     await refuseUntrustedBuild(inputs, context);
+    // Asking buildx which builder runs costs 0.1-0.2 s: only a build whose plan depends on the
+    // answer (a named builder, a leg, a cache export) asks; the others name it after the build.
     const builderFirst =
       !!inputs.build.builder ||
       inputs.pushByDigest ||
       inputs.build.cacheTo.length > 0 ||
       inputs.cache !== 'none';
-    const builder = builderFirst ? announceBuilder(await builderLookup) : undefined;
+    const builder = builderFirst ? announceBuilder(await lookUpBuilder(inputs.build.builder)) : undefined;
 
     workDir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'shipshape-'));
     let options: BuildOptions = {
@@ -96,9 +95,8 @@ export async function run(now: Date = new Date()): Promise<void> {
     const baseline = sizeStep && (await sizeStep.lookUpBaseline(inputs, context, now));
     await writeSecretFiles(valueSecrets(inputs, context), workDir);
 
-    const result = await build(options).finally(async () => {
-      if (!builderFirst) announceBuilder(await builderLookup);
-    });
+    const result = await build(options);
+    if (!builderFirst) await announceBuiltBy(result.metadata);
     const pushed =
       leg &&
       (await pushLeg(leg, inputs, result.digest).catch((error: Error) => {
@@ -145,6 +143,11 @@ export async function run(now: Date = new Date()): Promise<void> {
 }
 
 class BuildError extends Error {}
+
+async function announceBuiltBy(metadata: string): Promise<void> {
+  const by = metadata ? await builtBy(JSON.parse(metadata) as Record<string, unknown>) : undefined;
+  if (by) runner.info(describeBuiltBy(by));
+}
 
 // A PR's code, built where the event holds a write token and secrets (see build/trust.ts).
 async function refuseUntrustedBuild(inputs: ActionInputs, context: GitContext): Promise<void> {

@@ -54,6 +54,9 @@ describe('build and push on the lab', () => {
       'org.opencontainers.image.revision=f00dfeedcafe0123456789abcdef0123456789ab',
     );
     expect(run.stdout).toContain('::group::Build');
+    // Named after the build from its metadata, without asking buildx first (see build/built-by.ts).
+    expect(run.stdout).toMatch(/^Built by builder default \(driver docker\)$/m);
+    expect(run.stdout).not.toContain('runs the build'); // the words of the inspect-first path
   }, 120_000);
 
   test('amd64 + arm64 are pushed as one index with both platforms', async () => {
