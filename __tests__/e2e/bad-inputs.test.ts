@@ -125,6 +125,7 @@ const MERGE: Case[] = [
   ['digests', 'md5:0123'],
   ['digests', `sha256:${'a'.repeat(63)}`],
   ['digests-dir', 'no/such/dir'],
+  ['digests-dir', '../../../../etc'],
   ['digests-dir', 'digests', { digests: DIGEST }],
   ['images', 'Bad Image', { digests: DIGEST }],
   ['tags', 'type=raw,value=bad tag', { digests: DIGEST }],
