@@ -4,6 +4,7 @@
  */
 import type { ImageMeasurement, LayerMeasurement, PlatformMeasurement } from '../measure/measurement.js';
 import type { Budget } from '../compare/budget.js';
+import type { AdviceFinding } from '../advise/advise.js';
 
 export const SIZE_REPORT_VERSION = 1;
 
@@ -55,20 +56,7 @@ export interface SizeReport {
 }
 
 /** One Dockerfile finding with the bytes it costs, as the advisor merged it over the platforms. */
-export interface AdviceEntry {
-  /** The rule's id: `package-cache`, `hidden-bytes`, ... */
-  rule: string;
-  /** The Dockerfile, relative to the workspace. */
-  file: string;
-  line: number;
-  endLine: number;
-  /** Uncompressed bytes the fix saves, on the platform where it saves the most. */
-  bytes: number;
-  message: string;
-  fix: string;
-  /** The platforms the finding holds on. */
-  platforms: string[];
-}
+export type AdviceEntry = AdviceFinding;
 
 export function buildSizeReport(image: ImageMeasurement, baseline: ImageMeasurement | null): SizeReport {
   return {
