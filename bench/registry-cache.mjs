@@ -64,6 +64,7 @@ function timedAction(context) {
     GITHUB_STATE: join(dir, 'state'),
     GITHUB_STEP_SUMMARY: join(dir, 'summary'),
     RUNNER_TEMP: dir,
+    GITHUB_WORKSPACE: context, // a context must lie in the workspace (or RUNNER_TEMP)
     INPUT_CONTEXT: context,
     INPUT_IMAGES: image,
     INPUT_PUSH: 'true',

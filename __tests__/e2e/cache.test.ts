@@ -24,9 +24,13 @@ const branchPush = {
   payload: { ref: 'refs/heads/main', repository: { full_name: 'acme/app', default_branch: 'main' } },
 };
 
+// The runs' workspace: contexts must lie inside it (or RUNNER_TEMP), as on a runner.
+const workspace = mkdtempSync(join(tmpdir(), 'shipshape-cache-ws-'));
+const runIn = (options: Parameters<typeof runAction>[0]) => runAction({ cwd: workspace, ...options });
+
 /** A context whose RUN steps no earlier run can have cached: each holds a fresh nonce. */
 function freshContext(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'shipshape-cache-'));
+  const dir = mkdtempSync(join(workspace, 'context-'));
   const nonce = randomUUID();
   writeFileSync(
     join(dir, 'Dockerfile'),
@@ -79,7 +83,7 @@ describe('build cache on the lab', () => {
     const context = freshContext();
     const before = await getManifest(cacheRef);
 
-    const first = await runAction({
+    const first = await runIn({
       inputs: {
         context,
         images: image,
@@ -100,7 +104,7 @@ describe('build cache on the lab', () => {
 
     clearBuildCache();
 
-    const second = await runAction({
+    const second = await runIn({
       inputs: { context, images: image, cache: 'registry', network: 'none' },
       ...branchPush,
     });
@@ -116,7 +120,7 @@ describe('build cache on the lab', () => {
   }, 240_000);
 
   test('on a pull request the registry cache is imported, never exported', async () => {
-    const run = await runAction({
+    const run = await runIn({
       inputs: { context: freshContext(), images: image, push: 'true', cache: 'registry', network: 'none' },
       env: {
         GITHUB_EVENT_NAME: 'pull_request',
@@ -141,7 +145,7 @@ describe('build cache on the lab', () => {
   }, 240_000);
 
   test('an export to an unreachable registry: the build succeeds with a warning naming it', async () => {
-    const run = await runAction({
+    const run = await runIn({
       inputs: {
         context: freshContext(),
         'cache-to': 'type=registry,ref=127.0.0.1:1/cache/app:buildcache,mode=max',
@@ -179,7 +183,7 @@ describe('build cache on the lab', () => {
       const token = fakeRuntimeToken();
       try {
         const env = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, v === 'URL' ? url : v]));
-        const run = await runAction({
+        const run = await runIn({
           inputs: { context: freshContext(), images: image, cache: 'gha', network: 'none' },
           env: { ...branchPush.env, ...env, ACTIONS_RUNTIME_TOKEN: token },
           payload: branchPush.payload,
@@ -202,7 +206,7 @@ describe('build cache on the lab', () => {
   );
 
   test('cache: registry without an image fails before building, naming the input', async () => {
-    const run = await runAction({ inputs: { context: freshContext(), cache: 'registry' }, ...branchPush });
+    const run = await runIn({ inputs: { context: freshContext(), cache: 'registry' }, ...branchPush });
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain('::error::Input "cache": "registry" needs an image');
     expect(run.stdout).not.toContain('buildx build');
