@@ -115,6 +115,7 @@ describe('build and push on the lab', () => {
     const image = freshRepo(LAB, 'fail');
     const run = await runAction({
       inputs: { context: dir, network: 'none', images: image, push: 'true' },
+      cwd: dir, // the workspace: a context must lie in it
       ...tagPush('v1.0.0'),
     });
     expect(run.exitCode).toBe(1);
@@ -164,6 +165,7 @@ describe('build and push on the lab', () => {
         secrets: `token=${secret}`,
         'build-args': 'GREETING=hi there, from build-args',
       },
+      cwd: dir, // the workspace: a context must lie in it
       ...tagPush('v0.0.2'),
     });
     expect(run.exitCode).toBe(0);
