@@ -28,6 +28,7 @@ action() {
     GITHUB_OUTPUT="$run/output" GITHUB_STATE="$run/state" GITHUB_STEP_SUMMARY="$run/summary" \
     INPUT_CONTEXT="$4" INPUT_IMAGES="$image" INPUT_PUSH=true INPUT_NETWORK=none \
     INPUT_PLATFORMS=linux/amd64,linux/arm64 INPUT_COMMENT=never \
+    INPUT_ADVICE-MIN-BYTES=100kB \
     node dist/index.js > "$run/log" || { cat "$run/log"; exit 1; }
 }
 
@@ -52,3 +53,6 @@ pr="{\"number\":7,\"pull_request\":{\"number\":7,\"base\":{\"ref\":\"main\",\"re
 action pull_request refs/pull/7/merge "$pr" examples/wasteful
 echo
 output comment-body
+echo
+echo "== the annotations it puts on the Dockerfile's lines (advice threshold 100 kB for this small example):"
+grep '^::warning file=' "$run/log" || true
