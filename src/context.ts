@@ -20,6 +20,8 @@ export interface GitContext {
   pullRequest?: PullRequestContext;
   /** For workflow_run: the event of the run that triggered it (`pull_request`, `push`, ...). */
   workflowRunEvent?: string;
+  /** For workflow_run: what the triggering run built (head_sha) and from where (head_repository). */
+  workflowRunHead?: { headSha: string; headRepository?: string };
 }
 
 export interface PullRequestContext {
@@ -56,7 +58,7 @@ export interface EventPayload {
     head?: { ref?: string; sha?: string; repo?: { full_name?: string } | null };
   };
   number?: number;
-  workflow_run?: { event?: string };
+  workflow_run?: { event?: string; head_sha?: string; head_repository?: { full_name?: string } | null };
 }
 
 export function gitContextFrom(env: Env, payload: EventPayload): GitContext {
@@ -84,5 +86,13 @@ export function gitContextFrom(env: Env, payload: EventPayload): GitContext {
     defaultBranch: payload.repository?.default_branch ?? '',
     pullRequest,
     ...(payload.workflow_run?.event !== undefined && { workflowRunEvent: payload.workflow_run.event }),
+    ...(payload.workflow_run?.head_sha && {
+      workflowRunHead: {
+        headSha: payload.workflow_run.head_sha,
+        ...(payload.workflow_run.head_repository?.full_name && {
+          headRepository: payload.workflow_run.head_repository.full_name,
+        }),
+      },
+    }),
   };
 }

@@ -5,7 +5,9 @@
  *  - post a report saved by an earlier, unprivileged run (a fork's PR) as the sticky comment,
  *    from a privileged `workflow_run` workflow: inputs `size-report(-file)` and `pr-number`.
  *    The saved JSON is checked field by field and rendered here, never posted as markdown the
- *    fork wrote, so its text is escaped like any other.
+ *    fork wrote, so its text is escaped like any other. Under workflow_run, `pr-number` (which a
+ *    fork's artifact may give) must name the pull request whose head the run built (verify-pr.ts),
+ *    in both modes.
  */
 import { readFile } from 'node:fs/promises';
 import * as runner from './runner.js';
@@ -36,6 +38,23 @@ async function run(): Promise<void> {
       mode: readChoice(runner.getInput, 'comment', COMMENT_MODES, 'auto'),
       minChange: readSize(runner.getInput, 'min-change', 1000),
     };
+    // Under workflow_run the number may come from a fork's artifact: before anything is measured
+    // or posted, it must name the pull request whose head the triggering run built.
+    if (
+      prNumber !== undefined &&
+      context.eventName === 'workflow_run' &&
+      comment.mode !== 'never' &&
+      comment.token
+    ) {
+      const { verifyPrNumber } = await import('./github/verify-pr.js');
+      await verifyPrNumber({
+        ...comment,
+        prNumber,
+        run: context.workflowRunHead,
+        env: process.env,
+        onRetry: runner.info,
+      });
+    }
     if (saved !== undefined) {
       if (prNumber === undefined) {
         throw new InputError(

@@ -19,6 +19,7 @@ let github: StandIn;
 let image: string;
 
 const repo = { full_name: 'acme/shop', default_branch: 'main' };
+const FORK_HEAD = 'cccccccccccccccccccccccccccccccccccccccc';
 const pushMain = {
   env: {
     GITHUB_EVENT_NAME: 'push',
@@ -44,7 +45,7 @@ const pullRequest = (number: number, fork = false) => ({
       base: { ref: 'main', repo: { full_name: 'acme/shop' } },
       head: {
         ref: 'grow',
-        sha: 'cccccccccccccccccccccccccccccccccccccccc',
+        sha: FORK_HEAD,
         repo: { full_name: fork ? 'someone/shop' : 'acme/shop' },
       },
     },
@@ -67,7 +68,15 @@ const reportOf = (run: ActionRun) => JSON.parse(run.outputs['size-report']) as S
 
 beforeAll(async () => {
   github = await startGitHubStandIn({
-    repositories: [{ owner: 'acme', name: 'shop', pullRequests: [7, 8, 9, 10, 11] }],
+    // PR 11 is the fork's; the others' heads are other commits (the stand-in derives them)
+    repositories: [
+      {
+        owner: 'acme',
+        name: 'shop',
+        pullRequests: [7, 8, 9, 10],
+        pullHeads: { 11: { sha: FORK_HEAD, repository: 'someone/shop' } },
+      },
+    ],
   });
   image = freshRepo(LAB, 'shop');
   // the baseline: main, built from the two-stage example
@@ -161,21 +170,67 @@ describe('the sticky PR comment', () => {
     // the second, privileged workflow (workflow_run) renders and posts the saved report
     const file = join(mkdtempSync(join(tmpdir(), 'shipshape-report-')), 'size-report.json');
     writeFileSync(file, run.outputs['size-report']);
-    const postSaved = () =>
+    // the fork's artifact names the PR: it is checked against the run workflow_run follows
+    const workflowRun = {
+      env: {
+        GITHUB_EVENT_NAME: 'workflow_run',
+        GITHUB_REPOSITORY: 'acme/shop',
+        GITHUB_API_URL: github.url,
+      },
+      payload: {
+        workflow: { name: 'image' },
+        workflow_run: {
+          event: 'pull_request',
+          head_sha: FORK_HEAD,
+          head_repository: { full_name: 'someone/shop' },
+          pull_requests: [], // GitHub lists none for a fork's PR
+        },
+        repository: repo,
+      },
+    };
+    const postSaved = (prNumber = '11') =>
       runAction({
         script: 'dist/report/index.js',
-        inputs: { 'size-report-file': file, 'pr-number': '11', 'github-token': WRITE_TOKEN },
-        env: {
-          GITHUB_EVENT_NAME: 'workflow_run',
-          GITHUB_REPOSITORY: 'acme/shop',
-          GITHUB_API_URL: github.url,
-        },
+        inputs: { 'size-report-file': file, 'pr-number': prNumber, 'github-token': WRITE_TOKEN },
+        ...workflowRun,
       });
     const post = await postSaved();
     expect(post.exitCode).toBe(0);
     expect(ours(11).map((c) => c.body)).toEqual([run.outputs['comment-body']]);
     // run again: the same comment (the key is the image name, as in the main action)
     await postSaved();
+    expect(ours(11)).toHaveLength(1);
+
+    // a spoofed number (PR 10, whose head is another commit) or an unknown one: refused, nothing posted
+    const writes = () => github.requests.filter((r) => r.method !== 'GET').length;
+    const before = { writes: writes(), pr10: github.comments('acme', 'shop', 10) };
+    const spoofed = await postSaved('10');
+    expect(spoofed.exitCode).toBe(1);
+    const pr10Head = github.requests.at(-1)!;
+    expect([pr10Head.path, pr10Head.status]).toEqual(['/repos/acme/shop/pulls/10', 200]);
+    const otherHead = (pr10Head.responseBody as { head: { sha: string } }).head.sha;
+    expect(otherHead).not.toBe(FORK_HEAD);
+    expect(spoofed.stdout).toContain(
+      `::error::Input "pr-number": "10" does not name the pull request this workflow_run follows: ` +
+        `its head is ${otherHead}, the run built ${FORK_HEAD}`,
+    );
+    const unknown = await postSaved('99');
+    expect(unknown.exitCode).toBe(1);
+    expect(unknown.stdout).toContain(
+      '::error::Input "pr-number": "99" is not a pull request of acme/shop (GitHub answers 404); nothing was posted',
+    );
+    // measuring an image for a spoofed number: refused before the registry is asked
+    const measured = await runAction({
+      script: 'dist/report/index.js',
+      inputs: { image: `${image}:main`, 'pr-number': '10', 'github-token': WRITE_TOKEN },
+      ...workflowRun,
+    });
+    expect(measured.exitCode).toBe(1);
+    expect(measured.stdout).toContain('::error::Input "pr-number": "10" does not name the pull request');
+    expect(measured.outputs['size-report']).toBeUndefined();
+    expect(writes()).toBe(before.writes);
+    expect(github.comments('acme', 'shop', 10)).toEqual(before.pr10);
+    expect(github.comments('acme', 'shop', 99)).toEqual([]);
     expect(ours(11)).toHaveLength(1);
   }, 240_000);
 });

@@ -335,6 +335,44 @@ describe('rate limits', () => {
   });
 });
 
+describe('getting a pull request', () => {
+  const FORK_HEAD = 'f'.repeat(40);
+
+  test('its head: the sha and repository given, or one derived per number; issues and unknowns are 404', async () => {
+    github.addRepository({
+      owner: 'acme',
+      name: 'shop',
+      pullHeads: { 12: { sha: FORK_HEAD, repository: 'someone/shop' } },
+    });
+    const fork = await call('GET', '/repos/acme/shop/pulls/12', { token: READ_TOKEN });
+    expect(fork.status).toBe(200);
+    expect(fork.body.number).toBe(12);
+    expect(fork.body.head.sha).toBe(FORK_HEAD);
+    expect(fork.body.head.repo.full_name).toBe('someone/shop');
+    expect(fork.body.base.repo.full_name).toBe('acme/shop');
+
+    const own = await call('GET', '/repos/acme/shop/pulls/7', { token: null });
+    expect(own.status).toBe(200);
+    expect(own.body.head.sha).toMatch(/^[0-9a-f]{40}$/);
+    expect(own.body.head.sha).not.toBe(FORK_HEAD);
+    expect(own.body.head.repo.full_name).toBe('acme/shop');
+    // a pull request is an issue to the comments API: a comment can be posted on PR 12
+    expect((await call('POST', '/repos/acme/shop/issues/12/comments', { body: { body: 'hi' } })).status).toBe(
+      201,
+    );
+
+    for (const path of [
+      '/repos/acme/shop/pulls/3',
+      '/repos/acme/shop/pulls/99',
+      '/repos/acme/gone/pulls/7',
+    ]) {
+      const missing = await call('GET', path);
+      expect([missing.status, missing.body.message]).toEqual([404, 'Not Found']);
+    }
+    expect(github.violations).toEqual([]);
+  });
+});
+
 describe('GitHub Enterprise path prefix', () => {
   test('serves under /api/v3 and links there', async () => {
     const ghes = await startGitHubStandIn({

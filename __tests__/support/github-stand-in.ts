@@ -7,6 +7,8 @@
  *                                                                 page, since; Link headers
  *   POST  /repos/{owner}/{repo}/issues/{issue_number}/comments   201 + the comment
  *   PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}     200 + the comment
+ *   GET   /repos/{owner}/{repo}/pulls/{pull_number}               200 + the pull request (its head
+ *                                                                 sha: `pullHeads`, support/github-pulls.ts)
  *
  * and the same under `/repositories/{repository_id}/...`, the form GitHub writes in its Link
  * headers. Tokens are `write` (can comment) or `read` (a fork PR's token: 403 "Resource not
@@ -28,6 +30,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadGitHubOpenApi, type OpenApiChecker } from './openapi.js';
+import { defaultHeadSha, presentPull, type PullHead } from './github-pulls.js';
 
 export const WRITE_TOKEN = 'ghs_standInWriteToken0000000000000000';
 export const READ_TOKEN = 'ghs_standInReadToken00000000000000000';
@@ -61,6 +64,8 @@ export interface StandInRepository {
   issues?: number[];
   /** Pull request numbers that exist (a pull request is an issue to the comments API). */
   pullRequests?: number[];
+  /** Pull requests' heads (these exist too); any other pull request's head sha is derived from its number. */
+  pullHeads?: Record<number, PullHead>;
 }
 
 export interface GitHubStandInOptions {
@@ -155,6 +160,7 @@ interface StoredRepository {
   name: string;
   /** number -> is it a pull request */
   issues: Map<number, boolean>;
+  heads: Map<number, PullHead>;
 }
 
 interface StoredComment {
@@ -184,6 +190,7 @@ const DOCS = 'https://docs.github.com/rest';
 const LIST_DOCS = `${DOCS}/issues/comments#list-issue-comments`;
 const CREATE_DOCS = `${DOCS}/issues/comments#create-an-issue-comment`;
 const UPDATE_DOCS = `${DOCS}/issues/comments#update-an-issue-comment`;
+const PULL_DOCS = `${DOCS}/pulls/pulls#get-a-pull-request`;
 const SECONDARY_DOCS =
   'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits';
 const PRIMARY_DOCS =
@@ -225,9 +232,14 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
         owner: repository.owner,
         name: repository.name,
         issues: new Map(),
+        heads: new Map(),
       };
       for (const n of repository.issues ?? []) stored.issues.set(n, false);
       for (const n of repository.pullRequests ?? []) stored.issues.set(n, true);
+      for (const [n, head] of Object.entries(repository.pullHeads ?? {})) {
+        stored.issues.set(Number(n), true);
+        stored.heads.set(Number(n), head);
+      }
       repositories.set(key, stored);
     },
     repositoryId(owner, repo) {
@@ -408,7 +420,18 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
       ? [...repositories.values()].find((r) => r.id === route.repositoryId)
       : repositories.get(repoKey(route.owner ?? '', route.repo ?? ''));
     const docs = route.kind === 'list' ? LIST_DOCS : route.kind === 'create' ? CREATE_DOCS : UPDATE_DOCS;
-    if (!repository) return notFound(docs);
+    if (!repository) return notFound(route.kind === 'pull' ? PULL_DOCS : docs);
+
+    if (route.kind === 'pull') {
+      if (!repository.issues.get(route.number)) return notFound(PULL_DOCS);
+      const head = repository.heads.get(route.number) ?? {
+        sha: defaultHeadSha(repository.owner, repository.name, route.number),
+      };
+      return {
+        status: 200,
+        body: presentPull({ root, web, base: repository, number: route.number, head, simpleUser }),
+      };
+    }
 
     if (route.kind !== 'list') {
       if (!grant) return { status: 401, body: basicError('Requires authentication', docs, 401) };
@@ -545,6 +568,11 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
   standIn.url = root;
 
   function routeOf(method: string, path: string) {
+    const pull = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)$/.exec(path);
+    if (pull && method === 'GET') {
+      const [owner, repo] = [safeDecode(pull[1]), safeDecode(pull[2])];
+      return { kind: 'pull' as const, owner, repo, repositoryId: undefined, number: Number(pull[3]) };
+    }
     const byName = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(.+)$/.exec(path);
     const byId = /^\/repositories\/(\d+)\/issues\/(.+)$/.exec(path);
     if (!byName && !byId) return undefined;
