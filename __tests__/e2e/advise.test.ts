@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runAction, type ActionRun } from '../support/action-runner.js';
+import { PR_HEAD_SHA, pullRequestEvent, runAction, type ActionRun } from '../support/action-runner.js';
 import { freshRepo, LAB } from '../support/registry.js';
 import { READ_TOKEN, startGitHubStandIn, WRITE_TOKEN } from '../support/github-stand-in.js';
 import type { SizeReport } from '../../src/report/size-report.js';
@@ -35,30 +35,7 @@ const DOCKERFILE_TEXT = [
   '',
 ].join('\n');
 
-const repo = { full_name: 'acme/shop', default_branch: 'main' };
-const pullRequest = (number: number, fork = false) => ({
-  env: {
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_REF: `refs/pull/${number}/merge`,
-    GITHUB_SHA: 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb',
-    GITHUB_REPOSITORY: 'acme/shop',
-    GITHUB_BASE_REF: 'main',
-    GITHUB_API_URL: github.url,
-  },
-  payload: {
-    number,
-    pull_request: {
-      number,
-      base: { ref: 'main', repo: { full_name: 'acme/shop' } },
-      head: {
-        ref: 'grow',
-        sha: 'cccccccccccccccccccccccccccccccccccccccc',
-        repo: { full_name: fork ? 'someone/shop' : 'acme/shop' },
-      },
-    },
-    repository: repo,
-  },
-});
+const pullRequest = (number: number, fork = false) => pullRequestEvent(number, github.url, fork);
 
 /** The action in the workspace, as a workflow names a Dockerfile in a subfolder. */
 const runPr = (number: number, extra: Record<string, string> = {}, fork = false) =>
@@ -91,7 +68,15 @@ const PIP_CACHE = ['package-cache', DOCKERFILE, 7, 7, 500_000];
 
 beforeAll(async () => {
   github = await startGitHubStandIn({
-    repositories: [{ owner: 'acme', name: 'shop', pullRequests: [21, 22, 23, 24, 25] }],
+    repositories: [
+      {
+        owner: 'acme',
+        name: 'shop',
+        pullRequests: [21, 22, 23, 24, 25],
+        // PR 22 is a fork's: the workflow_run that posts its saved report is checked against it
+        pullHeads: { 22: { sha: PR_HEAD_SHA, repository: 'someone/shop' } },
+      },
+    ],
   });
   image = freshRepo(LAB, 'integrate-advise');
   workspace = mkdtempSync(join(tmpdir(), 'integrate-advise-'));
@@ -158,6 +143,15 @@ describe('size advice on a pull request', () => {
       script: 'dist/report/index.js',
       inputs: { 'size-report-file': file, 'pr-number': '22', 'github-token': WRITE_TOKEN },
       env: { GITHUB_EVENT_NAME: 'workflow_run', GITHUB_REPOSITORY: 'acme/shop', GITHUB_API_URL: github.url },
+      payload: {
+        workflow_run: {
+          event: 'pull_request',
+          head_sha: PR_HEAD_SHA,
+          head_repository: { full_name: 'someone/shop' },
+          pull_requests: [],
+        },
+        repository: { full_name: 'acme/shop', default_branch: 'main' },
+      },
     });
     expect(post.exitCode).toBe(0);
     expect(ours(22).map((c) => c.body)).toEqual([run.outputs['comment-body']]);

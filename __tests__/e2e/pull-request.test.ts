@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runAction, type ActionRun } from '../support/action-runner.js';
+import { PR_HEAD_SHA, pullRequestEvent, runAction, type ActionRun } from '../support/action-runner.js';
 import { countImage } from '../support/independent.js';
 import { freshRepo, LAB } from '../support/registry.js';
 import { READ_TOKEN, startGitHubStandIn, WRITE_TOKEN } from '../support/github-stand-in.js';
@@ -19,7 +19,7 @@ let github: StandIn;
 let image: string;
 
 const repo = { full_name: 'acme/shop', default_branch: 'main' };
-const FORK_HEAD = 'cccccccccccccccccccccccccccccccccccccccc';
+const FORK_HEAD = PR_HEAD_SHA;
 const pushMain = {
   env: {
     GITHUB_EVENT_NAME: 'push',
@@ -29,29 +29,7 @@ const pushMain = {
   },
   payload: { ref: 'refs/heads/main', repository: repo },
 };
-const pullRequest = (number: number, fork = false) => ({
-  env: {
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_REF: `refs/pull/${number}/merge`,
-    GITHUB_SHA: 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb',
-    GITHUB_REPOSITORY: 'acme/shop',
-    GITHUB_BASE_REF: 'main',
-    GITHUB_API_URL: github.url,
-  },
-  payload: {
-    number,
-    pull_request: {
-      number,
-      base: { ref: 'main', repo: { full_name: 'acme/shop' } },
-      head: {
-        ref: 'grow',
-        sha: FORK_HEAD,
-        repo: { full_name: fork ? 'someone/shop' : 'acme/shop' },
-      },
-    },
-    repository: repo,
-  },
-});
+const pullRequest = (number: number, fork = false) => pullRequestEvent(number, github.url, fork);
 
 const prInputs = (extra: Record<string, string> = {}) => ({
   context: 'examples/wasteful',

@@ -110,3 +110,32 @@ export function tagPush(tag: string, sha = 'f00dfeedcafe0123456789abcdef01234567
     payload: { ref: `refs/tags/${tag}`, repository: { full_name: 'acme/app', default_branch: 'main' } },
   };
 }
+
+/** The head commit `pullRequestEvent` gives a pull request. */
+export const PR_HEAD_SHA = 'cccccccccccccccccccccccccccccccccccccccc';
+
+/**
+ * The env and payload of a `pull_request` event for PR `number` of acme/shop (from branch
+ * `grow`, or a fork's), with the GitHub API at `apiUrl` (the stand-in), as the runner gives them.
+ */
+export function pullRequestEvent(number: number, apiUrl: string, fork = false) {
+  return {
+    env: {
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_REF: `refs/pull/${number}/merge`,
+      GITHUB_SHA: 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb',
+      GITHUB_REPOSITORY: 'acme/shop',
+      GITHUB_BASE_REF: 'main',
+      GITHUB_API_URL: apiUrl,
+    },
+    payload: {
+      number,
+      pull_request: {
+        number,
+        base: { ref: 'main', repo: { full_name: 'acme/shop' } },
+        head: { ref: 'grow', sha: PR_HEAD_SHA, repo: { full_name: fork ? 'someone/shop' : 'acme/shop' } },
+      },
+      repository: { full_name: 'acme/shop', default_branch: 'main' },
+    },
+  };
+}
