@@ -4,10 +4,10 @@
  * repository of the same registry got it earlier in this push, else uploaded as a stream), then
  * every manifest, children before the index that lists them, each PUT under its own digest.
  */
-import { PassThrough, type Readable } from 'node:stream';
 import { parseManifest } from '../image/manifest.js';
 import type { ImageSource } from '../image/source.js';
 import type { RegistryClient } from '../registry/client.js';
+import { deferredStream, ensureBlob } from '../registry/blob-copy.js';
 import { limiter } from '../util/pool.js';
 
 export interface PushTarget {
@@ -91,28 +91,25 @@ async function pushToTarget(
   const result: TargetPush = { name, uploaded: 0, uploadedBytes: 0, mounted: 0, existing: 0, manifests: 0 };
   const context = { image: name };
   const limit = limiter(UPLOAD_CONCURRENCY);
+  const mountFromRepositories = mountFrom.map((t) => t.repository);
   await Promise.all(
     content.blobs.map((blob) =>
       limit(async () => {
-        if (await client.hasBlob(repository, blob.digest, context)) {
-          result.existing++;
-          return;
-        }
-        for (const from of mountFrom) {
-          if (await client.mountBlob(repository, blob.digest, from.repository, context)) {
-            result.mounted++;
-            return;
-          }
-        }
-        await client.uploadBlob(
+        const presence = await ensureBlob({
+          client,
           repository,
-          blob.digest,
-          blob.size,
-          () => openBlob(source, blob.digest),
-          context,
-        );
-        result.uploaded++;
-        result.uploadedBytes += blob.size;
+          digest: blob.digest,
+          size: blob.size,
+          mountFrom: mountFromRepositories,
+          open: () => deferredStream(() => source.blobStream(blob.digest)),
+          image: name,
+        });
+        if (presence === 'existing') result.existing++;
+        else if (presence === 'mounted') result.mounted++;
+        else {
+          result.uploaded++;
+          result.uploadedBytes += blob.size;
+        }
       }),
     ),
   );
@@ -122,18 +119,4 @@ async function pushToTarget(
     result.manifests++;
   }
   return result;
-}
-
-// The client opens a blob synchronously; the layout finds it asynchronously: a stream in between.
-function openBlob(source: ImageSource, digest: string): Readable {
-  const out = new PassThrough({ highWaterMark: 1 << 20 });
-  source.blobStream(digest).then(
-    (stream) => {
-      stream.on('error', (error) => out.destroy(error));
-      out.on('close', () => stream.destroy());
-      stream.pipe(out);
-    },
-    (error: Error) => out.destroy(error),
-  );
-  return out;
 }

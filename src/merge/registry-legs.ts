@@ -5,8 +5,8 @@
  * (cross-repository blob mounts on one registry, streamed copies between registries) and PUT
  * the index under its tags.
  */
-import { PassThrough, type Readable } from 'node:stream';
 import type { RegistryClient } from '../registry/client.js';
+import { deferredStream, ensureBlob } from '../registry/blob-copy.js';
 import { connect, type ConnectOptions } from '../registry/connect.js';
 import { isNotFound } from '../registry/errors.js';
 import { isNondistributable } from '../registry/media-types.js';
@@ -144,30 +144,16 @@ async function hasManifest(repository: Repository, digest: string): Promise<bool
 
 /** 1 when the blob's bytes were sent, 0 when it was there already or mounted. */
 async function copyBlob(blob: Descriptor, source: Repository, target: Repository): Promise<number> {
-  const image = `${target.name}@${blob.digest}`;
-  if (await target.client.hasBlob(target.path, blob.digest, { image })) return 0;
-  if (
-    source.host === target.host &&
-    (await target.client.mountBlob(target.path, blob.digest, source.path, { image }))
-  )
-    return 0;
-  await target.client.uploadBlob(target.path, blob.digest, blob.size, () => streamOf(source, blob), {
-    image,
+  const presence = await ensureBlob({
+    client: target.client,
+    repository: target.path,
+    digest: blob.digest,
+    size: blob.size,
+    mountFrom: source.host === target.host ? [source.path] : [],
+    open: () => deferredStream(() => source.client.blobStream(source.path, blob.digest, { size: blob.size })),
+    image: `${target.name}@${blob.digest}`,
   });
-  return 1;
-}
-
-// The upload wants a stream now (and a fresh one per attempt); the source's answers later.
-function streamOf(source: Repository, blob: Descriptor): Readable {
-  const pass = new PassThrough();
-  source.client.blobStream(source.path, blob.digest, { size: blob.size }).then(
-    (stream) => {
-      stream.on('error', (error) => pass.destroy(error));
-      stream.pipe(pass);
-    },
-    (error: unknown) => pass.destroy(error as Error),
-  );
-  return pass;
+  return presence === 'uploaded' ? 1 : 0;
 }
 
 /** PUTs the index under each of the repository's tags. */
