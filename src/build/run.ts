@@ -42,9 +42,23 @@ export async function buildxVersionOutput(): Promise<string | undefined> {
 
 /**
  * Whether the engine stores images in containerd (needed to load a multi-platform image); the
- * engine of docker context `context` when given (a docker-driver builder's endpoint).
+ * engine of docker context `context` when given (a docker-driver builder's endpoint). Asked once
+ * per context and run: several steps need it (load, the PR's OCI export, cache, legs), and each
+ * `docker info` costs 0.1-0.3 s.
  */
-export async function engineHasContainerdStore(context?: string): Promise<boolean | undefined> {
+export function engineHasContainerdStore(context?: string): Promise<boolean | undefined> {
+  const key = context ?? '';
+  let answer = containerdStoreAnswers.get(key);
+  if (!answer) {
+    answer = askContainerdStore(context);
+    containerdStoreAnswers.set(key, answer);
+  }
+  return answer;
+}
+
+const containerdStoreAnswers = new Map<string, Promise<boolean | undefined>>();
+
+async function askContainerdStore(context: string | undefined): Promise<boolean | undefined> {
   const contextArgs = context ? ['--context', context] : [];
   const out = await getExecOutput('docker', [...contextArgs, 'info', '--format', '{{json .DriverStatus}}'], {
     ignoreReturnCode: true,
