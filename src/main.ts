@@ -21,7 +21,8 @@ import { builtCommit } from './build/git-head.js';
 import { announceBuilder, lookUpBuilder } from './builder-step.js';
 import { builtBy, describeBuiltBy } from './build/built-by.js';
 import { builderSelection } from './build/builder.js';
-import { legOptions, planLeg, pushLeg } from './legs/leg-step.js';
+import { planLeg, pushLeg } from './legs/leg-step.js';
+import { legBuildOptions } from './build/push-by-digest.js';
 
 export async function run(now: Date = new Date()): Promise<void> {
   // Masks first: nothing below may print a secret, not even in an error.
@@ -61,7 +62,7 @@ export async function run(now: Date = new Date()): Promise<void> {
     // A leg (push-by-digest) is one platform of an image: the merge step reports on the whole.
     const leg = inputs.pushByDigest ? await planLeg(inputs, builder, join(workDir, 'leg.tar')) : undefined;
     if (leg) {
-      options = legOptions(leg, options);
+      options = legBuildOptions(options, leg);
       runner.info(
         'Size report skipped: push-by-digest pushes one leg; the merge step reports on the merged image.',
       );

@@ -9,8 +9,7 @@ import type { ImageSource } from '../image/source.js';
 import { InputError } from '../errors.js';
 import * as runner from '../runner.js';
 import type { BuilderInfo } from '../build/builder.js';
-import { digestPushMode, legBuildOptions, type DigestPushMode } from '../build/push-by-digest.js';
-import type { BuildOptions } from '../build/buildx.js';
+import { digestPushMode, type DigestPushMode } from '../build/push-by-digest.js';
 import { engineHasContainerdStore } from '../build/run.js';
 import { connect } from '../registry/connect.js';
 import { formatBytes } from '../report/format.js';
@@ -73,10 +72,6 @@ export async function planLeg(
     );
   }
   return { mode, images: inputs.images, layoutPath };
-}
-
-export function legOptions(plan: LegPlan, options: BuildOptions): BuildOptions {
-  return legBuildOptions(options, plan);
 }
 
 /** After the build: the layout uploaded (docker driver), the digest and platform read back. */
