@@ -119,7 +119,7 @@ describe('every mistake names the input and the value, before anything runs', ()
     [
       'secret-file missing',
       { 'secret-files': 'npmrc=nope' },
-      'Input "secret-files": "npmrc=nope" names a file that does not exist',
+      `Input "secret-files": "npmrc=nope" names ${join(workspace, 'nope')}, which does not exist`,
     ],
     ['boolean push', { push: 'yes' }, 'Input "push": "yes" is not a boolean: use true or false'],
     ['boolean load', { load: '1' }, 'Input "load": "1" is not a boolean'],

@@ -3,8 +3,8 @@
  * (with action.yml) that knows input names. Every mistake is an InputError naming the
  * input and the value, raised before anything is built or pushed.
  */
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 import { InputError } from './errors.js';
 import { parseList } from './util/list.js';
 import { parseImageName, parseReference } from './plan/reference.js';
@@ -21,6 +21,19 @@ import type { BuildOptions } from './build/buildx.js';
 import { digestOfFileName, parseDigestList } from './merge/digests.js';
 import { COMMENT_MODES, type CommentMode } from './github/comment.js';
 import { CACHE_MODES, type CacheMode } from './build/cache.js';
+import { openOciLayout, OciLayoutError } from './image/oci-layout.js';
+import { ManifestError } from './image/manifest.js';
+import {
+  buildContextPath,
+  cachePaths,
+  checkPath,
+  isRemoteContext,
+  ociLayoutPath,
+  outputPaths,
+  sshPaths,
+  type PathRule,
+  type PathUse,
+} from './local-paths.js';
 
 export type GetInput = (name: string) => string;
 
@@ -84,11 +97,11 @@ export function secretValues(getInput: GetInput): string[] {
 }
 
 /**
- * `roots`: the directories local paths must stay in (the workspace and RUNNER_TEMP on a runner):
- * a context, Dockerfile or secret file elsewhere on the machine is a mistake, or an attempt to
- * read what the workflow never meant to send to a build.
+ * `where`: the rule every local path input is held to (local-paths.ts); a directory alone stands
+ * for a rule whose only root is that directory (tests, and runs off a runner).
  */
-export function readInputs(getInput: GetInput, cwd: string, roots: string[] = [cwd]): ActionInputs {
+export function readInputs(getInput: GetInput, where: string | PathRule): ActionInputs {
+  const rule = typeof where === 'string' ? { cwd: where, roots: [where] } : where;
   const list = (name: string) => parseList(getInput(name));
   const lines = (name: string) => parseList(getInput(name), { ignoreComma: true });
   const optional = (name: string) => getInput(name) || undefined;
@@ -97,7 +110,9 @@ export function readInputs(getInput: GetInput, cwd: string, roots: string[] = [c
   const platforms = list('platforms');
   platforms.forEach(checkPlatform);
   const file = optional('file');
-  checkContextAndFile(context, file, cwd, roots);
+  checkContextAndFile(context, file, rule);
+  const builder = optional('builder');
+  if (builder !== undefined) notAnOption('builder', builder);
 
   const inputs: ActionInputs = {
     build: {
@@ -105,23 +120,27 @@ export function readInputs(getInput: GetInput, cwd: string, roots: string[] = [c
       file,
       target: optional('target'),
       buildArgs: lines('build-args').map((a) => keyValue('build-args', a)),
-      buildContexts: lines('build-contexts').map((c) => keyValue('build-contexts', c)),
+      buildContexts: lines('build-contexts').map((c) =>
+        checkBuildContext(keyValue('build-contexts', c), rule),
+      ),
       platforms,
       annotations: lines('annotations').map((a) => keyValue('annotations', a)),
-      ssh: list('ssh'),
-      cacheFrom: lines('cache-from'),
-      cacheTo: lines('cache-to'),
+      ssh: list('ssh').map((entry) => checkPaths(rule, 'ssh', entry, sshPaths(entry), 'existing')),
+      cacheFrom: lines('cache-from').map((e) => checkPaths(rule, 'cache-from', e, cachePaths(e), 'any')),
+      cacheTo: lines('cache-to').map((e) => checkPaths(rule, 'cache-to', e, cachePaths(e), 'any')),
       network: optional('network'),
       noCache: readBoolean(getInput, 'no-cache'),
       noCacheFilters: list('no-cache-filters'),
       pull: readBoolean(getInput, 'pull'),
       push: readBoolean(getInput, 'push'),
       load: readBoolean(getInput, 'load'),
-      outputs: parseList(getInput('outputs'), { ignoreComma: true, noQuotes: true }),
+      outputs: parseList(getInput('outputs'), { ignoreComma: true, noQuotes: true }).map((o) =>
+        checkPaths(rule, 'outputs', o, outputPaths(o), 'any'),
+      ),
       provenance: attestationSetting('provenance', getInput('provenance')),
       sbom: attestationSetting('sbom', getInput('sbom')),
       attests: lines('attests').map(checkAttest),
-      builder: optional('builder'),
+      builder,
       allow: list('allow').map(checkEntitlement),
       addHosts: list('add-hosts').map(checkHost),
       shmSize: checkShmSize(getInput('shm-size')),
@@ -136,13 +155,11 @@ export function readInputs(getInput: GetInput, cwd: string, roots: string[] = [c
     }),
     secretFiles: lines('secret-files').map((s) => {
       const [id, path] = splitPair('secret-files', s);
-      const src = isAbsolute(path) ? path : resolve(cwd, path);
-      if (!existsSync(src))
-        throw new InputError('secret-files', s, `names a file that does not exist (${src})`);
-      checkInsideRoots('secret-files', s, src, roots);
-      return { id, src };
+      // The path as given, made absolute: buildx reads it, and a symlink in it is the user's to keep.
+      checkPath(rule, 'secret-files', s, path, 'existing');
+      return { id, src: resolve(rule.cwd, path) };
     }),
-    ...readTagAndReportInputs(getInput),
+    ...readTagAndReportInputs(getInput, rule),
     allowUntrustedBuild: readBoolean(getInput, 'allow-untrusted-build'),
     advise: readBoolean(getInput, 'advise', true),
     adviceMinBytes: readSize(getInput, 'advice-min-bytes', 1_000_000),
@@ -176,7 +193,7 @@ export type TagAndReportInputs = Pick<
 >;
 
 /** The naming and report inputs, read for readInputs and readMergeInputs alike. */
-export function readTagAndReportInputs(getInput: GetInput): TagAndReportInputs {
+export function readTagAndReportInputs(getInput: GetInput, rule: PathRule): TagAndReportInputs {
   const { rules, references } = parseTagRules(
     parseList(getInput('tags'), { ignoreComma: true, comment: '#' }),
   );
@@ -190,7 +207,7 @@ export function readTagAndReportInputs(getInput: GetInput): TagAndReportInputs {
     flavor: parseFlavor(parseList(getInput('flavor'), { ignoreComma: true, comment: '#' })),
     analyzeLayers: readBoolean(getInput, 'analyze-layers', true),
     insecureRegistries: parseList(getInput('insecure-registries')),
-    compareTo: checkCompareTo(getInput('compare-to')),
+    compareTo: checkImageOrLayout('compare-to', getInput('compare-to'), rule),
     comment: readChoice(getInput, 'comment', COMMENT_MODES, 'auto'),
     commentKey: getInput('comment-key') || images[0] || 'default',
     minChange: readSize(getInput, 'min-change', 1000),
@@ -200,14 +217,46 @@ export function readTagAndReportInputs(getInput: GetInput): TagAndReportInputs {
   };
 }
 
+/**
+ * Opens each `oci-layout://PATH` input (its oci-layout file, index.json and the image it names)
+ * before anything runs: a directory or tar that is not an image layout is then an input error,
+ * not a failure after the push.
+ */
+export async function checkLayoutInputs(inputs: { input: string; value: string }[]): Promise<void> {
+  for (const { input, value } of inputs) {
+    const path = ociLayoutPath(value);
+    if (!path) continue;
+    try {
+      await (await openOciLayout(path)).manifest('');
+    } catch (error) {
+      if (!(error instanceof OciLayoutError || error instanceof ManifestError)) throw error;
+      throw new InputError(input, value, `is not an OCI image layout: ${error.message}`);
+    }
+  }
+}
+
+/**
+ * The report action's local paths (report/action.yml), held to the rule before anything runs:
+ * `image` and `baseline` as oci-layout://PATH, the Dockerfile in `file`, the saved report in
+ * `size-report-file`.
+ */
+export function checkReportPaths(getInput: GetInput, rule: PathRule): void {
+  for (const input of ['image', 'baseline']) checkImageOrLayout(input, getInput(input), rule);
+  for (const input of ['file', 'size-report-file']) {
+    const value = getInput(input);
+    if (value) checkPath(rule, input, value, value, 'existing');
+  }
+}
+
 /** The merge action's inputs (merge/action.yml): the legs' digests, and the tag and report inputs. */
 export interface MergeInputs extends TagAndReportInputs {
   /** `sha256:...`, each once. */
   digests: string[];
 }
 
-export function readMergeInputs(getInput: GetInput, cwd: string): MergeInputs {
-  const shared = readTagAndReportInputs(getInput);
+export function readMergeInputs(getInput: GetInput, where: string | PathRule): MergeInputs {
+  const rule = typeof where === 'string' ? { cwd: where, roots: [where] } : where;
+  const shared = readTagAndReportInputs(getInput, rule);
   if (shared.images.length === 0 && shared.tagReferences.length === 0) {
     throw new InputError(
       'images',
@@ -221,7 +270,7 @@ export function readMergeInputs(getInput: GetInput, cwd: string): MergeInputs {
   if (!list && !dir) {
     throw new InputError('digests', '', 'is required (or "digests-dir"): the digests the legs pushed');
   }
-  const digests = list ? parseDigestList(parseList(list), 'digests') : readDigestsDir(dir, cwd);
+  const digests = list ? parseDigestList(parseList(list), 'digests') : readDigestsDir(dir, rule);
   if (digests.length === 0) {
     throw new InputError(list ? 'digests' : 'digests-dir', list || dir, 'names no digest');
   }
@@ -229,9 +278,9 @@ export function readMergeInputs(getInput: GetInput, cwd: string): MergeInputs {
 }
 
 // The files directly in `dir`, and in its subdirectories (download-artifact without merge-multiple).
-function readDigestsDir(dir: string, cwd: string): string[] {
-  const root = resolve(cwd, dir);
-  if (!existsSync(root) || !statSync(root).isDirectory()) {
+function readDigestsDir(dir: string, rule: PathRule): string[] {
+  const root = resolve(rule.cwd, dir);
+  if (!statSync(checkPath(rule, 'digests-dir', dir, dir, 'existing')).isDirectory()) {
     throw new InputError('digests-dir', dir, `is not a directory (looked for ${root})`);
   }
   const digests: string[] = [];
@@ -283,10 +332,37 @@ export function readSize(getInput: GetInput, name: string, fallback: number): nu
   return bytes;
 }
 
-function checkCompareTo(value: string): string {
-  if (value === '' || value.startsWith('oci-layout://')) return value;
-  parseReference(value, 'compare-to');
+/**
+ * An image reference, or `oci-layout://PATH` held to the path rule; '' stays ''. The layout's
+ * content is checked (openLayoutInputs) before anything runs too.
+ */
+export function checkImageOrLayout(input: string, value: string, rule: PathRule): string {
+  if (value === '') return value;
+  const layout = ociLayoutPath(value);
+  if (layout === undefined) parseReference(value, input);
+  else if (layout === '') throw new InputError(input, value, 'names no path after oci-layout://');
+  else checkPath(rule, input, value, layout, 'existing');
   return value;
+}
+
+/** Checks each of `paths` (what `value` of `input` names) against the rule; returns `value`. */
+function checkPaths(rule: PathRule, input: string, value: string, paths: string[], use: PathUse): string {
+  for (const path of paths) checkPath(rule, input, value, path, use);
+  return value;
+}
+
+function checkBuildContext(entry: string, rule: PathRule): string {
+  const path = buildContextPath(entry);
+  if (path === '') throw new InputError('build-contexts', entry, 'names no path');
+  if (path !== undefined) checkPath(rule, 'build-contexts', entry, path, 'existing');
+  return entry;
+}
+
+/** A value buildx would take for an option where it expects a name or a path. */
+function notAnOption(input: string, value: string): void {
+  if (value.startsWith('-') && value !== '-') {
+    throw new InputError(input, value, 'starts with "-": buildx would read it as an option');
+  }
 }
 
 function splitPair(input: string, item: string): [string, string] {
@@ -360,20 +436,25 @@ export function checkPlatform(platform: string): void {
   if (why) throw new InputError('platforms', platform, why);
 }
 
-export function isRemoteContext(context: string): boolean {
-  return /^(https?:\/\/|git@|git:\/\/|ssh:\/\/|github\.com\/)/.test(context) || context === '-';
-}
-
-function checkContextAndFile(context: string, file: string | undefined, cwd: string, roots: string[]): void {
-  if (isRemoteContext(context)) return;
-  const dir = resolve(cwd, context);
+/**
+ * A local context must be a directory, and its Dockerfile (the `file` input, or the context's own
+ * `Dockerfile`, which may be a symlink too) must exist: both held to the path rule. With a remote
+ * context, buildx reads `file` from the remote source, unless it is absolute: then from disk.
+ */
+function checkContextAndFile(context: string, file: string | undefined, rule: PathRule): void {
+  notAnOption('context', context);
+  if (isRemoteContext(context)) {
+    if (file && isAbsolute(file)) checkPath(rule, 'file', file, file, 'existing');
+    return;
+  }
+  const dir = resolve(rule.cwd, context);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new InputError('context', context, `is not a directory (looked for ${dir})`);
   }
-  checkInsideRoots('context', context, dir, roots);
-  // A template, not resolve(dir, 'Dockerfile'): ncc would take that for an asset to bundle.
-  const dockerfile = file ? resolve(cwd, file) : `${dir}/Dockerfile`;
+  checkPath(rule, 'context', context, dir, 'existing');
   if (file === '-') return;
+  // A template, not resolve(dir, 'Dockerfile'): ncc would take that for an asset to bundle.
+  const dockerfile = file ? resolve(rule.cwd, file) : `${dir}/Dockerfile`;
   if (!existsSync(dockerfile)) {
     throw new InputError(
       file ? 'file' : 'context',
@@ -381,24 +462,7 @@ function checkContextAndFile(context: string, file: string | undefined, cwd: str
       `has no Dockerfile: ${dockerfile} does not exist`,
     );
   }
-  if (file) checkInsideRoots('file', file, dockerfile, roots);
-}
-
-/** An existing local path, symlinks resolved, must lie in one of `roots`. */
-export function checkInsideRoots(input: string, value: string, path: string, roots: string[]): void {
-  const real = realpathSync(path);
-  const inside = roots.some((root) => {
-    if (!existsSync(root)) return false;
-    const rel = relative(realpathSync(root), real);
-    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-  });
-  if (!inside) {
-    throw new InputError(
-      input,
-      value,
-      `is outside the workspace (${real} is not under ${roots.join(' or ')})`,
-    );
-  }
+  checkPath(rule, file ? 'file' : 'context', file ?? context, dockerfile, 'existing');
 }
 
 function attestationSetting(input: string, value: string): string | undefined {

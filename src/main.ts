@@ -6,8 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as runner from './runner.js';
 import { readGitContext, type GitContext } from './context.js';
-import { readInputs, secretValues, type ActionInputs, type SecretValue } from './inputs.js';
+import {
+  checkLayoutInputs,
+  readInputs,
+  secretValues,
+  type ActionInputs,
+  type SecretValue,
+} from './inputs.js';
 import { InputError } from './errors.js';
+import { pathRuleOf } from './local-paths.js';
 import { planImage, type ImagePlan } from './plan/plan.js';
 import { parseReference } from './plan/reference.js';
 import { buildxArgs, type BuildOptions } from './build/buildx.js';
@@ -33,8 +40,8 @@ export async function run(now: Date = new Date()): Promise<void> {
   let workDir: string | undefined;
   try {
     const context = readGitContext();
-    const roots = [process.cwd(), process.env.GITHUB_WORKSPACE, process.env.RUNNER_TEMP].filter((d) => !!d);
-    const inputs = readInputs(runner.getInput, process.cwd(), roots as string[]);
+    const inputs = readInputs(runner.getInput, pathRuleOf(process.env, process.cwd()));
+    await checkLayoutInputs([{ input: 'compare-to', value: inputs.compareTo }]);
     const plan = planImage({
       images: inputs.images,
       tagRules: inputs.tagRules,

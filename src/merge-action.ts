@@ -8,7 +8,8 @@
 import * as runner from './runner.js';
 import { InputError } from './errors.js';
 import { readGitContext } from './context.js';
-import { readMergeInputs, type MergeInputs } from './inputs.js';
+import { pathRuleOf } from './local-paths.js';
+import { checkLayoutInputs, readMergeInputs, type MergeInputs } from './inputs.js';
 import { planImage } from './plan/plan.js';
 import { parseReference } from './plan/reference.js';
 import { RegistryError } from './registry/errors.js';
@@ -21,7 +22,8 @@ async function run(now = new Date()): Promise<void> {
   runner.addMask(runner.getInput('github-token'));
   try {
     const context = readGitContext();
-    const inputs = readMergeInputs(runner.getInput, process.cwd());
+    const inputs = readMergeInputs(runner.getInput, pathRuleOf(process.env, process.cwd()));
+    await checkLayoutInputs([{ input: 'compare-to', value: inputs.compareTo }]);
     const { tags } = planImage({
       images: inputs.images,
       tagRules: inputs.tagRules,

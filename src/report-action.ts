@@ -13,7 +13,15 @@ import { readFile } from 'node:fs/promises';
 import * as runner from './runner.js';
 import { InputError } from './errors.js';
 import { parseList } from './util/list.js';
-import { checkPlatform, readBoolean, readChoice, readSize } from './inputs.js';
+import {
+  checkLayoutInputs,
+  checkPlatform,
+  checkReportPaths,
+  readBoolean,
+  readChoice,
+  readSize,
+} from './inputs.js';
+import { pathRuleOf } from './local-paths.js';
 import { readGitContext } from './context.js';
 import { measureWithScans, OCI_LAYOUT_PREFIX } from './measure/against-baseline.js';
 import { runAdviceStep } from './advise/advice-step.js';
@@ -30,6 +38,8 @@ async function run(): Promise<void> {
   runner.addMask(runner.getInput('github-token'));
   try {
     const context = readGitContext();
+    checkReportPaths(runner.getInput, pathRuleOf(process.env, process.cwd()));
+    await checkLayoutInputs(['image', 'baseline'].map((input) => ({ input, value: runner.getInput(input) })));
     const prNumber = readPrNumber(runner.getInput('pr-number')) ?? context.pullRequest?.number;
     const saved = await savedReport();
     const comment = {
