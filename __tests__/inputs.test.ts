@@ -126,6 +126,16 @@ describe('every mistake names the input and the value, before anything runs', ()
     ['boolean no-cache', { 'no-cache': 'on' }, 'Input "no-cache": "on" is not a boolean'],
     ['boolean pull', { pull: 'truee' }, 'Input "pull": "truee" is not a boolean'],
     ['missing context', { context: 'nope' }, 'Input "context": "nope" is not a directory'],
+    [
+      'a context buildx would read as an option',
+      { context: '--output=type=local,dest=/' },
+      'Input "context": "--output=type=local,dest=/" starts with "-": buildx would read it as an option',
+    ],
+    [
+      'a builder buildx would read as an option',
+      { builder: '--bootstrap' },
+      'Input "builder": "--bootstrap" starts with "-": buildx would read it as an option',
+    ],
     ['missing Dockerfile', { context: '.' }, 'Input "context": "." has no Dockerfile:'],
     [
       'missing file',
