@@ -82,18 +82,6 @@ export function isValidTag(t: string): boolean {
   return TAG_RE.test(t);
 }
 
-/**
- * Turns git text (a branch, a tag name, a template's output) into a tag: runs of characters a tag
- * cannot hold become one `-`, a leading `.`/`-` is dropped (a tag must start with a word
- * character), and the result is cut at 128 characters. Returns '' when nothing usable is left.
- */
-export function sanitizeTag(s: string): string {
-  return s
-    .replace(/[^A-Za-z0-9_.-]+/g, '-')
-    .replace(/^[.-]+/, '')
-    .slice(0, TAG_MAX);
-}
-
 function tagProblem(tag: string): string {
   if (tag === '') return 'the tag after ":" is empty';
   if (tag.length > TAG_MAX) return `tag "${tag}" is longer than ${TAG_MAX} characters`;
