@@ -7,11 +7,13 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { InputError } from './errors.js';
 import { parseList } from './util/list.js';
-import { parseImageName, parseReference } from './plan/reference.js';
+import { isRegistryHost, parseImageName, parseReference } from './plan/reference.js';
 import {
   parseBudget,
   parseBudgetAction,
   parseSize,
+  ruleLine,
+  rulesForAbsentPlatforms,
   type BudgetAction,
   type BudgetRule,
 } from './compare/budget.js';
@@ -166,7 +168,15 @@ export function readInputs(getInput: GetInput, where: string | PathRule): Action
     cache: readChoice(getInput, 'cache', CACHE_MODES, 'none'),
     pushByDigest: readBoolean(getInput, 'push-by-digest'),
   };
-  checkPushByDigest(inputs);
+  checkPushByDigest(inputs, getInput);
+  const absent = platforms.length > 0 ? rulesForAbsentPlatforms(inputs.budgetRules, platforms) : [];
+  if (absent.length > 0) {
+    throw new InputError(
+      'size-budget',
+      ruleLine(absent[0]),
+      `is for ${absent[0].platform}, which this build does not make (platforms: ${platforms.join(', ')})`,
+    );
+  }
   // A leg pushes: the trust check, the cache export and everything else that asks see a push.
   if (inputs.pushByDigest) inputs.build.push = true;
   checkCombinations(inputs);
@@ -198,18 +208,20 @@ export function readTagAndReportInputs(getInput: GetInput, rule: PathRule): TagA
     parseList(getInput('tags'), { ignoreComma: true, comment: '#' }),
   );
   const images = readImages(getInput('images'));
+  const analyzeLayers = readBoolean(getInput, 'analyze-layers', true);
   const budgetRules = parseBudget(parseList(getInput('size-budget'), { ignoreComma: true }));
+  budgetRules.forEach((budgetRule) => checkBudgetRule(budgetRule, analyzeLayers));
   return {
     githubToken: getInput('github-token'),
     images,
     tagRules: rules,
     tagReferences: references,
     flavor: parseFlavor(parseList(getInput('flavor'), { ignoreComma: true, comment: '#' })),
-    analyzeLayers: readBoolean(getInput, 'analyze-layers', true),
-    insecureRegistries: parseList(getInput('insecure-registries')),
+    analyzeLayers,
+    insecureRegistries: readRegistryHosts(getInput),
     compareTo: checkImageOrLayout('compare-to', getInput('compare-to'), rule),
     comment: readChoice(getInput, 'comment', COMMENT_MODES, 'auto'),
-    commentKey: getInput('comment-key') || images[0] || 'default',
+    commentKey: readCommentKey(getInput, images[0] || 'default'),
     minChange: readSize(getInput, 'min-change', 1000),
     budgetRules,
     budgetAction: parseBudgetAction(getInput('budget-action'), budgetRules.length > 0),
@@ -308,6 +320,51 @@ export function readBoolean(getInput: GetInput, name: string, defaultValue = fal
   if (value === '') return defaultValue;
   if (value in BOOLEAN) return BOOLEAN[value];
   throw new InputError(name, value, 'is not a boolean: use true or false');
+}
+
+// The key rides in a hidden marker at the end of every comment: a long one would push the body
+// past GitHub's 65,536 characters (a 422 after the push).
+const COMMENT_KEY_MAX = 256;
+
+/** The `comment-key` input, or `fallback` when empty. */
+export function readCommentKey(getInput: GetInput, fallback: string): string {
+  const key = getInput('comment-key');
+  if (key.length > COMMENT_KEY_MAX) {
+    throw new InputError(
+      'comment-key',
+      key,
+      `is ${key.length} characters long; a key has at most ${COMMENT_KEY_MAX}`,
+    );
+  }
+  return key || fallback;
+}
+
+/** The `insecure-registries` input: registry hosts, `host[:port]` (a scheme or trailing / is dropped). */
+export function readRegistryHosts(getInput: GetInput): string[] {
+  return parseList(getInput('insecure-registries')).map((entry) => {
+    const host = entry.replace(/^https?:\/\//i, '').replace(/\/+$/, '');
+    if (!isRegistryHost(host)) {
+      throw new InputError(
+        'insecure-registries',
+        entry,
+        'is not a registry host[:port], e.g. registry.local:5000',
+      );
+    }
+    return entry;
+  });
+}
+
+// A rule that could never be checked would let the budget pass unchecked.
+function checkBudgetRule(budgetRule: BudgetRule, analyzeLayers: boolean): void {
+  const why = budgetRule.platform === undefined ? undefined : platformProblem(budgetRule.platform);
+  if (why) throw new InputError('size-budget', ruleLine(budgetRule), why);
+  if (!analyzeLayers && (budgetRule.kind === 'max-uncompressed' || budgetRule.kind === 'max-wasted')) {
+    throw new InputError(
+      'size-budget',
+      ruleLine(budgetRule),
+      'needs analyze-layers: true (uncompressed and wasted bytes are read from the layers)',
+    );
+  }
 }
 
 /** One of `choices`, or `fallback` when empty. */
@@ -421,19 +478,23 @@ const ARCHES = new Set([
 ]);
 
 export function checkPlatform(platform: string): void {
-  if (platform === 'local') return;
-  const [os, arch, variant, ...rest] = platform.split('/');
-  const why =
-    rest.length > 0 || !arch
-      ? 'is not OS/ARCH[/VARIANT], e.g. linux/amd64'
-      : !OSES.has(os)
-        ? `has an unknown OS "${os}"`
-        : !ARCHES.has(arch)
-          ? `has an unknown architecture "${arch}" (known: ${[...ARCHES].join(', ')})`
-          : variant !== undefined && !/^v[0-9]+(\.[0-9]+)?$/.test(variant)
-            ? `has an unknown variant "${variant}" (e.g. v7, v8)`
-            : '';
+  const why = platformProblem(platform);
   if (why) throw new InputError('platforms', platform, why);
+}
+
+/** Why `platform` is not OS/ARCH[/VARIANT] of a known OS and architecture; undefined when it is. */
+export function platformProblem(platform: string): string | undefined {
+  if (platform === 'local') return undefined;
+  const [os, arch, variant, ...rest] = platform.split('/');
+  return rest.length > 0 || !arch
+    ? 'is not OS/ARCH[/VARIANT], e.g. linux/amd64'
+    : !OSES.has(os)
+      ? `has an unknown OS "${os}"`
+      : !ARCHES.has(arch)
+        ? `has an unknown architecture "${arch}" (known: ${[...ARCHES].join(', ')})`
+        : variant !== undefined && !/^v[0-9]+(\.[0-9]+)?$/.test(variant)
+          ? `has an unknown variant "${variant}" (e.g. v7, v8)`
+          : undefined;
 }
 
 /**
@@ -483,11 +544,12 @@ function checkAttest(value: string): string {
 }
 
 function checkEntitlement(value: string): string {
-  if (!/^(network\.host|security\.insecure|device(=.+)?|fs(\.read|\.write)?=.+)$/.test(value)) {
+  // fs=, fs.read= and fs.write= are Bake's: buildx build refuses them ("unknown entitlement").
+  if (!/^(network\.host|security\.insecure|device(=.+)?)$/.test(value)) {
     throw new InputError(
       'allow',
       value,
-      'is not a buildx entitlement (network.host, security.insecure, device, fs=...)',
+      'is not a buildx build entitlement (network.host, security.insecure, device)',
     );
   }
   return value;
@@ -540,8 +602,24 @@ function readImages(input: string): string[] {
   return [...new Set(images)];
 }
 
-function checkPushByDigest(i: ActionInputs): void {
+function checkPushByDigest(i: ActionInputs, getInput: GetInput): void {
   if (!i.pushByDigest) return;
+  // A leg is pushed by digest, untagged, and reports nothing: these inputs would be ignored.
+  if (getInput('push') !== '' && !i.build.push) {
+    throw new InputError(
+      'push',
+      getInput('push'),
+      'is false, but push-by-digest pushes the leg: leave push unset (or true), or set push-by-digest: false',
+    );
+  }
+  const ignored: [string, boolean, string][] = [
+    ['tags', i.tagRules.length + i.tagReferences.length > 0, 'a leg is pushed untagged; the merge step tags'],
+    ['flavor', getInput('flavor') !== '', 'a leg is pushed untagged; the merge step tags'],
+    ['size-budget', i.budgetRules.length > 0, 'a leg has no size report; the merge step checks the budget'],
+  ];
+  for (const [input, set, why] of ignored) {
+    if (set) throw new InputError(input, getInput(input), `cannot be set with push-by-digest: ${why}`);
+  }
   if (i.images.length === 0) {
     throw new InputError(
       'push-by-digest',

@@ -51,6 +51,14 @@ export async function run(now: Date = new Date()): Promise<void> {
       context,
       now,
     });
+    // buildx would build, then refuse to push without a name ("tag is needed when pushing").
+    if (inputs.build.push && !inputs.pushByDigest && plan.tags.length === 0) {
+      throw new InputError(
+        'tags',
+        inputs.tagRules.map((rule) => rule.source).join('\n'),
+        `give no tag for this event (${context.eventName} of ${context.ref}), and push needs one`,
+      );
+    }
     await refuseUntrustedBuild(inputs, context);
     // Asking buildx which builder runs costs 0.1-0.2 s: only a build whose plan depends on the
     // answer (a named builder, a leg, a cache export) asks; the others name it after the build.

@@ -17,6 +17,7 @@ import { ManifestError } from './image/manifest.js';
 import { MergeError, planIndex } from './merge/index-plan.js';
 import { bringLegsInto, openRepositories, readLegs, tagIndex } from './merge/registry-legs.js';
 import { lookUpBaseline, measureOptions, runSizeStep } from './size-step.js';
+import { ruleLine, rulesForAbsentPlatforms } from './compare/budget.js';
 
 async function run(now = new Date()): Promise<void> {
   runner.addMask(runner.getInput('github-token'));
@@ -50,6 +51,14 @@ async function run(now = new Date()): Promise<void> {
     // Everything is read and checked before the first write: a bad leg pushes nothing.
     const legs = await readLegs(inputs.digests, repositories);
     const index = planIndex(legs);
+    const absent = rulesForAbsentPlatforms(inputs.budgetRules, index.platforms);
+    if (absent.length > 0) {
+      throw new InputError(
+        'size-budget',
+        ruleLine(absent[0]!),
+        `is for ${absent[0]!.platform}, which none of the legs is (${index.platforms.join(', ')}); nothing was pushed`,
+      );
+    }
     runner.info(
       `Merging ${legs.length} leg(s) into one index of ${index.platforms.join(', ')} ` +
         `(${index.entries.length - index.platforms.length} attestation manifest(s)): ${index.digest}`,

@@ -19,6 +19,8 @@ import {
   checkReportPaths,
   readBoolean,
   readChoice,
+  readCommentKey,
+  readRegistryHosts,
   readSize,
 } from './inputs.js';
 import { pathRuleOf } from './local-paths.js';
@@ -39,6 +41,9 @@ async function run(): Promise<void> {
   try {
     const context = readGitContext();
     checkReportPaths(runner.getInput, pathRuleOf(process.env, process.cwd()));
+    // Read now so that a mistake stops the step before anything is asked of a registry or GitHub.
+    readCommentKey(runner.getInput, '');
+    const insecureRegistries = readRegistryHosts(runner.getInput);
     await checkLayoutInputs(['image', 'baseline'].map((input) => ({ input, value: runner.getInput(input) })));
     const prNumber = readPrNumber(runner.getInput('pr-number')) ?? context.pullRequest?.number;
     const saved = await savedReport();
@@ -73,7 +78,7 @@ async function run(): Promise<void> {
           'is needed to post a saved report outside a pull_request event',
         );
       }
-      const key = runner.getInput('comment-key') || commentKeyOf(saved.image.ref);
+      const key = readCommentKey(runner.getInput, commentKeyOf(saved.image.ref));
       const markdown = renderReport(saved, { key, budget: saved.budget });
       await publishReport(saved, markdown, { ...comment, issueNumber: prNumber, key });
       return;
@@ -94,14 +99,14 @@ async function run(): Promise<void> {
       analyzeLayers,
       username: runner.getInput('username') || undefined,
       password: password || undefined,
-      insecureRegistries: parseList(runner.getInput('insecure-registries')),
+      insecureRegistries,
       env: process.env,
       onSecret: runner.addMask,
       log: runner.info,
     });
     const advice = await runAdviceStep({ ...adviseInputs, analyzeLayers, scanned: measured.scanned });
     const report = { ...measured.report, ...(advice && { advice }) };
-    const key = runner.getInput('comment-key') || commentKeyOf(image);
+    const key = readCommentKey(runner.getInput, commentKeyOf(image));
     const markdown = renderReport(report, { key });
     runner.infoUntrusted(sizeTable(report)); // refs and platforms come from elsewhere
     runner.setOutput('size-report', JSON.stringify(report));

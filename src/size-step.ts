@@ -8,7 +8,7 @@ import type { ActionInputs, TagAndReportInputs } from './inputs.js';
 import type { GitContext } from './context.js';
 import type { BaselinePlan } from './compare/baseline.js';
 import { planBaseline, previousRelease } from './compare/baseline.js';
-import { evaluateBudget } from './compare/budget.js';
+import { evaluateBudget, ruleLine, rulesForAbsentPlatforms } from './compare/budget.js';
 import {
   measureWithScans,
   OCI_LAYOUT_PREFIX,
@@ -122,7 +122,12 @@ export async function runSizeStep(step: SizeStepInput): Promise<void> {
     step.baseline,
     measureOptions(inputs),
   );
-  const budget = evaluateBudget(measured, inputs.budgetRules, inputs.budgetAction);
+  const evaluated = evaluateBudget(measured, inputs.budgetRules, inputs.budgetAction);
+  // A rule for a platform the image does not have was never checked: not a pass. (With a
+  // platforms input this is refused before the build; without one, the platform is the builder's.)
+  const platforms = measured.platforms.map((p) => p.platform);
+  const unmatched = rulesForAbsentPlatforms(inputs.budgetRules, platforms);
+  const budget = unmatched.length > 0 ? { ...evaluated, status: inputs.budgetAction } : evaluated;
   // The verdict is part of the report only when there is a budget to hold.
   const checked = inputs.budgetRules.length > 0 ? budget : undefined;
   const advice =
@@ -158,6 +163,13 @@ export async function runSizeStep(step: SizeStepInput): Promise<void> {
       ? [`${v.actual.toFixed(1)}%`, `${v.limit}%`]
       : [formatBytes(v.actual), formatBytes(v.limit)];
     const message = `Size budget: ${v.platform} ${v.rule} exceeded (${actual} > ${limit})`;
+    if (budget.status === 'fail') runner.error(message);
+    else runner.warning(message);
+  }
+  for (const rule of unmatched) {
+    const message =
+      `Size budget: "${ruleLine(rule)}" was not checked: the image has no ${rule.platform} ` +
+      `(its platforms: ${platforms.join(', ')})`;
     if (budget.status === 'fail') runner.error(message);
     else runner.warning(message);
   }

@@ -63,6 +63,26 @@ describe('push-by-digest', () => {
       'which decides the output',
     ],
     ['load', { ...leg, load: 'true' }, 'load', 'cannot be set with push-by-digest'],
+    [
+      'an explicit push: false (it would push anyway)',
+      { ...leg, push: 'false' },
+      'push',
+      'is false, but push-by-digest pushes the leg',
+    ],
+    [
+      'tags (a leg is untagged)',
+      { ...leg, tags: 'type=semver,pattern={{version}}' },
+      'tags',
+      'the merge step tags',
+    ],
+    ['a full reference in tags', { ...leg, tags: 'ghcr.io/acme/app:v1' }, 'tags', 'the merge step tags'],
+    ['flavor', { ...leg, flavor: 'suffix=-alpine' }, 'flavor', 'the merge step tags'],
+    [
+      'size-budget (a leg has no report)',
+      { ...leg, 'size-budget': 'max-compressed=1GB' },
+      'size-budget',
+      'the merge step checks the budget',
+    ],
   ])('refused: %s', (_, inputs, input, reason) => {
     const error = inputError(inputs);
     expect(error.input).toBe(input);

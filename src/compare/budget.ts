@@ -151,6 +151,21 @@ export function evaluateBudget(report: SizeReport, rules: BudgetRule[], action: 
   return { status: violations.length === 0 ? 'pass' : action, violations };
 }
 
+/**
+ * The rules for a platform that none of `platforms` is (a typo such as `linux/amd46`, or a
+ * platform that is not built): they would never apply, and the budget would pass unchecked.
+ */
+export function rulesForAbsentPlatforms(rules: BudgetRule[], platforms: readonly string[]): BudgetRule[] {
+  return rules.filter(
+    (rule) => rule.platform !== undefined && !platforms.some((p) => platformMatches(rule.platform!, p)),
+  );
+}
+
+/** The rule as the user wrote it, platform included: `linux/arm64: max-compressed=250MB`. */
+export function ruleLine(rule: BudgetRule): string {
+  return rule.platform === undefined ? rule.text : `${rule.platform}: ${rule.text}`;
+}
+
 function rulesFor(platform: string, rules: BudgetRule[]): BudgetRule[] {
   const specific = rules.filter((r) => r.platform !== undefined && platformMatches(r.platform, platform));
   return rules.filter(

@@ -78,6 +78,11 @@ export function formatReference(ref: ImageReference): string {
   return `${ref.name}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
 }
 
+/** `host[:port]` of a registry: `ghcr.io`, `registry.local:5000`, `[::1]:5000`. */
+export function isRegistryHost(host: string): boolean {
+  return DOMAIN_RE.test(host.toLowerCase());
+}
+
 export function isValidTag(t: string): boolean {
   return TAG_RE.test(t);
 }
