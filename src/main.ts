@@ -81,6 +81,13 @@ export async function run(now: Date = new Date()): Promise<void> {
       runner.info(
         'Size report skipped: push-by-digest pushes one leg; the merge step reports on the merged image.',
       );
+      // Not silently ignored: the rules still name the version (label and output), not a tag.
+      if (plan.tags.length > 0) {
+        runner.info(
+          `push-by-digest: no tag is pushed (the merge step tags); the tag rules give the version ` +
+            `${plan.version || '(none)'} for the label org.opencontainers.image.version.`,
+        );
+      }
     }
     // Pushed images are measured in the registry; a pull request's unpushed image (a fork's)
     // from an OCI layout exported beside the user's own outputs.

@@ -70,14 +70,6 @@ describe('push-by-digest', () => {
       'is false, but push-by-digest pushes the leg',
     ],
     [
-      'tags (a leg is untagged)',
-      { ...leg, tags: 'type=semver,pattern={{version}}' },
-      'tags',
-      'the merge step tags',
-    ],
-    ['a full reference in tags', { ...leg, tags: 'ghcr.io/acme/app:v1' }, 'tags', 'the merge step tags'],
-    ['flavor', { ...leg, flavor: 'suffix=-alpine' }, 'flavor', 'the merge step tags'],
-    [
       'size-budget (a leg has no report)',
       { ...leg, 'size-budget': 'max-compressed=1GB' },
       'size-budget',
