@@ -30,6 +30,16 @@ import { builtBy, describeBuiltBy } from './build/built-by.js';
 import { builderSelection } from './build/builder.js';
 import { planLeg, pushLeg } from './legs/leg-step.js';
 import { legBuildOptions } from './build/push-by-digest.js';
+import {
+  describeWritten,
+  openPushTargets,
+  PushRefusedError,
+  repositoriesOf,
+  tagStates,
+  writtenTags,
+  type PushTarget,
+  type TagState,
+} from './push-guard.js';
 
 export async function run(now: Date = new Date()): Promise<void> {
   // Masks first: nothing below may print a secret, not even in an error.
@@ -113,12 +123,13 @@ export async function run(now: Date = new Date()): Promise<void> {
       options = await gateOnBuildx(options);
     }
     await checkLoad(inputs);
+    const guard = await guardPush(inputs, plan);
     options = await checkCacheExports(options, builder?.driver);
     const sizeStep = measure ? await import('./size-step.js') : undefined;
     const baseline = sizeStep && (await sizeStep.lookUpBaseline(inputs, context, now));
     await writeSecretFiles(valueSecrets(inputs, context), workDir);
 
-    const result = await build(options);
+    const result = await build(options, guard);
     if (!builderFirst) await announceBuiltBy(result.metadata);
     const pushed =
       leg &&
@@ -158,7 +169,9 @@ export async function run(now: Date = new Date()): Promise<void> {
     }
   } catch (error) {
     runner.setFailed(
-      error instanceof InputError || error instanceof BuildError ? error.message : String(error),
+      error instanceof InputError || error instanceof BuildError || error instanceof PushRefusedError
+        ? error.message
+        : String(error),
     );
   } finally {
     if (workDir) await rm(workDir, { recursive: true, force: true });
@@ -265,7 +278,30 @@ async function writeSecretFiles(secrets: SecretValue[], workDir: string): Promis
   await Promise.all(secrets.map((s, i) => writeFile(secretFile(workDir, i), s.value, { mode: 0o600 })));
 }
 
-async function build(options: BuildOptions) {
+/**
+ * A push to several repositories (push-guard.ts): each must take a push before the build, and
+ * the tags' state is kept to tell what a failed push wrote. A leg is pushed untagged: only the
+ * access is checked.
+ */
+async function guardPush(inputs: ActionInputs, plan: ImagePlan): Promise<PushGuard | undefined> {
+  if (!inputs.build.push) return undefined;
+  const names = inputs.pushByDigest ? inputs.images : repositoriesOf(plan.tags);
+  if (names.length < 2) return undefined;
+  const targets = await openPushTargets(names, {
+    insecureRegistries: inputs.insecureRegistries,
+    env: process.env,
+    onSecret: runner.addMask,
+    input: 'images',
+  });
+  return inputs.pushByDigest ? undefined : { targets, before: await tagStates(plan.tags, targets) };
+}
+
+interface PushGuard {
+  targets: PushTarget[];
+  before: TagState;
+}
+
+async function build(options: BuildOptions, guard: PushGuard | undefined) {
   runner.startGroup('Build');
   // Build output is the Dockerfile's to write: switch workflow commands off around it.
   const resumeCommands = runner.stopCommands();
@@ -281,7 +317,11 @@ async function build(options: BuildOptions) {
   if (run.exitCode !== 0) {
     const detail =
       run.errors.length > 0 ? run.errors.join('\n') : `docker buildx build exited with code ${run.exitCode}`;
-    throw new BuildError(`The build failed; nothing was pushed.\n${detail}`);
+    // Several repositories: buildx may have pushed to some before another failed.
+    const pushed = guard
+      ? describeWritten(await writtenTags(guard.before, guard.targets))
+      : 'nothing was pushed';
+    throw new BuildError(`The build failed; ${pushed}.\n${detail}`);
   }
   return readBuildResult(options.metadataFile, options.iidFile);
 }

@@ -14,8 +14,16 @@ import { planImage } from './plan/plan.js';
 import { parseReference } from './plan/reference.js';
 import { RegistryError } from './registry/errors.js';
 import { ManifestError } from './image/manifest.js';
-import { MergeError, planIndex } from './merge/index-plan.js';
-import { bringLegsInto, openRepositories, readLegs, tagIndex } from './merge/registry-legs.js';
+import { MergeError, planIndex, type IndexPlan } from './merge/index-plan.js';
+import {
+  bringLegsInto,
+  openRepositories,
+  readLegs,
+  tagIndex,
+  type LocatedLeg,
+  type Repository,
+} from './merge/registry-legs.js';
+import { checkPushAccess, PushRefusedError } from './push-guard.js';
 import { lookUpBaseline, measureOptions, runSizeStep } from './size-step.js';
 import { ruleLine, rulesForAbsentPlatforms } from './compare/budget.js';
 
@@ -66,11 +74,7 @@ async function run(now = new Date()): Promise<void> {
     // Before the push: the push may move the baseline's tag.
     const baseline = await lookUpBaseline(pushing(inputs), context, now);
 
-    for (const repository of repositories) {
-      const copied = await bringLegsInto(repository, index, legs, runner.info);
-      if (copied > 0) runner.info(`${repository.name}: ${copied} blob(s) copied from another registry`);
-      await tagIndex(repository, index, tagsByRepository.get(repository.name)!);
-    }
+    await writeIndex(repositories, index, legs, tagsByRepository);
     runner.info(
       `Pushed ${tags.length} tag(s):\n${tags.map((t) => `  ${t}`).join('\n')}\nDigest: ${index.digest}`,
     );
@@ -93,6 +97,53 @@ async function run(now = new Date()): Promise<void> {
     }
   } catch (error) {
     runner.setFailed(messageOf(error));
+  }
+}
+
+/**
+ * Nothing half-pushed: every repository must take a push before the first write; then each gets
+ * the legs and the index by digest (untagged, so a failure there tags nothing), and only then the
+ * tags. A tag that fails after others were written names both, and the outputs hold what was.
+ */
+async function writeIndex(
+  repositories: Repository[],
+  index: IndexPlan,
+  legs: LocatedLeg[],
+  tagsByRepository: Map<string, string[]>,
+): Promise<void> {
+  if (repositories.length > 1) {
+    await checkPushAccess(repositories.map((r) => ({ name: r.name, client: r.client, repository: r.path })));
+  }
+  for (const repository of repositories) {
+    try {
+      const copied = await bringLegsInto(repository, index, legs, runner.info);
+      if (copied > 0) runner.info(`${repository.name}: ${copied} blob(s) copied from another registry`);
+      await tagIndex(repository, index, [index.digest]);
+    } catch (error) {
+      throw new MergeError(
+        `Pushing the index ${index.digest} to ${repository.name} failed, before any tag was written: ${messageOf(error)}`,
+      );
+    }
+  }
+  const all = repositories.flatMap((r) =>
+    tagsByRepository.get(r.name)!.map((tag) => ({ repository: r, tag })),
+  );
+  const tagged: string[] = [];
+  for (const { repository, tag } of all) {
+    try {
+      await tagIndex(repository, index, [tag]);
+    } catch (error) {
+      if (tagged.length > 0) {
+        runner.setOutput('digest', index.digest);
+        runner.setOutput('tags', tagged.join('\n'));
+      }
+      const left = all.slice(tagged.length).map((t) => `${t.repository.name}:${t.tag}`);
+      throw new MergeError(
+        `Tagging the index ${index.digest} as ${repository.name}:${tag} failed: ${messageOf(error)}\n` +
+          `Tagged before the failure: ${tagged.join(', ') || 'nothing'}; not tagged: ${left.join(', ')}`,
+      );
+    }
+    tagged.push(`${repository.name}:${tag}`);
   }
 }
 
@@ -121,7 +172,9 @@ function maskOnce(): (secret: string) => void {
 }
 
 function messageOf(error: unknown): string {
-  const known = [InputError, MergeError, RegistryError, ManifestError].some((type) => error instanceof type);
+  const known = [InputError, MergeError, RegistryError, ManifestError, PushRefusedError].some(
+    (type) => error instanceof type,
+  );
   if (known) return (error as Error).message;
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
