@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
+import { actionNode } from '../scripts/action-node.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = process.env.SHIPSHAPE_DIST ? resolve(process.env.SHIPSHAPE_DIST) : join(root, 'dist');
@@ -130,7 +131,7 @@ function runReport(inputs, env) {
   };
   for (const [name, value] of Object.entries(inputs)) childEnv[`INPUT_${name.toUpperCase()}`] = value;
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(dist, 'report', 'index.js')], {
+    const child = spawn(actionNode(), [join(dist, 'report', 'index.js')], {
       cwd: root,
       env: childEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
