@@ -646,6 +646,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
         ...rateHeaders(grant ? credentials![1] : 'anonymous', grant ? (options.rateLimit ?? 5000) : 60),
         ...reply.headers,
       };
+      if (reply.status === 204) delete responseHeaders['content-type']; // GitHub sends none with a 204
       const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
       requests.push({
         method,
