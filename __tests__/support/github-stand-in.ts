@@ -200,6 +200,8 @@ export interface GitHubStandIn {
   exhaustRateLimit(resetInSeconds: number): void;
   /** The next `count` requests (matching `method` when given) fail with a server error. */
   serverError(count: number, options?: { status?: 500 | 502 | 503; method?: string }): void;
+  /** Drops the rate limits and server errors not yet served. */
+  clearFaults(): void;
   close(): Promise<void>;
 }
 
@@ -340,6 +342,9 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     },
     serverError(count, { status = 502, method } = {}) {
       faults.push({ remaining: count, method, status, kind: 'server' });
+    },
+    clearFaults() {
+      faults.length = 0;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

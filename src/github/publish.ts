@@ -6,7 +6,7 @@ import * as runner from '../runner.js';
 import { totalCompressedDelta, type SizeReport } from '../report/size-report.js';
 import {
   CommentPermissionError,
-  findComment,
+  findComments,
   shouldComment,
   upsertComment,
   type CommentMode,
@@ -44,12 +44,12 @@ export async function publishComment(
     const octokit = createGitHubClient({ token: target.token, env: process.env, onRetry: runner.info });
     const [owner, repo] = target.repository.split('/');
     const where = { octokit, owner, repo, issueNumber: target.issueNumber, key: target.key };
-    const existing = target.mode === 'on-change' ? ((await findComment(where)) ?? null) : undefined;
+    const existing = target.mode === 'on-change' ? await findComments(where) : undefined;
     const facts = {
       isPullRequest: true,
       compressedDelta: delta,
       minChange: target.minChange,
-      existing: !!existing,
+      existing: (existing?.ours.length ?? 0) > 0,
     };
     if (!shouldComment(target.mode, facts)) {
       runner.info(`Size report: no PR comment (the change is under min-change, ${target.minChange} bytes).`);
