@@ -103,6 +103,9 @@ export interface UpsertResult {
 
 /** Something GitHub refused; names the pull request and says what GitHub answered. */
 export class CommentError extends Error {
+  /** What did not happen, for the warning: "the PR comment was not posted". */
+  readonly skipped: string;
+
   constructor(
     message: string,
     readonly target: CommentTarget,
@@ -114,8 +117,6 @@ export class CommentError extends Error {
     this.name = 'CommentError';
     this.skipped = options?.skipped ?? NOTHING_DONE;
   }
-  /** What did not happen, for the warning: "the PR comment was not posted". */
-  readonly skipped: string;
 }
 
 /**
@@ -207,11 +208,11 @@ export async function upsertComment(
 
   if (kept) {
     const updated = await updateComment(args, kept, body);
-    // Deleted since we listed it: post a new one instead.
     if (updated) {
       const removal = await deleteComments(args, duplicates);
       return { ...updated, action: 'updated', ...removal, othersWithMarker };
     }
+    // Deleted since we listed it: a new one is posted below.
   }
 
   let created: FoundComment;
