@@ -139,19 +139,15 @@ export async function runSizeStep(step: SizeStepInput): Promise<void> {
   runner.infoUntrusted(sizeTable(report));
   runner.setOutput('size-report', JSON.stringify(report));
   runner.setOutput('budget-status', budget.status);
-  const pr = step.context.pullRequest;
-  await publishReport(
-    report,
-    markdown,
-    pr && {
-      token: inputs.githubToken,
-      repository: step.context.repository,
-      issueNumber: pr.number,
-      key: inputs.commentKey,
-      mode: inputs.comment,
-      minChange: inputs.minChange,
-    },
-  );
+  await publishReport(report, markdown, {
+    token: inputs.githubToken,
+    repository: step.context.repository,
+    issueNumber: step.context.pullRequest?.number,
+    eventName: step.context.eventName,
+    key: inputs.commentKey,
+    mode: inputs.comment,
+    minChange: inputs.minChange,
+  });
 
   for (const v of budget.violations) {
     const [actual, limit] = v.rule.startsWith('max-increase-percent')
