@@ -658,6 +658,22 @@ describe('blobs', () => {
     expect(time.state.slept).toEqual([125]);
   });
 
+  test('a descriptor that overstates the size: an error that says so, no retry', async () => {
+    const registry = await fakeRegistry();
+    const time = clock();
+    const c = client(registry.host, time.options);
+    const stream = await c.blobStream('acme/app', sha256(layer), {
+      image: 'lab/app:1',
+      size: layer.length + 10,
+    });
+    const error = await rejection(readAll(stream));
+    expect(error.message).toBe(
+      `lab/app:1: blob ${sha256(layer)} is ${layer.length} bytes, but its descriptor says ${layer.length + 10}: the descriptor and the blob's size do not match`,
+    );
+    expect(time.state.slept).toEqual([]);
+    expect(registry.seen.filter((s) => s.path.includes('/blobs/'))).toHaveLength(1);
+  });
+
   test('a reset in the middle of the body is resumed with a Range request', async () => {
     const registry = await fakeRegistry();
     const proxy = await proxyTo(registry);

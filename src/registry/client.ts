@@ -361,6 +361,14 @@ export class RegistryClient {
     const status = exchange.response.status;
     if (status === 200 || (status === 206 && offset > 0)) return exchange;
     exchange.abort.abort();
+    if (status === 416 && offset > 0) {
+      throw new RegistryError(
+        'protocol',
+        image,
+        `${image}: blob ${digest} has no bytes from ${offset} on (HTTP 416): it is shorter than its descriptor says`,
+        416,
+      );
+    }
     throw statusError(status, image, `blob ${digest} of ${image}`, exchange);
   }
 
