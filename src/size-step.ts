@@ -95,12 +95,12 @@ export async function resolveBaselineBeforeBuild(
   const options = measureOptions(inputs);
   // An OCI layout is on disk: nothing to look up, and nothing a push moves.
   if (plan.kind === 'reference' && plan.ref.startsWith(OCI_LAYOUT_PREFIX)) return plan.ref;
-  let ref = plan.kind === 'previous-release' ? '' : plan.ref;
+  let ref: string;
   if (plan.kind === 'previous-release') {
     const previous = await previousReleaseOf(plan, options);
     if (typeof previous === 'object') return previous;
     ref = previous;
-  }
+  } else ref = plan.ref;
   const input = inputs.compareTo && plan.kind === 'reference' ? 'compare-to' : 'images';
   const read = await readBaseline(ref, { ...options, analyzeLayers: false, input });
   if ('outcome' in read) return read.outcome;
