@@ -5,9 +5,11 @@
 // stand-in through a second proxy with ~10% random faults of its own. The runs go in pairs: two
 // concurrent writers of the same comment key on one PR, with the comment list answered late; each
 // PR gets two pairs, the first finding no comment (both may post, and must converge on one), the
-// second updating it. Each run must end with the figures
-// of a fault-free run, or with a clear error (exit 1, an error naming the image, no size report);
-// a comment must never hold other figures, and each PR must end with exactly one comment. Needs
+// second updating it. Each run must end with the figures of a fault-free run; or without the
+// baseline when its faults left it unread (the baseline policy: the image's own figures, the report
+// saying why, one warning naming the baseline); or with a clear error (exit 1, an error naming the
+// image, no size report). A comment must never hold other figures than one of those runs', and
+// each PR must end with exactly one comment. Needs
 // the lab (npm run lab) and a built bundle (dist/, or SHIPSHAPE_DIST).
 //
 //   node bench/soak.mjs [runs=200] [faultRate=0.1] [seed]
@@ -274,24 +276,62 @@ async function main() {
   if (reference.exitCode !== 0) throw new Error(`the fault-free run failed:\n${reference.stdout}`);
   const figures = JSON.stringify(JSON.parse(reference.outputs['size-report']).platforms);
   const body = reference.outputs['comment-body'].trim();
+  const imageFigures = (report) =>
+    JSON.stringify(
+      report.platforms.map(({ platform, compressed, uncompressed, wasted, layers }) => ({
+        platform,
+        compressed,
+        uncompressed,
+        wasted,
+        layers,
+      })),
+    );
+  const ownFigures = imageFigures(JSON.parse(reference.outputs['size-report']));
 
   const storageUrl = storage.url.replace('127.0.0.1', 'localhost');
   registry.add({ path: /./, fault: (request) => registryFault(request, storageUrl) });
   api.add({ path: /./, fault: () => githubFault() });
   github.listDelayMs = LIST_DELAY_MS;
 
-  const tally = { ok: 0, clearErrors: 0, wrongFigures: 0, unclear: 0, commentMisses: 0, badComments: 0 };
+  const tally = {
+    ok: 0,
+    withoutBaseline: 0,
+    clearErrors: 0,
+    wrongFigures: 0,
+    unclear: 0,
+    commentMisses: 0,
+    badComments: 0,
+  };
   const writers = { pairs: 0, raced: 0, duplicatesLeft: 0 };
   const causes = new Map();
   const started = performance.now();
 
+  // What a PR's comment may hold: the reference, or the report of a run that went on without the baseline.
+  const commentBodies = new Map(PRS.map((pr) => [pr, body]));
+
+  /** Classifies one run; returns the comment body it may have left, if it made a report. */
   const check = (run, i) => {
     const errors = commandLines(run, 'error');
-    if (run.exitCode === 0 && errors.length === 0) {
+    const warnings = commandLines(run, 'warning');
+    const report = run.exitCode === 0 && errors.length === 0 && JSON.parse(run.outputs['size-report']);
+    if (report && report.baseline === null) {
+      // The baseline policy: its faults left it unread. Right only with the image's own figures,
+      // the report saying why, and one warning that names the baseline.
       if (
-        JSON.stringify(JSON.parse(run.outputs['size-report']).platforms) === figures &&
-        run.outputs['comment-body'].trim() === body
-      )
+        imageFigures(report) === ownFigures &&
+        report.baselineUnavailable?.ref === `${image}:base` &&
+        warnings.filter((w) => w.includes(`${image}:base`)).length === 1
+      ) {
+        tally.withoutBaseline++;
+        const cause = `${report.baselineUnavailable.problem}: ${report.baselineUnavailable.reason}`;
+        causes.set(cause, (causes.get(cause) ?? 0) + 1);
+      } else {
+        tally.wrongFigures++;
+        console.log(`run ${i}: WRONG FIGURES (no baseline)`);
+      }
+      if (!run.outputs['comment-url']) tally.commentMisses++;
+    } else if (report) {
+      if (JSON.stringify(report.platforms) === figures && run.outputs['comment-body'].trim() === body)
         tally.ok++;
       else {
         tally.wrongFigures++;
@@ -316,6 +356,7 @@ async function main() {
         `run ${i}: UNCLEAR (exit ${run.exitCode}): ${errors.join(' | ')}\n${run.stdout.slice(-2000)}`,
       );
     }
+    return report ? run.outputs['comment-body'].trim() : undefined;
   };
 
   for (let i = 1; i <= runs; i += 2) {
@@ -325,7 +366,7 @@ async function main() {
     const pair = await Promise.all(
       [i, i + 1].filter((n) => n <= runs).map(() => runReport({ ...inputs, 'pr-number': String(pr) }, env)),
     );
-    pair.forEach((run, k) => check(run, i + k));
+    const made = pair.map((run, k) => check(run, i + k)).filter((b) => b !== undefined);
     const posted = github.requests
       .slice(requestStart)
       .filter((r) => r.method === 'POST' && r.status === 201).length;
@@ -333,15 +374,17 @@ async function main() {
     // Two of ours after a pair: a delete the faults defeated (the run warned); the next pair removes it.
     const comments = ours(pr);
     if (comments.length > 1) writers.duplicatesLeft++;
-    if (comments.some((c) => c.body.trim() !== body)) {
+    const allowed = [commentBodies.get(pr), ...made];
+    if (comments.some((c) => !allowed.includes(c.body.trim()))) {
       tally.badComments++;
       console.log(`runs ${i}-${i + 1}: a comment with other figures on PR ${pr}`);
-    }
+    } else if (comments.length === 1) commentBodies.set(pr, comments[0].body.trim());
     const faults = registry.log.slice(logStart).filter((r) => r.fault).length;
     if ((i + 1) % 20 === 0) {
       const s = ((performance.now() - started) / 1000).toFixed(0);
       console.log(
-        `${i + 1} runs, ${s} s: ok ${tally.ok}, clear errors ${tally.clearErrors}, pairs that both posted ` +
+        `${i + 1} runs, ${s} s: ok ${tally.ok}, without the baseline ${tally.withoutBaseline}, ` +
+          `clear errors ${tally.clearErrors}, pairs that both posted ` +
           `${writers.raced} (last pair: ${faults} registry faults)`,
       );
     }
@@ -355,11 +398,13 @@ async function main() {
   const comments = PRS.map((pr) => ours(pr).length);
   console.log('\nregistry requests/faults:', JSON.stringify(injected(registry)));
   console.log('GitHub requests/faults:  ', JSON.stringify(injected(api)));
-  console.log('clear errors by cause:');
+  console.log('clear errors and runs without the baseline, by cause:');
   for (const [cause, n] of [...causes].sort((a, b) => b[1] - a[1])) console.log(`  ${n} x ${cause}`);
   console.log(
     `\nsoak: ${runs} runs in ${seconds.toFixed(0)} s (${(seconds / runs).toFixed(2)} s a run); ` +
-      `runs ok: ${tally.ok}; runs with clear errors: ${tally.clearErrors}; wrong figures: ${tally.wrongFigures}; ` +
+      `runs with the reference figures: ${tally.ok} (${((tally.ok / runs) * 100).toFixed(1)}%, target 99%); ` +
+      `runs without the baseline, with a warning naming it: ${tally.withoutBaseline}; ` +
+      `runs with clear errors: ${tally.clearErrors}; wrong figures: ${tally.wrongFigures}; ` +
       `unclear failures: ${tally.unclear}; runs without the comment posted: ${tally.commentMisses}; ` +
       `writers: ${writers.pairs} pairs of two at once on ${PRS.length} PRs, ${writers.raced} pairs both posted, ` +
       `${writers.duplicatesLeft} left a duplicate for a later pair; PRs with exactly one comment at the end: ` +

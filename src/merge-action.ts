@@ -60,7 +60,8 @@ async function run(now = new Date()): Promise<void> {
       if (copied > 0) runner.info(`${repository.name}: ${copied} blob(s) copied from another registry`);
       await tagIndex(repository, index, tagsByRepository.get(repository.name)!);
     }
-    runner.info(
+    // Tags are made from branch and tag names: shown, never obeyed.
+    runner.infoUntrusted(
       `Pushed ${tags.length} tag(s):\n${tags.map((t) => `  ${t}`).join('\n')}\nDigest: ${index.digest}`,
     );
     runner.setOutput('digest', index.digest);
