@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { actionNode } from '../scripts/action-node.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const runs = Number(process.argv[2] ?? 9);
@@ -45,7 +46,7 @@ function runAction() {
     INPUT_NETWORK: 'none',
   };
   try {
-    return timed(process.execPath, [join(root, 'dist/index.js')], env);
+    return timed(actionNode(), [join(root, 'dist/index.js')], env);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { pack } from 'tar-stream';
+import { actionNode } from '../scripts/action-node.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const runs = Number(process.argv[2] ?? 5);
@@ -167,7 +168,7 @@ console.log(JSON.stringify({
 
 function scanInChild(layersBundle, wasteBundle, blob, withWaste = '') {
   const start = performance.now();
-  const r = run(process.execPath, [childScript, layersBundle, wasteBundle, blob, withWaste]);
+  const r = run(actionNode(), [childScript, layersBundle, wasteBundle, blob, withWaste]);
   return { seconds: (performance.now() - start) / 1000, ...JSON.parse(r.stdout) };
 }
 
@@ -184,7 +185,9 @@ const median = (values) => {
 };
 const mb = (bytes) => (bytes / MB).toFixed(1);
 
-console.log(`node ${process.version}, ${runs} runs each; bundling scanLayer with ncc...`);
+console.log(
+  `child node ${run(actionNode(), ['--version']).stdout.trim()}, ${runs} runs each; bundling scanLayer with ncc...`,
+);
 const layersBundle = bundle('src/image/layers.ts', 'layers');
 const wasteBundle = bundle('src/image/wasted.ts', 'wasted');
 
@@ -247,7 +250,7 @@ console.log(
     `(${c.entries} entries), made in ${((performance.now() - start) / 1000).toFixed(1)} s`,
 );
 const idle = JSON.parse(
-  run(process.execPath, [
+  run(actionNode(), [
     '--input-type=module',
     '-e',
     `await import(${JSON.stringify(layersBundle)}); console.log(JSON.stringify({ maxRssKB: process.resourceUsage().maxRSS }))`,

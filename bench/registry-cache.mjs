@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { actionNode } from '../scripts/action-node.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = resolve(process.env.SHIPSHAPE_DIST ?? join(root, 'dist'));
@@ -74,7 +75,7 @@ function timedAction(context) {
   };
   try {
     const start = performance.now();
-    const r = run(process.execPath, [join(dist, 'index.js')], env);
+    const r = run(actionNode(), [join(dist, 'index.js')], env);
     const seconds = (performance.now() - start) / 1000;
     const log = r.stdout + r.stderr;
     const cached = (log.match(/^#\d+ CACHED$/gm) ?? []).length;

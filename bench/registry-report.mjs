@@ -10,6 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { actionNode } from '../scripts/action-node.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const runs = Number(process.argv[2] ?? 5);
@@ -47,7 +48,7 @@ function reportAction() {
     'INPUT_ANALYZE-LAYERS': 'false',
   };
   try {
-    return run(process.execPath, [join(root, 'dist/report/index.js')], { env });
+    return run(actionNode(), [join(root, 'dist/report/index.js')], { env });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

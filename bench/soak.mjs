@@ -1,11 +1,16 @@
 #!/usr/bin/env node
-// Soak: the report action (measure mode, layers analysed) run N times in a row against the lab
-// registry through a fault proxy that breaks ~10% of requests at random with every kind of fault
-// the e2e tests inject one by one (support/fault-proxy.ts), posting its sticky comment to the
-// GitHub stand-in through a second proxy with ~10% random faults of its own. Each run must end
-// with the figures of a fault-free run, or with a clear error (exit 1, an error naming the image,
-// no size report); the comment must never hold other figures, and the PR must end with exactly
-// one comment. Needs the lab (npm run lab) and a built bundle (dist/, or SHIPSHAPE_DIST).
+// Soak: the report action (measure mode, layers analysed) run N times against the lab registry
+// through a fault proxy that breaks ~10% of requests at random with every kind of fault the e2e
+// tests inject one by one (support/fault-proxy.ts), posting its sticky comment to the GitHub
+// stand-in through a second proxy with ~10% random faults of its own. The runs go in pairs: two
+// concurrent writers of the same comment key on one PR, with the comment list answered late; each
+// PR gets two pairs, the first finding no comment (both may post, and must converge on one), the
+// second updating it. Each run must end with the figures of a fault-free run; or without the
+// baseline when its faults left it unread (the baseline policy: the image's own figures, the report
+// saying why, one warning naming the baseline); or with a clear error (exit 1, an error naming the
+// image, no size report). A comment must never hold other figures than one of those runs', and
+// each PR must end with exactly one comment. Needs
+// the lab (npm run lab) and a built bundle (dist/, or SHIPSHAPE_DIST).
 //
 //   node bench/soak.mjs [runs=200] [faultRate=0.1] [seed]
 import { spawn } from 'node:child_process';
@@ -15,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
+import { actionNode } from '../scripts/action-node.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = process.env.SHIPSHAPE_DIST ? resolve(process.env.SHIPSHAPE_DIST) : join(root, 'dist');
@@ -22,7 +28,11 @@ const runs = Number(process.argv[2] ?? 200);
 const faultRate = Number(process.argv[3] ?? 0.1);
 const random = seeded(Number(process.argv[4] ?? Date.now() % 1_000_000));
 const TIMEOUT_MS = 1500;
-const PR = 1;
+// Two pairs of writers per PR: the first creates the comment, the second updates it.
+const PRS = Array.from({ length: Math.ceil(runs / 4) }, (_, i) => i + 1);
+// Comment lists answered this late (under the GitHub timeout): the two writers of a pair, started
+// together, then often both find no comment and both post.
+const LIST_DELAY_MS = 1000;
 
 // The test support is TypeScript: transpiled under node_modules/.cache so that its imports
 // (ajv, @octokit/openapi) resolve from the project's node_modules.
@@ -130,7 +140,7 @@ function runReport(inputs, env) {
   };
   for (const [name, value] of Object.entries(inputs)) childEnv[`INPUT_${name.toUpperCase()}`] = value;
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(dist, 'report', 'index.js')], {
+    const child = spawn(actionNode(), [join(dist, 'report', 'index.js')], {
       cwd: root,
       env: childEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -242,7 +252,7 @@ async function main() {
   await pushImages(repository);
 
   const github = await startGitHubStandIn({
-    repositories: [{ owner: 'acme', name: 'app', pullRequests: [PR] }],
+    repositories: [{ owner: 'acme', name: 'app', pullRequests: PRS }],
     validate: false,
   });
   const registry = await startFaultProxy({ upstream: 'http://127.0.0.1:5000' });
@@ -253,37 +263,75 @@ async function main() {
     image: `${image}:1`,
     baseline: `${image}:base`,
     'github-token': WRITE_TOKEN,
-    'pr-number': String(PR),
   };
   const env = {
     GITHUB_API_URL: api.url,
     SHIPSHAPE_REGISTRY_TIMEOUT_MS: String(TIMEOUT_MS),
     SHIPSHAPE_GITHUB_TIMEOUT_MS: String(TIMEOUT_MS),
   };
-  const ours = () => github.comments('acme', 'app', PR);
+  const ours = (pr) => github.comments('acme', 'app', pr);
 
   // The fault-free figures (no comment: the first one is made under faults).
-  const reference = await runReport({ ...inputs, comment: 'never' }, env);
+  const reference = await runReport({ ...inputs, 'pr-number': String(PRS[0]), comment: 'never' }, env);
   if (reference.exitCode !== 0) throw new Error(`the fault-free run failed:\n${reference.stdout}`);
   const figures = JSON.stringify(JSON.parse(reference.outputs['size-report']).platforms);
   const body = reference.outputs['comment-body'].trim();
+  const imageFigures = (report) =>
+    JSON.stringify(
+      report.platforms.map(({ platform, compressed, uncompressed, wasted, layers }) => ({
+        platform,
+        compressed,
+        uncompressed,
+        wasted,
+        layers,
+      })),
+    );
+  const ownFigures = imageFigures(JSON.parse(reference.outputs['size-report']));
 
   const storageUrl = storage.url.replace('127.0.0.1', 'localhost');
   registry.add({ path: /./, fault: (request) => registryFault(request, storageUrl) });
   api.add({ path: /./, fault: () => githubFault() });
+  github.listDelayMs = LIST_DELAY_MS;
 
-  const tally = { ok: 0, clearErrors: 0, wrongFigures: 0, unclear: 0, commentMisses: 0, badComments: 0 };
+  const tally = {
+    ok: 0,
+    withoutBaseline: 0,
+    clearErrors: 0,
+    wrongFigures: 0,
+    unclear: 0,
+    commentMisses: 0,
+    badComments: 0,
+  };
+  const writers = { pairs: 0, raced: 0, duplicatesLeft: 0 };
   const causes = new Map();
   const started = performance.now();
-  for (let i = 1; i <= runs; i++) {
-    const logStart = registry.log.length;
-    const run = await runReport(inputs, env);
+
+  // What a PR's comment may hold: the reference, or the report of a run that went on without the baseline.
+  const commentBodies = new Map(PRS.map((pr) => [pr, body]));
+
+  /** Classifies one run; returns the comment body it may have left, if it made a report. */
+  const check = (run, i) => {
     const errors = commandLines(run, 'error');
-    if (run.exitCode === 0 && errors.length === 0) {
+    const warnings = commandLines(run, 'warning');
+    const report = run.exitCode === 0 && errors.length === 0 && JSON.parse(run.outputs['size-report']);
+    if (report && report.baseline === null) {
+      // The baseline policy: its faults left it unread. Right only with the image's own figures,
+      // the report saying why, and one warning that names the baseline.
       if (
-        JSON.stringify(JSON.parse(run.outputs['size-report']).platforms) === figures &&
-        run.outputs['comment-body'].trim() === body
-      )
+        imageFigures(report) === ownFigures &&
+        report.baselineUnavailable?.ref === `${image}:base` &&
+        warnings.filter((w) => w.includes(`${image}:base`)).length === 1
+      ) {
+        tally.withoutBaseline++;
+        const cause = `${report.baselineUnavailable.problem}: ${report.baselineUnavailable.reason}`;
+        causes.set(cause, (causes.get(cause) ?? 0) + 1);
+      } else {
+        tally.wrongFigures++;
+        console.log(`run ${i}: WRONG FIGURES (no baseline)`);
+      }
+      if (!run.outputs['comment-url']) tally.commentMisses++;
+    } else if (report) {
+      if (JSON.stringify(report.platforms) === figures && run.outputs['comment-body'].trim() === body)
         tally.ok++;
       else {
         tally.wrongFigures++;
@@ -308,16 +356,36 @@ async function main() {
         `run ${i}: UNCLEAR (exit ${run.exitCode}): ${errors.join(' | ')}\n${run.stdout.slice(-2000)}`,
       );
     }
-    const comments = ours();
-    if (comments.length > 1 || comments.some((c) => c.body.trim() !== body)) {
+    return report ? run.outputs['comment-body'].trim() : undefined;
+  };
+
+  for (let i = 1; i <= runs; i += 2) {
+    const pr = PRS[Math.floor(writers.pairs++ / 2)];
+    const logStart = registry.log.length;
+    const requestStart = github.requests.length;
+    const pair = await Promise.all(
+      [i, i + 1].filter((n) => n <= runs).map(() => runReport({ ...inputs, 'pr-number': String(pr) }, env)),
+    );
+    const made = pair.map((run, k) => check(run, i + k)).filter((b) => b !== undefined);
+    const posted = github.requests
+      .slice(requestStart)
+      .filter((r) => r.method === 'POST' && r.status === 201).length;
+    if (posted > 1) writers.raced++;
+    // Two of ours after a pair: a delete the faults defeated (the run warned); the next pair removes it.
+    const comments = ours(pr);
+    if (comments.length > 1) writers.duplicatesLeft++;
+    const allowed = [commentBodies.get(pr), ...made];
+    if (comments.some((c) => !allowed.includes(c.body.trim()))) {
       tally.badComments++;
-      console.log(`run ${i}: ${comments.length} comments, bodies ${comments.map((c) => c.body === body)}`);
-    }
+      console.log(`runs ${i}-${i + 1}: a comment with other figures on PR ${pr}`);
+    } else if (comments.length === 1) commentBodies.set(pr, comments[0].body.trim());
     const faults = registry.log.slice(logStart).filter((r) => r.fault).length;
-    if (i % 20 === 0) {
+    if ((i + 1) % 20 === 0) {
       const s = ((performance.now() - started) / 1000).toFixed(0);
       console.log(
-        `${i} runs, ${s} s: ok ${tally.ok}, clear errors ${tally.clearErrors} (last run: ${faults} registry faults)`,
+        `${i + 1} runs, ${s} s: ok ${tally.ok}, without the baseline ${tally.withoutBaseline}, ` +
+          `clear errors ${tally.clearErrors}, pairs that both posted ` +
+          `${writers.raced} (last pair: ${faults} registry faults)`,
       );
     }
   }
@@ -327,19 +395,23 @@ async function main() {
     for (const r of proxy.log) if (r.fault) byKind[r.fault] = (byKind[r.fault] ?? 0) + 1;
     return { requests: proxy.log.length, faults: Object.values(byKind).reduce((a, b) => a + b, 0), byKind };
   };
-  const comments = ours().length;
+  const comments = PRS.map((pr) => ours(pr).length);
   console.log('\nregistry requests/faults:', JSON.stringify(injected(registry)));
   console.log('GitHub requests/faults:  ', JSON.stringify(injected(api)));
-  console.log('clear errors by cause:');
+  console.log('clear errors and runs without the baseline, by cause:');
   for (const [cause, n] of [...causes].sort((a, b) => b[1] - a[1])) console.log(`  ${n} x ${cause}`);
   console.log(
     `\nsoak: ${runs} runs in ${seconds.toFixed(0)} s (${(seconds / runs).toFixed(2)} s a run); ` +
-      `runs ok: ${tally.ok}; runs with clear errors: ${tally.clearErrors}; wrong figures: ${tally.wrongFigures}; ` +
+      `runs with the reference figures: ${tally.ok} (${((tally.ok / runs) * 100).toFixed(1)}%, target 99%); ` +
+      `runs without the baseline, with a warning naming it: ${tally.withoutBaseline}; ` +
+      `runs with clear errors: ${tally.clearErrors}; wrong figures: ${tally.wrongFigures}; ` +
       `unclear failures: ${tally.unclear}; runs without the comment posted: ${tally.commentMisses}; ` +
-      `comments: ${comments} (bad comment states seen: ${tally.badComments})`,
+      `writers: ${writers.pairs} pairs of two at once on ${PRS.length} PRs, ${writers.raced} pairs both posted, ` +
+      `${writers.duplicatesLeft} left a duplicate for a later pair; PRs with exactly one comment at the end: ` +
+      `${comments.filter((n) => n === 1).length} / ${PRS.length} (comments with other figures seen: ${tally.badComments})`,
   );
   await Promise.all([registry.close(), storage.close(), api.close(), github.close()]);
-  const failed = tally.wrongFigures + tally.unclear + tally.badComments > 0 || comments !== 1;
+  const failed = tally.wrongFigures + tally.unclear + tally.badComments > 0 || comments.some((n) => n !== 1);
   process.exit(failed ? 1 : 0);
 }
 

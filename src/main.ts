@@ -328,7 +328,8 @@ async function build(options: BuildOptions, guard: PushGuard | undefined) {
 
 function report(inputs: ActionInputs, plan: ImagePlan, digest: string): void {
   const verb = inputs.build.push ? 'Pushed' : 'Built';
+  // Tags are made from branch and tag names: shown, never obeyed.
   if (plan.tags.length > 0)
-    runner.info(`${verb} ${plan.tags.length} tag(s):\n${plan.tags.map((t) => `  ${t}`).join('\n')}`);
+    runner.infoUntrusted(`${verb} ${plan.tags.length} tag(s):\n${plan.tags.map((t) => `  ${t}`).join('\n')}`);
   if (digest) runner.info(`Digest: ${digest}`);
 }

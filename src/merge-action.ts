@@ -75,7 +75,8 @@ async function run(now = new Date()): Promise<void> {
     const baseline = await lookUpBaseline(pushing(inputs), context, now);
 
     await writeIndex(repositories, index, legs, tagsByRepository);
-    runner.info(
+    // Tags are made from branch and tag names: shown, never obeyed.
+    runner.infoUntrusted(
       `Pushed ${tags.length} tag(s):\n${tags.map((t) => `  ${t}`).join('\n')}\nDigest: ${index.digest}`,
     );
     runner.setOutput('digest', index.digest);

@@ -33,6 +33,7 @@ import { parseReference } from './plan/reference.js';
 import { renderReport } from './report/markdown.js';
 import { COMMENT_MODES } from './github/comment.js';
 import { publishReport } from './github/publish.js';
+import { WaitBudget } from './github/wait-budget.js';
 
 async function run(): Promise<void> {
   const password = runner.getInput('password');
@@ -50,8 +51,12 @@ async function run(): Promise<void> {
     const comment = {
       token: runner.getInput('github-token'),
       repository: context.repository,
+      eventName: context.eventName,
+      prNumberInput: 'pr-number',
       mode: readChoice(runner.getInput, 'comment', COMMENT_MODES, 'auto'),
       minChange: readSize(runner.getInput, 'min-change', 1000),
+      // One budget for the step's waits on the GitHub API: the pr-number check's and the comment's.
+      waitBudget: WaitBudget.fromEnv(process.env),
     };
     // Under workflow_run the number may come from a fork's artifact: before anything is measured
     // or posted, it must name the pull request whose head the triggering run built.
@@ -102,7 +107,9 @@ async function run(): Promise<void> {
       insecureRegistries,
       env: process.env,
       onSecret: runner.addMask,
-      log: runner.info,
+      // The baseline policy's notes name refs from the inputs: shown, never obeyed.
+      log: runner.infoUntrusted,
+      warn: runner.warning,
     });
     const advice = await runAdviceStep({ ...adviseInputs, analyzeLayers, scanned: measured.scanned });
     const report = { ...measured.report, ...(advice && { advice }) };
@@ -110,11 +117,7 @@ async function run(): Promise<void> {
     const markdown = renderReport(report, { key });
     runner.infoUntrusted(sizeTable(report)); // refs and platforms come from elsewhere
     runner.setOutput('size-report', JSON.stringify(report));
-    await publishReport(
-      report,
-      markdown,
-      prNumber === undefined ? undefined : { ...comment, issueNumber: prNumber, key },
-    );
+    await publishReport(report, markdown, { ...comment, issueNumber: prNumber, key });
   } catch (error) {
     runner.setFailed(error instanceof Error ? error.message : String(error));
   }

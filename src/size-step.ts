@@ -11,9 +11,14 @@ import { planBaseline, previousRelease } from './compare/baseline.js';
 import { evaluateBudget, ruleLine, rulesForAbsentPlatforms } from './compare/budget.js';
 import {
   measureWithScans,
+  noteBaseline,
   OCI_LAYOUT_PREFIX,
+  readBaseline,
+  type BaselineInput,
   type RegistryMeasureOptions,
 } from './measure/against-baseline.js';
+import { judgeBaseline, type BaselineOutcome } from './compare/baseline-policy.js';
+import { InputError } from './errors.js';
 import { runAdviceStep, type AdviceSettings } from './advise/advice-step.js';
 export { adviceSettings } from './advise/advice-step.js';
 import { connect } from './registry/connect.js';
@@ -34,8 +39,8 @@ export interface SizeStepInput {
   image: string;
   /** How the image is named in the report (its first tag). */
   shownAs: string;
-  /** The baseline, resolved as far as it can be before the build (see resolveBaselineBeforeBuild). */
-  baseline: string | undefined;
+  /** The baseline, as far as lookUpBaseline got with it before the build. */
+  baseline: BaselineInput;
   /** The size advisor's settings (main.ts: adviceSettings); none where there is no Dockerfile. */
   advice?: AdviceSettings;
 }
@@ -47,19 +52,22 @@ export function measureOptions(inputs: SizeStepInputs): RegistryMeasureOptions {
     insecureRegistries: inputs.insecureRegistries,
     env: process.env,
     onSecret: runner.addMask,
-    log: runner.info,
+    // Refs and reasons come from branch names and registries: shown, never obeyed.
+    log: runner.infoUntrusted,
+    warn: runner.warning,
   };
 }
 
 /**
- * The baseline, planned and looked up before anything is pushed. It cannot fail the step:
- * without one the report says so.
+ * The baseline, planned and read before anything is built or pushed: a reference to measure
+ * after the build, or, when there is none or it cannot be read, the outcome the baseline policy
+ * gives (compare/baseline-policy.ts), logged here, once. It never fails the step.
  */
 export async function lookUpBaseline(
   inputs: SizeStepInputs,
   context: GitContext,
   now: Date,
-): Promise<string | undefined> {
+): Promise<BaselineInput> {
   const plan = planBaseline({
     compareTo: inputs.compareTo,
     images: inputs.images,
@@ -68,50 +76,55 @@ export async function lookUpBaseline(
     context,
     now,
   });
-  try {
-    return await resolveBaselineBeforeBuild(plan, inputs);
-  } catch (error) {
-    runner.warning(
-      `Size report: the baseline could not be looked up, so there is none: ${(error as Error).message}`,
-    );
-    return undefined;
-  }
+  const found = await resolveBaselineBeforeBuild(plan, inputs);
+  if (typeof found === 'object') noteBaseline(found, measureOptions(inputs));
+  return found;
 }
 
 /**
- * The baseline reference, looked up before anything is pushed: a push compares with what its
- * tag pointed to before (pinned by digest now, since the push moves the tag), a release with
- * the previous release in the registry. undefined when there is none yet.
+ * The baseline reference, read before anything is pushed (its manifests and configs: a tag that
+ * is an artifact or holds only attestations is found here, not after the push): a push compares
+ * with what its tag pointed to before (pinned by digest now, since the push moves the tag), a
+ * release with the previous release in the registry.
  */
 export async function resolveBaselineBeforeBuild(
   plan: BaselinePlan,
   inputs: SizeStepInputs,
-): Promise<string | undefined> {
-  if (plan.kind === 'none') {
-    runner.info(`Size report: no baseline (${plan.reason}).`);
-    return undefined;
-  }
+): Promise<string | BaselineOutcome> {
+  if (plan.kind === 'none') return { status: 'absent', reason: plan.reason };
+  const options = measureOptions(inputs);
+  // An OCI layout is on disk: nothing to look up, and nothing a push moves.
+  if (plan.kind === 'reference' && plan.ref.startsWith(OCI_LAYOUT_PREFIX)) return plan.ref;
+  let ref: string;
+  if (plan.kind === 'previous-release') {
+    const previous = await previousReleaseOf(plan, options);
+    if (typeof previous === 'object') return previous;
+    ref = previous;
+  } else ref = plan.ref;
+  const input = inputs.compareTo && plan.kind === 'reference' ? 'compare-to' : 'images';
+  const read = await readBaseline(ref, { ...options, analyzeLayers: false, input });
+  if ('outcome' in read) return read.outcome;
   // A compare-to that this push may move (`:main` on a push to main) is pinned by digest now.
   const mayMove = inputs.build.push && plan.kind === 'reference' && plan.ref === inputs.compareTo;
-  if (plan.kind === 'reference' && (!mayMove || plan.ref.startsWith(OCI_LAYOUT_PREFIX))) return plan.ref;
-  const ref = plan.kind === 'previous-release' ? plan.repository : plan.ref;
-  const connection = await connect(ref, { ...measureOptions(inputs), input: 'images' });
+  return plan.kind === 'before-push' || mayMove
+    ? `${parseReference(ref).name}@${read.measurement.digest}`
+    : ref;
+}
+
+// `repository:<the highest release below this one>`, or why there is none.
+async function previousReleaseOf(
+  plan: Extract<BaselinePlan, { kind: 'previous-release' }>,
+  options: RegistryMeasureOptions,
+): Promise<string | BaselineOutcome> {
   try {
-    if (plan.kind !== 'previous-release') {
-      const head = await connection.client.headManifest(
-        connection.reference.repository,
-        connection.manifestReference,
-      );
-      return `${parseReference(plan.ref).name}@${head.digest}`;
-    }
+    const connection = await connect(plan.repository, { ...options, input: 'images' });
     const tags = await connection.client.tags(connection.reference.repository);
     const previous = previousRelease(tags, plan.version);
-    if (!previous) runner.info(`Size report: no release before ${plan.version} in ${plan.repository} yet.`);
-    return previous && `${plan.repository}:${previous}`;
+    if (previous) return `${plan.repository}:${previous}`;
+    return { status: 'absent', reason: `no release before ${plan.version} in ${plan.repository} yet` };
   } catch (error) {
-    if (!isNotFound(error)) throw error;
-    runner.info(`Size report: no baseline yet: ${ref} does not exist.`);
-    return undefined;
+    if (error instanceof InputError) throw error;
+    return judgeBaseline(plan.repository, { error, tagMissing: isNotFound(error) });
   }
 }
 
@@ -144,25 +157,28 @@ export async function runSizeStep(step: SizeStepInput): Promise<void> {
   runner.infoUntrusted(sizeTable(report));
   runner.setOutput('size-report', JSON.stringify(report));
   runner.setOutput('budget-status', budget.status);
-  const pr = step.context.pullRequest;
-  await publishReport(
-    report,
-    markdown,
-    pr && {
-      token: inputs.githubToken,
-      repository: step.context.repository,
-      issueNumber: pr.number,
-      key: inputs.commentKey,
-      mode: inputs.comment,
-      minChange: inputs.minChange,
-    },
-  );
+  await publishReport(report, markdown, {
+    token: inputs.githubToken,
+    repository: step.context.repository,
+    issueNumber: step.context.pullRequest?.number,
+    eventName: step.context.eventName,
+    key: inputs.commentKey,
+    mode: inputs.comment,
+    minChange: inputs.minChange,
+  });
 
-  for (const v of budget.violations) {
+  const messages = budget.violations.map((v) => {
     const [actual, limit] = v.rule.startsWith('max-increase-percent')
       ? [`${v.actual.toFixed(1)}%`, `${v.limit}%`]
       : [formatBytes(v.actual), formatBytes(v.limit)];
-    const message = `Size budget: ${v.platform} ${v.rule} exceeded (${actual} > ${limit})`;
+    return `Size budget: ${v.platform} ${v.rule} exceeded (${actual} > ${limit})`;
+  });
+  for (const u of budget.unchecked ?? []) {
+    messages.push(
+      `Size budget: ${u.platform} ${u.rule} not checked: it needs the baseline, which could not be read`,
+    );
+  }
+  for (const message of messages) {
     if (budget.status === 'fail') runner.error(message);
     else runner.warning(message);
   }

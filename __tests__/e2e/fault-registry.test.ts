@@ -172,6 +172,55 @@ const cases: Case[] = [
     applied: ['truncate'],
   },
   {
+    name: 'big layer bytes that do not match its digest, once: read again',
+    rules: () => [{ path: bigBlob(), times: 1, fault: { type: 'corrupt' } }],
+    applied: ['corrupt'],
+  },
+  {
+    name: 'the first blob (the config) flipped, once: fetched again',
+    rules: () => [{ path: /\/blobs\//, times: 1, fault: { type: 'corrupt' } }],
+    applied: ['corrupt'],
+  },
+  {
+    name: 'the manifest flipped twice: fetched a third time',
+    rules: () => [{ method: 'GET', path: manifestByTag, times: 2, fault: { type: 'corrupt' } }],
+    applied: ['corrupt'],
+  },
+  {
+    name: 'a manifest cut short (not JSON, no digest to check), once: fetched again',
+    rules: () => [
+      {
+        method: 'GET',
+        path: manifestByTag,
+        times: 1,
+        fault: {
+          type: 'status',
+          status: 200,
+          headers: { 'Content-Type': 'application/vnd.oci.image.index.v1+json' },
+          body: '{"schemaVersion":2,"manifests":[{"digest":',
+        },
+      },
+    ],
+    applied: ['status'],
+  },
+  {
+    name: 'an oversized manifest (5 MB), once: fetched again',
+    rules: () => [
+      {
+        method: 'GET',
+        path: manifestByTag,
+        times: 1,
+        fault: {
+          type: 'status',
+          status: 200,
+          headers: { 'Content-Type': 'application/vnd.oci.image.manifest.v1+json' },
+          body: OVERSIZED,
+        },
+      },
+    ],
+    applied: ['status'],
+  },
+  {
     name: 'a redirect loop that ends after 3 hops on the big layer',
     rules: () => [{ path: bigBlob(), times: 3, fault: { type: 'redirect-loop' } }],
     applied: ['redirect-loop'],
@@ -191,7 +240,7 @@ const cases: Case[] = [
   {
     name: 'big layer bytes that do not match its digest',
     rules: () => [{ path: bigBlob(), fault: { type: 'corrupt' } }],
-    error: /does not match its content/,
+    error: /blob sha256:[0-9a-f]{64} does not match its content .*\(read 3 times, wrong each time\)$/,
     applied: ['corrupt'],
   },
   {
@@ -208,7 +257,7 @@ const cases: Case[] = [
         },
       },
     ],
-    error: /JSON/,
+    error: /the manifest is not valid JSON .*\(fetched 3 times, wrong each time\)$/,
     applied: ['status'],
   },
   {
@@ -242,7 +291,7 @@ const cases: Case[] = [
         },
       },
     ],
-    error: /larger than the 4194304 bytes allowed/,
+    error: /larger than the 4194304 bytes allowed .*\(fetched 3 times, wrong each time\)$/,
     applied: ['status'],
   },
   {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { runAction, tagPush, type ActionRun } from '../support/action-runner.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { LAB, LAB_AUTH, listTags } from '../support/registry.js';
-import { LAB_TOKEN_REGISTRY, startTokenServer, type TokenServer } from '../support/token-server.js';
+import { startTokenRegistry, type TokenRegistry } from '../support/token-registry.js';
 import { tallied } from '../support/tally.js';
 
 const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -23,7 +23,7 @@ const TAGS = 'type=semver,pattern={{version}}\ntype=raw,value=stable';
 
 let work: string;
 let proxy: FaultProxy;
-let tokens: TokenServer | undefined;
+let tokenRegistry: TokenRegistry;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'half-push-'));
@@ -33,16 +33,13 @@ beforeAll(async () => {
   );
   // In front of localhost:5000: passes everything, except what a test tells it to refuse.
   proxy = await startFaultProxy({ upstream: `http://${LAB}` });
-  // Another test file may run the lab's token server already: it grants the same tokens.
-  tokens = await startTokenServer().catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE') return undefined;
-    throw error;
-  });
+  // A token-auth registry of this file's own: anonymous callers get pull-only tokens.
+  tokenRegistry = await startTokenRegistry();
 });
 
 afterAll(async () => {
   await proxy.close();
-  await tokens?.close();
+  await tokenRegistry.close();
 });
 
 /** The proxy answers 403 DENIED to every tag PUT (not by digest) into `repository`. */
@@ -139,7 +136,7 @@ describe('the merge action, tagging in two repositories', () => {
     'a repository that refuses the push (a pull-only token): found before the first write',
     tallied('fault', 'push: the second repository refuses (merge action)', async () => {
       const first = repo(LAB, 'merge-a');
-      const refusing = repo(LAB_TOKEN_REGISTRY, 'merge-a'); // anonymous: the token server grants pull only
+      const refusing = repo(tokenRegistry.host, 'merge-a'); // anonymous: the token server grants pull only
       const digest = await pushLeg(first);
       const run = await merge([first, refusing], digest);
       expect(run.exitCode).toBe(1);

@@ -16,13 +16,13 @@ import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { errorsOf, loggedInDockerConfig, pushFaultImages, runReport } from '../support/fault-lab.js';
 import { startGitHubStandIn, WRITE_TOKEN, type GitHubStandIn } from '../support/github-stand-in.js';
 import { freshRepo, LAB, LAB_AUTH, LAB_AUTH_PASSWORD, LAB_AUTH_USER } from '../support/registry.js';
-import { LAB_TOKEN_REGISTRY, startTokenServer, type TokenServer } from '../support/token-server.js';
+import { startTokenRegistry, type TokenRegistry } from '../support/token-registry.js';
 import { recordTally } from '../support/tally.js';
 
 const PR = 3;
-let repository: string; // the same repository in 5000, 5001 and 5002
+let repository: string; // the same repository in 5000, 5001 and the token registry
 let dockerConfig: string;
-let tokens: TokenServer;
+let tokenRegistry: TokenRegistry;
 let github: GitHubStandIn;
 
 /** The forms a secret can leak in: as is, base64 (with and without padding) and base64url. */
@@ -82,28 +82,16 @@ function expectMasked(run: ActionRun, values: string[]): void {
   expect(values.filter((v) => !masks.has(v))).toEqual([]);
 }
 
-async function startTokenServerWhenFree(): Promise<TokenServer> {
-  // The lab registry's realm is a fixed port: another test file may hold it for a while.
-  for (let tries = 0; ; tries++) {
-    try {
-      return await startTokenServer({ refreshTokens: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || tries >= 120) throw error;
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-  }
-}
-
 beforeAll(async () => {
-  tokens = await startTokenServerWhenFree();
+  tokenRegistry = await startTokenRegistry({ refreshTokens: true });
   repository = freshRepo(LAB, 'faults-leak').slice(`${LAB}/`.length);
-  dockerConfig = await loggedInDockerConfig([LAB_AUTH, LAB_TOKEN_REGISTRY]);
-  await pushFaultImages([LAB, LAB_AUTH, LAB_TOKEN_REGISTRY], repository, dockerConfig);
+  dockerConfig = await loggedInDockerConfig([LAB_AUTH, tokenRegistry.host]);
+  await pushFaultImages([LAB, LAB_AUTH, tokenRegistry.host], repository, dockerConfig);
   github = await startGitHubStandIn({ repositories: [{ owner: 'acme', name: 'app', pullRequests: [PR] }] });
 }, 240_000);
 
 afterAll(async () => {
-  await tokens?.close();
+  await tokenRegistry?.close();
   await github?.close();
 });
 
@@ -133,10 +121,10 @@ describe('the report action', () => {
   }, 60_000);
 
   test('the token flow: every token the token server issued is masked and never shown', async () => {
-    const before = tokens.requests.length;
-    const run = await report(LAB_TOKEN_REGISTRY, { username: LAB_AUTH_USER, password: LAB_AUTH_PASSWORD });
+    const before = tokenRegistry.requests.length;
+    const run = await report(tokenRegistry.host, { username: LAB_AUTH_USER, password: LAB_AUTH_PASSWORD });
     expect(run.exitCode).toBe(0);
-    const issued = tokens.requests
+    const issued = tokenRegistry.requests
       .slice(before)
       .map((r) => r.token)
       .filter(Boolean);
@@ -154,13 +142,13 @@ describe('the report action', () => {
     const config = JSON.parse(readFileSync(join(dockerConfig, 'config.json'), 'utf8')) as {
       auths: Record<string, { identitytoken?: string }>;
     };
-    const identity = config.auths[LAB_TOKEN_REGISTRY].identitytoken!;
+    const identity = config.auths[tokenRegistry.host].identitytoken!;
     expect(identity).toBeTruthy();
-    const before = tokens.requests.length;
-    const run = await report(LAB_TOKEN_REGISTRY, {}, { DOCKER_CONFIG: dockerConfig });
+    const before = tokenRegistry.requests.length;
+    const run = await report(tokenRegistry.host, {}, { DOCKER_CONFIG: dockerConfig });
     expect(run.exitCode).toBe(0);
-    expect(tokens.requests.slice(before).map((r) => r.grant)).toContain('refresh_token');
-    const issued = tokens.requests
+    expect(tokenRegistry.requests.slice(before).map((r) => r.grant)).toContain('refresh_token');
+    const issued = tokenRegistry.requests
       .slice(before)
       .map((r) => r.token)
       .filter(Boolean);

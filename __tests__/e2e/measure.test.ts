@@ -9,7 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freshRepo, LAB } from '../support/registry.js';
+import { freshRepo, LAB, pushBlob, pushManifest } from '../support/registry.js';
+import { gzip, tarLayer } from '../support/tar-fixtures.js';
 import type { SizeReport } from '../../src/report/size-report.js';
 
 // examples/wasteful deletes 300,000 bytes and overwrites 4 with 2: exactly 300,004 wasted.
@@ -122,7 +123,10 @@ describe('measured figures equal independent counts', () => {
     expect(run.exitCode).toBe(0);
     const report = JSON.parse(run.outputs['size-report']) as SizeReport;
     expect(report.baseline).toBeNull();
-    expect(run.stdout).toContain(`no baseline yet: ${LAB}/e2e/never-pushed:main does not exist`);
+    expect(run.stdout).toContain(`no baseline: ${LAB}/e2e/never-pushed:main does not exist yet`);
+    // Not found is no baseline, not a problem: no warning.
+    expect(run.stdout).not.toContain('::warning');
+    expect(report.baselineUnavailable).toBeUndefined();
     const arm = counted.find((c) => c.platform === 'linux/arm64')!;
     expect(report.platforms).toHaveLength(1);
     expect(report.platforms[0]).toMatchObject({
@@ -143,6 +147,35 @@ describe('measured figures equal independent counts', () => {
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain(`${LAB}/e2e/nothing-here:1`);
     expect(run.stdout).toMatch(/::error::.*not found/);
+  }, 60_000);
+
+  test('a layer descriptor that overstates its blob: an error that says so, not an HTTP status', async () => {
+    const repository = freshRepo(LAB, 'overstated');
+    const layer = await pushBlob(
+      repository,
+      gzip(await tarLayer([{ file: 'app', size: 5000 }])),
+      'application/vnd.oci.image.layer.v1.tar+gzip',
+    );
+    const config = await pushBlob(
+      repository,
+      Buffer.from('{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]}}'),
+      'application/vnd.oci.image.config.v1+json',
+    );
+    await pushManifest(repository, '1', 'application/vnd.oci.image.manifest.v1+json', {
+      config,
+      layers: [{ ...layer, size: layer.size + 100 }],
+    });
+    const run = await runAction({
+      script: 'dist/report/index.js',
+      inputs: { image: `${repository}:1` },
+      env: {},
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain(
+      `::error::${repository}:1: blob ${layer.digest} is ${layer.size} bytes, but its descriptor says ${layer.size + 100}: ` +
+        "the descriptor and the blob's size do not match",
+    );
+    expect(run.stdout).not.toContain('416');
   }, 60_000);
 
   test('an image that was not pushed is measured from its OCI layout tar', async () => {

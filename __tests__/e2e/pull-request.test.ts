@@ -11,7 +11,13 @@ import { dirname, join } from 'node:path';
 import { PR_HEAD_SHA, pullRequestEvent, runAction, type ActionRun } from '../support/action-runner.js';
 import { countImage } from '../support/independent.js';
 import { freshRepo, LAB } from '../support/registry.js';
-import { READ_TOKEN, startGitHubStandIn, WRITE_TOKEN } from '../support/github-stand-in.js';
+import {
+  ACTIONS_BOT,
+  MALLORY,
+  READ_TOKEN,
+  startGitHubStandIn,
+  WRITE_TOKEN,
+} from '../support/github-stand-in.js';
 import type { SizeReport } from '../../src/report/size-report.js';
 
 type StandIn = Awaited<ReturnType<typeof startGitHubStandIn>>;
@@ -51,7 +57,7 @@ beforeAll(async () => {
       {
         owner: 'acme',
         name: 'shop',
-        pullRequests: [7, 8, 9, 10],
+        pullRequests: [7, 8, 9, 10, 12, 13],
         pullHeads: { 11: { sha: FORK_HEAD, repository: 'someone/shop' } },
       },
     ],
@@ -104,7 +110,9 @@ describe('the sticky PR comment', () => {
 
   test('the marker on page 2 of 150 comments is found', async () => {
     github.seedComments('acme', 'shop', 8, 150, (i) =>
-      i === 120 ? `old report <!-- shipshape:${image} -->` : `review chatter ${i}`,
+      i === 120
+        ? { body: `old report <!-- shipshape:${image} -->`, user: ACTIONS_BOT }
+        : `review chatter ${i}`,
     );
     const run = await runAction({ inputs: prInputs(), ...pullRequest(8) });
     expect(run.exitCode).toBe(0);
@@ -119,6 +127,56 @@ describe('the sticky PR comment', () => {
       expect(run.exitCode).toBe(0);
     }
     expect(ours(9).map((c) => /<!-- shipshape:(\w+) -->/.exec(c.body)?.[1])).toEqual(['app', 'worker']);
+  }, 240_000);
+
+  test("a PR author's comment that ends with our marker is left alone: ours is posted beside it", async () => {
+    const [hers] = github.seedComments('acme', 'shop', 12, 1, () => ({
+      body: `Size: -90% 🎉\n\n<!-- shipshape:${image} -->`,
+      user: MALLORY,
+    }));
+    for (let i = 0; i < 2; i++) {
+      const run = await runAction({ inputs: prInputs(), ...pullRequest(12) });
+      expect(run.exitCode).toBe(0);
+      expect(run.stdout).toContain(
+        "Size report: 1 comment by other accounts ends with this report's marker: not ours, left alone.",
+      );
+    }
+    const comments = github.comments('acme', 'shop', 12);
+    expect(comments.map((c) => c.user.login)).toEqual(['mallory', 'github-actions[bot]']);
+    expect(comments[0]).toEqual(hers); // never edited
+    expect(comments[1].body).toContain('Image size');
+    const touched = github.requests.filter((r) => r.path.endsWith(`/comments/${hers.id}`));
+    expect(touched).toEqual([]);
+  }, 240_000);
+
+  test('two runs of one PR at once (a re-run, matrix legs with one key) leave one comment', async () => {
+    // a lagging replica (8 s, under the 30 s timeout): both runs find nothing, both post, even
+    // when one build ends seconds after the other
+    github.listDelayMs = 8000;
+    let runs: ActionRun[];
+    try {
+      runs = await Promise.all([
+        runAction({ inputs: prInputs(), ...pullRequest(13) }),
+        runAction({ inputs: prInputs(), ...pullRequest(13) }),
+      ]);
+    } finally {
+      github.listDelayMs = 0;
+    }
+    expect(runs.map((r) => r.exitCode)).toEqual([0, 0]);
+    const posts = github.requests.filter(
+      (r) => r.method === 'POST' && r.path === '/repos/acme/shop/issues/13/comments',
+    );
+    expect(posts.map((r) => r.status)).toEqual([201, 201]);
+    expect(ours(13)).toHaveLength(1);
+    const [kept] = ours(13);
+    expect(kept.id).toBe(Math.min(...posts.map((r) => (r.responseBody as { id: number }).id)));
+    expect(runs.map((r) => r.outputs['comment-url'])).toEqual([kept.html_url, kept.html_url]);
+    expect(kept.body).toBe(runs[0].outputs['comment-body']);
+
+    // the next push updates that comment
+    const next = await runAction({ inputs: prInputs(), ...pullRequest(13) });
+    expect(next.outputs['comment-url']).toBe(kept.html_url);
+    expect(ours(13)).toHaveLength(1);
   }, 240_000);
 
   test('a budget exceeded fails the step, and the comment says which rule', async () => {
@@ -140,7 +198,7 @@ describe('the sticky PR comment', () => {
     expect(run.exitCode).toBe(0);
     expect(ours(11)).toHaveLength(0);
     expect(run.summary).toContain('Image size');
-    expect(run.stdout).toMatch(/::warning::Size report: the PR comment could not be posted: .*workflow_run/);
+    expect(run.stdout).toMatch(/::warning::Size report: the PR comment was not posted\. .*workflow_run/);
     // measured from the OCI layout the build exported, against :main in the registry
     expect(reportOf(run).baseline?.ref).toBe(`${image}:main`);
     expect(reportOf(run).platforms[0].wasted).toBe(300_004);
@@ -247,10 +305,21 @@ describe('the baseline outside pull requests', () => {
       ...pushMain,
     });
     const after = await runAction({
-      inputs: { context: 'examples/wasteful', network: 'none', images: image, push: 'true' },
+      inputs: {
+        context: 'examples/wasteful',
+        network: 'none',
+        images: image,
+        push: 'true',
+        comment: 'always',
+        'github-token': WRITE_TOKEN,
+      },
       ...pushMain,
     });
     expect(after.exitCode).toBe(0);
+    // comment: always, on a push: nothing to comment on, and the log says so
+    expect(after.stdout).toContain(
+      'Size report: no PR comment: comment is "always", but this push event names no pull request to comment on.',
+    );
     const report = reportOf(after);
     expect(report.baseline).toEqual({
       ref: `${image}@${before.outputs.digest}`,

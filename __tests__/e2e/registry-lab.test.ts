@@ -1,7 +1,8 @@
 /**
  * The registry client against the lab's real registries (CNCF Distribution 2.8): anonymous on
- * localhost:5000, Basic on 127.0.0.1:5001, the Bearer token flow on 127.0.0.1:5002 with the
- * tests' token server as its realm, and faults injected by a proxy in front of localhost:5000.
+ * localhost:5000, Basic on 127.0.0.1:5001, the Bearer token flow on a registry of this file's own
+ * with the tests' token server as its realm (support/token-registry.ts), and faults injected by a
+ * proxy in front of localhost:5000.
  * The image is built and pushed here with buildx; nothing is mocked. A last check runs the client
  * in a process of its own, as the action does, to see that its default transport lets it exit.
  */
@@ -14,7 +15,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { freshRepo, getManifest, LAB_AUTH, LAB_AUTH_PASSWORD, LAB_AUTH_USER } from '../support/registry.js';
-import { LAB_TOKEN_REGISTRY, startTokenServer, type TokenServer } from '../support/token-server.js';
+import { startTokenRegistry, type TokenRegistry } from '../support/token-registry.js';
+import { actionNode } from '../../scripts/action-node.mjs';
 import { RegistryClient } from '../../src/registry/client.js';
 import { connect } from '../../src/registry/connect.js';
 import { RegistryError } from '../../src/registry/errors.js';
@@ -33,7 +35,7 @@ const sha256 = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('h
 
 let work: string;
 let dockerConfig: string;
-let tokens: TokenServer;
+let tokenRegistry: TokenRegistry;
 /** `e2e/registry-client-<unique>`: the same repository in all three registries. */
 let repository: string;
 /** The file in the image's layer: random, so the layer does not compress and is a few MB. */
@@ -91,10 +93,10 @@ beforeAll(async () => {
   await docker(['info']); // the lab must be up: npm test brings it up
   work = mkdtempSync(join(tmpdir(), 'shipshape-registry-lab-'));
   dockerConfig = join(work, 'docker-config');
-  // The token server issues refresh tokens, so docker login stores an identity token for 5002.
-  tokens = await startTokenServer({ refreshTokens: true });
+  // The token server issues refresh tokens, so docker login stores an identity token for its registry.
+  tokenRegistry = await startTokenRegistry({ refreshTokens: true });
   await docker(['login', LAB_AUTH, '-u', LAB_AUTH_USER, '--password-stdin'], LAB_AUTH_PASSWORD);
-  await docker(['login', LAB_TOKEN_REGISTRY, '-u', LAB_AUTH_USER, '--password-stdin'], LAB_AUTH_PASSWORD);
+  await docker(['login', tokenRegistry.host, '-u', LAB_AUTH_USER, '--password-stdin'], LAB_AUTH_PASSWORD);
 
   repository = freshRepo('localhost:5000', 'registry-client').replace('localhost:5000/', '');
   const context = join(work, 'context');
@@ -114,13 +116,13 @@ beforeAll(async () => {
     '-t',
     `${LAB_AUTH}/${repository}:1`,
     '-t',
-    `${LAB_TOKEN_REGISTRY}/${repository}:1`,
+    `${tokenRegistry.host}/${repository}:1`,
     context,
   ]);
 }, 180_000);
 
 afterAll(async () => {
-  await tokens?.close();
+  await tokenRegistry?.close();
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
@@ -212,12 +214,12 @@ describe('Basic auth, 127.0.0.1:5001', () => {
   });
 });
 
-describe('Bearer tokens, 127.0.0.1:5002 with the token server', () => {
+describe('Bearer tokens, a registry with the token server as its realm', () => {
   test('the push went through the token server: docker login, then a pull,push scope', () => {
-    expect(tokens.requests).toContainEqual(
+    expect(tokenRegistry.requests).toContainEqual(
       expect.objectContaining({ grant: 'basic', account: 'lab', scopes: [], status: 200 }),
     );
-    expect(tokens.requests).toContainEqual(
+    expect(tokenRegistry.requests).toContainEqual(
       expect.objectContaining({
         account: 'lab',
         scopes: [`repository:${repository}:pull,push`],
@@ -227,8 +229,8 @@ describe('Bearer tokens, 127.0.0.1:5002 with the token server', () => {
   });
 
   test('explicit credentials: one token for repository:<name>:pull, reused by the second manifest request', async () => {
-    tokens.requests.length = 0;
-    const { source } = await connect(`${LAB_TOKEN_REGISTRY}/${repository}:1`, {
+    tokenRegistry.requests.length = 0;
+    const { source } = await connect(`${tokenRegistry.host}/${repository}:1`, {
       env: {},
       username: LAB_AUTH_USER,
       password: LAB_AUTH_PASSWORD,
@@ -240,8 +242,8 @@ describe('Bearer tokens, 127.0.0.1:5002 with the token server', () => {
     expect(sha256(await readAll(await source.blobStream(image.layers[0].digest)))).toBe(
       image.layers[0].digest,
     );
-    expect(tokens.requests).toHaveLength(1);
-    expect(tokens.requests[0]).toMatchObject({
+    expect(tokenRegistry.requests).toHaveLength(1);
+    expect(tokenRegistry.requests[0]).toMatchObject({
       method: 'GET',
       grant: 'basic',
       account: 'lab',
@@ -256,14 +258,14 @@ describe('Bearer tokens, 127.0.0.1:5002 with the token server', () => {
     const config = JSON.parse(readFileSync(join(dockerConfig, 'config.json'), 'utf8')) as {
       auths: Record<string, { identitytoken?: string }>;
     };
-    expect(config.auths[LAB_TOKEN_REGISTRY].identitytoken).toMatch(/^[0-9a-f]{48}$/);
-    tokens.requests.length = 0;
-    const { source } = await connect(`${LAB_TOKEN_REGISTRY}/${repository}:1`, {
+    expect(config.auths[tokenRegistry.host].identitytoken).toMatch(/^[0-9a-f]{48}$/);
+    tokenRegistry.requests.length = 0;
+    const { source } = await connect(`${tokenRegistry.host}/${repository}:1`, {
       env: { DOCKER_CONFIG: dockerConfig },
     });
     await walk(source, '1');
-    expect(tokens.requests).toHaveLength(1);
-    expect(tokens.requests[0]).toMatchObject({
+    expect(tokenRegistry.requests).toHaveLength(1);
+    expect(tokenRegistry.requests[0]).toMatchObject({
       method: 'POST',
       grant: 'refresh_token',
       account: 'lab',
@@ -273,25 +275,25 @@ describe('Bearer tokens, 127.0.0.1:5002 with the token server', () => {
   });
 
   test('anonymous: a pull-only token, enough to read', async () => {
-    tokens.requests.length = 0;
-    const { source } = await connect(`${LAB_TOKEN_REGISTRY}/${repository}:1`, { env: {} });
+    tokenRegistry.requests.length = 0;
+    const { source } = await connect(`${tokenRegistry.host}/${repository}:1`, { env: {} });
     await walk(source, '1');
-    expect(tokens.requests).toHaveLength(1);
-    expect(tokens.requests[0]).toMatchObject({
+    expect(tokenRegistry.requests).toHaveLength(1);
+    expect(tokenRegistry.requests[0]).toMatchObject({
       grant: 'anonymous',
       scopes: [`repository:${repository}:pull`],
     });
-    expect(tokens.requests[0].account).toBeUndefined();
+    expect(tokenRegistry.requests[0].account).toBeUndefined();
   });
 
   test('credentials the token server refuses: 401 naming the repository', async () => {
-    const { source } = await connect(`${LAB_TOKEN_REGISTRY}/${repository}:1`, {
+    const { source } = await connect(`${tokenRegistry.host}/${repository}:1`, {
       env: {},
       username: LAB_AUTH_USER,
       password: 'wrong',
     });
     expect((await rejection(source.manifest('1'))).message).toBe(
-      `authentication required for ${LAB_TOKEN_REGISTRY}/${repository}: credentials were rejected`,
+      `authentication required for ${tokenRegistry.host}/${repository}: credentials were rejected`,
     );
   });
 });
@@ -405,24 +407,29 @@ function transpileGraph(entry: string, outDir: string): string {
 }
 
 describe('the default transport (no fetch injected), in a process of its own', () => {
-  test('reads a manifest and a layer from localhost:5000 without loading undici, then exits at once', async () => {
+  test('reads a manifest and a layer from localhost:5000 without global fetch, then exits at once', async () => {
     const out = join(work, 'probe');
     const client = transpileGraph('src/registry/client.ts', out);
     writeFileSync(
       join(out, 'probe.mjs'),
       `import { createHash } from 'node:crypto';
-      import { RegistryClient } from ${JSON.stringify(client)};
+      let fetchCalls = 0;
+      globalThis.fetch = () => {
+        fetchCalls++;
+        throw new Error('global fetch is not the transport');
+      };
+      const { RegistryClient } = await import(${JSON.stringify(client)});
       const [repository, layerDigest] = process.argv.slice(2);
       const client = new RegistryClient({ host: 'localhost:5000' });
       const manifest = await client.manifest(repository, '1');
       const hash = createHash('sha256');
       for await (const chunk of await client.blobStream(repository, layerDigest)) hash.update(chunk);
-      const undici = process.moduleLoadList.some((name) => name.includes('undici'));
-      process.stdout.write(JSON.stringify({ digest: manifest.digest, layer: 'sha256:' + hash.digest('hex'), undici }) + '\\n');`,
+      process.stdout.write(JSON.stringify({ digest: manifest.digest, layer: 'sha256:' + hash.digest('hex'), fetchCalls }) + '\\n');`,
     );
     const anonymous = (await connect(`localhost:5000/${repository}:1`, { env: {} })).source;
     const image = await walk(anonymous, '1');
-    const child = spawn(process.execPath, [join(out, 'probe.mjs'), repository, image.layers[0].digest], {
+    // The runtime the action has (action.yml: node24), not the Node that runs jest.
+    const child = spawn(actionNode(), [join(out, 'probe.mjs'), repository, image.layers[0].digest], {
       env: { ...process.env, NODE_OPTIONS: '' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -438,7 +445,7 @@ describe('the default transport (no fetch injected), in a process of its own', (
     expect(JSON.parse(output)).toEqual({
       digest: (await getManifest(`localhost:5000/${repository}:1`))?.digest,
       layer: image.layers[0].digest,
-      undici: false,
+      fetchCalls: 0,
     });
     // Keep-alive sockets left open would hold the process until the registry closed them.
     expect(lingered).toBeLessThan(1000);

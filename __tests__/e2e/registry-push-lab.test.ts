@@ -1,14 +1,15 @@
 /**
  * The client's writes against the lab's real registries (CNCF Distribution 2.8): anonymous on
- * localhost:5000, Basic on 127.0.0.1:5001, Bearer tokens with push scope on 127.0.0.1:5002.
+ * localhost:5000, Basic on 127.0.0.1:5001, Bearer tokens with push scope on a token registry of
+ * this file's own (support/token-registry.ts).
  * A small image (config + one random layer) is uploaded, mounted into a second repository and its
  * manifest PUT by digest; what the registry then holds is read back with plain fetch.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, describe, expect, test } from '@jest/globals';
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { LAB, LAB_AUTH, LAB_AUTH_PASSWORD, LAB_AUTH_USER } from '../support/registry.js';
-import { LAB_TOKEN_REGISTRY, startTokenServer, type TokenServer } from '../support/token-server.js';
+import { startTokenRegistry } from '../support/token-registry.js';
 import { RegistryClient } from '../../src/registry/client.js';
 import type { Credentials } from '../../src/registry/auth.js';
 import { OCI_MANIFEST } from '../../src/registry/media-types.js';
@@ -17,26 +18,20 @@ const sha256 = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('h
 const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const credentials: Credentials = { username: LAB_AUTH_USER, password: LAB_AUTH_PASSWORD };
 
-let tokens: TokenServer | undefined;
-beforeAll(async () => {
-  // Another test file may run the lab's token server already: it grants the same tokens.
-  tokens = await startTokenServer().catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE') return undefined;
-    throw error;
-  });
-});
+// Started before the tables below are built, which name its host.
+const tokenRegistry = await startTokenRegistry();
 afterAll(async () => {
-  await tokens?.close();
+  await tokenRegistry.close();
 });
 
-/** A GET with plain fetch and the lab's credentials (a token from the token server for 5002). */
+/** A GET with plain fetch and the lab's credentials (a token from the token server for its registry). */
 async function independentGet(host: string, path: string, accept?: string): Promise<Response> {
   const headers: Record<string, string> = accept ? { Accept: accept } : {};
   const basic = `Basic ${Buffer.from(`${LAB_AUTH_USER}:${LAB_AUTH_PASSWORD}`).toString('base64')}`;
   if (host === LAB_AUTH) headers.Authorization = basic;
-  if (host === LAB_TOKEN_REGISTRY) {
+  if (host === tokenRegistry.host) {
     const repository = /^\/v2\/(.+)\/(manifests|blobs|tags)\//.exec(path)![1];
-    const url = `http://127.0.0.1:5003/token?service=shipshape-lab&scope=repository:${repository}:pull`;
+    const url = `${tokenRegistry.realm}?service=shipshape-lab&scope=repository:${repository}:pull`;
     const answer = (await (await fetch(url, { headers: { Authorization: basic } })).json()) as {
       token: string;
     };
@@ -48,7 +43,7 @@ async function independentGet(host: string, path: string, accept?: string): Prom
 describe.each([
   ['anonymous', LAB, undefined],
   ['Basic', LAB_AUTH, credentials],
-  ['token', LAB_TOKEN_REGISTRY, credentials],
+  ['token', tokenRegistry.host, credentials],
 ])('%s registry %s', (_, host, creds) => {
   const base = `legs/push-base-${unique}`;
   const app = `legs/push-app-${unique}`;
@@ -108,14 +103,13 @@ describe.each([
 });
 
 test('token registry: the push scopes asked of the token server', async () => {
-  if (!tokens) return; // another file's token server answered: its records are not ours to read
-  const scopes = tokens.requests.flatMap((r) => r.scopes);
+  const scopes = tokenRegistry.requests.flatMap((r) => r.scopes);
   const app = `legs/push-app-${unique}`;
   const base = `legs/push-base-${unique}`;
   expect(scopes).toContain(`repository:${base}:pull,push`);
   expect(scopes).toContain(`repository:${app}:pull,push`);
   expect(scopes).toContain(`repository:${base}:pull`);
-  const mount = tokens.requests.find(
+  const mount = tokenRegistry.requests.find(
     (r) => r.scopes.includes(`repository:${app}:pull,push`) && r.scopes.length === 2,
   );
   expect(mount?.scopes).toEqual([`repository:${app}:pull,push`, `repository:${base}:pull`]);

@@ -90,3 +90,27 @@ test('a create whose answer broke off after the comment was made: an error, not 
   expect(await upsertComment({ ...where, body: 'size report' })).toMatchObject({ action: 'updated' });
   expect(github.comments('acme', 'shop', 7)).toHaveLength(1);
 });
+
+test("a DELETE's 204 is no answer that broke off, whatever its Content-Type says", async () => {
+  const [seeded] = github.seedComments('acme', 'shop', 7, 1, () => 'x');
+  proxy.add({
+    method: 'DELETE',
+    path: /\/comments\//,
+    times: 1,
+    fault: {
+      type: 'status',
+      status: 204,
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+      body: '',
+    },
+  });
+  const sleeps: number[] = [];
+  const { status } = await client(sleeps).rest.issues.deleteComment({
+    owner: 'acme',
+    repo: 'shop',
+    comment_id: seeded.id,
+  });
+  expect(status).toBe(204);
+  expect(sleeps).toEqual([]);
+  expect(proxy.log.filter((r) => r.method === 'DELETE')).toHaveLength(1);
+});

@@ -8,6 +8,7 @@ import {
   retryDecision,
   type RetryPolicy,
 } from '../../src/github/client.js';
+import { WaitBudget, WaitBudgetError } from '../../src/github/wait-budget.js';
 import { WRITE_TOKEN, startGitHubStandIn, type GitHubStandIn } from '../support/github-stand-in.js';
 
 describe('apiBaseUrl', () => {
@@ -157,11 +158,12 @@ describe('through Octokit against the stand-in', () => {
     await github.close();
   });
 
-  function client(sleeps: number[], messages: string[] = [], maxRetries?: number) {
+  function client(sleeps: number[], messages: string[] = [], maxRetries?: number, waitBudget?: WaitBudget) {
     return createGitHubClient({
       token: WRITE_TOKEN,
       env: { GITHUB_API_URL: github.url },
       maxRetries,
+      waitBudget,
       onRetry: (m) => messages.push(m),
       sleep: async (ms) => {
         sleeps.push(ms);
@@ -222,5 +224,62 @@ describe('through Octokit against the stand-in', () => {
     expect(sleeps).toEqual([3000]);
     expect(github.comments('acme', 'shop', 7)).toHaveLength(1);
     expect(github.violations).toEqual([]);
+  });
+
+  describe('the wait budget: 60 s of waits before retries in all, per step', () => {
+    test('a persistent secondary limit without retry-after: one minute waited, then the error says why', async () => {
+      github.secondaryRateLimit(10, { retryAfter: null, method: 'PATCH' });
+      const [seeded] = github.seedComments('acme', 'shop', 7, 1, () => 'x');
+      const sleeps: number[] = [];
+      const messages: string[] = [];
+      const error = await client(sleeps, messages)
+        .rest.issues.updateComment({ owner: 'acme', repo: 'shop', comment_id: seeded.id, body: 'y' })
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      expect(error).toBeInstanceOf(WaitBudgetError);
+      expect((error as Error).message).toBe(
+        `GitHub secondary rate limit on PATCH /repos/acme/shop/issues/comments/${seeded.id}: a retry in 60 s ` +
+          "would take this step's waits on the GitHub API past 60 s (60 s waited already)",
+      );
+      expect((error as WaitBudgetError).cause).toMatchObject({ status: 403 });
+      // Without the budget: three one-minute waits (maxRetries 3).
+      expect(sleeps).toEqual([60_000]);
+      expect(github.requests.map((r) => r.status)).toEqual([403, 403]);
+      expect(messages).toHaveLength(1);
+    });
+
+    test("the budget is the step's: two clients sharing it wait 60 s between them", async () => {
+      const budget = new WaitBudget();
+      github.secondaryRateLimit(2, { retryAfter: 25, method: 'GET' });
+      const sleeps: number[] = [];
+      await client(sleeps, [], 3, budget).rest.issues.listComments(list); // 25 + 25 s
+      github.secondaryRateLimit(1, { retryAfter: 25, method: 'GET' });
+      await expect(client(sleeps, [], 3, budget).rest.issues.listComments(list)).rejects.toBeInstanceOf(
+        WaitBudgetError,
+      ); // 25 more would make 75
+      expect(sleeps).toEqual([25_000, 25_000]);
+      expect(budget.waitedSeconds).toBe(50);
+      // a fresh budget (another step) waits again
+      github.secondaryRateLimit(1, { retryAfter: 25, method: 'GET' });
+      const fresh: number[] = [];
+      await client(fresh).rest.issues.listComments(list);
+      expect(fresh).toEqual([25_000]);
+    });
+
+    test('WaitBudget.fromEnv: 60 s, or SHIPSHAPE_GITHUB_WAIT_BUDGET_MS (tests)', () => {
+      expect(WaitBudget.fromEnv({}).limitMs).toBe(60_000);
+      expect(WaitBudget.fromEnv({ SHIPSHAPE_GITHUB_WAIT_BUDGET_MS: '2500' }).limitMs).toBe(2500);
+      expect(WaitBudget.fromEnv({ SHIPSHAPE_GITHUB_WAIT_BUDGET_MS: 'soon' }).limitMs).toBe(60_000);
+      const budget = new WaitBudget(3000);
+      expect([budget.take(2000), budget.take(1500), budget.take(1000), budget.take(1)]).toEqual([
+        true,
+        false,
+        true,
+        false,
+      ]);
+      expect(budget.waitedSeconds).toBe(3);
+    });
   });
 });

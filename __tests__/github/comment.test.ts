@@ -6,7 +6,7 @@ import {
   CommentError,
   CommentPermissionError,
   commentMarker,
-  findComment,
+  findComments,
   shouldComment,
   upsertComment,
   withMarker,
@@ -14,6 +14,7 @@ import {
   type CommentMode,
 } from '../../src/github/comment.js';
 import {
+  ACTIONS_BOT,
   READ_TOKEN,
   WRITE_TOKEN,
   startGitHubStandIn,
@@ -69,38 +70,47 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
 }
 
 const LIST = 'GET /repos/acme/shop/issues/7/comments?per_page=100 -> 200';
+/** GITHUB_TOKEN is an installation: GitHub has no user for it, so github-actions[bot] is assumed. */
+const WHO = 'GET /user -> 403';
 const ours = (key: string, text: string) => `${text}\n\n${commentMarker(key)}\n`;
+/** A comment of ours, as an earlier run with GITHUB_TOKEN left it. */
+const posted = (key: string, text: string) => ({ body: ours(key, text), user: ACTIONS_BOT });
 
 describe('upsertComment', () => {
   test('creates the comment once, then updates it in place: still one comment', async () => {
     const first = await run({ body: 'report 1' });
-    expect(first).toEqual({
+    expect(first).toMatchObject({
       action: 'created',
       id: expect.any(Number),
       url: `${github.url}/acme/shop/pull/7#issuecomment-${first.id}`,
     });
     const second = await run({ body: 'report 2' });
-    expect(second).toEqual({ action: 'updated', id: first.id, url: first.url });
+    expect(second).toMatchObject({ action: 'updated', id: first.id, url: first.url });
 
     expect(github.comments('acme', 'shop', 7).map((c) => [c.id, c.body])).toEqual([
       [first.id, ours('app', 'report 2')],
     ]);
     expect(exchanges()).toEqual([
+      // the first run: no comment ends with the marker; after posting, a second look (see races)
       LIST,
       'POST /repos/acme/shop/issues/7/comments -> 201',
       LIST,
+      // the second: a comment ends with the marker, so whose it is matters
+      LIST,
+      WHO,
       `PATCH /repos/acme/shop/issues/comments/${first.id} -> 200`,
     ]);
+    expect(first.removed + second.removed).toBe(0);
     expect(github.violations).toEqual([]);
   });
 
   test('finds the marker on page 2 of 150 comments and leaves the rest alone', async () => {
     const seeded = github.seedComments('acme', 'shop', 7, 150, (i) =>
-      i === 120 ? ours('app', 'old report') : `chatter ${i}`,
+      i === 120 ? posted('app', 'old report') : `chatter ${i}`,
     );
     const result = await run({ body: 'new report' });
 
-    expect(result).toEqual({ action: 'updated', id: seeded[120].id, url: seeded[120].html_url });
+    expect(result).toMatchObject({ action: 'updated', id: seeded[120].id, url: seeded[120].html_url });
     const now = github.comments('acme', 'shop', 7);
     expect(now).toHaveLength(150);
     expect(now[120].body).toBe(ours('app', 'new report'));
@@ -109,6 +119,7 @@ describe('upsertComment', () => {
     expect(exchanges()).toEqual([
       LIST,
       `GET /repositories/${id}/issues/7/comments?per_page=100&page=2 -> 200`,
+      WHO,
       `PATCH /repos/acme/shop/issues/comments/${seeded[120].id} -> 200`,
     ]);
     expect(github.violations).toEqual([]);
@@ -121,7 +132,7 @@ describe('upsertComment', () => {
     expect(web.id).not.toBe(amd.id);
 
     const again = await run({ key: 'ghcr.io/acme/web', body: 'web report 2' });
-    expect(again).toEqual({ ...web, action: 'updated' });
+    expect(again).toMatchObject({ id: web.id, url: web.url, action: 'updated' });
     expect(github.comments('acme', 'shop', 7).map((c) => c.body)).toEqual([
       ours('ghcr.io/acme/api', 'api report'),
       ours('ghcr.io/acme/web', 'web report 2'),
@@ -130,20 +141,29 @@ describe('upsertComment', () => {
   });
 
   test("a key is not matched by another key's marker that starts the same way", async () => {
-    github.seedComments('acme', 'shop', 7, 1, () => ours('app2', 'the other image'));
+    github.seedComments('acme', 'shop', 7, 1, () => posted('app2', 'the other image'));
     const result = await run({ key: 'app', body: 'this image' });
     expect(result.action).toBe('created');
     expect(github.comments('acme', 'shop', 7)).toHaveLength(2);
   });
 
-  test('with several of ours, the newest is updated and the others are left', async () => {
+  test('with several of ours (an earlier race), the oldest is updated and the others deleted', async () => {
     const seeded = github.seedComments('acme', 'shop', 7, 140, (i) =>
-      i === 10 || i === 130 ? ours('app', `old ${i}`) : `chatter ${i}`,
+      [10, 70, 130].includes(i) ? posted('app', `old ${i}`) : `chatter ${i}`,
     );
     const result = await run({ body: 'new' });
-    expect(result.id).toBe(seeded[130].id);
+    expect(result).toMatchObject({ action: 'updated', id: seeded[10].id, removed: 2 });
     const now = github.comments('acme', 'shop', 7);
-    expect([now[10].body, now[130].body]).toEqual([ours('app', 'old 10'), ours('app', 'new')]);
+    expect(now).toHaveLength(138);
+    expect(now.filter((c) => c.body.includes('shipshape:app')).map((c) => [c.id, c.body])).toEqual([
+      [seeded[10].id, ours('app', 'new')],
+    ]);
+    expect(exchanges().slice(-3)).toEqual([
+      `PATCH /repos/acme/shop/issues/comments/${seeded[10].id} -> 200`,
+      `DELETE /repos/acme/shop/issues/comments/${seeded[70].id} -> 204`,
+      `DELETE /repos/acme/shop/issues/comments/${seeded[130].id} -> 204`,
+    ]);
+    expect(github.violations).toEqual([]);
   });
 
   test('the marker is appended when the body lacks it, and not twice', async () => {
@@ -156,14 +176,14 @@ describe('upsertComment', () => {
 
   test('a marker quoted inside another comment (author text in a code span) is not ours', async () => {
     const quoting = ours('other', 'layer `RUN echo <!-- shipshape:app -->` made 5 MB');
-    github.seedComments('acme', 'shop', 7, 1, () => quoting);
+    github.seedComments('acme', 'shop', 7, 1, () => ({ body: quoting, user: ACTIONS_BOT }));
     const result = await run({ body: 'new' });
     expect(result.action).toBe('created');
     expect(github.comments('acme', 'shop', 7).map((c) => c.body)).toEqual([quoting, ours('app', 'new')]);
   });
 
   test('a comment deleted between the lookup and the update is posted anew', async () => {
-    const [seeded] = github.seedComments('acme', 'shop', 7, 1, () => ours('app', 'old'));
+    const [seeded] = github.seedComments('acme', 'shop', 7, 1, () => posted('app', 'old'));
     github.onRequest = ({ method }) => {
       if (method === 'PATCH') github.deleteComment(seeded.id);
     };
@@ -174,29 +194,42 @@ describe('upsertComment', () => {
     ]);
     expect(exchanges()).toEqual([
       LIST,
+      WHO,
       `PATCH /repos/acme/shop/issues/comments/${seeded.id} -> 404`,
       'POST /repos/acme/shop/issues/7/comments -> 201',
+      LIST,
     ]);
   });
 
   test('a lookup the caller already made is not repeated', async () => {
-    github.seedComments('acme', 'shop', 7, 1, () => ours('app', 'old'));
+    const [seeded] = github.seedComments('acme', 'shop', 7, 1, () => posted('app', 'old'));
     const octokit = createGitHubClient({ token: WRITE_TOKEN, env: { GITHUB_API_URL: github.url } });
     const lookup = { octokit, owner: 'acme', repo: 'shop', issueNumber: 7, key: 'app' };
-    const existing = await findComment(lookup);
+    const existing = await findComments(lookup);
     expect(existing).toEqual({
-      id: github.comments('acme', 'shop', 7)[0].id,
-      url: github.comments('acme', 'shop', 7)[0].html_url,
-      body: ours('app', 'old'),
+      ours: [
+        {
+          id: seeded.id,
+          url: seeded.html_url,
+          body: ours('app', 'old'),
+          author: { login: 'github-actions[bot]', id: ACTIONS_BOT.id },
+          createdAt: seeded.created_at,
+        },
+      ],
+      othersWithMarker: 0,
+      identity: { login: 'github-actions[bot]', source: 'assumed' },
     });
     await upsertComment({ ...lookup, body: 'new', existing });
-    await upsertComment({ ...lookup, key: 'other', body: 'other', existing: null });
+    const none = { ours: [], othersWithMarker: 0, identity: undefined };
+    await upsertComment({ ...lookup, key: 'other', body: 'other', existing: none });
     expect(exchanges()).toEqual([
       LIST,
-      `PATCH /repos/acme/shop/issues/comments/${existing!.id} -> 200`,
+      WHO,
+      `PATCH /repos/acme/shop/issues/comments/${seeded.id} -> 200`,
       'POST /repos/acme/shop/issues/7/comments -> 201',
+      LIST, // the second look after a create
     ]);
-    expect(await findComment({ ...lookup, key: 'nothing-here' })).toBeUndefined();
+    expect((await findComments({ ...lookup, key: 'nothing-here' })).ours).toEqual([]);
   });
 
   test('works on an issue as well as a pull request', async () => {
@@ -211,7 +244,7 @@ describe('upsertComment', () => {
     });
     try {
       const seeded = ghes.seedComments('acme', 'shop', 7, 101, (i) =>
-        i === 100 ? ours('app', 'old') : `c${i}`,
+        i === 100 ? posted('app', 'old') : `c${i}`,
       );
       const octokit = createGitHubClient({ token: WRITE_TOKEN, env: { GITHUB_API_URL: `${ghes.url}/` } });
       const result = await upsertComment({
@@ -222,10 +255,11 @@ describe('upsertComment', () => {
         key: 'app',
         body: 'new',
       });
-      expect(result).toEqual({ action: 'updated', id: seeded[100].id, url: seeded[100].html_url });
+      expect(result).toMatchObject({ action: 'updated', id: seeded[100].id, url: seeded[100].html_url });
       expect(ghes.requests.map((r) => r.path)).toEqual([
         '/repos/acme/shop/issues/7/comments',
         `/repositories/${ghes.repositoryId('acme', 'shop')}/issues/7/comments`,
+        '/user',
         `/repos/acme/shop/issues/comments/${seeded[100].id}`,
       ]);
       expect(ghes.violations).toEqual([]);
@@ -241,10 +275,9 @@ describe('failures', () => {
     expect(error).toBeInstanceOf(CommentPermissionError);
     expect(error).toBeInstanceOf(CommentError);
     expect(error.message).toBe(
-      'The token may not comment on acme/shop#7: GitHub answered 403 Resource not accessible by integration. ' +
-        'A pull request from a fork gets a read-only GITHUB_TOKEN; elsewhere the workflow needs ' +
-        '`permissions: pull-requests: write`.',
+      'The token may not comment on acme/shop#7: GitHub answered 403 Resource not accessible by integration',
     );
+    expect((error as CommentPermissionError).skipped).toBe('the PR comment was not posted');
     expect((error as CommentPermissionError).status).toBe(403);
     expect((error as CommentPermissionError).target).toEqual({ owner: 'acme', repo: 'shop', issueNumber: 7 });
     expect(github.comments('acme', 'shop', 7)).toEqual([]);
@@ -252,16 +285,17 @@ describe('failures', () => {
     expect(github.violations).toEqual([]);
   });
 
-  test('... and on update: a comment it may not edit gets a new one, which a read-only token cannot post either', async () => {
-    const [seeded] = github.seedComments('acme', 'shop', 7, 1, () => ours('app', 'old'));
+  test('... and on the update of our comment: not updated, and no second comment tried', async () => {
+    const [seeded] = github.seedComments('acme', 'shop', 7, 1, () => posted('app', 'old'));
     const error = await rejection(run({ token: READ_TOKEN, body: 'new' }));
     expect(error).toBeInstanceOf(CommentPermissionError);
-    expect(error.message).toMatch(/^The token may not comment on acme\/shop#7: /);
-    expect(exchanges()).toEqual([
-      LIST,
-      `PATCH /repos/acme/shop/issues/comments/${seeded.id} -> 403`,
-      'POST /repos/acme/shop/issues/7/comments -> 403',
-    ]);
+    expect(error.message).toBe(
+      `The token may not update comment ${seeded.id} on acme/shop#7: GitHub answered 403 Resource not accessible by integration`,
+    );
+    expect((error as CommentError).skipped).toBe(
+      'the PR comment was not updated: it shows the figures of an earlier run',
+    );
+    expect(exchanges()).toEqual([LIST, WHO, `PATCH /repos/acme/shop/issues/comments/${seeded.id} -> 403`]);
     expect(github.comments('acme', 'shop', 7).map((c) => c.body)).toEqual([ours('app', 'old')]);
   });
 
@@ -327,6 +361,7 @@ describe('rate limits', () => {
       LIST,
       'POST /repos/acme/shop/issues/7/comments -> 403',
       'POST /repos/acme/shop/issues/7/comments -> 201',
+      LIST,
     ]);
     const [, limited, retried] = github.requests;
     expect(retried.at - limited.at).toBeGreaterThanOrEqual(1000);

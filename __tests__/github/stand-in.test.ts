@@ -4,8 +4,14 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import {
   ACTIONS_BOT,
+  APP_BOT,
+  APP_TOKEN,
+  AUTHOR_TOKEN,
+  MALLORY,
   MAX_COMMENT_LENGTH,
+  PAT_TOKEN,
   READ_TOKEN,
+  SIZE_BOT,
   WRITE_TOKEN,
   startGitHubStandIn,
   type GitHubStandIn,
@@ -171,6 +177,110 @@ describe('creating and updating', () => {
   });
 });
 
+describe('authors: each token posts as its user', () => {
+  test.each([
+    ['GITHUB_TOKEN', WRITE_TOKEN, ACTIONS_BOT],
+    ["a GitHub App's installation token", APP_TOKEN, APP_BOT],
+    ["a machine user's personal token", PAT_TOKEN, SIZE_BOT],
+    ["the PR author's personal token", AUTHOR_TOKEN, MALLORY],
+  ])('%s', async (_name, token, user) => {
+    const created = await call('POST', COMMENTS, { token, body: { body: 'x' } });
+    expect(created.status).toBe(201);
+    expect(created.body.user).toMatchObject({ login: user.login, id: user.id, type: user.type });
+    expect(created.body.author_association).toBe(user.association);
+    expect(github.violations).toEqual([]);
+  });
+
+  test('GET /user: a user token gets its user; an installation token (a Bot) 403; no token 401', async () => {
+    const pat = await call('GET', '/user', { token: PAT_TOKEN });
+    expect(pat.status).toBe(200);
+    expect(pat.body).toMatchObject({
+      login: 'size-bot',
+      id: SIZE_BOT.id,
+      type: 'User',
+      user_view_type: 'public',
+    });
+    for (const token of [WRITE_TOKEN, READ_TOKEN, APP_TOKEN]) {
+      const installation = await call('GET', '/user', { token });
+      expect(installation.status).toBe(403);
+      expect(installation.body).toEqual({
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+        status: '403',
+      });
+    }
+    expect((await call('GET', '/user', { token: null })).status).toBe(401);
+    expect(github.violations).toEqual([]);
+  });
+
+  test("write access edits and deletes anyone's comment, as GitHub lets collaborators do", async () => {
+    const [hers, octocats] = github.seedComments('acme', 'shop', 7, 2, (i) =>
+      i === 0 ? { body: 'hers', user: MALLORY } : 'octocat',
+    );
+    const patched = await call('PATCH', `/repos/acme/shop/issues/comments/${hers.id}`, {
+      body: { body: 'overwritten' },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.user.login).toBe('mallory'); // the author stays hers
+    const deleted = await call('DELETE', `/repos/acme/shop/issues/comments/${octocats.id}`, {
+      token: PAT_TOKEN,
+    });
+    expect(deleted.status).toBe(204);
+    expect(deleted.body).toBeUndefined();
+    expect(github.comments('acme', 'shop', 7).map((c) => [c.id, c.body])).toEqual([[hers.id, 'overwritten']]);
+    const again = await call('DELETE', `/repos/acme/shop/issues/comments/${octocats.id}`);
+    expect(again.status).toBe(404);
+    expect(github.violations).toEqual([]);
+  });
+
+  test('a token that may only comment edits and deletes its own comments, and gets 403 on others', async () => {
+    const [bots] = github.seedComments('acme', 'shop', 7, 1, () => ({ body: 'ours', user: ACTIONS_BOT }));
+    const own = await call('POST', COMMENTS, { token: AUTHOR_TOKEN, body: { body: 'mine' } });
+    const refused = [
+      await call('PATCH', `/repos/acme/shop/issues/comments/${bots.id}`, {
+        token: AUTHOR_TOKEN,
+        body: { body: 'x' },
+      }),
+      await call('DELETE', `/repos/acme/shop/issues/comments/${bots.id}`, { token: AUTHOR_TOKEN }),
+    ];
+    expect(refused.map((a) => [a.status, a.body.message])).toEqual([
+      [403, 'Must have admin rights to Repository.'],
+      [403, 'Must have admin rights to Repository.'],
+    ]);
+    const ownEdit = await call('PATCH', `/repos/acme/shop/issues/comments/${own.body.id}`, {
+      token: AUTHOR_TOKEN,
+      body: { body: 'mine, edited' },
+    });
+    expect(ownEdit.status).toBe(200);
+    expect(github.comments('acme', 'shop', 7).map((c) => c.body)).toEqual(['ours', 'mine, edited']);
+    expect(
+      (await call('DELETE', `/repos/acme/shop/issues/comments/${own.body.id}`, { token: AUTHOR_TOKEN }))
+        .status,
+    ).toBe(204);
+    const readOnly = await call('DELETE', `/repos/acme/shop/issues/comments/${bots.id}`, {
+      token: READ_TOKEN,
+    });
+    expect(readOnly.status).toBe(403);
+    expect(readOnly.body.message).toBe('Resource not accessible by integration');
+    expect(github.comments('acme', 'shop', 7).map((c) => c.body)).toEqual(['ours']);
+    expect(github.violations).toEqual([]);
+  });
+
+  test('listDelayMs: the list is read on arrival and answered later', async () => {
+    github.listDelayMs = 400;
+    const started = Date.now();
+    const pending = call('GET', COMMENTS);
+    await new Promise((r) => setTimeout(r, 100));
+    const created = await call('POST', COMMENTS, { body: { body: 'made meanwhile' } });
+    expect(created.status).toBe(201);
+    const listed = await pending;
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+    expect(listed.body).toEqual([]); // as it was when the request arrived
+    github.listDelayMs = 0;
+    expect((await call('GET', COMMENTS)).body.map((c: { id: number }) => c.id)).toEqual([created.body.id]);
+  });
+});
+
 describe('refusals, as GitHub words them', () => {
   test('a read-only token gets 403 on writes, and nothing is written', async () => {
     const [seeded] = github.seedComments('acme', 'shop', 7, 1, () => 'old');
@@ -303,6 +413,15 @@ describe('rate limits', () => {
     }
     expect(github.comments('acme', 'shop', 7)).toEqual([]);
     expect((await call('GET', COMMENTS)).status).toBe(200);
+    expect(github.violations).toEqual([]);
+  });
+
+  test('or come without retry-after, as GitHub sometimes answers', async () => {
+    github.secondaryRateLimit(1, { retryAfter: null });
+    const answer = await call('GET', COMMENTS);
+    expect(answer.status).toBe(403);
+    expect(answer.headers.has('retry-after')).toBe(false);
+    expect(answer.body.message).toMatch(/secondary rate limit/);
     expect(github.violations).toEqual([]);
   });
 

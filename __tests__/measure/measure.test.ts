@@ -181,3 +181,61 @@ describe('measureImage', () => {
     expect(streamed).toHaveLength(3); // arm's two layers, then only amd's own
   });
 });
+
+describe('a layer whose bytes come back wrong', () => {
+  /** The source, with the base layer's blob flipped in the middle for its first `bad` reads. */
+  async function flipping(bad: number, network: boolean) {
+    const fixture = await fixtureSource();
+    const { source, base } = fixture;
+    let reads = 0;
+    const waits: number[] = [];
+    const flaky: ImageSource = {
+      ...source,
+      name: source.name,
+      manifest: (reference) => source.manifest(reference),
+      blob: (digest) => source.blob(digest),
+      async blobStream(digest, size) {
+        const stream = await source.blobStream(digest, size);
+        if (digest !== base.digest || ++reads > bad) return stream;
+        const bytes = Buffer.from(await source.blob(digest));
+        bytes[bytes.length >> 1] ^= 0xff;
+        return Readable.from([bytes]);
+      },
+      ...(network && {
+        async mayReadAgain(attempt: number) {
+          waits.push(attempt);
+          return attempt < 3;
+        },
+      }),
+    };
+    return { ...fixture, flaky, waits };
+  }
+
+  test('is read again while the source says it may help: the figures of a clean read', async () => {
+    const clean = await measureImage((await fixtureSource()).source, '1', { analyzeLayers: true });
+    const { flaky, waits } = await flipping(2, true);
+    const { measurement } = await measureImage(flaky, '1', { analyzeLayers: true });
+    expect(measurement).toEqual(clean.measurement);
+    expect(waits).toEqual([1, 2]);
+  });
+
+  test('wrong every time: an error naming the image and the layer, after 3 reads', async () => {
+    const { flaky, base, waits } = await flipping(Infinity, true);
+    const error = await measureImage(flaky, '1', { analyzeLayers: true }).catch((e: Error) => e);
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `^fixture/app:1: layer ${base.digest} cannot be read: .+ \\(read 3 times, wrong each time\\)$`,
+      ),
+    );
+    expect(waits).toEqual([1, 2, 3]);
+  });
+
+  test('from a source that gives the same bytes again (a file): no second read', async () => {
+    const { flaky, base } = await flipping(1, false);
+    const error = await measureImage(flaky, '1', { analyzeLayers: true }).catch((e: Error) => e);
+    expect((error as Error).message).toMatch(
+      new RegExp(`^fixture/app:1: layer ${base.digest} cannot be read: `),
+    );
+    expect((error as Error).message).not.toContain('read 3 times');
+  });
+});

@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Readable } from 'node:stream';
-import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
+import { startFaultProxy, type Fault, type FaultProxy } from '../support/fault-proxy.js';
 import { RegistryClient, type RegistryClientOptions } from '../../src/registry/client.js';
 import { RegistryError } from '../../src/registry/errors.js';
 import { DOCKER_MANIFEST, MANIFEST_ACCEPT, OCI_INDEX, OCI_MANIFEST } from '../../src/registry/media-types.js';
@@ -326,16 +326,20 @@ describe('manifests', () => {
     expect((await client(generic.host).manifest('acme/app', sha256(manifest))).mediaType).toBe(OCI_MANIFEST);
   });
 
-  test('a Docker-Content-Digest that does not match the bytes is an error', async () => {
+  test('a Docker-Content-Digest that does not match the bytes: fetched 3 times, then an error', async () => {
     const lying = await fakeRegistry({ wrongDigestHeader: true });
-    const error = await rejection(client(lying.host).manifest('acme/app', '1.2.3'));
+    const time = clock();
+    const error = await rejection(client(lying.host, time.options).manifest('acme/app', '1.2.3'));
     expect(error.kind).toBe('digest-mismatch');
     expect(error.message).toBe(
-      `${lying.host}/acme/app:1.2.3: the manifest's bytes do not match digest ${sha256(Buffer.from('other'))} (got ${sha256(index)})`,
+      `${lying.host}/acme/app:1.2.3: the manifest's bytes do not match digest ${sha256(Buffer.from('other'))} (got ${sha256(index)}) (fetched 3 times, wrong each time)`,
     );
+    // The 5xx backoff between the attempts.
+    expect(time.state.slept).toEqual([125, 250]);
+    expect(lying.seen.filter((r) => r.path.includes('/manifests/'))).toHaveLength(3);
   });
 
-  test('by digest, bytes that do not hash to it are an error naming image and digest', async () => {
+  test('by digest, bytes that never hash to it are an error naming image and digest', async () => {
     const proxy = await proxyTo(registry);
     proxy.add({ path: /\/manifests\/sha256:/, fault: { type: 'corrupt' } });
     const digest = sha256(manifest);
@@ -343,9 +347,62 @@ describe('manifests', () => {
     expect(error.kind).toBe('digest-mismatch');
     expect(error.message).toMatch(
       new RegExp(
-        `^${proxy.host}/acme/app@${digest}: the manifest's bytes do not match digest ${digest} \\(got sha256:[0-9a-f]{64}\\)$`,
+        `^${proxy.host}/acme/app@${digest}: the manifest's bytes do not match digest ${digest} \\(got sha256:[0-9a-f]{64}\\) \\(fetched 3 times, wrong each time\\)$`,
       ),
     );
+  });
+
+  test.each([
+    ['flipped', { type: 'corrupt' }, /\/manifests\/sha256:/],
+    ['cut short', { type: 'truncate', afterBytes: 100 }, /\/manifests\/sha256:/],
+    ['cut short, by tag', { type: 'truncate', afterBytes: 100 }, /\/manifests\/1\.2\.3$/],
+  ] as const)('bytes %s once: fetched again after the 5xx backoff', async (_name, fault, path) => {
+    const proxy = await proxyTo(registry);
+    proxy.add({ path, times: 1, fault });
+    const time = clock();
+    const reference = path.source.includes('sha256') ? sha256(manifest) : '1.2.3';
+    const fetched = await client(proxy.host, time.options).manifest('acme/app', reference);
+    expect(fetched.body).toEqual(reference === '1.2.3' ? index : manifest);
+    expect(time.state.slept).toEqual([125]);
+    expect(proxy.log.filter((r) => r.fault)).toHaveLength(1);
+  });
+
+  test('by tag without Docker-Content-Digest: a body that is not JSON is fetched again', async () => {
+    const bare = await fakeRegistry({ noDigestHeader: true });
+    const proxy = await proxyTo(bare);
+    const cut = { type: 'status', status: 200, headers: { 'Content-Type': OCI_INDEX }, body: '{"schema' };
+    proxy.add({ path: /\/manifests\//, times: 2, fault: cut as Fault });
+    const time = clock();
+    expect((await client(proxy.host, time.options).manifest('acme/app', '1.2.3')).body).toEqual(index);
+    expect(time.state.slept).toEqual([125, 250]);
+    // Three times not JSON: an error that says so.
+    proxy.add({ path: /\/manifests\//, fault: cut as Fault });
+    const error = await rejection(client(proxy.host).manifest('acme/app', '1.2.3'));
+    expect(error.kind).toBe('malformed');
+    expect(error.message).toMatch(
+      /^127\.0\.0\.1:\d+\/acme\/app:1\.2\.3: the manifest is not valid JSON \(.+, 8 bytes\) \(fetched 3 times, wrong each time\)$/,
+    );
+  });
+
+  test('an oversized answer once: fetched again', async () => {
+    const proxy = await proxyTo(registry);
+    const big = {
+      type: 'status',
+      status: 200,
+      headers: { 'Content-Type': OCI_INDEX },
+      body: 'x'.repeat(5000),
+    };
+    proxy.add({ path: /\/manifests\//, times: 1, fault: big as Fault });
+    const fetched = await client(proxy.host, { maxManifestBytes: 1000 }).manifest('acme/app', '1.2.3');
+    expect(fetched.digest).toBe(sha256(index));
+  });
+
+  test('a child manifest that is missing: the error names its digest', async () => {
+    const source = registrySource(client(registry.host), 'acme/app', `${registry.host}/acme/app:1.2.3`);
+    const gone = sha256(Buffer.from('gone'));
+    const error = await rejection(source.manifest(gone));
+    expect(error.notFound).toBe(true);
+    expect(error.message).toBe(`manifest ${gone} of ${registry.host}/acme/app:1.2.3 not found`);
   });
 
   test('404: notFound, status 404, and a message naming the image', async () => {
@@ -375,7 +432,7 @@ describe('manifests', () => {
       client(registry.host, { maxManifestBytes: 100 }).manifest('acme/app', '1.2.3'),
     );
     expect(error.message).toBe(
-      `${registry.host}/acme/app:1.2.3: the registry's answer is larger than the 100 bytes allowed (${index.length} bytes or more)`,
+      `${registry.host}/acme/app:1.2.3: the registry's answer is larger than the 100 bytes allowed (${index.length} bytes or more) (fetched 3 times, wrong each time)`,
     );
   });
 
@@ -590,6 +647,31 @@ describe('blobs', () => {
     expect(error.message).toBe(
       `lab/app:1: blob ${sha256(layer)} does not match its content (got ${sha256(corrupted)}, ${layer.length} bytes)`,
     );
+  });
+
+  test('blob(): bytes that do not match the digest once are fetched again', async () => {
+    const registry = await fakeRegistry();
+    const proxy = await proxyTo(registry);
+    proxy.add({ path: /\/blobs\//, times: 1, fault: { type: 'corrupt' } });
+    const time = clock();
+    expect(await client(proxy.host, time.options).blob('acme/app', sha256(config))).toEqual(config);
+    expect(time.state.slept).toEqual([125]);
+  });
+
+  test('a descriptor that overstates the size: an error that says so, no retry', async () => {
+    const registry = await fakeRegistry();
+    const time = clock();
+    const c = client(registry.host, time.options);
+    const stream = await c.blobStream('acme/app', sha256(layer), {
+      image: 'lab/app:1',
+      size: layer.length + 10,
+    });
+    const error = await rejection(readAll(stream));
+    expect(error.message).toBe(
+      `lab/app:1: blob ${sha256(layer)} is ${layer.length} bytes, but its descriptor says ${layer.length + 10}: the descriptor and the blob's size do not match`,
+    );
+    expect(time.state.slept).toEqual([]);
+    expect(registry.seen.filter((s) => s.path.includes('/blobs/'))).toHaveLength(1);
   });
 
   test('a reset in the middle of the body is resumed with a Range request', async () => {

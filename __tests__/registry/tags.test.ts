@@ -49,3 +49,24 @@ test('tags of a repository that does not exist: a not-found error naming it', as
   await expect(client.tags('acme/missing')).rejects.toMatchObject({ kind: 'not-found' });
   await expect(client.tags('acme/missing')).rejects.toThrow(`${host}/acme/missing`);
 });
+
+test('a page cut short once is fetched again; one that stays cut is an error naming the repository', async () => {
+  const { startFaultProxy } = await import('../support/fault-proxy.js');
+  const proxy = await startFaultProxy({ upstream: `http://${host}` });
+  try {
+    const instant = { sleep: async () => {}, random: () => 0 };
+    proxy.add({ path: /last=1\.1\.0/, times: 1, fault: { type: 'truncate', afterBytes: 10 } });
+    const client = new RegistryClient({ host: proxy.host, ...instant });
+    expect(await client.tags('acme/app')).toEqual(['1.0.0', '1.1.0', '1.2.0', 'latest', 'main']);
+    proxy.add({ path: /last=1\.1\.0/, fault: { type: 'truncate', afterBytes: 10 } });
+    const error = client.tags('acme/app');
+    await expect(error).rejects.toMatchObject({ kind: 'malformed' });
+    await expect(error).rejects.toThrow(
+      new RegExp(
+        `^${proxy.host}/acme/app: the tag list is not valid JSON \\(.+, 10 bytes\\) \\(fetched 3 times, wrong each time\\)$`,
+      ),
+    );
+  } finally {
+    await proxy.close();
+  }
+});

@@ -160,6 +160,25 @@ describe('renderReport', () => {
     expectSafe(markdown);
   });
 
+  test('a baseline that could not be read: said, with its cause, never "no baseline yet"', () => {
+    const markdown = render(
+      buildSizeReport(growth, null, {
+        status: 'unavailable',
+        ref: 'ghcr.io/acme/shop-api:main',
+        problem: 'broken',
+        reason: 'ghcr.io/acme/shop-api:main: its blob sha256:1234 is missing (HTTP 404) | <b>@org</b>',
+      }),
+    );
+    expect(markdown.split('\n')[0]).toBe('### ⚠️ Image size: baseline unavailable');
+    expect(markdown).toContain('The baseline `ghcr.io/acme/shop-api:main` could not be compared with: ');
+    // In code: shown as written, never as markup.
+    expect(markdown).toContain(
+      '`ghcr.io/acme/shop-api:main: its blob sha256:1234 is missing (HTTP 404) | <b>@\u200borg</b>`',
+    );
+    expect(markdown).not.toContain('no baseline yet');
+    expectSafe(markdown);
+  });
+
   test('no change', () => {
     const markdown = render(buildSizeReport(image(`${REF}:pr-43`, main.platforms), main));
     expect(markdown).toMatchSnapshot();
@@ -319,6 +338,25 @@ describe('renderReport', () => {
       const budget: Budget = evaluateBudget(report, parseBudget(['max-compressed=1GB']), 'fail');
       const markdown = render(report, { budget });
       expect(markdown).toContain('\n\n✅ **Size budget:** every rule holds.\n\n');
+    });
+
+    test('rules that need a baseline that could not be read: not checked, per budget-action', () => {
+      const unread = buildSizeReport(growth, null, {
+        status: 'unavailable',
+        ref: 'ghcr.io/acme/shop-api:main',
+        problem: 'unreachable',
+        reason: 'down',
+      });
+      const failing = render(unread, { budget: evaluateBudget(unread, rules, 'fail') });
+      expect(failing).toContain(
+        '\n\n❌ **Size budget not checked:** `max-increase=10MB` (`linux/amd64`), ' +
+          '`max-increase-percent=2.5` (`linux/amd64`) need the baseline, which could not be read: ' +
+          'this check fails.\n\n',
+      );
+      expect(failing).not.toContain('every rule holds');
+      const warning = render(unread, { budget: evaluateBudget(unread, rules, 'warn') });
+      expect(warning).toContain('(a warning: `budget-action` is `warn`).');
+      expectSafe(failing);
     });
 
     test('a rule written with a pipe or a mention stays one cell', () => {

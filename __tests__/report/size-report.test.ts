@@ -156,6 +156,15 @@ test('sizeTable: aligned columns, deltas with percentages', () => {
       'linux/arm64     1.50 MB       3.00 MB     0 B       1',
     ].join('\n'),
   );
+  const unread = buildSizeReport(image, null, {
+    status: 'unavailable',
+    ref: 'localhost:5000/acme/app:main',
+    problem: 'unreachable',
+    reason: 'down',
+  });
+  expect(sizeTable(unread).split('\n')[1]).toBe(
+    'Baseline localhost:5000/acme/app:main: unavailable (unreachable, see the warning)',
+  );
 });
 
 describe('parseSizeReport: a saved report read back, every field checked', () => {
@@ -189,6 +198,22 @@ describe('parseSizeReport: a saved report read back, every field checked', () =>
       'report.platforms[0].delta.layerCount: expected a number',
     ],
     ['another version', (r) => (r.version = 2), 'report.version: expected 1'],
+    [
+      'a baseline problem of its own',
+      (r) => (r.baselineUnavailable = { ref: 'x:1', problem: 'gone', reason: 'r' }),
+      'report.baselineUnavailable.problem: one of broken, unreachable, unauthorized, not-an-image, unreadable',
+    ],
+    [
+      'a baseline reason that is not text',
+      (r) => (r.baselineUnavailable = { ref: 'x:1', problem: 'broken', reason: ['<b>'] }),
+      'report.baselineUnavailable.reason: expected a string',
+    ],
+    [
+      'an unchecked budget rule that is not text',
+      (r) =>
+        (r.budget = { status: 'fail', violations: [], unchecked: [{ platform: 'linux/amd64', rule: 1 }] }),
+      'report.budget.unchecked[0].rule: expected a string',
+    ],
     [
       'a budget status of its own',
       (r) => (r.budget = { status: 'ok', violations: [] }),

@@ -1,12 +1,13 @@
 /**
- * Runs dist/ the way the Actions runner does: `node dist/<action>.js` with INPUT_* variables
- * (upper-cased, hyphens kept), an event payload file, and GITHUB_OUTPUT / GITHUB_STATE /
- * GITHUB_STEP_SUMMARY files that are read back afterwards.
+ * Runs dist/ the way the Actions runner does: `node dist/<action>.js` on the Node that action.yml
+ * declares (scripts/action-node.mjs), with INPUT_* variables (upper-cased, hyphens kept), an event
+ * payload file, and GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY files read back afterwards.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { actionNode } from '../../scripts/action-node.mjs';
 
 export const repoRoot = resolve(import.meta.dirname ?? '.', '..', '..');
 
@@ -63,7 +64,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
 
   const script = (options.script ?? 'dist/index.js').replace(/^dist\//, '');
-  const child = spawn(process.execPath, [join(distDir, script)], {
+  const child = spawn(actionNode(), [join(distDir, script)], {
     cwd: options.cwd ?? repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

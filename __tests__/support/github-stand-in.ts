@@ -3,19 +3,27 @@
  * (`GITHUB_API_URL=http://127.0.0.1:PORT`), serving the endpoints shipshape calls with GitHub's
  * behaviour, so that the real Octokit can be tested against it without mocks:
  *
- *   GET   /repos/{owner}/{repo}/issues/{issue_number}/comments   per_page (default 30, max 100),
- *                                                                 page, since; Link headers
- *   POST  /repos/{owner}/{repo}/issues/{issue_number}/comments   201 + the comment
- *   PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}     200 + the comment
- *   GET   /repos/{owner}/{repo}/pulls/{pull_number}               200 + the pull request (its head
- *                                                                 sha: `pullHeads`, support/github-pulls.ts)
+ *   GET    /repos/{owner}/{repo}/issues/{issue_number}/comments   per_page (default 30, max 100),
+ *                                                                   page, since; Link headers
+ *   POST   /repos/{owner}/{repo}/issues/{issue_number}/comments   201 + the comment
+ *   PATCH  /repos/{owner}/{repo}/issues/comments/{comment_id}     200 + the comment
+ *   DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}     204
+ *   GET    /repos/{owner}/{repo}/pulls/{pull_number}               200 + the pull request (its head
+ *                                                                   sha: `pullHeads`, support/github-pulls.ts)
+ *   GET    /user                                                   200 + the token's user; 403 for an
+ *                                                                   installation (a Bot: GITHUB_TOKEN, an app)
  *
  * and the same under `/repositories/{repository_id}/...`, the form GitHub writes in its Link
- * headers. Tokens are `write` (can comment) or `read` (a fork PR's token: 403 "Resource not
- * accessible by integration" on writes); an unknown token gets 401 "Bad credentials", no token
+ * headers. Each token acts as a user (the author of what it posts) with an access level:
+ * `write` (a collaborator with write access, or an installation token with `pull-requests:
+ * write`: GitHub lets it edit and delete anyone's comment), `comment` (may comment, and edit or
+ * delete only its own comments: 403 on anyone else's) or `read` (a fork PR's token: 403 "Resource
+ * not accessible by integration" on writes); an unknown token gets 401 "Bad credentials", no token
  * reads anonymously. Unknown repositories, issues and comments are 404; an empty body or one over
  * 65,536 characters is 422. Every response carries `x-ratelimit-*` headers; switches inject
- * secondary rate limits (403/429 with `retry-after`), an exhausted primary limit, and 5xx.
+ * secondary rate limits (403/429, with or without `retry-after`), an exhausted primary limit, 5xx,
+ * and slow comment lists (`listDelayMs`: the list is read when the request arrives and answered
+ * that much later, as a lagging replica would, which lets two runs race).
  *
  *   const github = await startGitHubStandIn({ repositories: [{ owner: 'acme', name: 'shop', pullRequests: [7] }] });
  *   github.seedComments('acme', 'shop', 7, 150, (i) => (i === 120 ? 'ours <!-- shipshape:app -->' : `chat ${i}`));
@@ -32,13 +40,21 @@ import type { AddressInfo } from 'node:net';
 import { loadGitHubOpenApi, type OpenApiChecker } from './openapi.js';
 import { defaultHeadSha, presentPull, type PullHead } from './github-pulls.js';
 
+/** GITHUB_TOKEN of a pull request in the repository: github-actions[bot], write access. */
 export const WRITE_TOKEN = 'ghs_standInWriteToken0000000000000000';
+/** GITHUB_TOKEN of a fork's pull request: github-actions[bot], read-only. */
 export const READ_TOKEN = 'ghs_standInReadToken00000000000000000';
+/** A GitHub App's installation token: `shipshape-sizes[bot]`, write access. */
+export const APP_TOKEN = 'ghs_standInAppToken000000000000000000';
+/** A personal access token of a machine user with write access (`size-bot`). */
+export const PAT_TOKEN = 'ghp_standInPatToken000000000000000000';
+/** A personal access token of the PR author (`mallory`): may comment, and edit only her own. */
+export const AUTHOR_TOKEN = 'ghp_standInAuthorToken000000000000000';
 
 /** GitHub's limit on an issue comment body, in characters. */
 export const MAX_COMMENT_LENGTH = 65_536;
 
-export type TokenAccess = 'write' | 'read';
+export type TokenAccess = 'write' | 'comment' | 'read';
 
 export interface StandInUser {
   login: string;
@@ -56,6 +72,33 @@ export const ACTIONS_BOT: StandInUser = {
   association: 'NONE',
 };
 export const OCTOCAT: StandInUser = { login: 'octocat', id: 583231, type: 'User', association: 'MEMBER' };
+export const APP_BOT: StandInUser = {
+  login: 'shipshape-sizes[bot]',
+  id: 190000001,
+  type: 'Bot',
+  association: 'NONE',
+};
+export const SIZE_BOT: StandInUser = {
+  login: 'size-bot',
+  id: 190000002,
+  type: 'User',
+  association: 'COLLABORATOR',
+};
+/** The pull request's author, who may write our marker into a comment of hers. */
+export const MALLORY: StandInUser = {
+  login: 'mallory',
+  id: 190000003,
+  type: 'User',
+  association: 'CONTRIBUTOR',
+};
+
+const DEFAULT_TOKENS: Record<string, { access: TokenAccess; user: StandInUser }> = {
+  [WRITE_TOKEN]: { access: 'write', user: ACTIONS_BOT },
+  [READ_TOKEN]: { access: 'read', user: ACTIONS_BOT },
+  [APP_TOKEN]: { access: 'write', user: APP_BOT },
+  [PAT_TOKEN]: { access: 'write', user: SIZE_BOT },
+  [AUTHOR_TOKEN]: { access: 'comment', user: MALLORY },
+};
 
 export interface StandInRepository {
   owner: string;
@@ -69,7 +112,10 @@ export interface StandInRepository {
 }
 
 export interface GitHubStandInOptions {
-  /** Token -> access (and the user it acts as; github-actions[bot] by default). */
+  /**
+   * Token -> access (and the user it acts as; github-actions[bot] by default). By default the
+   * five tokens above.
+   */
   tokens?: Record<string, TokenAccess | { access: TokenAccess; user: StandInUser }>;
   repositories?: StandInRepository[];
   /** `/api/v3` to look like GitHub Enterprise Server; '' (the default) like api.github.com. */
@@ -125,6 +171,8 @@ export interface GitHubStandIn {
   violations: string[];
   /** Runs before each request is handled (after it is read): tests change state mid-flight with it. */
   onRequest: ((request: { method: string; path: string }) => void) | undefined;
+  /** Comment lists are read on arrival and answered this many ms later (0 by default). */
+  listDelayMs: number;
   addRepository(repository: StandInRepository): void;
   /** The id GitHub would give the repository (it appears in Link headers). */
   repositoryId(owner: string, repo: string): number;
@@ -141,16 +189,19 @@ export interface GitHubStandIn {
   deleteComment(id: number): boolean;
   /**
    * The next `count` requests (matching `method` when given) get a secondary rate limit:
-   * `status` (403 by default, as GitHub mostly answers; or 429) with `retry-after`.
+   * `status` (403 by default, as GitHub mostly answers; or 429) with `retry-after` (60 s by
+   * default; `null`: without the header, as GitHub sometimes answers).
    */
   secondaryRateLimit(
     count: number,
-    options?: { retryAfter?: number; status?: 403 | 429; method?: string },
+    options?: { retryAfter?: number | null; status?: 403 | 429; method?: string },
   ): void;
   /** Uses up every token's primary rate limit until `resetInSeconds` from now. */
   exhaustRateLimit(resetInSeconds: number): void;
   /** The next `count` requests (matching `method` when given) fail with a server error. */
   serverError(count: number, options?: { status?: 500 | 502 | 503; method?: string }): void;
+  /** Drops the rate limits and server errors not yet served. */
+  clearFaults(): void;
   close(): Promise<void>;
 }
 
@@ -177,7 +228,9 @@ interface Fault {
   remaining: number;
   method?: string;
   status: number;
-  retryAfter?: number;
+  kind: 'secondary' | 'server';
+  /** Seconds, for a secondary limit; null: no retry-after header. */
+  retryAfter?: number | null;
 }
 
 interface Reply {
@@ -190,7 +243,9 @@ const DOCS = 'https://docs.github.com/rest';
 const LIST_DOCS = `${DOCS}/issues/comments#list-issue-comments`;
 const CREATE_DOCS = `${DOCS}/issues/comments#create-an-issue-comment`;
 const UPDATE_DOCS = `${DOCS}/issues/comments#update-an-issue-comment`;
+const DELETE_DOCS = `${DOCS}/issues/comments#delete-an-issue-comment`;
 const PULL_DOCS = `${DOCS}/pulls/pulls#get-a-pull-request`;
+const USER_DOCS = `${DOCS}/users/users#get-the-authenticated-user`;
 const SECONDARY_DOCS =
   'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits';
 const PRIMARY_DOCS =
@@ -201,9 +256,10 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
   const prefix = (options.pathPrefix ?? '').replace(/\/+$/, '');
   const openapi: OpenApiChecker | undefined = options.validate === false ? undefined : loadGitHubOpenApi();
   const tokens = new Map<string, { access: TokenAccess; user: StandInUser }>(
-    Object.entries(options.tokens ?? { [WRITE_TOKEN]: 'write', [READ_TOKEN]: 'read' }).map(
-      ([token, grant]) => [token, typeof grant === 'string' ? { access: grant, user: ACTIONS_BOT } : grant],
-    ),
+    Object.entries(options.tokens ?? DEFAULT_TOKENS).map(([token, grant]) => [
+      token,
+      typeof grant === 'string' ? { access: grant, user: ACTIONS_BOT } : grant,
+    ]),
   );
   const repositories = new Map<string, StoredRepository>();
   const comments = new Map<number, StoredComment>();
@@ -225,6 +281,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     requests,
     violations,
     onRequest: undefined,
+    listDelayMs: 0,
     addRepository(repository) {
       const key = repoKey(repository.owner, repository.name);
       const stored: StoredRepository = repositories.get(key) ?? {
@@ -278,13 +335,16 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
       return comments.delete(id);
     },
     secondaryRateLimit(count, { retryAfter = 60, status = 403, method } = {}) {
-      faults.push({ remaining: count, method, status, retryAfter });
+      faults.push({ remaining: count, method, status, kind: 'secondary', retryAfter });
     },
     exhaustRateLimit(resetInSeconds) {
       exhaustedUntil = Math.floor(Date.now() / 1000) + resetInSeconds;
     },
     serverError(count, { status = 502, method } = {}) {
-      faults.push({ remaining: count, method, status });
+      faults.push({ remaining: count, method, status, kind: 'server' });
+    },
+    clearFaults() {
+      faults.length = 0;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
@@ -398,11 +458,11 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     const fault = faults.find((f) => f.remaining > 0 && (!f.method || f.method === method));
     if (fault) {
       fault.remaining--;
-      if (fault.retryAfter !== undefined) {
+      if (fault.kind === 'secondary') {
         const requestId = randomBytes(6).toString('hex').toUpperCase();
         return {
           status: fault.status,
-          headers: { 'retry-after': String(fault.retryAfter) },
+          headers: fault.retryAfter === null ? {} : { 'retry-after': String(fault.retryAfter) },
           body: basicError(
             'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. ' +
               `If you reach out to GitHub Support for help, please include the request ID ${requestId}.`,
@@ -414,13 +474,21 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
       return { status: fault.status, body: { message: 'Server Error' } };
     }
 
+    if (path === '/user' && method === 'GET') return authenticatedUser(grant);
+
     const route = routeOf(method, path);
     if (!route) return notFound(DOCS);
     const repository = route.repositoryId
       ? [...repositories.values()].find((r) => r.id === route.repositoryId)
       : repositories.get(repoKey(route.owner ?? '', route.repo ?? ''));
-    const docs = route.kind === 'list' ? LIST_DOCS : route.kind === 'create' ? CREATE_DOCS : UPDATE_DOCS;
-    if (!repository) return notFound(route.kind === 'pull' ? PULL_DOCS : docs);
+    const docs = {
+      list: LIST_DOCS,
+      create: CREATE_DOCS,
+      update: UPDATE_DOCS,
+      delete: DELETE_DOCS,
+      pull: PULL_DOCS,
+    }[route.kind];
+    if (!repository) return notFound(docs);
 
     if (route.kind === 'pull') {
       if (!repository.issues.get(route.number)) return notFound(PULL_DOCS);
@@ -435,7 +503,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
 
     if (route.kind !== 'list') {
       if (!grant) return { status: 401, body: basicError('Requires authentication', docs, 401) };
-      if (grant.access !== 'write') {
+      if (grant.access === 'read') {
         return {
           status: 403,
           headers: { 'x-accepted-github-permissions': 'issues=write; pull_requests=write' },
@@ -447,6 +515,15 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     if (route.kind === 'list') {
       if (!repository.issues.has(route.number)) return notFound(docs);
       return listComments(repository, route.number, route.linkBase(repository), query);
+    }
+
+    if (route.kind === 'delete') {
+      const stored = comments.get(route.number);
+      if (!stored || stored.repository !== repository) return notFound(docs);
+      const refused = notTheirs(grant!, stored, docs);
+      if (refused) return refused;
+      comments.delete(stored.id);
+      return { status: 204 };
     }
 
     const parsed = parseBody(raw, docs);
@@ -473,11 +550,55 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
 
     const stored = comments.get(route.number);
     if (!stored || stored.repository !== repository) return notFound(docs);
+    const refused = notTheirs(grant!, stored, docs);
+    if (refused) return refused;
     const invalid = invalidBody(parsed.body, docs);
     if (invalid) return invalid;
     stored.body = parsed.body as string;
     stored.updatedAt = timestamp(Date.now());
     return { status: 200, body: present(stored) };
+  }
+
+  /**
+   * GitHub lets anyone with write access edit and delete anyone's comment (which is why the
+   * action checks authors itself); others only their own.
+   */
+  function notTheirs(
+    grant: { access: TokenAccess; user: StandInUser },
+    stored: StoredComment,
+    docs: string,
+  ): Reply | undefined {
+    if (grant.access === 'write' || stored.user.id === grant.user.id) return undefined;
+    return { status: 403, body: basicError('Must have admin rights to Repository.', docs, 403) };
+  }
+
+  /** GET /user: the token's user; an installation (GITHUB_TOKEN, an app) is not a user: 403. */
+  function authenticatedUser(grant: { access: TokenAccess; user: StandInUser } | undefined): Reply {
+    if (!grant) return { status: 401, body: basicError('Requires authentication', USER_DOCS, 401) };
+    if (grant.user.type === 'Bot') {
+      return { status: 403, body: basicError('Resource not accessible by integration', USER_DOCS, 403) };
+    }
+    const since = timestamp(SEED_EPOCH - 86_400_000 * 365);
+    return {
+      status: 200,
+      body: {
+        ...simpleUser(grant.user),
+        name: null,
+        company: null,
+        blog: '',
+        location: null,
+        email: null,
+        hireable: null,
+        bio: null,
+        twitter_username: null,
+        public_repos: 2,
+        public_gists: 0,
+        followers: 0,
+        following: 0,
+        created_at: since,
+        updated_at: since,
+      },
+    };
   }
 
   function listComments(
@@ -530,6 +651,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
         ...rateHeaders(grant ? credentials![1] : 'anonymous', grant ? (options.rateLimit ?? 5000) : 60),
         ...reply.headers,
       };
+      if (reply.status === 204) delete responseHeaders['content-type']; // GitHub sends none with a 204
       const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
       requests.push({
         method,
@@ -556,8 +678,16 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
           }),
         );
       }
-      res.writeHead(reply.status, { ...responseHeaders, 'content-length': String(Buffer.byteLength(text)) });
-      res.end(text);
+      const send = () => {
+        res.writeHead(reply.status, {
+          ...responseHeaders,
+          'content-length': String(Buffer.byteLength(text)),
+        });
+        res.end(text);
+      };
+      const delay = method === 'GET' && /\/comments$/.test(path) ? standIn.listDelayMs : 0;
+      if (delay > 0) setTimeout(send, delay);
+      else send();
     });
   });
 
@@ -589,6 +719,8 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
       return { kind: 'create' as const, owner, repo, repositoryId, number: Number(list[1]), linkBase };
     if (one && method === 'PATCH')
       return { kind: 'update' as const, owner, repo, repositoryId, number: Number(one[1]), linkBase };
+    if (one && method === 'DELETE')
+      return { kind: 'delete' as const, owner, repo, repositoryId, number: Number(one[1]), linkBase };
     return undefined;
   }
 

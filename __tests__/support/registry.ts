@@ -1,7 +1,10 @@
 /**
- * Reads what a lab registry holds, straight over the distribution API (test support only;
- * the action's own client is src/registry/).
+ * Reads what a lab registry holds, and writes the odd things a test needs there (an artifact, a
+ * broken image), straight over the distribution API (test support only; the action's own
+ * client is src/registry/).
  */
+import { createHash } from 'node:crypto';
+
 export const LAB = 'localhost:5000';
 export const LAB_AUTH = '127.0.0.1:5001';
 export const LAB_AUTH_USER = 'lab';
@@ -86,4 +89,64 @@ export function platformsOf(manifest: Manifest): string[] {
 /** A repository name no earlier run used: the lab's registries keep their content between runs. */
 export function freshRepo(host: string, name: string): string {
   return `${host}/e2e/${name}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** A blob or manifest as a descriptor: what a manifest that points to it writes. */
+export interface PushedDescriptor {
+  mediaType: string;
+  digest: string;
+  size: number;
+}
+
+/** Uploads `bytes` to `repoRef` (`localhost:5000/e2e/app`) as a blob: POST a session, PUT with ?digest=. */
+export async function pushBlob(repoRef: string, bytes: Buffer, mediaType: string): Promise<PushedDescriptor> {
+  const { host, repo } = splitRepository(repoRef);
+  const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+  const start = await fetch(`http://${host}/v2/${repo}/blobs/uploads/`, {
+    method: 'POST',
+    headers: headers(host),
+  });
+  if (start.status !== 202) throw new Error(`POST blob upload to ${repoRef}: HTTP ${start.status}`);
+  const location = new URL(start.headers.get('location')!, `http://${host}`);
+  location.searchParams.set('digest', digest);
+  const put = await fetch(location, {
+    method: 'PUT',
+    headers: { ...headers(host), 'content-type': 'application/octet-stream' },
+    body: new Uint8Array(bytes),
+  });
+  if (put.status !== 201) throw new Error(`PUT blob ${digest}: HTTP ${put.status} ${await put.text()}`);
+  return { mediaType, digest, size: bytes.length };
+}
+
+/** PUTs `manifest` (an object, written as JSON) under `reference` (a tag) in `repoRef`. */
+export async function pushManifest(
+  repoRef: string,
+  reference: string,
+  mediaType: string,
+  manifest: object,
+): Promise<PushedDescriptor> {
+  const { host, repo } = splitRepository(repoRef);
+  const body = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType, ...manifest }));
+  const res = await fetch(`http://${host}/v2/${repo}/manifests/${reference}`, {
+    method: 'PUT',
+    headers: { ...headers(host), 'content-type': mediaType },
+    body: new Uint8Array(body),
+  });
+  if (res.status !== 201)
+    throw new Error(`PUT manifest ${reference}: HTTP ${res.status} ${await res.text()}`);
+  return {
+    mediaType,
+    digest: `sha256:${createHash('sha256').update(body).digest('hex')}`,
+    size: body.length,
+  };
+}
+
+/** Deletes a blob from a repository (the lab's localhost:5000 has delete enabled): a broken image. */
+export async function deleteBlob(repoRef: string, digest: string): Promise<void> {
+  const { host, repo } = splitRepository(repoRef);
+  const res = await fetch(`http://${host}/v2/${repo}/blobs/${digest}`, {
+    method: 'DELETE',
+    headers: headers(host),
+  });
+  if (res.status !== 202) throw new Error(`DELETE blob ${digest} of ${repoRef}: HTTP ${res.status}`);
 }

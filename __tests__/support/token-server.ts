@@ -4,9 +4,10 @@
  * containerd and buildx use), grants the requested scope (anonymous callers: pull only) and
  * answers with a JWT signed RS256 by the lab's key, the certificate in the `x5c` header so that
  * the registry (rootcertbundle = that certificate) can verify it. Every request is recorded.
+ * It listens on a free port; token-registry.ts pairs it with a registry whose realm it is.
  *
- *   const tokens = await startTokenServer();          // 127.0.0.1:5003, the lab registry's realm
- *   ... docker login / push / our client against 127.0.0.1:5002 ...
+ *   const tokens = await startTokenServer();          // 127.0.0.1:<free port>
+ *   ... a registry whose realm is tokens.realm ...
  *   expect(tokens.requests.map((r) => r.scopes)).toContainEqual(['repository:e2e/x:pull']);
  *   await tokens.close();
  */
@@ -15,16 +16,14 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** What scripts/container-lab.sh configures the token registry with. */
-export const LAB_TOKEN_REGISTRY = '127.0.0.1:5002';
-export const LAB_TOKEN_PORT = 5003;
+/** What scripts/container-lab.sh configures its token registry with. */
 export const LAB_TOKEN_SERVICE = 'shipshape-lab';
 export const LAB_TOKEN_ISSUER = 'shipshape-lab-issuer';
 export const LAB_TOKEN_DIR = '/var/lib/container-lab/token';
 export const LAB_TOKEN_USERS: Record<string, string> = { lab: 'lab-password' };
 
 export interface TokenServerOptions {
-  /** 5003 by default (the lab registry's realm); 0 for any free port. */
+  /** A free port by default. */
   port?: number;
   /** PEM private key and certificate; by default the lab's, from LAB_TOKEN_DIR. */
   keyPem?: string;
@@ -62,9 +61,9 @@ export interface TokenRequestRecord {
 }
 
 export interface TokenServer {
-  /** `http://127.0.0.1:5003`. */
+  /** `http://127.0.0.1:<port>`. */
   url: string;
-  /** The realm to put in a challenge: `http://127.0.0.1:5003/token`. */
+  /** The realm to put in a challenge: `http://127.0.0.1:<port>/token`. */
   realm: string;
   requests: TokenRequestRecord[];
   close(): Promise<void>;
@@ -100,7 +99,7 @@ export async function startTokenServer(options: TokenServerOptions = {}): Promis
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? LAB_TOKEN_PORT, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

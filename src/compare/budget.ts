@@ -38,10 +38,22 @@ export interface BudgetViolation {
   actual: number;
 }
 
+/** A rule that needs the baseline, which could not be read (report.baselineUnavailable). */
+export interface BudgetUnchecked {
+  platform: string;
+  /** The rule as written, without the platform prefix. */
+  rule: string;
+}
+
 export interface Budget {
   status: BudgetStatus;
   violations: BudgetViolation[];
+  /** Rules not checked for want of a baseline that exists but could not be read; absent when none. */
+  unchecked?: BudgetUnchecked[];
 }
+
+/** The rules that compare with the baseline. */
+export const BASELINE_RULE_KINDS: readonly BudgetRuleKind[] = ['max-increase', 'max-increase-percent'];
 
 // Decimal units as registries show sizes, binary ones for those who think in MiB.
 const UNITS: Record<string, number> = {
@@ -135,20 +147,31 @@ export function parseBudgetAction(value: string, hasBudget: boolean): BudgetActi
  * Checks every platform of the report against the rules. A rule with a platform replaces the
  * rules of the same kind without one for that platform (so `linux/arm64: max-compressed=400MB`
  * can loosen a global limit as well as tighten it). A figure that was not measured, or an
- * increase without a baseline for the platform, is not evaluated: only a measured excess
- * is a violation, and a limit that is reached exactly holds.
+ * increase without a baseline for the platform (none yet, or a new platform), is not evaluated:
+ * only a measured excess is a violation, and a limit that is reached exactly holds. But a
+ * baseline that exists and could not be read never lets an increase rule pass: each such rule is
+ * `unchecked`, and the verdict is `action` (compare/baseline-policy.ts).
  */
 export function evaluateBudget(report: SizeReport, rules: BudgetRule[], action: BudgetAction): Budget {
   const violations: BudgetViolation[] = [];
+  const unchecked: BudgetUnchecked[] = [];
   for (const platform of report.platforms) {
     for (const rule of rulesFor(platform.platform, rules)) {
+      if (report.baselineUnavailable && BASELINE_RULE_KINDS.includes(rule.kind)) {
+        unchecked.push({ platform: platform.platform, rule: rule.text });
+        continue;
+      }
       const actual = figure(rule.kind, platform);
       if (actual !== null && actual > rule.limit) {
         violations.push({ platform: platform.platform, rule: rule.text, limit: rule.limit, actual });
       }
     }
   }
-  return { status: violations.length === 0 ? 'pass' : action, violations };
+  return {
+    status: violations.length === 0 && unchecked.length === 0 ? 'pass' : action,
+    violations,
+    ...(unchecked.length > 0 && { unchecked }),
+  };
 }
 
 /**

@@ -7,6 +7,7 @@
  * only when a comment is actually posted, never statically from src/main.ts.
  */
 import { getOctokit } from '@actions/github';
+import { WaitBudget, WaitBudgetError } from './wait-budget.js';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 type OctokitPlugin = Parameters<typeof getOctokit>[2];
@@ -27,6 +28,11 @@ export interface GitHubClientOptions {
    * alone would wait 5 minutes for headers, and again for the body, on each try.
    */
   timeout?: number;
+  /**
+   * What the step may still wait before retries, shared by its clients (wait-budget.ts); a new
+   * one of 60 s (or SHIPSHAPE_GITHUB_WAIT_BUDGET_MS from `env`) by default.
+   */
+  waitBudget?: WaitBudget;
   /** Told before each wait, so that a pause in the log has a reason. */
   onRetry?: (message: string) => void;
   /** For tests: how to wait, and what time it is (ms since the epoch). */
@@ -47,12 +53,13 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = options.now ?? Date.now;
   const timeout = options.timeout ?? timeoutFromEnv(options.env) ?? DEFAULT_TIMEOUT_MS;
+  const budget = options.waitBudget ?? WaitBudget.fromEnv(options.env);
 
   // No `request` option here: it would replace @actions/github's proxy-aware fetch.
   return getOctokit(
     options.token,
     { baseUrl: apiBaseUrl(options.env), userAgent: 'shipshape' },
-    retryPlugin(policy, sleep, now, timeout, options.onRetry),
+    retryPlugin(policy, { sleep, now, timeout, budget, onRetry: options.onRetry }),
   );
 }
 
@@ -92,7 +99,8 @@ const SECONDARY_FALLBACK_SECONDS = 60;
  * - Server errors (500/502/503/504, and network failures, which Octokit reports as 500 without a
  *   response): exponential backoff from 1 s, for idempotent methods only, since a POST that
  *   failed with 502 may still have created the comment.
- * - Never more than `maxRetries` retries, nor one wait longer than `maxWaitSeconds`.
+ * - Never more than `maxRetries` retries, nor one wait longer than `maxWaitSeconds`; and the waits
+ *   of a step, together, stay within its WaitBudget (checked by the caller).
  */
 export function retryDecision(
   error: unknown,
@@ -139,12 +147,17 @@ function retryAfterSeconds(value: string, nowMs: number): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - nowMs) / 1000));
 }
 
+interface RetryRuntime {
+  sleep: (ms: number) => Promise<void>;
+  now: () => number;
+  timeout: number;
+  budget: WaitBudget;
+  onRetry: ((message: string) => void) | undefined;
+}
+
 function retryPlugin(
   policy: RetryPolicy,
-  sleep: (ms: number) => Promise<void>,
-  now: () => number,
-  timeout: number,
-  onRetry: ((message: string) => void) | undefined,
+  { sleep, now, timeout, budget, onRetry }: RetryRuntime,
 ): OctokitPlugin {
   return (octokit) => {
     octokit.hook.wrap('request', async (request, requestOptions) => {
@@ -167,6 +180,14 @@ function retryPlugin(
             : caught;
           const decision = retryDecision(error, requestOptions.method, attempt, policy, now());
           if (!decision) throw error;
+          if (!budget.take(decision.waitMs)) {
+            throw new WaitBudgetError(
+              `GitHub ${decision.reason} on ${where}: a retry in ${decision.waitMs / 1000} s would take ` +
+                `this step's waits on the GitHub API past ${budget.limitMs / 1000} s ` +
+                `(${budget.waitedSeconds} s waited already)`,
+              { cause: error },
+            );
+          }
           onRetry?.(
             `GitHub ${decision.reason} on ${where}: ` +
               `retrying in ${decision.waitMs / 1000} s (retry ${attempt + 1} of ${policy.maxRetries})`,
@@ -183,9 +204,15 @@ function retryPlugin(
  * it hands over the text read so far, or '', as `data`. A comment list read that way looks empty,
  * and a second comment would be posted. JSON that parsed is never a string for the endpoints we use.
  */
-function isBrokenJson(response: { headers: Record<string, unknown>; data: unknown }): boolean {
+function isBrokenJson(response: {
+  status: number;
+  headers: Record<string, unknown>;
+  data: unknown;
+}): boolean {
   return (
-    /\bjson\b/i.test(String(response.headers['content-type'] ?? '')) && typeof response.data === 'string'
+    response.status !== 204 && // No Content (a DELETE): nothing to break off
+    /\bjson\b/i.test(String(response.headers['content-type'] ?? '')) &&
+    typeof response.data === 'string'
   );
 }
 

@@ -4,6 +4,7 @@
  * triggering run built: see pr-check.ts.
  */
 import { InputError } from '../errors.js';
+import type { WaitBudget } from './wait-budget.js';
 import { prNumberMismatch, type PullRequestHead, type TriggeringRun } from './pr-check.js';
 
 export interface PrNumberCheck {
@@ -15,6 +16,8 @@ export interface PrNumberCheck {
   run: TriggeringRun | undefined;
   env: Record<string, string | undefined>;
   onRetry?: (message: string) => void;
+  /** The step's budget for waits on the GitHub API, shared with the comment. */
+  waitBudget?: WaitBudget;
 }
 
 export async function verifyPrNumber(check: PrNumberCheck): Promise<void> {
@@ -22,7 +25,12 @@ export async function verifyPrNumber(check: PrNumberCheck): Promise<void> {
     new InputError('pr-number', String(check.prNumber), `${reason}; nothing was posted`);
   if (!check.run?.headSha) throw refuse(prNumberMismatch(check.repository, check.run, undefined)!);
   const { createGitHubClient } = await import('./client.js');
-  const octokit = createGitHubClient({ token: check.token, env: check.env, onRetry: check.onRetry });
+  const octokit = createGitHubClient({
+    token: check.token,
+    env: check.env,
+    onRetry: check.onRetry,
+    waitBudget: check.waitBudget,
+  });
   const [owner, repo] = check.repository.split('/');
   let pull: PullRequestHead | undefined;
   try {

@@ -45,6 +45,14 @@ export class ManifestError extends Error {
   }
 }
 
+/** Bytes that are a manifest, but of no image: an artifact, or an index of attestations only. */
+export class NotAnImageError extends ManifestError {
+  constructor(source: string, reason: string) {
+    super(source, reason);
+    this.name = 'NotAnImageError';
+  }
+}
+
 /** A platform filter that matches none of the platforms the image has. */
 export class PlatformNotFoundError extends Error {
   constructor(
@@ -139,7 +147,7 @@ export function parseManifest(body: Buffer | string, source: string, mediaType?:
     const layers = fields.array('layers').map((_, i) => fields.descriptor(`layers[${i}]`));
     return { kind: 'manifest', mediaType: type, config, layers, ...(annotations && { annotations }) };
   }
-  throw new ManifestError(
+  throw new NotAnImageError(
     source,
     `has media type ${type}, which is not an image index or manifest (${[OCI_INDEX, DOCKER_MANIFEST_LIST, OCI_MANIFEST, DOCKER_MANIFEST].join(', ')})`,
   );
@@ -409,7 +417,7 @@ export async function loadImage(
 
   if (platforms.length === 0) {
     if (filter.length === 0) {
-      throw new ManifestError(
+      throw new NotAnImageError(
         where(source, 'manifest', top.digest),
         'has no image platforms (only attestations or artifacts)',
       );

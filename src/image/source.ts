@@ -23,4 +23,10 @@ export interface ImageSource {
    * descriptor's, lets a body that ends short (a chunked answer cut off cleanly) be resumed.
    */
   blobStream(digest: string, size?: number): Promise<Readable>;
+  /**
+   * After read number `attempt` of a blob stream came back wrong (bytes that do not match the
+   * digest, or do not decode): waits, and says whether to read it again. Only a network source
+   * has it: a file on disk read again gives the same bytes.
+   */
+  mayReadAgain?(attempt: number): Promise<boolean>;
 }

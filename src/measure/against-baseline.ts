@@ -8,6 +8,13 @@ import { connect } from '../registry/connect.js';
 import { openOciLayout } from '../image/oci-layout.js';
 import type { ImageSource } from '../image/source.js';
 import { isNotFound } from '../registry/errors.js';
+import { InputError } from '../errors.js';
+import {
+  baselineNote,
+  judgeBaseline,
+  type BaselineFailure,
+  type BaselineOutcome,
+} from '../compare/baseline-policy.js';
 import { buildSizeReport, type SizeReport } from '../report/size-report.js';
 import { LayerScans, measureImage, type ScannedPlatform } from './measure.js';
 import type { ImageMeasurement } from './measurement.js';
@@ -21,42 +28,117 @@ export interface RegistryMeasureOptions {
   /** For Docker's config (DOCKER_CONFIG, HOME) and credential helpers (PATH). */
   env: Record<string, string | undefined>;
   onSecret: (value: string) => void;
-  /** Notes for the log (a missing baseline). */
+  /** Notes for the log (no baseline yet): text from refs, to be shown, not obeyed. */
   log: (line: string) => void;
+  /** Warnings (a baseline that could not be read); `log` when absent. */
+  warn?: (line: string) => void;
 }
+
+/**
+ * What a report compares with: a reference to read after the image, what is already known of
+ * it (lookUpBaseline read it before the build: absent, or unavailable), or nothing at all.
+ */
+export type BaselineInput = string | BaselineOutcome | undefined;
 
 export async function measureAgainstBaseline(
   image: string,
-  baseline: string | undefined,
+  baseline: BaselineInput,
   options: RegistryMeasureOptions,
 ): Promise<SizeReport> {
   return (await measureWithScans(image, baseline, options)).report;
 }
 
-/** The report, and the image's scanned layers per platform (for advice: nothing is scanned twice). */
+/**
+ * The report, and the image's scanned layers per platform (for advice: nothing is scanned twice).
+ * The image must be read, or this throws; the baseline follows the baseline policy: whatever
+ * goes wrong with it, the report is made without it, and the log says why.
+ */
 export async function measureWithScans(
   image: string,
-  baseline: string | undefined,
+  baseline: BaselineInput,
   options: RegistryMeasureOptions,
 ): Promise<{ report: SizeReport; scanned: ScannedPlatform[] }> {
   const scans = new LayerScans();
   const { measurement: measured, scanned } = await measureReference(image, 'image', options, scans);
   let base: ImageMeasurement | null = null;
-  if (baseline) {
-    try {
-      ({ measurement: base } = await measureReference(
-        baseline,
-        'baseline',
-        options,
-        scans,
-        measured.platforms.map((p) => p.platform),
-      ));
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-      options.log(`no baseline yet: ${baseline} does not exist`);
-    }
+  let outcome = typeof baseline === 'object' ? baseline : undefined;
+  if (typeof baseline === 'string') {
+    // A baseline is measured on the image's platforms, whatever else it has.
+    const read = await readBaseline(
+      baseline,
+      options,
+      scans,
+      measured.platforms.map((p) => p.platform),
+    );
+    if ('outcome' in read) {
+      outcome = read.outcome;
+      noteBaseline(outcome, options);
+    } else base = read.measurement;
   }
-  return { report: buildSizeReport(measured, base), scanned };
+  return { report: buildSizeReport(measured, base, outcome), scanned };
+}
+
+/**
+ * Reads the baseline `ref` (its manifests and configs; its layers too with `analyzeLayers`),
+ * never throwing: its measurement, or the outcome the baseline policy gives what went wrong.
+ */
+export async function readBaseline(
+  ref: string,
+  options: RegistryMeasureOptions & { input?: string },
+  scans?: LayerScans,
+  onlyPlatforms?: string[],
+): Promise<{ measurement: ImageMeasurement } | { outcome: BaselineOutcome }> {
+  const failure: Omit<BaselineFailure, 'error'> = {};
+  try {
+    const { source, reference } = await openSource(ref, options.input ?? 'baseline', options);
+    const { measurement } = await measureImage(watchMissing(source, reference, failure), reference, {
+      platforms: [],
+      onlyPlatforms,
+      analyzeLayers: options.analyzeLayers,
+      scans,
+    });
+    return { measurement: { ...measurement, ref } };
+  } catch (error) {
+    // A reference that does not parse is the user's to fix, named by its input, not a baseline problem.
+    if (error instanceof InputError) throw error;
+    return { outcome: judgeBaseline(ref, { error, ...failure }) };
+  }
+}
+
+/** The outcome in the log: an info line for no baseline yet, a warning for one that failed. */
+export function noteBaseline(
+  outcome: BaselineOutcome,
+  options: Pick<RegistryMeasureOptions, 'log' | 'warn'>,
+): void {
+  const note = baselineNote(outcome);
+  (note.level === 'warning' ? (options.warn ?? options.log) : options.log)(note.message);
+}
+
+/**
+ * `source`, noting in `failure` what a "not found" was about: the baseline's own tag (it does not
+ * exist: no baseline yet), or a manifest or blob under a tag that resolves (a broken baseline).
+ */
+function watchMissing(
+  source: ImageSource,
+  top: string,
+  failure: Omit<BaselineFailure, 'error'>,
+): ImageSource {
+  const noting = <T>(what: string, fetch: Promise<T>): Promise<T> =>
+    fetch.catch((error: unknown) => {
+      if (isNotFound(error)) {
+        // A digest that is gone is no tag that was never pushed.
+        if (what === `manifest ${top}` && !top.includes(':')) failure.tagMissing = true;
+        else failure.missing ??= what;
+      }
+      throw error;
+    });
+  return {
+    name: source.name,
+    manifest: (reference) => noting(`manifest ${reference}`, source.manifest(reference)),
+    blob: (digest) => noting(`blob ${digest}`, source.blob(digest)),
+    blobStream: (digest, size) => noting(`blob ${digest}`, source.blobStream(digest, size)),
+    ...(source.mayReadAgain && { mayReadAgain: (attempt: number) => source.mayReadAgain!(attempt) }),
+  };
 }
 
 async function measureReference(
@@ -64,13 +146,10 @@ async function measureReference(
   input: string,
   options: RegistryMeasureOptions,
   scans: LayerScans,
-  onlyPlatforms?: string[],
 ): Promise<{ measurement: ImageMeasurement; scanned: ScannedPlatform[] }> {
   const { source, reference } = await openSource(ref, input, options);
   const { measurement, scanned } = await measureImage(source, reference, {
-    // A baseline is measured on the image's platforms, whatever else it has.
-    platforms: onlyPlatforms ? [] : options.platforms,
-    onlyPlatforms,
+    platforms: options.platforms,
     analyzeLayers: options.analyzeLayers,
     scans,
   });

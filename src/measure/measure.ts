@@ -9,6 +9,7 @@ import { loadImage } from '../image/manifest.js';
 import { scanLayer, type LayerScan } from '../image/layers.js';
 import { computeWaste, type Waste } from '../image/wasted.js';
 import { limiter } from '../util/pool.js';
+import { isCorruptAnswer, isRegistryError, withNote } from '../registry/errors.js';
 import type { ImageMeasurement, PlatformMeasurement } from './measurement.js';
 
 export interface MeasureOptions {
@@ -56,13 +57,43 @@ export class LayerScans {
   scan(source: ImageSource, layer: Layer): Promise<LayerScan> {
     let scan = this.scans.get(layer.digest);
     if (!scan) {
-      scan = this.limit(async () =>
-        scanLayer(await source.blobStream(layer.digest, layer.compressed), { mediaType: layer.mediaType }),
-      );
+      scan = this.limit(() => scanReadAgain(source, layer));
       this.scans.set(layer.digest, scan);
     }
     return scan;
   }
+}
+
+/**
+ * The scan of a layer, started over on a fresh stream when its bytes came back wrong: a digest
+ * mismatch, or bytes that would not decode (a flipped byte breaks gzip before the digest is
+ * checked), as long as the source says reading again may help.
+ */
+async function scanReadAgain(source: ImageSource, layer: Layer): Promise<LayerScan> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const blob = await source.blobStream(layer.digest, layer.compressed);
+      return await scanLayer(blob, { mediaType: layer.mediaType });
+    } catch (error) {
+      // Other registry errors had their retries in the transport.
+      const wrongBytes = !isRegistryError(error) || isCorruptAnswer(error);
+      if (!wrongBytes || !source.mayReadAgain || !(await source.mayReadAgain(attempt))) {
+        throw namedScanError(error, source, layer, attempt);
+      }
+    }
+  }
+}
+
+// A decoder's or the tar parser's words do not say which layer of which image they are about.
+function namedScanError(error: unknown, source: ImageSource, layer: Layer, attempts: number): unknown {
+  const tries = attempts > 1 ? ` (read ${attempts} times, wrong each time)` : '';
+  if (isRegistryError(error)) return tries ? withNote(error, tries) : error;
+  // Duck-typed: zlib's errors come from another realm under jest.
+  const message = (error as { message?: unknown } | null)?.message;
+  if (typeof message !== 'string' || message.includes(layer.digest)) return error;
+  return new Error(`${source.name}: layer ${layer.digest} cannot be read: ${message}${tries}`, {
+    cause: error,
+  });
 }
 
 export async function measureImage(

@@ -109,6 +109,15 @@ async function* chunks(
           yield data;
         }
         if (skip > 0 || (total !== undefined && offset < total)) {
+          // The whole blob, by its digest, only shorter than said: no retry makes it longer.
+          if (skip === 0 && `${algorithm}:${hash.copy().digest('hex')}` === digest) {
+            const said = options.size !== undefined ? 'its descriptor says' : 'the registry said';
+            throw new RegistryError(
+              'protocol',
+              image,
+              `${image}: blob ${digest} is ${offset} bytes, but ${said} ${total}: the descriptor and the blob's size do not match`,
+            );
+          }
           throw new ShortBodyError(`the body ended after ${offset} of ${total ?? '?'} bytes`);
         }
         break;

@@ -13,12 +13,12 @@ import { Authorizer, unauthorized, type Authorization } from './authorizer.js';
 import { digestAlgorithm, verifiedBlobStream } from './blob-stream.js';
 import { findChallenge, parseChallenges } from './challenge.js';
 import { registryBaseUrl } from './endpoint.js';
-import { RegistryError } from './errors.js';
+import { isCorruptAnswer, RegistryError, withNote } from './errors.js';
 import { httpFetch } from './http-fetch.js';
 import { manifestDigest, manifestMediaType } from './manifest-response.js';
 import { isIndex, isManifest, MANIFEST_ACCEPT } from './media-types.js';
 import { displayName, normalizeRegistry } from './reference.js';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
+import { backoffDelay, CORRUPT_ANSWER_ATTEMPTS, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
 import { TokenCache } from './token-cache.js';
 import { statusError } from './status-error.js';
 import { hostOf, Transport, type Exchange, type FetchLike, type StreamingExchange } from './transport.js';
@@ -116,25 +116,33 @@ export class RegistryClient {
     return this.pinged;
   }
 
-  /** A manifest or index by tag or digest; its bytes are checked against the digest. */
+  /**
+   * A manifest or index by tag or digest; its bytes are checked against the digest, and fetched
+   * again (CORRUPT_ANSWER_ATTEMPTS) while they come back wrong.
+   */
   async manifest(
     repository: string,
     reference: string,
     context: RequestContext = {},
   ): Promise<FetchedManifest> {
     const image = context.image ?? displayName(this.host, repository, reference);
+    // A child manifest is asked for by digest under its image's name: the digest is named too.
+    const subject =
+      reference.includes(':') && !image.endsWith(reference) ? `manifest ${reference} of ${image}` : image;
     const url = `${this.baseUrl}/v2/${repository}/manifests/${reference}`;
     const maxBytes = this.options.maxManifestBytes ?? DEFAULT_MAX_MANIFEST_BYTES;
-    const exchange = await this.authorized(repository, image, (authorization) =>
-      this.transport.buffered(
-        { method: 'GET', url, headers: { Accept: MANIFEST_ACCEPT.join(', ') }, authorization, image },
-        maxBytes,
-      ),
-    );
-    const { response, body } = exchange;
-    if (response.status !== 200) throw statusError(response.status, image, image, exchange, body);
-    const digest = manifestDigest(reference, response.headers.get('docker-content-digest'), body, image);
-    return { digest, mediaType: manifestMediaType(response.headers.get('content-type'), body), body };
+    return this.refetched(async () => {
+      const exchange = await this.authorized(repository, image, (authorization) =>
+        this.transport.buffered(
+          { method: 'GET', url, headers: { Accept: MANIFEST_ACCEPT.join(', ') }, authorization, image },
+          maxBytes,
+        ),
+      );
+      const { response, body } = exchange;
+      if (response.status !== 200) throw statusError(response.status, image, subject, exchange, body);
+      const digest = manifestDigest(reference, response.headers.get('docker-content-digest'), body, image);
+      return { digest, mediaType: manifestMediaType(response.headers.get('content-type'), body), body };
+    });
   }
 
   /** The digest, media type and size of a manifest, without its body. */
@@ -172,43 +180,72 @@ export class RegistryClient {
     let url: string | undefined = `${this.baseUrl}/v2/${repository}/tags/list?n=1000`;
     for (let page = 0; url && page < MAX_TAG_PAGES; page++) {
       const pageUrl: string = url;
-      const exchange = await this.authorized(repository, image, (authorization) =>
-        this.transport.buffered(
-          { method: 'GET', url: pageUrl, authorization, image },
-          DEFAULT_MAX_MANIFEST_BYTES,
-        ),
-      );
-      const { response, body } = exchange;
-      if (response.status !== 200) throw statusError(response.status, image, image, exchange, body);
-      const parsed = JSON.parse(body.toString('utf8')) as { tags?: unknown };
+      const { parsed, link } = await this.refetched(async () => {
+        const exchange = await this.authorized(repository, image, (authorization) =>
+          this.transport.buffered(
+            { method: 'GET', url: pageUrl, authorization, image },
+            DEFAULT_MAX_MANIFEST_BYTES,
+          ),
+        );
+        const { response, body } = exchange;
+        if (response.status !== 200) throw statusError(response.status, image, image, exchange, body);
+        return { parsed: parseTagPage(body, image), link: response.headers.get('link') };
+      });
       if (Array.isArray(parsed.tags))
         tags.push(...parsed.tags.filter((t): t is string => typeof t === 'string'));
-      const next = /<([^>]+)>\s*;\s*rel="?next"?/.exec(response.headers.get('link') ?? '')?.[1];
+      const next = /<([^>]+)>\s*;\s*rel="?next"?/.exec(link ?? '')?.[1];
       url = next ? new URL(next, this.baseUrl).toString() : undefined;
     }
     return tags;
   }
 
-  /** A small blob (a config), whole and digest-checked. */
+  /** A small blob (a config), whole and digest-checked; fetched again while its bytes come back wrong. */
   async blob(repository: string, digest: string, context: RequestContext = {}): Promise<Buffer> {
     const image = context.image ?? displayName(this.host, repository, digest);
     const maxBytes = this.options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES;
-    const stream = await this.blobStream(repository, digest, context);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      total += chunk.length;
-      if (total > maxBytes) {
-        stream.destroy();
-        throw new RegistryError(
-          'protocol',
-          image,
-          `${image}: blob ${digest} is larger than the ${maxBytes} bytes allowed for a config`,
-        );
+    return this.refetched(async () => {
+      const stream = await this.blobStream(repository, digest, context);
+      const chunks: Buffer[] = [];
+      let total = 0;
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        total += chunk.length;
+        if (total > maxBytes) {
+          stream.destroy();
+          throw new RegistryError(
+            'protocol',
+            image,
+            `${image}: blob ${digest} is larger than the ${maxBytes} bytes allowed for a config`,
+          );
+        }
+        chunks.push(chunk);
       }
-      chunks.push(chunk);
+      return Buffer.concat(chunks);
+    });
+  }
+
+  /**
+   * After attempt number `attempt` at a read came back corrupt (isCorruptAnswer, or a layer that
+   * would not decode): waits the 5xx backoff and says whether to read again; false once
+   * CORRUPT_ANSWER_ATTEMPTS are spent.
+   */
+  async mayRefetch(attempt: number): Promise<boolean> {
+    if (attempt >= CORRUPT_ANSWER_ATTEMPTS) return false;
+    await this.sleep(backoffDelay(attempt, this.retry, this.random));
+    return true;
+  }
+
+  // `fetch` again while its answer comes back corrupt; the last error says how often it was tried.
+  private async refetched<T>(fetch: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fetch();
+      } catch (error) {
+        if (!isCorruptAnswer(error)) throw error;
+        if (!(await this.mayRefetch(attempt))) {
+          throw withNote(error as RegistryError, ` (fetched ${attempt} times, wrong each time)`);
+        }
+      }
     }
-    return Buffer.concat(chunks);
   }
 
   /**
@@ -330,6 +367,14 @@ export class RegistryClient {
     const status = exchange.response.status;
     if (status === 200 || (status === 206 && offset > 0)) return exchange;
     exchange.abort.abort();
+    if (status === 416 && offset > 0) {
+      throw new RegistryError(
+        'protocol',
+        image,
+        `${image}: blob ${digest} has no bytes from ${offset} on (HTTP 416): it is shorter than its descriptor says`,
+        416,
+      );
+    }
     throw statusError(status, image, `blob ${digest} of ${image}`, exchange);
   }
 
@@ -380,5 +425,18 @@ export class RegistryClient {
     }
     const error = findChallenge(challenges, 'bearer')?.params.error;
     throw unauthorized(repositoryName, this.options.credentials, error ? ` (${error})` : '');
+  }
+}
+
+function parseTagPage(body: Buffer, image: string): { tags?: unknown } {
+  try {
+    const parsed = JSON.parse(body.toString('utf8')) as unknown;
+    return typeof parsed === 'object' && parsed !== null ? (parsed as { tags?: unknown }) : {};
+  } catch (error) {
+    throw new RegistryError(
+      'malformed',
+      image,
+      `${image}: the tag list is not valid JSON (${(error as Error).message}, ${body.length} bytes)`,
+    );
   }
 }

@@ -11,6 +11,8 @@ export type RegistryErrorKind =
   | 'network'
   | 'timeout'
   | 'digest-mismatch'
+  /** A body that is not what was asked for: not JSON, or larger than allowed. */
+  | 'malformed'
   | 'protocol';
 
 export class RegistryError extends Error {
@@ -39,4 +41,19 @@ export function isRegistryError(error: unknown): error is RegistryError {
 /** Whether `error` says the image (or blob) does not exist, as opposed to any other failure. */
 export function isNotFound(error: unknown): boolean {
   return error instanceof RegistryError && error.notFound;
+}
+
+/**
+ * Whether `error` is an answer whose bytes came back wrong (not matching their digest, cut short,
+ * not JSON, too large): the registry has the right bytes, and fetching them again usually gets them.
+ */
+export function isCorruptAnswer(error: unknown): boolean {
+  return error instanceof RegistryError && (error.kind === 'digest-mismatch' || error.kind === 'malformed');
+}
+
+/** The same error with `note` added to its message (how often it was tried, say). */
+export function withNote(error: RegistryError, note: string): RegistryError {
+  return new RegistryError(error.kind, error.image, `${error.message}${note}`, error.status, {
+    cause: error,
+  });
 }

@@ -8,7 +8,8 @@ import { isIndex, isManifest, OCI_INDEX, OCI_MANIFEST } from './media-types.js';
 
 /**
  * The manifest's digest: the one asked for, checked against the bytes; else the registry's
- * Docker-Content-Digest, checked too; else the bytes' sha256.
+ * Docker-Content-Digest, checked too; else the bytes' sha256, once they are JSON at least (no
+ * digest vouches for them, and a body cut short is no longer JSON).
  */
 export function manifestDigest(
   reference: string,
@@ -17,7 +18,10 @@ export function manifestDigest(
   image: string,
 ): string {
   const expected = reference.includes(':') ? reference : (header ?? undefined);
-  if (expected === undefined) return `sha256:${sha256(body)}`;
+  if (expected === undefined) {
+    checkJson(body, image);
+    return `sha256:${sha256(body)}`;
+  }
   digestAlgorithm(expected, image);
   if (!matchesDigest(body, expected)) {
     throw new RegistryError(
@@ -27,6 +31,18 @@ export function manifestDigest(
     );
   }
   return expected;
+}
+
+function checkJson(body: Buffer, image: string): void {
+  try {
+    JSON.parse(body.toString('utf8'));
+  } catch (error) {
+    throw new RegistryError(
+      'malformed',
+      image,
+      `${image}: the manifest is not valid JSON (${(error as Error).message}, ${body.length} bytes)`,
+    );
+  }
 }
 
 function sha256(body: Buffer): string {

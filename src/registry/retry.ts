@@ -20,6 +20,13 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxDelay: 10_000,
 };
 
+/**
+ * Attempts in all at an answer whose bytes came back wrong (errors.ts: isCorruptAnswer), each
+ * after the 5xx backoff: a proxy or a flaky link that cut or flipped a body once rarely does it
+ * three times in a row, while a registry that really holds bad bytes is named after the third.
+ */
+export const CORRUPT_ANSWER_ATTEMPTS = 3;
+
 /** 429, and the 5xx that mean "try again" (a 501 or 505 will not get better). */
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || status === 500 || status === 502 || status === 503 || status === 504;

@@ -25,6 +25,10 @@ export class RegistrySource implements ImageSource {
   blobStream(digest: string, size?: number): Promise<Readable> {
     return this.client.blobStream(this.repository, digest, { image: this.name, size });
   }
+
+  mayReadAgain(attempt: number): Promise<boolean> {
+    return this.client.mayRefetch(attempt);
+  }
 }
 
 export function registrySource(client: RegistryClient, repository: string, displayName: string): ImageSource {

@@ -252,7 +252,7 @@ async function readLimited(response: ResponseLike, maxBytes: number, image: stri
 
 function tooLarge(image: string, bytes: number, maxBytes: number): RegistryError {
   return new RegistryError(
-    'protocol',
+    'malformed',
     image,
     `${image}: the registry's answer is larger than the ${maxBytes} bytes allowed (${bytes} bytes or more)`,
   );

@@ -44,6 +44,7 @@ const LIMITS = {
   digest: 100,
   file: 200,
   advice: 400,
+  reason: 400,
 } as const;
 // Findings shown open; the rest collapsed, and never more than the cap (the JSON has them all).
 const ADVICE_ROWS_OPEN = 5;
@@ -223,6 +224,15 @@ function headline(report: SizeReport, title: string | undefined): string[] {
   const image = codeSpan(report.image.ref, { limit: LIMITS.ref });
   const platformCount = plural(report.platforms.length, 'platform');
   const total = report.platforms.reduce((sum, p) => sum + p.compressed, 0);
+  const unavailable = report.baselineUnavailable;
+  if (!report.baseline && unavailable) {
+    return [
+      `### ⚠️ ${name}: baseline unavailable`,
+      `${image}: ${bytes(total)} compressed (what a pull downloads), ${platformCount}. ` +
+        `The baseline ${codeSpan(unavailable.ref, { limit: LIMITS.ref })} could not be compared with: ` +
+        codeSpan(unavailable.reason, { limit: LIMITS.reason }),
+    ];
+  }
   if (!report.baseline) {
     return [
       `### ${GRADE_ICONS['no-baseline']} ${name}: no baseline yet`,
@@ -257,18 +267,36 @@ function headline(report: SizeReport, title: string | undefined): string[] {
 
 function budgetBlock(budget: Budget): string {
   if (budget.status === 'pass') return '✅ **Size budget:** every rule holds.';
-  const verdict =
-    budget.status === 'fail'
+  const fails = budget.status === 'fail';
+  const blocks: string[] = [];
+  if (budget.violations.length > 0) {
+    const verdict = fails
       ? '❌ **Size budget exceeded:** this check fails.'
       : '⚠️ **Size budget exceeded** (a warning: `budget-action` is `warn`).';
-  const rows = budget.violations.map(
-    (v) =>
-      `| ${codeSpan(v.platform, { table: true, limit: LIMITS.platform })} | ` +
-      `${codeSpan(v.rule, { table: true, limit: LIMITS.rule })} | ${limitText(v)} | ${actualText(v)} |`,
-  );
-  return [verdict, '', '| Platform | Rule | Limit | Actual |', '| :-- | :-- | --: | --: |', ...rows].join(
-    '\n',
-  );
+    const rows = budget.violations.map(
+      (v) =>
+        `| ${codeSpan(v.platform, { table: true, limit: LIMITS.platform })} | ` +
+        `${codeSpan(v.rule, { table: true, limit: LIMITS.rule })} | ${limitText(v)} | ${actualText(v)} |`,
+    );
+    blocks.push(
+      [verdict, '', '| Platform | Rule | Limit | Actual |', '| :-- | :-- | --: | --: |', ...rows].join('\n'),
+    );
+  }
+  const unchecked = budget.unchecked ?? [];
+  if (unchecked.length > 0) {
+    const byRule = new Map<string, string[]>();
+    for (const u of unchecked) byRule.set(u.rule, [...(byRule.get(u.rule) ?? []), u.platform]);
+    const rules = [...byRule].map(
+      ([rule, platforms]) =>
+        `${codeSpan(rule, { limit: LIMITS.rule })} (${platforms.map((p) => codeSpan(p, { limit: LIMITS.platform })).join(', ')})`,
+    );
+    blocks.push(
+      `${fails ? '❌' : '⚠️'} **Size budget not checked:** ${rules.join(', ')} ` +
+        `${rules.length === 1 ? 'needs' : 'need'} the baseline, which could not be read` +
+        (fails ? ': this check fails.' : ' (a warning: `budget-action` is `warn`).'),
+    );
+  }
+  return blocks.join('\n\n');
 }
 
 const isPercentRule = (v: BudgetViolation) => v.rule.startsWith('max-increase-percent=');

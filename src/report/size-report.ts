@@ -4,6 +4,7 @@
  */
 import type { ImageMeasurement, LayerMeasurement, PlatformMeasurement } from '../measure/measurement.js';
 import type { Budget } from '../compare/budget.js';
+import { BASELINE_PROBLEMS, type BaselineOutcome, type BaselineProblem } from '../compare/baseline-policy.js';
 import type { AdviceFinding } from '../advise/advise.js';
 
 export const SIZE_REPORT_VERSION = 1;
@@ -46,6 +47,8 @@ export interface SizeReport {
   version: typeof SIZE_REPORT_VERSION;
   image: { ref: string; digest: string };
   baseline: { ref: string; digest: string } | null;
+  /** Why `baseline` is null although there is one to compare with (compare/baseline-policy.ts). */
+  baselineUnavailable?: { ref: string; problem: BaselineProblem; reason: string };
   platforms: PlatformReport[];
   /** Platforms the baseline has and this image no longer does (empty without a baseline). */
   removedPlatforms: string[];
@@ -58,11 +61,20 @@ export interface SizeReport {
 /** One Dockerfile finding with the bytes it costs, as the advisor merged it over the platforms. */
 export type AdviceEntry = AdviceFinding;
 
-export function buildSizeReport(image: ImageMeasurement, baseline: ImageMeasurement | null): SizeReport {
+/** The report of `image` against `baseline`, or against none, for the reason `outcome` gives. */
+export function buildSizeReport(
+  image: ImageMeasurement,
+  baseline: ImageMeasurement | null,
+  outcome?: BaselineOutcome,
+): SizeReport {
   return {
     version: SIZE_REPORT_VERSION,
     image: { ref: image.ref, digest: image.digest },
     baseline: baseline ? { ref: baseline.ref, digest: baseline.digest } : null,
+    ...(!baseline &&
+      outcome?.status === 'unavailable' && {
+        baselineUnavailable: { ref: outcome.ref, problem: outcome.problem, reason: outcome.reason },
+      }),
     platforms: image.platforms.map((p) => platformReport(p, baseline)),
     removedPlatforms: (baseline?.platforms ?? [])
       .map((b) => b.platform)
@@ -141,6 +153,12 @@ export function parseSizeReport(json: string): SizeReport {
   if (r.version !== SIZE_REPORT_VERSION) throw new Error(`report.version: expected ${SIZE_REPORT_VERSION}`);
   ref(r.image, 'report.image');
   if (r.baseline !== null) ref(r.baseline, 'report.baseline');
+  if (r.baselineUnavailable !== undefined) {
+    const u = object(r.baselineUnavailable, 'report.baselineUnavailable');
+    for (const key of ['ref', 'reason']) string(u[key], `report.baselineUnavailable.${key}`);
+    if (!BASELINE_PROBLEMS.includes(u.problem as BaselineProblem))
+      throw new Error(`report.baselineUnavailable.problem: one of ${BASELINE_PROBLEMS.join(', ')}`);
+  }
   array(r.platforms, 'report.platforms').forEach((p, i) => platform(p, `report.platforms[${i}]`));
   array(r.removedPlatforms, 'report.removedPlatforms').forEach((p, i) =>
     string(p, `report.removedPlatforms[${i}]`),
@@ -156,6 +174,12 @@ export function parseSizeReport(json: string): SizeReport {
       number(o.limit, `${i}.limit`);
       number(o.actual, `${i}.actual`);
     });
+    if (b.unchecked !== undefined)
+      array(b.unchecked, 'report.budget.unchecked').forEach((u, i) => {
+        const o = object(u, `report.budget.unchecked[${i}]`);
+        string(o.platform, `report.budget.unchecked[${i}].platform`);
+        string(o.rule, `report.budget.unchecked[${i}].rule`);
+      });
   }
   if (r.advice !== undefined)
     array(r.advice, 'report.advice').forEach((a, i) => adviceEntry(a, `report.advice[${i}]`));

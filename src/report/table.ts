@@ -8,10 +8,13 @@ import type { PlatformReport, SizeReport } from './size-report.js';
 export function sizeTable(report: SizeReport): string {
   // Refs and platform names come from registries and saved reports: one line each, controls shown.
   const lines = [`Image ${plain(report.image.ref)} (${plain(report.image.digest)})`];
+  const unavailable = report.baselineUnavailable;
   lines.push(
     report.baseline
       ? `Baseline ${plain(report.baseline.ref)} (${plain(report.baseline.digest)})`
-      : 'Baseline: none',
+      : unavailable
+        ? `Baseline ${plain(unavailable.ref)}: unavailable (${unavailable.problem}, see the warning)`
+        : 'Baseline: none',
   );
   const header = ['platform', 'compressed', 'uncompressed', 'wasted', 'layers'];
   if (report.baseline) header.push('new to pull', 'change (compressed)');
