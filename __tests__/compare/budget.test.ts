@@ -231,6 +231,15 @@ describe('evaluateBudget', () => {
     ]);
   });
 
+  test('a rule for a platform the image does not have is absent: never checked, so never a pass', () => {
+    const rules = parseBudget(['max-compressed=1GB', 'linux/s390x: max-compressed=1GB']);
+    expect(evaluateBudget(twoPlatforms, rules, 'warn')).toEqual({
+      status: 'warn',
+      violations: [],
+      absent: [{ platform: 'linux/s390x', rule: 'max-compressed=1GB' }],
+    });
+  });
+
   test('a platform rule replaces the general rule of its kind for that platform: tighter', () => {
     const rules = parseBudget([
       'max-compressed=400MB',

@@ -82,4 +82,8 @@ test('the builder’s own platform: the rule is named after measuring, and the v
   expect(run.stdout).toMatch(
     /^::warning::Size budget: "linux\/s390x: max-compressed=1GB" was not checked: the image has no linux\/s390x \(its platforms: linux\/amd64\)$/m,
   );
+  expect(run.summary).toContain(
+    '⚠️ **Size budget not checked:** `linux/s390x: max-compressed=1GB` names a platform the image does ' +
+      'not have (a warning: `budget-action` is `warn`).',
+  );
 }, 120_000);
