@@ -119,13 +119,23 @@ describe('every mistake names the input and the value, before anything runs', ()
     [
       'secret-file missing',
       { 'secret-files': 'npmrc=nope' },
-      'Input "secret-files": "npmrc=nope" names a file that does not exist',
+      `Input "secret-files": "npmrc=nope" names ${join(workspace, 'nope')}, which does not exist`,
     ],
     ['boolean push', { push: 'yes' }, 'Input "push": "yes" is not a boolean: use true or false'],
     ['boolean load', { load: '1' }, 'Input "load": "1" is not a boolean'],
     ['boolean no-cache', { 'no-cache': 'on' }, 'Input "no-cache": "on" is not a boolean'],
     ['boolean pull', { pull: 'truee' }, 'Input "pull": "truee" is not a boolean'],
     ['missing context', { context: 'nope' }, 'Input "context": "nope" is not a directory'],
+    [
+      'a context buildx would read as an option',
+      { context: '--output=type=local,dest=/' },
+      'Input "context": "--output=type=local,dest=/" starts with "-": buildx would read it as an option',
+    ],
+    [
+      'a builder buildx would read as an option',
+      { builder: '--bootstrap' },
+      'Input "builder": "--bootstrap" starts with "-": buildx would read it as an option',
+    ],
     ['missing Dockerfile', { context: '.' }, 'Input "context": "." has no Dockerfile:'],
     [
       'missing file',
@@ -148,7 +158,37 @@ describe('every mistake names the input and the value, before anything runs', ()
       { attests: 'type=slsa' },
       'Input "attests": "type=slsa" must start with type=provenance or type=sbom',
     ],
-    ['bad entitlement', { allow: 'root' }, 'Input "allow": "root" is not a buildx entitlement'],
+    ['bad entitlement', { allow: 'root' }, 'Input "allow": "root" is not a buildx build entitlement'],
+    [
+      "Bake's fs entitlement, which buildx build refuses",
+      { allow: 'fs.read=/' },
+      'Input "allow": "fs.read=/" is not a buildx build entitlement',
+    ],
+    [
+      'a budget for an unknown platform (it would never apply)',
+      { 'size-budget': 'linux/amd46: max-compressed=1MB' },
+      'Input "size-budget": "linux/amd46: max-compressed=1MB" has an unknown architecture "amd46"',
+    ],
+    [
+      'a budget for a platform that is not built',
+      { platforms: 'linux/amd64', 'size-budget': 'linux/arm64: max-compressed=1MB' },
+      'Input "size-budget": "linux/arm64: max-compressed=1MB" is for linux/arm64, which this build does not make (platforms: linux/amd64)',
+    ],
+    [
+      'a budget on layer figures without reading the layers',
+      { 'analyze-layers': 'false', 'size-budget': 'max-wasted=1MB' },
+      'Input "size-budget": "max-wasted=1MB" needs analyze-layers: true',
+    ],
+    [
+      'a comment key longer than a marker may be',
+      { 'comment-key': 'k'.repeat(70_000) },
+      'is 70000 characters long; a key has at most 256',
+    ],
+    [
+      'an insecure registry that is not a host',
+      { 'insecure-registries': 'registry.local:5000/v2/x' },
+      'Input "insecure-registries": "registry.local:5000/v2/x" is not a registry host[:port]',
+    ],
     ['bad host', { 'add-hosts': 'db' }, 'Input "add-hosts": "db" must be HOST:IP'],
     ['bad shm-size', { 'shm-size': 'big' }, 'Input "shm-size": "big" is not a size'],
     ['bad ulimit form', { ulimit: 'nofile' }, 'Input "ulimit": "nofile" must be NAME=SOFT[:HARD]'],
@@ -166,6 +206,19 @@ describe('every mistake names the input and the value, before anything runs', ()
     ],
   ])('%s', (_name, inputs, message) => {
     expect(() => read({ ...base, ...inputs })).toThrow(message);
+  });
+
+  test('budgets that can be checked, and registry hosts as users write them, are accepted', () => {
+    const i = read({
+      ...base,
+      platforms: 'linux/amd64,linux/arm64/v8',
+      'size-budget': 'linux/arm64: max-compressed=1MB\nlinux/amd64: max-wasted=1MB',
+      'insecure-registries': 'registry.local:5000, http://10.0.0.2:5000/, [::1]:5000',
+      'comment-key': 'k'.repeat(256),
+    });
+    expect(i.budgetRules.map((r) => r.platform)).toEqual(['linux/arm64', 'linux/amd64']);
+    expect(i.insecureRegistries).toEqual(['registry.local:5000', 'http://10.0.0.2:5000/', '[::1]:5000']);
+    expect(i.commentKey).toHaveLength(256);
   });
 
   test('a huge value is shortened in the message, not echoed whole', () => {

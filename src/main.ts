@@ -6,8 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as runner from './runner.js';
 import { readGitContext, type GitContext } from './context.js';
-import { readInputs, secretValues, type ActionInputs, type SecretValue } from './inputs.js';
+import {
+  checkLayoutInputs,
+  readInputs,
+  secretValues,
+  type ActionInputs,
+  type SecretValue,
+} from './inputs.js';
 import { InputError } from './errors.js';
+import { pathRuleOf } from './local-paths.js';
 import { planImage, type ImagePlan } from './plan/plan.js';
 import { parseReference } from './plan/reference.js';
 import { buildxArgs, type BuildOptions } from './build/buildx.js';
@@ -23,6 +30,16 @@ import { builtBy, describeBuiltBy } from './build/built-by.js';
 import { builderSelection } from './build/builder.js';
 import { planLeg, pushLeg } from './legs/leg-step.js';
 import { legBuildOptions } from './build/push-by-digest.js';
+import {
+  describeWritten,
+  openPushTargets,
+  PushRefusedError,
+  repositoriesOf,
+  tagStates,
+  writtenTags,
+  type PushTarget,
+  type TagState,
+} from './push-guard.js';
 
 export async function run(now: Date = new Date()): Promise<void> {
   // Masks first: nothing below may print a secret, not even in an error.
@@ -33,8 +50,8 @@ export async function run(now: Date = new Date()): Promise<void> {
   let workDir: string | undefined;
   try {
     const context = readGitContext();
-    const roots = [process.cwd(), process.env.GITHUB_WORKSPACE, process.env.RUNNER_TEMP].filter((d) => !!d);
-    const inputs = readInputs(runner.getInput, process.cwd(), roots as string[]);
+    const inputs = readInputs(runner.getInput, pathRuleOf(process.env, process.cwd()));
+    await checkLayoutInputs([{ input: 'compare-to', value: inputs.compareTo }]);
     const plan = planImage({
       images: inputs.images,
       tagRules: inputs.tagRules,
@@ -44,6 +61,14 @@ export async function run(now: Date = new Date()): Promise<void> {
       context,
       now,
     });
+    // buildx would build, then refuse to push without a name ("tag is needed when pushing").
+    if (inputs.build.push && !inputs.pushByDigest && plan.tags.length === 0) {
+      throw new InputError(
+        'tags',
+        inputs.tagRules.map((rule) => rule.source).join('\n'),
+        `give no tag for this event (${context.eventName} of ${context.ref}), and push needs one`,
+      );
+    }
     await refuseUntrustedBuild(inputs, context);
     // Asking buildx which builder runs costs 0.1-0.2 s: only a build whose plan depends on the
     // answer (a named builder, a leg, a cache export) asks; the others name it after the build.
@@ -66,6 +91,13 @@ export async function run(now: Date = new Date()): Promise<void> {
       runner.info(
         'Size report skipped: push-by-digest pushes one leg; the merge step reports on the merged image.',
       );
+      // Not silently ignored: the rules still name the version (label and output), not a tag.
+      if (plan.tags.length > 0) {
+        runner.info(
+          `push-by-digest: no tag is pushed (the merge step tags); the tag rules give the version ` +
+            `${plan.version || '(none)'} for the label org.opencontainers.image.version.`,
+        );
+      }
     }
     // Pushed images are measured in the registry; a pull request's unpushed image (a fork's)
     // from an OCI layout exported beside the user's own outputs.
@@ -91,12 +123,13 @@ export async function run(now: Date = new Date()): Promise<void> {
       options = await gateOnBuildx(options);
     }
     await checkLoad(inputs);
+    const guard = await guardPush(inputs, plan);
     options = await checkCacheExports(options, builder?.driver);
     const sizeStep = measure ? await import('./size-step.js') : undefined;
     const baseline = sizeStep && (await sizeStep.lookUpBaseline(inputs, context, now));
     await writeSecretFiles(valueSecrets(inputs, context), workDir);
 
-    const result = await build(options);
+    const result = await build(options, guard);
     if (!builderFirst) await announceBuiltBy(result.metadata);
     const pushed =
       leg &&
@@ -136,7 +169,9 @@ export async function run(now: Date = new Date()): Promise<void> {
     }
   } catch (error) {
     runner.setFailed(
-      error instanceof InputError || error instanceof BuildError ? error.message : String(error),
+      error instanceof InputError || error instanceof BuildError || error instanceof PushRefusedError
+        ? error.message
+        : String(error),
     );
   } finally {
     if (workDir) await rm(workDir, { recursive: true, force: true });
@@ -243,7 +278,30 @@ async function writeSecretFiles(secrets: SecretValue[], workDir: string): Promis
   await Promise.all(secrets.map((s, i) => writeFile(secretFile(workDir, i), s.value, { mode: 0o600 })));
 }
 
-async function build(options: BuildOptions) {
+/**
+ * A push to several repositories (push-guard.ts): each must take a push before the build, and
+ * the tags' state is kept to tell what a failed push wrote. A leg is pushed untagged: only the
+ * access is checked.
+ */
+async function guardPush(inputs: ActionInputs, plan: ImagePlan): Promise<PushGuard | undefined> {
+  if (!inputs.build.push) return undefined;
+  const names = inputs.pushByDigest ? inputs.images : repositoriesOf(plan.tags);
+  if (names.length < 2) return undefined;
+  const targets = await openPushTargets(names, {
+    insecureRegistries: inputs.insecureRegistries,
+    env: process.env,
+    onSecret: runner.addMask,
+    input: 'images',
+  });
+  return inputs.pushByDigest ? undefined : { targets, before: await tagStates(plan.tags, targets) };
+}
+
+interface PushGuard {
+  targets: PushTarget[];
+  before: TagState;
+}
+
+async function build(options: BuildOptions, guard: PushGuard | undefined) {
   runner.startGroup('Build');
   // Build output is the Dockerfile's to write: switch workflow commands off around it.
   const resumeCommands = runner.stopCommands();
@@ -259,7 +317,11 @@ async function build(options: BuildOptions) {
   if (run.exitCode !== 0) {
     const detail =
       run.errors.length > 0 ? run.errors.join('\n') : `docker buildx build exited with code ${run.exitCode}`;
-    throw new BuildError(`The build failed; nothing was pushed.\n${detail}`);
+    // Several repositories: buildx may have pushed to some before another failed.
+    const pushed = guard
+      ? describeWritten(await writtenTags(guard.before, guard.targets))
+      : 'nothing was pushed';
+    throw new BuildError(`The build failed; ${pushed}.\n${detail}`);
   }
   return readBuildResult(options.metadataFile, options.iidFile);
 }

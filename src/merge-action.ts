@@ -8,20 +8,31 @@
 import * as runner from './runner.js';
 import { InputError } from './errors.js';
 import { readGitContext } from './context.js';
-import { readMergeInputs, type MergeInputs } from './inputs.js';
+import { pathRuleOf } from './local-paths.js';
+import { checkLayoutInputs, readMergeInputs, type MergeInputs } from './inputs.js';
 import { planImage } from './plan/plan.js';
 import { parseReference } from './plan/reference.js';
 import { RegistryError } from './registry/errors.js';
 import { ManifestError } from './image/manifest.js';
-import { MergeError, planIndex } from './merge/index-plan.js';
-import { bringLegsInto, openRepositories, readLegs, tagIndex } from './merge/registry-legs.js';
+import { MergeError, planIndex, type IndexPlan } from './merge/index-plan.js';
+import {
+  bringLegsInto,
+  openRepositories,
+  readLegs,
+  tagIndex,
+  type LocatedLeg,
+  type Repository,
+} from './merge/registry-legs.js';
+import { checkPushAccess, PushRefusedError } from './push-guard.js';
 import { lookUpBaseline, measureOptions, runSizeStep } from './size-step.js';
+import { ruleLine, rulesForAbsentPlatforms } from './compare/budget.js';
 
 async function run(now = new Date()): Promise<void> {
   runner.addMask(runner.getInput('github-token'));
   try {
     const context = readGitContext();
-    const inputs = readMergeInputs(runner.getInput, process.cwd());
+    const inputs = readMergeInputs(runner.getInput, pathRuleOf(process.env, process.cwd()));
+    await checkLayoutInputs([{ input: 'compare-to', value: inputs.compareTo }]);
     const { tags } = planImage({
       images: inputs.images,
       tagRules: inputs.tagRules,
@@ -48,6 +59,14 @@ async function run(now = new Date()): Promise<void> {
     // Everything is read and checked before the first write: a bad leg pushes nothing.
     const legs = await readLegs(inputs.digests, repositories);
     const index = planIndex(legs);
+    const absent = rulesForAbsentPlatforms(inputs.budgetRules, index.platforms);
+    if (absent.length > 0) {
+      throw new InputError(
+        'size-budget',
+        ruleLine(absent[0]!),
+        `is for ${absent[0]!.platform}, which none of the legs is (${index.platforms.join(', ')}); nothing was pushed`,
+      );
+    }
     runner.info(
       `Merging ${legs.length} leg(s) into one index of ${index.platforms.join(', ')} ` +
         `(${index.entries.length - index.platforms.length} attestation manifest(s)): ${index.digest}`,
@@ -55,11 +74,7 @@ async function run(now = new Date()): Promise<void> {
     // Before the push: the push may move the baseline's tag.
     const baseline = await lookUpBaseline(pushing(inputs), context, now);
 
-    for (const repository of repositories) {
-      const copied = await bringLegsInto(repository, index, legs, runner.info);
-      if (copied > 0) runner.info(`${repository.name}: ${copied} blob(s) copied from another registry`);
-      await tagIndex(repository, index, tagsByRepository.get(repository.name)!);
-    }
+    await writeIndex(repositories, index, legs, tagsByRepository);
     // Tags are made from branch and tag names: shown, never obeyed.
     runner.infoUntrusted(
       `Pushed ${tags.length} tag(s):\n${tags.map((t) => `  ${t}`).join('\n')}\nDigest: ${index.digest}`,
@@ -83,6 +98,53 @@ async function run(now = new Date()): Promise<void> {
     }
   } catch (error) {
     runner.setFailed(messageOf(error));
+  }
+}
+
+/**
+ * Nothing half-pushed: every repository must take a push before the first write; then each gets
+ * the legs and the index by digest (untagged, so a failure there tags nothing), and only then the
+ * tags. A tag that fails after others were written names both, and the outputs hold what was.
+ */
+async function writeIndex(
+  repositories: Repository[],
+  index: IndexPlan,
+  legs: LocatedLeg[],
+  tagsByRepository: Map<string, string[]>,
+): Promise<void> {
+  if (repositories.length > 1) {
+    await checkPushAccess(repositories.map((r) => ({ name: r.name, client: r.client, repository: r.path })));
+  }
+  for (const repository of repositories) {
+    try {
+      const copied = await bringLegsInto(repository, index, legs, runner.info);
+      if (copied > 0) runner.info(`${repository.name}: ${copied} blob(s) copied from another registry`);
+      await tagIndex(repository, index, [index.digest]);
+    } catch (error) {
+      throw new MergeError(
+        `Pushing the index ${index.digest} to ${repository.name} failed, before any tag was written: ${messageOf(error)}`,
+      );
+    }
+  }
+  const all = repositories.flatMap((r) =>
+    tagsByRepository.get(r.name)!.map((tag) => ({ repository: r, tag })),
+  );
+  const tagged: string[] = [];
+  for (const { repository, tag } of all) {
+    try {
+      await tagIndex(repository, index, [tag]);
+    } catch (error) {
+      if (tagged.length > 0) {
+        runner.setOutput('digest', index.digest);
+        runner.setOutput('tags', tagged.join('\n'));
+      }
+      const left = all.slice(tagged.length).map((t) => `${t.repository.name}:${t.tag}`);
+      throw new MergeError(
+        `Tagging the index ${index.digest} as ${repository.name}:${tag} failed: ${messageOf(error)}\n` +
+          `Tagged before the failure: ${tagged.join(', ') || 'nothing'}; not tagged: ${left.join(', ')}`,
+      );
+    }
+    tagged.push(`${repository.name}:${tag}`);
   }
 }
 
@@ -111,7 +173,9 @@ function maskOnce(): (secret: string) => void {
 }
 
 function messageOf(error: unknown): string {
-  const known = [InputError, MergeError, RegistryError, ManifestError].some((type) => error instanceof type);
+  const known = [InputError, MergeError, RegistryError, ManifestError, PushRefusedError].some(
+    (type) => error instanceof type,
+  );
   if (known) return (error as Error).message;
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -13,7 +13,17 @@ import { readFile } from 'node:fs/promises';
 import * as runner from './runner.js';
 import { InputError } from './errors.js';
 import { parseList } from './util/list.js';
-import { checkPlatform, readBoolean, readChoice, readSize } from './inputs.js';
+import {
+  checkLayoutInputs,
+  checkPlatform,
+  checkReportPaths,
+  readBoolean,
+  readChoice,
+  readCommentKey,
+  readRegistryHosts,
+  readSize,
+} from './inputs.js';
+import { pathRuleOf } from './local-paths.js';
 import { readGitContext } from './context.js';
 import { measureWithScans, OCI_LAYOUT_PREFIX } from './measure/against-baseline.js';
 import { runAdviceStep } from './advise/advice-step.js';
@@ -31,6 +41,11 @@ async function run(): Promise<void> {
   runner.addMask(runner.getInput('github-token'));
   try {
     const context = readGitContext();
+    checkReportPaths(runner.getInput, pathRuleOf(process.env, process.cwd()));
+    // Read now so that a mistake stops the step before anything is asked of a registry or GitHub.
+    readCommentKey(runner.getInput, '');
+    const insecureRegistries = readRegistryHosts(runner.getInput);
+    await checkLayoutInputs(['image', 'baseline'].map((input) => ({ input, value: runner.getInput(input) })));
     const prNumber = readPrNumber(runner.getInput('pr-number')) ?? context.pullRequest?.number;
     const saved = await savedReport();
     const comment = {
@@ -68,7 +83,7 @@ async function run(): Promise<void> {
           'is needed to post a saved report outside a pull_request event',
         );
       }
-      const key = runner.getInput('comment-key') || commentKeyOf(saved.image.ref);
+      const key = readCommentKey(runner.getInput, commentKeyOf(saved.image.ref));
       const markdown = renderReport(saved, { key, budget: saved.budget });
       await publishReport(saved, markdown, { ...comment, issueNumber: prNumber, key });
       return;
@@ -89,7 +104,7 @@ async function run(): Promise<void> {
       analyzeLayers,
       username: runner.getInput('username') || undefined,
       password: password || undefined,
-      insecureRegistries: parseList(runner.getInput('insecure-registries')),
+      insecureRegistries,
       env: process.env,
       onSecret: runner.addMask,
       // The baseline policy's notes name refs from the inputs: shown, never obeyed.
@@ -98,7 +113,7 @@ async function run(): Promise<void> {
     });
     const advice = await runAdviceStep({ ...adviseInputs, analyzeLayers, scanned: measured.scanned });
     const report = { ...measured.report, ...(advice && { advice }) };
-    const key = runner.getInput('comment-key') || commentKeyOf(image);
+    const key = readCommentKey(runner.getInput, commentKeyOf(image));
     const markdown = renderReport(report, { key });
     runner.infoUntrusted(sizeTable(report)); // refs and platforms come from elsewhere
     runner.setOutput('size-report', JSON.stringify(report));

@@ -173,6 +173,13 @@ export async function runSizeStep(step: SizeStepInput): Promise<void> {
       `Size budget: ${u.platform} ${u.rule} not checked: it needs the baseline, which could not be read`,
     );
   }
+  // A rule for a platform the image does not have (the builder's own platform was another).
+  const platforms = measured.platforms.map((p) => p.platform).join(', ');
+  for (const a of budget.absent ?? []) {
+    messages.push(
+      `Size budget: "${a.platform}: ${a.rule}" was not checked: the image has no ${a.platform} (its platforms: ${platforms})`,
+    );
+  }
   for (const message of messages) {
     if (budget.status === 'fail') runner.error(message);
     else runner.warning(message);

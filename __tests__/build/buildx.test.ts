@@ -7,7 +7,7 @@ const RUN = 'https://github.com/acme/app/actions/runs/42/attempts/1';
 
 /** The argv for flags that all come before the result files, with the default context. */
 function argv(...flags: string[]): string[] {
-  return ['buildx', 'build', ...flags, '--metadata-file', META, '--iidfile', IID, '.'];
+  return ['buildx', 'build', ...flags, '--metadata-file', META, '--iidfile', IID, '--', '.'];
 }
 
 describe('buildxArgs', () => {
@@ -177,7 +177,7 @@ describe('buildxArgs', () => {
       argv('--no-cache', '--no-cache-filter', 'build', '--no-cache-filter', 'test', '--pull'),
     ],
     [
-      'network, add-host, and allow joined with commas into one flag',
+      'network, add-host, and one allow flag per entitlement',
       {
         network: 'host',
         addHosts: ['db:10.0.0.5', 'cache:10.0.0.6'],
@@ -191,7 +191,9 @@ describe('buildxArgs', () => {
         '--add-host',
         'cache:10.0.0.6',
         '--allow',
-        'network.host,security.insecure',
+        'network.host',
+        '--allow',
+        'security.insecure',
       ),
     ],
     [
@@ -305,6 +307,7 @@ describe('buildxArgs', () => {
       ...outputs.flatMap((o) => ['--output', o]),
       '--metadata-file',
       META,
+      '--',
       '.',
     ]);
   });
@@ -313,9 +316,11 @@ describe('buildxArgs', () => {
     ['a URL', 'https://github.com/acme/app.git#refs/heads/main:sub dir'],
     ['stdin', '-'],
     ['a path with spaces', './my app'],
-  ])('the context is the last element: %s', (_name, context) => {
+    ['a path that looks like an option', '--push'],
+  ])('the context is the last element, after --: %s', (_name, context) => {
     const args = buildxArgs(options({ context, tags: ['app:1'] }));
-    expect(args[args.length - 1]).toBe(context);
+    expect(args.slice(-2)).toEqual(['--', context]);
+    expect(args.indexOf('--')).toBe(args.length - 2);
   });
 
   test('every flag at once, in the documented order', () => {
@@ -408,6 +413,7 @@ describe('buildxArgs', () => {
       META,
       '--iidfile',
       IID,
+      '--',
       'https://github.com/acme/app.git#main',
     ]);
   });
@@ -484,6 +490,7 @@ describe('push-by-digest legs', () => {
       META,
       '--iidfile',
       IID,
+      '--',
       '.',
     ]);
     // Nothing tagged, nothing pushed or loaded besides the one output.
@@ -517,6 +524,7 @@ test('a docker context runs buildx: docker --context NAME buildx build, no --bui
     META,
     '--iidfile',
     IID,
+    '--',
     '.',
   ]);
 });

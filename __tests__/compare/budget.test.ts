@@ -4,6 +4,8 @@ import {
   parseBudget,
   parseBudgetAction,
   parseSize,
+  ruleLine,
+  rulesForAbsentPlatforms,
   type BudgetRule,
 } from '../../src/compare/budget.js';
 import { InputError } from '../../src/errors.js';
@@ -229,6 +231,15 @@ describe('evaluateBudget', () => {
     ]);
   });
 
+  test('a rule for a platform the image does not have is absent: never checked, so never a pass', () => {
+    const rules = parseBudget(['max-compressed=1GB', 'linux/s390x: max-compressed=1GB']);
+    expect(evaluateBudget(twoPlatforms, rules, 'warn')).toEqual({
+      status: 'warn',
+      violations: [],
+      absent: [{ platform: 'linux/s390x', rule: 'max-compressed=1GB' }],
+    });
+  });
+
   test('a platform rule replaces the general rule of its kind for that platform: tighter', () => {
     const rules = parseBudget([
       'max-compressed=400MB',
@@ -278,6 +289,28 @@ describe('evaluateBudget', () => {
       ['max-wasted=1MB', 2 * MB],
       ['max-compressed=300MB', 350 * MB],
       ['max-increase=1MB', 10 * MB],
+    ]);
+  });
+});
+
+describe('rulesForAbsentPlatforms', () => {
+  const rules = parseBudget([
+    'max-compressed=1GB',
+    'linux/arm64: max-compressed=300MB',
+    'linux/arm/v7: max-wasted=1MB',
+    'linux/amd46: max-compressed=1MB',
+  ]);
+
+  test('a rule for a platform the image has, or for every platform, applies; a typo does not', () => {
+    expect(
+      rulesForAbsentPlatforms(rules, ['linux/amd64', 'linux/arm64/v8', 'linux/arm/v7']).map(ruleLine),
+    ).toEqual(['linux/amd46: max-compressed=1MB']);
+  });
+
+  test('a variant of another arm is another platform', () => {
+    expect(rulesForAbsentPlatforms(rules, ['linux/arm64', 'linux/arm/v6']).map(ruleLine)).toEqual([
+      'linux/arm/v7: max-wasted=1MB',
+      'linux/amd46: max-compressed=1MB',
     ]);
   });
 });

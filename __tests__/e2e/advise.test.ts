@@ -142,6 +142,7 @@ describe('size advice on a pull request', () => {
     const post = await runAction({
       script: 'dist/report/index.js',
       inputs: { 'size-report-file': file, 'pr-number': '22', 'github-token': WRITE_TOKEN },
+      cwd: workspace,
       env: { GITHUB_EVENT_NAME: 'workflow_run', GITHUB_REPOSITORY: 'acme/shop', GITHUB_API_URL: github.url },
       payload: {
         workflow_run: {

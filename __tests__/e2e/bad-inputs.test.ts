@@ -4,7 +4,7 @@
  * and the registry must hold nothing new afterwards.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAction, tagPush } from '../support/action-runner.js';
@@ -14,15 +14,25 @@ import { recordTally } from '../support/tally.js';
 const IMAGE = `${LAB}/badinput/app`;
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 const HUGE = 'x'.repeat(100_000);
+const DOCKERFILE = 'FROM localhost:5000/lab/busybox:latest\nRUN echo built > /built\n';
 let workspace: string;
+// Elsewhere on the machine: neither the workspace nor RUNNER_TEMP. Made before the tables are
+// read, since its path is part of their values.
+const outside = mkdtempSync(join(tmpdir(), 'bad-inputs-outside-'));
 
 beforeAll(() => {
   workspace = mkdtempSync(join(tmpdir(), 'bad-inputs-'));
-  writeFileSync(
-    join(workspace, 'Dockerfile'),
-    'FROM localhost:5000/lab/busybox:latest\nRUN echo built > /built\n',
-  );
+  writeFileSync(join(workspace, 'Dockerfile'), DOCKERFILE);
   mkdirSync(join(workspace, 'digests'));
+  // What a path input might reach out of the workspace for, and the ways out of it.
+  writeFileSync(join(outside, 'Dockerfile'), DOCKERFILE);
+  writeFileSync(join(outside, 'secret'), 'not for the build\n');
+  mkdirSync(join(outside, 'digests'));
+  writeFileSync(join(outside, 'digests', 'a'.repeat(64)), '');
+  symlinkSync(outside, join(workspace, 'escape'));
+  symlinkSync(join(outside, 'nothing'), join(workspace, 'dangling'));
+  mkdirSync(join(workspace, 'linked'));
+  symlinkSync(join(outside, 'Dockerfile'), join(workspace, 'linked', 'Dockerfile'));
 });
 
 type Case = [input: string, value: string, extra?: Record<string, string>];
@@ -100,6 +110,42 @@ const MAIN: Case[] = [
   ['advise', 'maybe'],
   ['advice-min-bytes', 'big'],
   ['cache', 'redis'],
+  // Local paths: inside the workspace or RUNNER_TEMP, symlinks resolved (src/local-paths.ts).
+  ['context', 'escape'],
+  ['context', 'linked'], // its Dockerfile is a symlink out
+  ['file', 'escape/Dockerfile'],
+  ['file', `${outside}/Dockerfile`, { context: 'https://github.com/acme/app.git#main' }],
+  ['build-contexts', `extra=${outside}`],
+  ['build-contexts', 'extra=../../../../etc'],
+  ['build-contexts', 'extra=escape'],
+  ['build-contexts', `base=oci-layout://${outside}:1.0`],
+  ['secret-files', 'npmrc=escape/secret'],
+  ['ssh', `deploy=${outside}/secret`],
+  ['cache-from', 'type=local,src=/etc'],
+  ['cache-to', `type=local,dest=${outside}/cache,mode=max`],
+  ['outputs', `type=local,dest=${outside}/out`],
+  ['outputs', 'escape/out'],
+  ['outputs', 'type=tar,dest=dangling/image.tar'],
+  ['compare-to', 'oci-layout://no/such/dir'],
+  ['compare-to', `oci-layout://${outside}`],
+  ['compare-to', 'oci-layout://digests'], // a directory, not an image layout
+  // Accepted before, then failed or ignored after the push.
+  ['push', 'false', { 'push-by-digest': 'true' }],
+  ['size-budget', 'max-compressed=1GB', { 'push-by-digest': 'true' }],
+  ['size-budget', 'linux/amd46: max-compressed=1MB'],
+  ['size-budget', 'linux/arm64: max-compressed=1MB', { platforms: 'linux/amd64' }],
+  ['size-budget', 'max-wasted=1MB', { 'analyze-layers': 'false' }],
+  ['tags', `${IMAGE}:1@${DIGEST}`],
+  ['tags', `type=ref,event=tag,prefix=${'p'.repeat(125)}`],
+  // two different names, one tag once sanitized
+  ['tags', "type=raw,value={{date 'YYYY/MM/DD'}}\ntype=raw,value={{date 'YYYY-MM-DD'}}"],
+  ['tags', 'type=raw,value=x,enable=false'],
+  ['comment-key', 'k'.repeat(70_000)],
+  ['insecure-registries', 'registry.local:5000/v2'],
+  ['allow', 'fs.read=/'],
+  // Values buildx would read as options.
+  ['context', '--output=type=local,dest=/tmp/x'],
+  ['builder', '--bootstrap'],
 ];
 
 // The report action (measure mode and saved-report mode).
@@ -116,6 +162,16 @@ const REPORT: Case[] = [
   ['size-report', '{"version":1,"image":"<img src=x>"}', { 'pr-number': '7' }],
   ['size-report', 'not json', { 'pr-number': '7' }],
   ['size-report-file', 'no/such/report.json', { 'pr-number': '7' }],
+  ['size-report-file', `${outside}/secret`, { 'pr-number': '7' }],
+  ['size-report-file', 'escape/secret', { 'pr-number': '7' }],
+  ['image', 'oci-layout://no/such/dir'],
+  ['image', `oci-layout://${outside}`],
+  ['image', 'oci-layout://digests'],
+  ['baseline', 'oci-layout://escape'],
+  ['file', '/etc/passwd'],
+  ['file', 'escape/Dockerfile'],
+  ['comment-key', 'k'.repeat(70_000)],
+  ['insecure-registries', 'bad host'],
 ];
 
 // The merge action.
@@ -130,6 +186,13 @@ const MERGE: Case[] = [
   ['images', 'Bad Image', { digests: DIGEST }],
   ['tags', 'type=raw,value=bad tag', { digests: DIGEST }],
   ['size-budget', 'max-compressed=lots', { digests: DIGEST }],
+  ['digests-dir', 'escape/digests'],
+  ['digests-dir', `${outside}/digests`],
+  ['compare-to', 'oci-layout://no/such/dir', { digests: DIGEST }],
+  ['compare-to', 'oci-layout://escape', { digests: DIGEST }],
+  ['tags', `${IMAGE}:1@${DIGEST}`, { digests: DIGEST }],
+  ['comment-key', 'k'.repeat(70_000), { digests: DIGEST }],
+  ['insecure-registries', 'registry.local/v2', { digests: DIGEST }],
 ];
 
 /** A short, printable name for a case: the value cut to 40 characters. */

@@ -186,11 +186,16 @@ const OWNER = 'acme';
 const REPO = 'crafted';
 const BRANCH = 'feat/<img src=x onerror=alert(1)>|@acme/team#123\n::error::branch';
 
-function reportOnPullRequest(number: number, inputs: Record<string, string>): Promise<ActionRun> {
+function reportOnPullRequest(
+  number: number,
+  inputs: Record<string, string>,
+  runnerTemp?: string,
+): Promise<ActionRun> {
   return runAction({
     script: 'dist/report/index.js',
     inputs: { 'github-token': WRITE_TOKEN, ...inputs },
     env: {
+      ...(runnerTemp && { RUNNER_TEMP: runnerTemp }),
       GITHUB_EVENT_NAME: 'pull_request',
       GITHUB_REF: `refs/pull/${number}/merge`,
       GITHUB_SHA: 'b'.repeat(40),
@@ -452,10 +457,14 @@ describe(`${MANY.toLocaleString('en-US')} layers against ${MANY.toLocaleString('
     await writeLayoutTar(join(dir, 'baseline.tar'), baseline.image, platform);
     console.log(`crafted 2 OCI layout tars of ${MANY} layers in ${Date.now() - started} ms`);
     started = Date.now();
-    const run = await reportOnPullRequest(2, {
-      image: `oci-layout://${join(dir, 'image.tar')}`,
-      baseline: `oci-layout://${join(dir, 'baseline.tar')}`,
-    });
+    const run = await reportOnPullRequest(
+      2,
+      {
+        image: `oci-layout://${join(dir, 'image.tar')}`,
+        baseline: `oci-layout://${join(dir, 'baseline.tar')}`,
+      },
+      dir,
+    );
     console.log(`report of ${MANY} layers vs ${MANY} from OCI layout tars: ${Date.now() - started} ms`);
     expectFigures(run, 2, current, baseline);
     expect(current.wasted).toBe(0);

@@ -199,7 +199,7 @@ describe('measured figures equal independent counts', () => {
     const run = await runAction({
       script: 'dist/report/index.js',
       inputs: { image: `oci-layout://${tar}` },
-      env: {},
+      env: { RUNNER_TEMP: dir },
     });
     expect(run.exitCode).toBe(0);
     const report = JSON.parse(run.outputs['size-report']) as SizeReport;

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { runAction, tagPush, type ActionRun } from '../support/action-runner.js';
 import { countImage } from '../support/independent.js';
@@ -300,10 +300,12 @@ describe('digests-dir, and the PR report', () => {
 
   test('a push to main merges the legs listed in digests-dir and tags the index :main', async () => {
     const legs = [await pushLeg(arm64, image), await pushLeg(amd64Again, image)];
+    const dir = digestsDir(legs);
     const run = await runAction({
       ...MERGE,
-      inputs: { images: image, 'digests-dir': digestsDir(legs) },
+      inputs: { images: image, 'digests-dir': dir },
       env: {
+        RUNNER_TEMP: dirname(dir), // where download-artifact put the digests
         GITHUB_EVENT_NAME: 'push',
         GITHUB_REF: 'refs/heads/main',
         GITHUB_SHA: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PR_HEAD_SHA, pullRequestEvent, runAction, type ActionRun } from '../support/action-runner.js';
 import { countImage } from '../support/independent.js';
 import { freshRepo, LAB } from '../support/registry.js';
@@ -212,6 +212,7 @@ describe('the sticky PR comment', () => {
         GITHUB_EVENT_NAME: 'workflow_run',
         GITHUB_REPOSITORY: 'acme/shop',
         GITHUB_API_URL: github.url,
+        RUNNER_TEMP: dirname(file), // where download-artifact put the report
       },
       payload: {
         workflow: { name: 'image' },
@@ -285,7 +286,12 @@ test('a saved report that is not one is refused, naming the field; nothing is po
   const run = await runAction({
     script: 'dist/report/index.js',
     inputs: { 'size-report-file': file, 'pr-number': '7', 'github-token': WRITE_TOKEN },
-    env: { GITHUB_EVENT_NAME: 'workflow_run', GITHUB_REPOSITORY: 'acme/shop', GITHUB_API_URL: github.url },
+    env: {
+      GITHUB_EVENT_NAME: 'workflow_run',
+      GITHUB_REPOSITORY: 'acme/shop',
+      GITHUB_API_URL: github.url,
+      RUNNER_TEMP: dirname(file),
+    },
   });
   expect(run.exitCode).toBe(1);
   expect(run.stdout).toContain('report.platforms[0].compressed: expected a number');

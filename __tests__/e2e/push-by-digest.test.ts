@@ -146,6 +146,11 @@ describe('push-by-digest legs on the docker driver', () => {
       );
       expect(run.stdout).toContain('push-by-digest: the docker driver cannot push by digest');
       expect(run.stdout).toContain('Size report skipped: push-by-digest pushes one leg');
+      // The tag rules are not ignored without a word: they name the version label, not a tag.
+      expect(run.stdout).toContain(
+        'push-by-digest: no tag is pushed (the merge step tags); the tag rules give the version 1.2.3 ' +
+          'for the label org.opencontainers.image.version.',
+      );
       expect(run.outputs['size-report'] ?? '').toBe('');
       expect(run.stdout).toContain(`Pushed ${platform} by digest: ${digest} (no tags)`);
       // The second repository of localhost:5000 mounted every blob from the first; the other

@@ -63,6 +63,18 @@ describe('push-by-digest', () => {
       'which decides the output',
     ],
     ['load', { ...leg, load: 'true' }, 'load', 'cannot be set with push-by-digest'],
+    [
+      'an explicit push: false (it would push anyway)',
+      { ...leg, push: 'false' },
+      'push',
+      'is false, but push-by-digest pushes the leg',
+    ],
+    [
+      'size-budget (a leg has no report)',
+      { ...leg, 'size-budget': 'max-compressed=1GB' },
+      'size-budget',
+      'the merge step checks the budget',
+    ],
   ])('refused: %s', (_, inputs, input, reason) => {
     const error = inputError(inputs);
     expect(error.input).toBe(input);

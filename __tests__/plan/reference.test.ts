@@ -5,7 +5,6 @@ import {
   isValidTag,
   parseImageName,
   parseReference,
-  sanitizeTag,
   type ImageReference,
 } from '../../src/plan/reference.js';
 
@@ -146,25 +145,5 @@ describe('isValidTag', () => {
     ['with space', false],
   ])('%j -> %s', (tag, valid) => {
     expect(isValidTag(tag)).toBe(valid);
-  });
-});
-
-describe('sanitizeTag', () => {
-  test.each<[string, string]>([
-    ['feature/x', 'feature-x'],
-    ['feature//deep/x', 'feature-deep-x'],
-    ['fix: a b!', 'fix-a-b-'],
-    ['v1.2.3+build.5', 'v1.2.3-build.5'],
-    ['.hidden', 'hidden'],
-    ['--x', 'x'],
-    ['/x', 'x'],
-    ['ünïcode', 'n-code'],
-    ['Keep_Case.1', 'Keep_Case.1'],
-    ['---', ''],
-    ['', ''],
-    ['a'.repeat(200), 'a'.repeat(128)],
-  ])('%j -> %j', (input, expected) => {
-    expect(sanitizeTag(input)).toBe(expected);
-    if (expected !== '') expect(isValidTag(expected)).toBe(true);
   });
 });

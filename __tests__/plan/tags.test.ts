@@ -409,14 +409,13 @@ describe('planTags images and references', () => {
     });
   });
 
-  test('a reference with a digest is kept whole', () => {
+  test('a reference with a digest is refused: a push makes the digest, it cannot name it', () => {
     const digest = 'sha256:' + 'ab'.repeat(32);
-    expect(
-      plan('push-default-branch', { tags: [`ghcr.io/octo-org/base:1.0@${digest}`], images: [] }),
-    ).toEqual({
-      version: '',
-      tags: [`ghcr.io/octo-org/base:1.0@${digest}`],
-    });
+    const error = thrown(() => parseTagRules([`ghcr.io/octo-org/base:1.0@${digest}`]));
+    expect(error.message).toBe(
+      `Input "tags": "ghcr.io/octo-org/base:1.0@${digest}" names a digest: a tag is a name to push ` +
+        'to, and the digest is what the push makes; give name:tag',
+    );
   });
 
   test('without images, the version is still planned', () => {
@@ -428,6 +427,63 @@ describe('planTags images and references', () => {
       version: 'pr-42',
       tags: [`${IMAGE}:pr-42`],
     });
+  });
+});
+
+describe('planTags never lets two names share a tag', () => {
+  // A branch whose name outgrows a tag: renovate's, say.
+  const longBranch = `renovate/${'a-very-long-package-name-'.repeat(6)}1.x`;
+  const onBranch = (branch: string, tags: string[], flavor: string[] = []) => {
+    const context = loadContext('push-feature-branch');
+    return planTags({
+      images: [IMAGE],
+      ...parseTagRules(tags),
+      flavor: parseFlavor(flavor),
+      context: { ...context, ref: `refs/heads/${branch}` },
+      now: NOW,
+    });
+  };
+
+  test('two flavors of a long branch (matrix legs) keep their suffixes: two tags', () => {
+    const [alpine] = onBranch(longBranch, ['type=ref,event=branch'], ['suffix=-alpine']).tags;
+    const [debian] = onBranch(longBranch, ['type=ref,event=branch'], ['suffix=-debian']).tags;
+    expect(alpine).toMatch(/-alpine$/);
+    expect(debian).toMatch(/-debian$/);
+    expect(alpine.length - IMAGE.length - 1).toBe(128);
+    expect(alpine.replace(/-alpine$/, '')).toBe(debian.replace(/-debian$/, ''));
+  });
+
+  test('two long branches that differ only at their end: two tags', () => {
+    const one = onBranch(`${longBranch}-one`, ['type=ref,event=branch']).tags[0];
+    const two = onBranch(`${longBranch}-two`, ['type=ref,event=branch']).tags[0];
+    expect(one).not.toBe(two);
+  });
+
+  test('two rules that name the same thing give it once', () => {
+    expect(onBranch('feature/x', ['type=ref,event=branch', 'type=raw,value={{branch}}']).tags).toEqual([
+      `${IMAGE}:feature-x`,
+    ]);
+  });
+
+  test('two different names that become one tag are an error naming both rules', () => {
+    const error = thrown(() =>
+      onBranch('feature/x', ['type=raw,value={{branch}}', 'type=raw,value=feature-x']),
+    );
+    expect(error.message).toBe(
+      'Input "tags": "type=raw,value=feature-x" gives the tag "feature-x" for "feature-x", which ' +
+        '"type=raw,value={{branch}}" gives for "feature/x": two names would push one tag; change a rule, ' +
+        'a prefix or a suffix so that they differ',
+    );
+  });
+
+  test('a branch named like the latest tag is not a second name for it', () => {
+    expect(onBranch('latest', ['type=ref,event=branch'], ['latest=true']).tags).toEqual([`${IMAGE}:latest`]);
+  });
+
+  test('a prefix and suffix that leave no room are an error before anything is built', () => {
+    const error = thrown(() => onBranch(longBranch, [`type=ref,event=branch,prefix=${'p'.repeat(120)}`]));
+    expect(error.input).toBe('tags');
+    expect(error.reason).toMatch(/^gives a prefix and suffix of 120 characters/);
   });
 });
 

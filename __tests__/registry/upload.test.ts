@@ -459,6 +459,40 @@ describe('token auth for writes', () => {
   });
 });
 
+describe('checkPushAccess', () => {
+  test('a pull,push token and an upload opened, then cancelled: nothing is written', async () => {
+    const registry = await pushRegistry({ auth: 'bearer' });
+    await client(registry).checkPushAccess('acme/app');
+    expect(registry.tokenScopes).toEqual([['repository:acme/app:pull,push']]);
+    const writes = registry.seen.filter((s) => s.method !== 'GET' && s.method !== 'HEAD');
+    expect(writes.map((s) => `${s.method} ${s.path.replace(/s\d+$/, 'ID')}`)).toEqual([
+      'POST /v2/acme/app/blobs/uploads/',
+      'DELETE /v2/acme/app/blobs/uploads/ID',
+    ]);
+    expect(registry.blobs.get('acme/app')?.size ?? 0).toBe(0);
+    expect(registry.manifests.get('acme/app')?.size ?? 0).toBe(0);
+  });
+
+  test('a registry that grants the token but refuses the write: the refusal, naming the repository', async () => {
+    const registry = await pushRegistry({ auth: 'bearer' });
+    registry.faults.push((req, res) => {
+      if (req.method !== 'POST') return false;
+      res.writeHead(403, { 'Content-Type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          errors: [{ code: 'DENIED', message: 'requested access to the resource is denied' }],
+        }),
+      );
+      return true;
+    });
+    const error = await rejection(client(registry).checkPushAccess('acme/app'));
+    expect([error.kind, error.message]).toEqual([
+      'denied',
+      `access to upload to ${registry.host}/acme/app denied (HTTP 403): DENIED requested access to the resource is denied`,
+    ]);
+  });
+});
+
 describe('mountBlob', () => {
   test('201: mounted, no bytes sent', async () => {
     const registry = await pushRegistry();

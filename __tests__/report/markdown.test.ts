@@ -359,6 +359,17 @@ describe('renderReport', () => {
       expectSafe(failing);
     });
 
+    test('a rule for a platform the image does not have: not checked, per budget-action', () => {
+      const budget = evaluateBudget(report, parseBudget(['linux/s390x: max-compressed=1GB']), 'fail');
+      const markdown = render(report, { budget });
+      expect(markdown).toContain(
+        '\n\n❌ **Size budget not checked:** `linux/s390x: max-compressed=1GB` names a platform the image ' +
+          'does not have: this check fails.\n\n',
+      );
+      expect(markdown).not.toContain('every rule holds');
+      expectSafe(markdown);
+    });
+
     test('a rule written with a pipe or a mention stays one cell', () => {
       const budget: Budget = {
         status: 'fail',

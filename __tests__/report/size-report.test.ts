@@ -215,6 +215,16 @@ describe('parseSizeReport: a saved report read back, every field checked', () =>
       'report.budget.unchecked[0].rule: expected a string',
     ],
     [
+      'a budget rule for an absent platform that is not text',
+      (r: Record<string, unknown>) =>
+        (r.budget = {
+          status: 'warn',
+          violations: [],
+          absent: [{ platform: 7, rule: 'max-compressed=1GB' }],
+        }),
+      'report.budget.absent[0].platform: expected a string',
+    ],
+    [
       'a budget status of its own',
       (r) => (r.budget = { status: 'ok', violations: [] }),
       'report.budget.status: pass, warn or fail',

@@ -54,7 +54,7 @@ export interface BuildOptions {
 }
 
 /**
- * argv after `docker`: `['buildx', 'build', ...flags, context]`.
+ * argv after `docker`: `['buildx', 'build', ...flags, '--', context]`.
  *
  * Flag order (fixed, so that logs and tests are stable), one group after another:
  *  1. `--builder`                       which builder runs the build (a buildx-wide flag)
@@ -107,8 +107,8 @@ export function buildxArgs(o: BuildOptions): string[] {
 
   flag('--network', o.network);
   each('--add-host', o.addHosts);
-  // buildx reads --allow as a comma-separated list; one flag, as build-push-action passes it.
-  flag('--allow', o.allow.join(','));
+  // One flag each: buildx >= 0.2x reads `--allow a,b` as one unknown entitlement "a,b".
+  each('--allow', o.allow);
   flag('--shm-size', o.shmSize);
   each('--ulimit', o.ulimits);
   flag('--cgroup-parent', o.cgroupParent);
@@ -124,7 +124,8 @@ export function buildxArgs(o: BuildOptions): string[] {
   const fileExport = o.outputs.some((output) => ['local', 'tar'].includes(outputType(output)));
   if (!fileExport) flag('--iidfile', o.iidFile);
 
-  args.push(o.context);
+  // `--` ends the options: a context path that starts with `-` is still the context.
+  args.push('--', o.context);
   return args;
 }
 

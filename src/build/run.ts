@@ -72,7 +72,8 @@ async function askContainerdStore(context: string | undefined): Promise<boolean 
 export async function buildxInspect(
   builder?: string,
 ): Promise<{ ok: boolean; stdout: string; stderr: string }> {
-  const args = ['buildx', 'inspect', ...(builder ? [builder] : [])];
+  // `--`: a builder name is never read as an option.
+  const args = ['buildx', 'inspect', ...(builder ? ['--', builder] : [])];
   const out = await getExecOutput('docker', args, { ignoreReturnCode: true, silent: true });
   return { ok: out.exitCode === 0, stdout: out.stdout, stderr: out.stderr.trim() };
 }

@@ -50,6 +50,11 @@ export interface Budget {
   violations: BudgetViolation[];
   /** Rules not checked for want of a baseline that exists but could not be read; absent when none. */
   unchecked?: BudgetUnchecked[];
+  /**
+   * Rules for a platform the image does not have, so never checked (the platforms were the
+   * builder's own; a platforms input or the merge's legs refuse them before anything is pushed).
+   */
+  absent?: BudgetUnchecked[];
 }
 
 /** The rules that compare with the baseline. */
@@ -150,7 +155,8 @@ export function parseBudgetAction(value: string, hasBudget: boolean): BudgetActi
  * increase without a baseline for the platform (none yet, or a new platform), is not evaluated:
  * only a measured excess is a violation, and a limit that is reached exactly holds. But a
  * baseline that exists and could not be read never lets an increase rule pass: each such rule is
- * `unchecked`, and the verdict is `action` (compare/baseline-policy.ts).
+ * `unchecked`, and the verdict is `action` (compare/baseline-policy.ts). A rule for a platform the
+ * image does not have is never checked either: it is `absent`, and the verdict is `action` too.
  */
 export function evaluateBudget(report: SizeReport, rules: BudgetRule[], action: BudgetAction): Budget {
   const violations: BudgetViolation[] = [];
@@ -167,11 +173,31 @@ export function evaluateBudget(report: SizeReport, rules: BudgetRule[], action: 
       }
     }
   }
+  const absent = rulesForAbsentPlatforms(
+    rules,
+    report.platforms.map((p) => p.platform),
+  ).map((rule) => ({ platform: rule.platform!, rule: rule.text }));
   return {
-    status: violations.length === 0 && unchecked.length === 0 ? 'pass' : action,
+    status: violations.length === 0 && unchecked.length === 0 && absent.length === 0 ? 'pass' : action,
     violations,
     ...(unchecked.length > 0 && { unchecked }),
+    ...(absent.length > 0 && { absent }),
   };
+}
+
+/**
+ * The rules for a platform that none of `platforms` is (a typo such as `linux/amd46`, or a
+ * platform that is not built): they would never apply, and the budget would pass unchecked.
+ */
+export function rulesForAbsentPlatforms(rules: BudgetRule[], platforms: readonly string[]): BudgetRule[] {
+  return rules.filter(
+    (rule) => rule.platform !== undefined && !platforms.some((p) => platformMatches(rule.platform!, p)),
+  );
+}
+
+/** The rule as the user wrote it, platform included: `linux/arm64: max-compressed=250MB`. */
+export function ruleLine(rule: BudgetRule): string {
+  return rule.platform === undefined ? rule.text : `${rule.platform}: ${rule.text}`;
 }
 
 function rulesFor(platform: string, rules: BudgetRule[]): BudgetRule[] {

@@ -78,20 +78,13 @@ export function formatReference(ref: ImageReference): string {
   return `${ref.name}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
 }
 
-export function isValidTag(t: string): boolean {
-  return TAG_RE.test(t);
+/** `host[:port]` of a registry: `ghcr.io`, `registry.local:5000`, `[::1]:5000`. */
+export function isRegistryHost(host: string): boolean {
+  return DOMAIN_RE.test(host.toLowerCase());
 }
 
-/**
- * Turns git text (a branch, a tag name, a template's output) into a tag: runs of characters a tag
- * cannot hold become one `-`, a leading `.`/`-` is dropped (a tag must start with a word
- * character), and the result is cut at 128 characters. Returns '' when nothing usable is left.
- */
-export function sanitizeTag(s: string): string {
-  return s
-    .replace(/[^A-Za-z0-9_.-]+/g, '-')
-    .replace(/^[.-]+/, '')
-    .slice(0, TAG_MAX);
+export function isValidTag(t: string): boolean {
+  return TAG_RE.test(t);
 }
 
 function tagProblem(tag: string): string {

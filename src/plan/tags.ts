@@ -22,7 +22,8 @@ import {
   type SemverPlaceholder,
 } from './expressions.js';
 import type { Flavor } from './flavor.js';
-import { formatReference, isValidTag, parseReference, sanitizeTag } from './reference.js';
+import { formatReference, isValidTag, parseReference } from './reference.js';
+import { composeTag, type TagParts } from './tag-text.js';
 
 export type TagRuleType = 'schedule' | 'semver' | 'edge' | 'ref' | 'raw' | 'sha';
 export type RefEvent = 'branch' | 'tag' | 'pr';
@@ -94,7 +95,7 @@ export function parseTagRules(lines: string[]): TagInput {
     if (line === '') continue;
     if (!line.includes('=')) {
       for (const item of parseList(line)) {
-        if (/[:/@]/.test(item)) references.push(formatReference(parseReference(item, 'tags')));
+        if (/[:/@]/.test(item)) references.push(fullReference(item));
         else rules.push(parseRule(item, { type: 'raw', value: item }));
       }
       continue;
@@ -102,6 +103,20 @@ export function parseTagRules(lines: string[]): TagInput {
     rules.push(parseRule(line, readAttributes(line)));
   }
   return { rules, references };
+}
+
+// A name to push to: `name:tag`, never `@digest`, which the push makes (buildx would refuse it
+// with its own words, after the build).
+function fullReference(item: string): string {
+  const reference = parseReference(item, 'tags');
+  if (reference.digest) {
+    throw new InputError(
+      'tags',
+      item,
+      'names a digest: a tag is a name to push to, and the digest is what the push makes; give name:tag',
+    );
+  }
+  return formatReference(reference);
 }
 
 function readAttributes(line: string): Record<string, string> {
@@ -271,6 +286,31 @@ export function planTags(input: TagPlanInput): TagPlan {
     .map(({ rule }) => rule);
 
   const values: string[] = [];
+  // Each tag, with the name it was made from and the rule that made it: two different names
+  // that sanitizing or the length cut turn into one tag are an error, not one silent tag.
+  const madeFrom = new Map<string, { name: string; source: string }>();
+  const add = (parts: TagParts, source: { input: string; value: string }): string => {
+    const composed = composeTag(parts);
+    if ('problem' in composed) throw new InputError(source.input, source.value, composed.problem);
+    const tag = composed.tag;
+    if (tag === '') return tag;
+    const name = `${parts.prefix}${parts.value}${parts.suffix}`;
+    const earlier = madeFrom.get(tag);
+    if (earlier && earlier.name !== name) {
+      throw new InputError(
+        source.input,
+        source.value,
+        `gives the tag "${tag}" for "${name}", which "${earlier.source}" gives for "${earlier.name}": ` +
+          'two names would push one tag; change a rule, a prefix or a suffix so that they differ',
+      );
+    }
+    if (!earlier) {
+      madeFrom.set(tag, { name, source: source.value });
+      values.push(tag);
+    }
+    return tag;
+  };
+
   let latestFromRules = false;
   for (const rule of ordered) {
     if (!isEnabled(rule.enable, facts)) continue;
@@ -280,28 +320,25 @@ export function planTags(input: TagPlanInput): TagPlan {
     if (!produced || produced.value === '') continue;
     const prefix = renderGlobal(rule.prefix ?? flavor.prefix, facts);
     const suffix = renderGlobal(rule.suffix ?? flavor.suffix, facts);
-    const tag = sanitizeTag(`${prefix}${produced.value}${suffix}`);
-    if (tag === '') continue;
-    if (!values.includes(tag)) values.push(tag);
-    latestFromRules ||= produced.latest;
+    const tag = add({ prefix, value: produced.value, suffix }, { input: 'tags', value: rule.source });
+    if (tag !== '') latestFromRules ||= produced.latest;
   }
 
   // As metadata-action: `latest` only ever joins other tags, it never stands alone.
   const latest = values.length > 0 && (flavor.latest === 'auto' ? latestFromRules : flavor.latest === 'true');
-  const all = [...values];
+  const version = values[0] ?? '';
   if (latest) {
     const prefix = flavor.prefixOnLatest ? renderGlobal(flavor.prefix, facts) : '';
     const suffix = flavor.suffixOnLatest ? renderGlobal(flavor.suffix, facts) : '';
-    const tag = sanitizeTag(`${prefix}latest${suffix}`);
-    if (!all.includes(tag)) all.push(tag);
+    add({ prefix, value: 'latest', suffix }, { input: 'flavor', value: `latest=${flavor.latest}` });
   }
 
   const tags: string[] = [];
   for (const image of input.images) {
-    for (const tag of all) tags.push(`${image}:${tag}`);
+    for (const tag of values) tags.push(`${image}:${tag}`);
   }
   tags.push(...input.references);
-  return { version: values[0] ?? '', tags: [...new Set(tags)] };
+  return { version, tags: [...new Set(tags)] };
 }
 
 function factsOf(context: GitContext, now: Date): Facts {

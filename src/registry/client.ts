@@ -309,6 +309,12 @@ export class RegistryClient {
     return upload.uploadBlob(this.sender(repository, context), target, digest, size, open, pacing);
   }
 
+  /** Whether we may push to the repository: an upload opened and cancelled, nothing written (upload.ts). */
+  checkPushAccess(repository: string, context: RequestContext = {}): Promise<void> {
+    const named = { image: context.image ?? `${normalizeRegistry(this.host)}/${repository}` };
+    return upload.checkPushAccess(this.sender(repository, named), this.target(repository, '', named));
+  }
+
   /** PUTs a manifest or index under a tag or digest; returns its digest (checked against the registry's). */
   putManifest(
     repository: string,

@@ -170,6 +170,17 @@ export async function uploadBlob(
 }
 
 /**
+ * Whether we may push to the repository, without writing anything: an upload session opened with
+ * a pull,push authorization, then cancelled (as go-containerregistry's CheckPushPermission: some
+ * registries grant a push token to anyone and refuse only the write). Throws the registry's
+ * refusal (401, 403, ...).
+ */
+export async function checkPushAccess(send: Send, target: UploadTarget): Promise<void> {
+  const location = await startUpload(send, target, pushScope(target.repository));
+  await cancelUpload(send, location, target);
+}
+
+/**
  * PUTs a manifest or an index under a tag or a digest. Returns its digest: the sha256 of `body`,
  * which a digest reference and the registry's Docker-Content-Digest must both match.
  */

@@ -296,6 +296,17 @@ function budgetBlock(budget: Budget): string {
         (fails ? ': this check fails.' : ' (a warning: `budget-action` is `warn`).'),
     );
   }
+  const absent = budget.absent ?? [];
+  if (absent.length > 0) {
+    const rules = absent.map(
+      (a) => `${codeSpan(`${a.platform}: ${a.rule}`, { limit: LIMITS.rule + LIMITS.platform })}`,
+    );
+    blocks.push(
+      `${fails ? '❌' : '⚠️'} **Size budget not checked:** ${rules.join(', ')} ` +
+        `${rules.length === 1 ? 'names a platform' : 'name platforms'} the image does not have` +
+        (fails ? ': this check fails.' : ' (a warning: `budget-action` is `warn`).'),
+    );
+  }
   return blocks.join('\n\n');
 }
 

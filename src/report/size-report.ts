@@ -174,12 +174,14 @@ export function parseSizeReport(json: string): SizeReport {
       number(o.limit, `${i}.limit`);
       number(o.actual, `${i}.actual`);
     });
-    if (b.unchecked !== undefined)
-      array(b.unchecked, 'report.budget.unchecked').forEach((u, i) => {
-        const o = object(u, `report.budget.unchecked[${i}]`);
-        string(o.platform, `report.budget.unchecked[${i}].platform`);
-        string(o.rule, `report.budget.unchecked[${i}].rule`);
+    for (const field of ['unchecked', 'absent'] as const) {
+      if (b[field] === undefined) continue;
+      array(b[field], `report.budget.${field}`).forEach((u, i) => {
+        const o = object(u, `report.budget.${field}[${i}]`);
+        string(o.platform, `report.budget.${field}[${i}].platform`);
+        string(o.rule, `report.budget.${field}[${i}].rule`);
       });
+    }
   }
   if (r.advice !== undefined)
     array(r.advice, 'report.advice').forEach((a, i) => adviceEntry(a, `report.advice[${i}]`));

@@ -1,0 +1,169 @@
+/**
+ * The one rule for local paths. Every path an input names, whether the step reads it (a context,
+ * a Dockerfile, a secret file, a build context, an SSH key, a local cache, an OCI layout, a saved
+ * report, a digests directory) or writes it (an output, a local cache export), must lie in the
+ * workspace (GITHUB_WORKSPACE) or in RUNNER_TEMP once every symlink on the way is resolved.
+ * Relative paths start from the step's working directory, as buildx reads them. A path elsewhere
+ * would let an input (or a pull request that controls one) read the runner's files into an image
+ * or a report, or write over them. The actions check every path input with checkPath before
+ * anything runs; PATH_INPUTS lists them, and the tests hold each one to the rule.
+ *
+ * The one exception is the SSH agent socket SSH_AUTH_SOCK names: `ssh: default` uses it anyway,
+ * so naming it (`default=${{ env.SSH_AUTH_SOCK }}`) reaches nothing more.
+ */
+import { existsSync, lstatSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { InputError } from './errors.js';
+import { parseList } from './util/list.js';
+
+/** The local path inputs of each action (action.yml, report/action.yml, merge/action.yml). */
+export const PATH_INPUTS = {
+  main: [
+    'context',
+    'file',
+    'build-contexts',
+    'secret-files',
+    'ssh',
+    'cache-from',
+    'cache-to',
+    'outputs',
+    'compare-to',
+  ],
+  report: ['image', 'baseline', 'file', 'size-report-file'],
+  merge: ['digests-dir', 'compare-to'],
+} as const;
+
+export interface PathRule {
+  /** Where relative paths start: the step's working directory. */
+  cwd: string;
+  /** The directories paths must stay in: the workspace and RUNNER_TEMP. */
+  roots: string[];
+  /** SSH_AUTH_SOCK: the agent socket, allowed by name (see above). */
+  agentSocket?: string;
+}
+
+/** The rule on a runner: the workspace (the working directory off a runner) and RUNNER_TEMP. */
+export function pathRuleOf(env: Record<string, string | undefined>, cwd: string): PathRule {
+  const roots = [env.GITHUB_WORKSPACE || cwd, env.RUNNER_TEMP].filter((root): root is string => !!root);
+  return { cwd, roots, agentSocket: env.SSH_AUTH_SOCK || undefined };
+}
+
+/**
+ * `existing`: the step reads the path, so it must exist. `any`: it may not exist yet (an output
+ * the build writes, a local cache that a cold run has not made yet); its nearest existing parent
+ * is what the rule resolves.
+ */
+export type PathUse = 'existing' | 'any';
+
+/**
+ * Holds `path` (as `value` of `input` names it) to the rule; returns it absolute, symlinks
+ * resolved. Throws an InputError naming the input and the value.
+ */
+export function checkPath(rule: PathRule, input: string, value: string, path: string, use: PathUse): string {
+  const absolute = resolve(rule.cwd, path);
+  if (use === 'existing' && !existsSync(absolute)) {
+    throw new InputError(input, value, `names ${absolute}, which does not exist`);
+  }
+  const real = use === 'existing' ? realpathSync(absolute) : realPathForWrite(input, value, absolute);
+  if (rule.agentSocket && existsSync(rule.agentSocket) && real === realpathSync(rule.agentSocket))
+    return real;
+  const inside = rule.roots.some((root) => existsSync(root) && isWithin(realpathSync(root), real));
+  if (!inside) {
+    const shown = real === absolute ? absolute : `${absolute} leads to ${real}`;
+    throw new InputError(
+      input,
+      value,
+      `is outside the workspace and RUNNER_TEMP: ${shown}, which is not under ${rule.roots.join(' or ')}`,
+    );
+  }
+  return real;
+}
+
+function isWithin(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+// The nearest part of the path that exists, symlinks resolved, with the parts that do not exist
+// yet after it. An entry that exists as a symlink to nowhere would send the write wherever it
+// points: refused, since where that is cannot be checked.
+function realPathForWrite(input: string, value: string, absolute: string): string {
+  const missing: string[] = [];
+  let path = absolute;
+  for (;;) {
+    let exists = true;
+    try {
+      lstatSync(path);
+    } catch {
+      exists = false;
+    }
+    if (exists) {
+      try {
+        return join(realpathSync(path), ...missing);
+      } catch {
+        throw new InputError(input, value, `names ${path}, a symlink that leads nowhere`);
+      }
+    }
+    const parent = dirname(path);
+    if (parent === path) return absolute;
+    missing.unshift(basename(path));
+    path = parent;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where each input's syntax holds a path
+
+export const OCI_LAYOUT = 'oci-layout://';
+
+/** `oci-layout://PATH` (the report's image and baseline, compare-to): the path; undefined for a reference. */
+export function ociLayoutPath(ref: string): string | undefined {
+  return ref.startsWith(OCI_LAYOUT) ? ref.slice(OCI_LAYOUT.length) : undefined;
+}
+
+/** Git and HTTP URLs buildx fetches itself; `-` is a tar on stdin. */
+export function isRemoteContext(context: string): boolean {
+  return /^(https?:\/\/|git@|git:\/\/|ssh:\/\/|github\.com\/)/.test(context) || context === '-';
+}
+
+/**
+ * A `build-contexts` entry, NAME=VALUE: a local directory, or `oci-layout://PATH[:TAG][@DIGEST]`
+ * (buildx cuts the digest, then the tag); undefined for an image (`docker-image://`) or a URL.
+ */
+export function buildContextPath(entry: string): string | undefined {
+  const value = entry.slice(entry.indexOf('=') + 1).trim();
+  const layout = ociLayoutPath(value);
+  if (layout !== undefined) return layout.split('@')[0].split(':')[0];
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || isRemoteContext(value)) return undefined;
+  return value;
+}
+
+/** An `ssh` entry, `default|ID[=PATH[,PATH]]`: its sockets or keys (none: the agent of SSH_AUTH_SOCK). */
+export function sshPaths(entry: string): string[] {
+  const eq = entry.indexOf('=');
+  return eq < 0 ? [] : parseList(entry.slice(eq + 1));
+}
+
+/** A `cache-from` / `cache-to` entry's `src` or `dest` (type=local); a bare entry is a registry reference. */
+export function cachePaths(entry: string): string[] {
+  const fields = parseList(entry);
+  return fields.length === 1 && !fields[0].includes('=') ? [] : fieldPaths(fields);
+}
+
+/** An `outputs` entry's `dest`, or the bare path buildx takes for a local export; `-` is stdout. */
+export function outputPaths(entry: string): string[] {
+  const fields = parseList(entry);
+  if (fields.length === 1 && !fields[0].includes('=')) return fields[0] === '-' ? [] : [fields[0]];
+  return fieldPaths(fields);
+}
+
+function fieldPaths(fields: string[]): string[] {
+  const paths: string[] = [];
+  for (const field of fields) {
+    const eq = field.indexOf('=');
+    const key = field.slice(0, eq).trim();
+    const value = field.slice(eq + 1).trim();
+    if (eq > 0 && (key === 'src' || key === 'dest') && value !== '' && value !== '-') paths.push(value);
+  }
+  return paths;
+}
