@@ -183,8 +183,7 @@ describe('Basic auth, 127.0.0.1:5001', () => {
   test('explicit credentials, without any docker config', async () => {
     const { source } = await connect(`${LAB_AUTH}/${repository}:1`, {
       env: { DOCKER_CONFIG: join(work, 'empty') },
-      username: LAB_AUTH_USER,
-      password: LAB_AUTH_PASSWORD,
+      explicitCredentials: { registry: LAB_AUTH, username: LAB_AUTH_USER, password: LAB_AUTH_PASSWORD },
     });
     const image = await walk(source, '1');
     expect(sha256(await readAll(await source.blobStream(image.layers[0].digest)))).toBe(
@@ -201,8 +200,7 @@ describe('Basic auth, 127.0.0.1:5001', () => {
     );
     const wrong = await connect(`${LAB_AUTH}/${repository}:1`, {
       env: {},
-      username: LAB_AUTH_USER,
-      password: 'not-the-password',
+      explicitCredentials: { registry: LAB_AUTH, username: LAB_AUTH_USER, password: 'not-the-password' },
     });
     const error = await rejection(wrong.source.manifest('1'));
     expect(error).toMatchObject({ kind: 'unauthorized', status: 401 });
@@ -230,8 +228,11 @@ describe('Bearer tokens, 127.0.0.1:5002 with the token server', () => {
     tokens.requests.length = 0;
     const { source } = await connect(`${LAB_TOKEN_REGISTRY}/${repository}:1`, {
       env: {},
-      username: LAB_AUTH_USER,
-      password: LAB_AUTH_PASSWORD,
+      explicitCredentials: {
+        registry: LAB_TOKEN_REGISTRY,
+        username: LAB_AUTH_USER,
+        password: LAB_AUTH_PASSWORD,
+      },
     });
     const top = await source.manifest('1');
     const again = await source.manifest(top.digest);
@@ -287,8 +288,7 @@ describe('Bearer tokens, 127.0.0.1:5002 with the token server', () => {
   test('credentials the token server refuses: 401 naming the repository', async () => {
     const { source } = await connect(`${LAB_TOKEN_REGISTRY}/${repository}:1`, {
       env: {},
-      username: LAB_AUTH_USER,
-      password: 'wrong',
+      explicitCredentials: { registry: LAB_TOKEN_REGISTRY, username: LAB_AUTH_USER, password: 'wrong' },
     });
     expect((await rejection(source.manifest('1'))).message).toBe(
       `authentication required for ${LAB_TOKEN_REGISTRY}/${repository}: credentials were rejected`,
