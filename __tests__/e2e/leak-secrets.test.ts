@@ -16,7 +16,7 @@ import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { errorsOf, loggedInDockerConfig, pushFaultImages, runReport } from '../support/fault-lab.js';
 import { startGitHubStandIn, WRITE_TOKEN, type GitHubStandIn } from '../support/github-stand-in.js';
 import { freshRepo, LAB, LAB_AUTH, LAB_AUTH_PASSWORD, LAB_AUTH_USER } from '../support/registry.js';
-import { LAB_TOKEN_REGISTRY, startTokenServer, type TokenServer } from '../support/token-server.js';
+import { LAB_TOKEN_REGISTRY, startLabTokenServer, type TokenServer } from '../support/token-server.js';
 import { recordTally } from '../support/tally.js';
 
 const PR = 3;
@@ -82,20 +82,8 @@ function expectMasked(run: ActionRun, values: string[]): void {
   expect(values.filter((v) => !masks.has(v))).toEqual([]);
 }
 
-async function startTokenServerWhenFree(): Promise<TokenServer> {
-  // The lab registry's realm is a fixed port: another test file may hold it for a while.
-  for (let tries = 0; ; tries++) {
-    try {
-      return await startTokenServer({ refreshTokens: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || tries >= 120) throw error;
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-  }
-}
-
 beforeAll(async () => {
-  tokens = await startTokenServerWhenFree();
+  tokens = await startLabTokenServer({ refreshTokens: true });
   repository = freshRepo(LAB, 'faults-leak').slice(`${LAB}/`.length);
   dockerConfig = await loggedInDockerConfig([LAB_AUTH, LAB_TOKEN_REGISTRY]);
   await pushFaultImages([LAB, LAB_AUTH, LAB_TOKEN_REGISTRY], repository, dockerConfig);

@@ -115,6 +115,21 @@ export async function startTokenServer(options: TokenServerOptions = {}): Promis
   };
 }
 
+/**
+ * The token server on the lab registry's realm port (5003), waiting while another test file
+ * holds the port (test files that use the token registry take turns).
+ */
+export async function startLabTokenServer(options: TokenServerOptions = {}): Promise<TokenServer> {
+  for (let tries = 0; ; tries++) {
+    try {
+      return await startTokenServer(options);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || tries >= 120) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
 interface Settings {
   issuer: string;
   service: string;
