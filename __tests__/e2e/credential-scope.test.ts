@@ -5,7 +5,9 @@
  * records every request it gets; each case puts it where a careless client would hand it the
  * credentials (a baseline elsewhere, a redirect, a challenge from a redirect target, a realm that
  * redirects, a tag list's Link) and asserts it received none. The lab's registries and token
- * server are real; the redirects come from fault proxies in front of them.
+ * server are real; the redirects come from fault proxies in front of them. The GitHub token
+ * likewise stays with GITHUB_API_URL's host when the GitHub stand-in's Link headers or
+ * redirects point elsewhere.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
@@ -28,6 +30,7 @@ import {
   type TokenServer,
 } from '../support/token-server.js';
 import { basicRegistryAnswer, startThirdHost, type ThirdHost } from '../support/third-host.js';
+import { startGitHubStandIn, WRITE_TOKEN } from '../support/github-stand-in.js';
 import { tallied } from '../support/tally.js';
 import { RegistryClient } from '../../src/registry/client.js';
 
@@ -254,6 +257,37 @@ describe('redirects and challenges from elsewhere', () => {
       expect(front.log.some((r) => r.headers.authorization?.toString().startsWith('Basic '))).toBe(true);
       expect(elsewhere.visits).toEqual([]);
     }),
+    60_000,
+  );
+});
+
+describe('the GitHub token', () => {
+  const PR = 12;
+
+  test.each(['a Link rel="next"', 'a redirect'])(
+    '%s to another host: not followed with the token; the report is still in the summary',
+    async (how) =>
+      tallied('leak', `GitHub token: ${how} to another host while looking for the comment`, async () => {
+        const elsewhere = await third(() => ({ status: 200, body: '[]' }));
+        const github = await startGitHubStandIn({
+          repositories: [{ owner: 'acme', name: 'app', pullRequests: [PR] }],
+        });
+        closers.push(github.close);
+        github.seedComments('acme', 'app', PR, 150, (i) => `chat ${i}`);
+        if (how === 'a redirect') github.redirect(1, elsewhere.url, { method: 'GET' });
+        else github.linkOrigin = elsewhere.url;
+        const run = await runReport({
+          repository: `${LAB_AUTH}/${repository}`,
+          inputs: EXPLICIT,
+          github: { url: github.url, token: WRITE_TOKEN, prNumber: PR },
+        });
+        expect(elsewhere.visits).toEqual([]);
+        expect(run.exitCode).toBe(0);
+        expect(warningsOf(run).join('\n')).toContain(`to another host (${elsewhere.host})`);
+        expect(run.summary).toContain(repository);
+        expect(github.comments('acme', 'app', PR)).toHaveLength(150);
+        expect(github.violations).toEqual([]);
+      })(),
     60_000,
   );
 });

@@ -15,7 +15,8 @@
  * accessible by integration" on writes); an unknown token gets 401 "Bad credentials", no token
  * reads anonymously. Unknown repositories, issues and comments are 404; an empty body or one over
  * 65,536 characters is 422. Every response carries `x-ratelimit-*` headers; switches inject
- * secondary rate limits (403/429 with `retry-after`), an exhausted primary limit, and 5xx.
+ * secondary rate limits (403/429 with `retry-after`), an exhausted primary limit, 5xx, redirects
+ * (to another host, say), and Link headers that name another origin.
  *
  *   const github = await startGitHubStandIn({ repositories: [{ owner: 'acme', name: 'shop', pullRequests: [7] }] });
  *   github.seedComments('acme', 'shop', 7, 150, (i) => (i === 120 ? 'ours <!-- shipshape:app -->' : `chat ${i}`));
@@ -151,6 +152,17 @@ export interface GitHubStandIn {
   exhaustRateLimit(resetInSeconds: number): void;
   /** The next `count` requests (matching `method` when given) fail with a server error. */
   serverError(count: number, options?: { status?: 500 | 502 | 503; method?: string }): void;
+  /**
+   * The next `count` requests (matching `method` when given) are redirected (307 by default) to
+   * `origin` + the same path and query, as GitHub redirects a renamed repository's requests.
+   */
+  redirect(
+    count: number,
+    origin: string,
+    options?: { status?: 301 | 302 | 307 | 308; method?: string },
+  ): void;
+  /** Link headers name this origin instead of the stand-in's own (a hostile proxy in between). */
+  linkOrigin: string | undefined;
   close(): Promise<void>;
 }
 
@@ -178,6 +190,8 @@ interface Fault {
   method?: string;
   status: number;
   retryAfter?: number;
+  /** A redirect to this origin. */
+  origin?: string;
 }
 
 interface Reply {
@@ -195,6 +209,7 @@ const SECONDARY_DOCS =
   'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits';
 const PRIMARY_DOCS =
   'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-primary-rate-limits';
+const REDIRECT_DOCS = `${DOCS}/using-the-rest-api/best-practices-for-using-the-rest-api#follow-redirects`;
 const SEED_EPOCH = Date.parse('2024-01-01T00:00:00Z');
 
 export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Promise<GitHubStandIn> {
@@ -286,6 +301,10 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     serverError(count, { status = 502, method } = {}) {
       faults.push({ remaining: count, method, status });
     },
+    redirect(count, origin, { status = 307, method } = {}) {
+      faults.push({ remaining: count, method, status, origin: origin.replace(/\/+$/, '') });
+    },
+    linkOrigin: undefined,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
   for (const repository of options.repositories ?? []) standIn.addRepository(repository);
@@ -398,6 +417,15 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     const fault = faults.find((f) => f.remaining > 0 && (!f.method || f.method === method));
     if (fault) {
       fault.remaining--;
+      if (fault.origin !== undefined) {
+        const search = query.toString();
+        const location = `${fault.origin}${prefix}${path}${search ? `?${search}` : ''}`;
+        return {
+          status: fault.status,
+          headers: { location },
+          body: { message: 'Moved Permanently', url: location, documentation_url: REDIRECT_DOCS },
+        };
+      }
       if (fault.retryAfter !== undefined) {
         const requestId = randomBytes(6).toString('hex').toUpperCase();
         return {
@@ -582,7 +610,8 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     const repositoryId = byId ? Number(byId[1]) : undefined;
     const list = /^(\d+)\/comments$/.exec(rest);
     const one = /^comments\/(\d+)$/.exec(rest);
-    const linkBase = (repository: StoredRepository) => `${root}/repositories/${repository.id}/issues/${rest}`;
+    const linkBase = (repository: StoredRepository) =>
+      `${standIn.linkOrigin ?? web}${prefix}/repositories/${repository.id}/issues/${rest}`;
     if (list && method === 'GET')
       return { kind: 'list' as const, owner, repo, repositoryId, number: Number(list[1]), linkBase };
     if (list && method === 'POST')

@@ -7,6 +7,7 @@
  * only when a comment is actually posted, never statically from src/main.ts.
  */
 import { getOctokit } from '@actions/github';
+import { apiOriginPlugin } from './api-origin.js';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 type OctokitPlugin = Parameters<typeof getOctokit>[2];
@@ -48,10 +49,13 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const now = options.now ?? Date.now;
   const timeout = options.timeout ?? timeoutFromEnv(options.env) ?? DEFAULT_TIMEOUT_MS;
 
-  // No `request` option here: it would replace @actions/github's proxy-aware fetch.
+  // No `request` option here: it would replace @actions/github's proxy-aware fetch. The origin
+  // plugin sits inside the retries: a refusal to leave the API's host is final, not retried.
+  const baseUrl = apiBaseUrl(options.env);
   return getOctokit(
     options.token,
-    { baseUrl: apiBaseUrl(options.env), userAgent: 'shipshape' },
+    { baseUrl, userAgent: 'shipshape' },
+    apiOriginPlugin(baseUrl),
     retryPlugin(policy, sleep, now, timeout, options.onRetry),
   );
 }
