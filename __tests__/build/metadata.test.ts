@@ -57,8 +57,16 @@ describe('parseBuildResult', () => {
     expect(parseBuildResult('{"containerimage.digest": null}', '').digest).toBe('');
   });
 
-  test('metadata that is not JSON is an error', () => {
-    expect(() => parseBuildResult('{"containerimage.digest": ', '')).toThrow(SyntaxError);
+  test('metadata that is not JSON: an error naming the file, not quoting it', () => {
+    expect(() => parseBuildResult('{"containerimage.digest": ', '', '/tmp/m.json')).toThrow(
+      new Error('/tmp/m.json is not valid JSON (it ends too early)'),
+    );
+    expect(() => parseBuildResult('{"build-arg:TOKEN": s3cr3t}', '')).toThrow(
+      new Error("buildx's metadata file is not valid JSON"),
+    );
+    expect(() => parseBuildResult('["s3cr3t"]', '')).toThrow(
+      new Error("buildx's metadata file is not a JSON object"),
+    );
   });
 });
 
