@@ -11,6 +11,7 @@ import {
   info,
   infoUntrusted,
   notice,
+  redactMasked,
   saveState,
   setFailed,
   setOutput,
@@ -152,6 +153,34 @@ describe('addMask', () => {
   test('an empty secret issues nothing', () => {
     addMask('');
     expect(written).toEqual([]);
+  });
+});
+
+describe('masked values stay out of outputs, the summary and what is published', () => {
+  test('setOutput writes every masked value as ***, the longest first', () => {
+    const file = tempFile();
+    process.env.GITHUB_OUTPUT = file;
+    addMask('out-s3cr3t');
+    addMask('out-s3cr3t-and-more');
+    setOutput('size-report', '{"createdBy":"RUN use out-s3cr3t-and-more; use out-s3cr3t"}');
+    expect(readRecords(file)).toEqual([['size-report', '{"createdBy":"RUN use ***; use ***"}']]);
+  });
+
+  test('each line of a multi-line secret, as the runner masks the log', () => {
+    addMask('-----BEGIN OUT KEY-----\nline-two-of-key');
+    expect(redactMasked('a line-two-of-key b')).toBe('a *** b');
+    expect(redactMasked('x -----BEGIN OUT KEY-----\nline-two-of-key y')).toBe('x *** y');
+  });
+
+  test('the summary too', () => {
+    const file = tempFile();
+    addMask('summary-s3cr3t');
+    appendSummary('| RUN echo summary-s3cr3t |', { GITHUB_STEP_SUMMARY: file });
+    expect(readFileSync(file, 'utf8')).toBe(`| RUN echo *** |${EOL}`);
+  });
+
+  test('text without a masked value is left as it is', () => {
+    expect(redactMasked('sha256:0123 nothing secret')).toBe('sha256:0123 nothing secret');
   });
 });
 

@@ -23,6 +23,7 @@ import { parseReference } from './plan/reference.js';
 import { parseRegistryReference } from './registry/reference.js';
 import type { ExplicitCredentials } from './registry/auth.js';
 import { renderReport } from './report/markdown.js';
+import { withoutBuildArgValues } from './report/redact.js';
 import { COMMENT_MODES } from './github/comment.js';
 import { publishReport } from './github/publish.js';
 
@@ -91,7 +92,11 @@ async function run(): Promise<void> {
       log: runner.info,
     });
     const advice = await runAdviceStep({ ...adviseInputs, analyzeLayers, scanned: measured.scanned });
-    const report = { ...measured.report, ...(advice && { advice }) };
+    // Build-arg values never leave in history text: not in the output, the artifact, nor the comment.
+    const report = withoutBuildArgValues(
+      { ...measured.report, ...(advice && { advice }) },
+      adviseInputs.buildArgs,
+    );
     const key = runner.getInput('comment-key') || commentKeyOf(image);
     const markdown = renderReport(report, { key });
     runner.infoUntrusted(sizeTable(report)); // refs and platforms come from elsewhere
