@@ -250,7 +250,7 @@ async function build(options: BuildOptions) {
   const cacheExports = watchCacheExports(options.cacheTo);
   let run;
   try {
-    run = await runDocker(buildxArgs(options), undefined, cacheExports.onLine);
+    run = await runDocker(buildxArgs(options), undefined, cacheExports.onLine, runner.redactMasked);
   } finally {
     resumeCommands();
     runner.endGroup();

@@ -9,7 +9,10 @@ export interface BuildResult {
   imageId: string;
   /** The pushed or exported manifest (or index) digest, when buildx produced one. */
   digest: string;
-  /** The metadata file's JSON, as build-push-action's `metadata` output. */
+  /**
+   * The metadata file's JSON, as build-push-action's `metadata` output, with the values of build
+   * args hidden (its provenance lists them: `"build-arg:TOKEN": "***"`).
+   */
   metadata: string;
 }
 
@@ -28,7 +31,7 @@ export function parseBuildResult(
     }
     const value = (parsed as Record<string, unknown>)['containerimage.digest'];
     if (typeof value === 'string') digest = value;
-    metadata = JSON.stringify(parsed);
+    metadata = JSON.stringify(hideBuildArgs(parsed));
   }
   return { imageId: iid.trim(), digest, metadata };
 }
@@ -37,4 +40,13 @@ export async function readBuildResult(metadataFile: string, iidFile: string): Pr
   const read = (file: string) => readFile(file, 'utf8').catch(() => '');
   const [metadata, iid] = await Promise.all([read(metadataFile), read(iidFile)]);
   return parseBuildResult(metadata, iid, `buildx's metadata file ${metadataFile}`);
+}
+
+// Provenance (min and max) records `build-arg:NAME` keys with their values, wherever it nests them.
+function hideBuildArgs(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(hideBuildArgs);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) => [key, key.startsWith('build-arg:') ? '***' : hideBuildArgs(v)]),
+  );
 }
