@@ -179,6 +179,22 @@ describe('masked values stay out of outputs, the summary and what is published',
     expect(readFileSync(file, 'utf8')).toBe(`| RUN echo *** |${EOL}`);
   });
 
+  test('log lines and annotations too; the add-mask command itself is left whole', () => {
+    addMask('log-s3cr3t');
+    written.length = 0;
+    info('registry said: bad token log-s3cr3t');
+    setFailed('denied: log-s3cr3t');
+    warning('w log-s3cr3t', { title: 'log-s3cr3t' });
+    addMask('log-s3cr3t-2');
+    expect(written).toEqual([
+      `registry said: bad token ***${EOL}`,
+      `::error::denied: ***${EOL}`,
+      `::warning title=***::w ***${EOL}`,
+      `::add-mask::log-s3cr3t-2${EOL}`,
+    ]);
+    process.exitCode = undefined;
+  });
+
   test('text without a masked value is left as it is', () => {
     expect(redactMasked('sha256:0123 nothing secret')).toBe('sha256:0123 nothing secret');
   });

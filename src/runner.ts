@@ -56,8 +56,9 @@ export function redactMasked(text: string): string {
   return redacted;
 }
 
+/** A log line; masked values are written as `***` here already (a registry may echo one in an error). */
 export function info(message: string): void {
-  process.stdout.write(message + EOL);
+  process.stdout.write(redactMasked(message) + EOL);
 }
 
 /**
@@ -125,12 +126,14 @@ function writeKeyValue(fileVariable: string, name: string, value: string): void 
   appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, 'utf8');
 }
 
+// Every command but add-mask itself has masked values written as `***`, as the runner shows them.
 function issue(command: string, properties: AnnotationProperties, message: string): void {
+  const shown = command === 'add-mask' ? (text: string) => text : redactMasked;
   const props = Object.entries(properties)
     .filter(([, v]) => v !== undefined && v !== '')
-    .map(([k, v]) => `${propertyName(k)}=${escapeProperty(String(v))}`)
+    .map(([k, v]) => `${propertyName(k)}=${escapeProperty(shown(String(v)))}`)
     .join(',');
-  process.stdout.write(`::${command}${props ? ' ' + props : ''}::${escapeData(message)}${EOL}`);
+  process.stdout.write(`::${command}${props ? ' ' + props : ''}::${escapeData(shown(message))}${EOL}`);
 }
 
 // The runner's names for annotation properties (`startLine` is `line`, `startColumn` is `col`).

@@ -201,6 +201,31 @@ describe('the report action', () => {
       expectNoLeak('report, registry error', run, [PASSWORD, BASIC_PAIR, GITHUB_TOKEN]);
     }, 60_000);
   });
+
+  test('a registry that echoes the credentials in its error: they show as ***', async () => {
+    const echo = await startFaultProxy({ upstream: 'http://127.0.0.1:5001' });
+    const basic = Buffer.from(BASIC_PAIR.value).toString('base64');
+    echo.add({
+      path: /\/manifests\//,
+      fault: {
+        type: 'status',
+        status: 400,
+        body: JSON.stringify({
+          errors: [{ code: 'DENIED', message: `bad header Basic ${basic}, password ${LAB_AUTH_PASSWORD}` }],
+        }),
+      },
+    });
+    try {
+      const run = await report(echo.host, { username: LAB_AUTH_USER, password: LAB_AUTH_PASSWORD });
+      expect(run.exitCode).toBe(1);
+      expect(errorsOf(run).join('\n')).toContain(
+        'unexpected HTTP 400: DENIED bad header Basic ***, password ***',
+      );
+      expectNoLeak('report, registry echoes the credentials', run, [PASSWORD, BASIC_PAIR, GITHUB_TOKEN]);
+    } finally {
+      await echo.close();
+    }
+  }, 60_000);
 });
 
 describe('helper output and parse errors', () => {
