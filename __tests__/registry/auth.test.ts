@@ -49,6 +49,7 @@ case "$server" in
   leaky.example.com) echo '{"ServerURL":"leaky.example.com","Username":"octo","Secret":"ghp_leakedSecret"}'; echo 'debug: token ghp_leakedSecret' >&2; exit 3 ;;
   garbled.example.com) echo '{"Username":"octo","Secret":"ghp_garbled"'; exit 0 ;;
   killed.example.com) echo '{"Secret":"ghp_leakedSecret"}'; kill -9 $$ ;;
+  silent.example.com) exit 4 ;;
   *) echo "credentials not found in native keychain"; exit 1 ;;
 esac
 `,
@@ -285,6 +286,7 @@ describe('credential helpers', () => {
     ['broken.example.com', 'failed (exit code 1) (its output is not shown)'],
     ['garbled.example.com', 'answered with something that is not JSON (not shown)'],
     ['killed.example.com', 'was killed (SIGKILL) (its output is not shown)'],
+    ['silent.example.com', 'failed (exit code 4)'],
   ])('a helper that fails for %s: how it failed, never what it printed', async (server, how) => {
     const env = configDir('broken', { credsStore: 'test' });
     const error = await resolveCredentials(server, { env }).catch((e: Error) => e);

@@ -183,7 +183,8 @@ export async function credentialsFromHelper(
   const { stdout, stderr, error } = await runHelper(program, serverUrl, env);
   if (error) {
     if (/credentials not found/i.test(`${stdout} ${stderr}`)) return undefined;
-    throw new Error(`credential helper ${program} ${helperFailure(error)} (its output is not shown)`);
+    const said = `${stdout}${stderr}`.trim() ? ' (its output is not shown)' : '';
+    throw new Error(`credential helper ${program} ${helperFailure(error)}${said}`);
   }
   let answer: { Username?: unknown; Secret?: unknown };
   try {
@@ -200,7 +201,7 @@ export async function credentialsFromHelper(
   return { username: answer.Username ?? '', password: answer.Secret };
 }
 
-/** How a helper failed, from its exit alone: `is not installed`, `exited with code 1`, `was killed (SIGTERM)`. */
+/** How a helper failed, from its exit alone: `is not installed`, `failed (exit code 1)`, `was killed (SIGKILL)`. */
 function helperFailure(error: Error): string {
   const { code, signal, killed } = error as NodeJS.ErrnoException & { signal?: string; killed?: boolean };
   if (code === 'ENOENT') return 'is not installed (not on PATH)';
