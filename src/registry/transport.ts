@@ -1,10 +1,10 @@
 /**
  * One HTTP exchange with a registry, made robust: a timeout, redirects followed by hand so that
  * credentials never reach another host (the `Authorization` header goes to the one host it was
- * made for, not to blob storage behind a 307; a body that carries a credential is not sent on
- * to another host at all), and retries
- * with backoff on 429/5xx, connection resets and timeouts, within a number of attempts and a
- * total time. What a final status means is the caller's business; this only gets a response.
+ * made for, not to blob storage behind a 307; a body that carries a credential is not sent on to
+ * another host at all), and retries with backoff on 429/5xx, connection resets and timeouts,
+ * within a number of attempts and a total time. What a final status means is the caller's
+ * business; this only gets a response.
  */
 import { Transform, type Readable } from 'node:stream';
 import { RegistryError } from './errors.js';
