@@ -235,8 +235,15 @@ describe('readGitContext and the event file', () => {
     } catch (error) {
       thrown = error;
     }
-    expect((thrown as Error).message).toMatch(new RegExp(`^Cannot read the event payload ${path}: \\S`));
-    expect((thrown as Error).cause).toBeInstanceOf(SyntaxError);
+    expect((thrown as Error).message).toBe(`The event payload ${path} is not valid JSON (it ends too early)`);
+    writeFileSync(path, '{"pull_request": {"title": secret-title}}');
+    expect(() => readGitContext({ GITHUB_EVENT_PATH: path })).toThrow(
+      new Error(`The event payload ${path} is not valid JSON`),
+    );
+    writeFileSync(path, 'null');
+    expect(() => readGitContext({ GITHUB_EVENT_PATH: path })).toThrow(
+      new Error(`The event payload ${path} is not a JSON object`),
+    );
   });
 
   test('a directory in place of the file', () => {

@@ -11,6 +11,7 @@ import {
   info,
   infoUntrusted,
   notice,
+  redactMasked,
   saveState,
   setFailed,
   setOutput,
@@ -152,6 +153,50 @@ describe('addMask', () => {
   test('an empty secret issues nothing', () => {
     addMask('');
     expect(written).toEqual([]);
+  });
+});
+
+describe('masked values stay out of outputs, the summary and what is published', () => {
+  test('setOutput writes every masked value as ***, the longest first', () => {
+    const file = tempFile();
+    process.env.GITHUB_OUTPUT = file;
+    addMask('out-s3cr3t');
+    addMask('out-s3cr3t-and-more');
+    setOutput('size-report', '{"createdBy":"RUN use out-s3cr3t-and-more; use out-s3cr3t"}');
+    expect(readRecords(file)).toEqual([['size-report', '{"createdBy":"RUN use ***; use ***"}']]);
+  });
+
+  test('each line of a multi-line secret, as the runner masks the log', () => {
+    addMask('-----BEGIN OUT KEY-----\nline-two-of-key');
+    expect(redactMasked('a line-two-of-key b')).toBe('a *** b');
+    expect(redactMasked('x -----BEGIN OUT KEY-----\nline-two-of-key y')).toBe('x *** y');
+  });
+
+  test('the summary too', () => {
+    const file = tempFile();
+    addMask('summary-s3cr3t');
+    appendSummary('| RUN echo summary-s3cr3t |', { GITHUB_STEP_SUMMARY: file });
+    expect(readFileSync(file, 'utf8')).toBe(`| RUN echo *** |${EOL}`);
+  });
+
+  test('log lines and annotations too; the add-mask command itself is left whole', () => {
+    addMask('log-s3cr3t');
+    written.length = 0;
+    info('registry said: bad token log-s3cr3t');
+    setFailed('denied: log-s3cr3t');
+    warning('w log-s3cr3t', { title: 'log-s3cr3t' });
+    addMask('log-s3cr3t-2');
+    expect(written).toEqual([
+      `registry said: bad token ***${EOL}`,
+      `::error::denied: ***${EOL}`,
+      `::warning title=***::w ***${EOL}`,
+      `::add-mask::log-s3cr3t-2${EOL}`,
+    ]);
+    process.exitCode = undefined;
+  });
+
+  test('text without a masked value is left as it is', () => {
+    expect(redactMasked('sha256:0123 nothing secret')).toBe('sha256:0123 nothing secret');
   });
 });
 

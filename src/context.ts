@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parseJsonText } from './util/json.js';
 
 /** What the GitHub event says about the code being built, as plain data. */
 export interface GitContext {
@@ -40,11 +41,17 @@ export function readGitContext(env: Env = process.env): GitContext {
   let payload: EventPayload = {};
   const path = env.GITHUB_EVENT_PATH;
   if (path) {
+    let text: string;
     try {
-      payload = JSON.parse(readFileSync(path, 'utf8')) as EventPayload;
+      text = readFileSync(path, 'utf8');
     } catch (error) {
       throw new Error(`Cannot read the event payload ${path}: ${(error as Error).message}`, { cause: error });
     }
+    const parsed = parseJsonText(text, `The event payload ${path}`);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new Error(`The event payload ${path} is not a JSON object`);
+    }
+    payload = parsed as EventPayload;
   }
   return gitContextFrom(env, payload);
 }

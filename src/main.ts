@@ -308,7 +308,7 @@ async function build(options: BuildOptions, guard: PushGuard | undefined) {
   const cacheExports = watchCacheExports(options.cacheTo);
   let run;
   try {
-    run = await runDocker(buildxArgs(options), undefined, cacheExports.onLine);
+    run = await runDocker(buildxArgs(options), undefined, cacheExports.onLine, runner.redactMasked);
   } finally {
     resumeCommands();
     runner.endGroup();

@@ -30,7 +30,10 @@ import { runAdviceStep } from './advise/advice-step.js';
 import { sizeTable } from './report/table.js';
 import { parseSizeReport, type SizeReport } from './report/size-report.js';
 import { parseReference } from './plan/reference.js';
+import { parseRegistryReference } from './registry/reference.js';
+import type { ExplicitCredentials } from './registry/auth.js';
 import { renderReport } from './report/markdown.js';
+import { withoutBuildArgValues } from './report/redact.js';
 import { COMMENT_MODES } from './github/comment.js';
 import { publishReport } from './github/publish.js';
 import { WaitBudget } from './github/wait-budget.js';
@@ -102,8 +105,7 @@ async function run(): Promise<void> {
     const measured = await measureWithScans(image, baseline, {
       platforms,
       analyzeLayers,
-      username: runner.getInput('username') || undefined,
-      password: password || undefined,
+      explicitCredentials: credentialsFor(image, password),
       insecureRegistries,
       env: process.env,
       onSecret: runner.addMask,
@@ -112,7 +114,11 @@ async function run(): Promise<void> {
       warn: runner.warning,
     });
     const advice = await runAdviceStep({ ...adviseInputs, analyzeLayers, scanned: measured.scanned });
-    const report = { ...measured.report, ...(advice && { advice }) };
+    // Build-arg values never leave in history text: not in the output, the artifact, nor the comment.
+    const report = withoutBuildArgValues(
+      { ...measured.report, ...(advice && { advice }) },
+      adviseInputs.buildArgs,
+    );
     const key = readCommentKey(runner.getInput, commentKeyOf(image));
     const markdown = renderReport(report, { key });
     runner.infoUntrusted(sizeTable(report)); // refs and platforms come from elsewhere
@@ -161,6 +167,23 @@ async function savedReport(): Promise<SizeReport | undefined> {
       `is not a size report: ${(error as Error).message}`,
     );
   }
+}
+
+/**
+ * `username` and `password` belong to the registry of `image`, the input they come with: a
+ * baseline elsewhere gets its own credentials (docker login) or none, never these.
+ */
+function credentialsFor(image: string, password: string): ExplicitCredentials | undefined {
+  const username = runner.getInput('username');
+  if (!username && !password) return undefined;
+  if (image.startsWith(OCI_LAYOUT_PREFIX)) {
+    runner.warning(
+      'username and password are for the registry of "image", which is an OCI layout here: they are not used. ' +
+        "Log in to the baseline's registry with docker login instead.",
+    );
+    return undefined;
+  }
+  return { registry: parseRegistryReference(image, 'image').registry, username, password };
 }
 
 function checkImageReference(ref: string, input: string): void {

@@ -18,26 +18,47 @@ export function getInput(name: string, env: Env = process.env): string {
   return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
 
+/**
+ * Sets a step output with every masked value hidden (`***`, as the runner hides them in the
+ * log): outputs are not masked by the runner, and a workflow may save one as an artifact.
+ */
 export function setOutput(name: string, value: string): void {
-  writeKeyValue('GITHUB_OUTPUT', name, value);
+  writeKeyValue('GITHUB_OUTPUT', name, redactMasked(value));
 }
 
 export function saveState(name: string, value: string): void {
   writeKeyValue('GITHUB_STATE', name, value);
 }
 
+// Every value masked so far, longest first: hidden from outputs, the summary and the comment too.
+let masked: string[] = [];
+
 /** Registers a secret with the runner so that it is masked in every log line from now on. */
 export function addMask(secret: string): void {
   if (!secret) return;
   issue('add-mask', {}, secret);
+  const values = [secret];
   // The runner masks a multi-line value only line by line.
   if (/[\r\n]/.test(secret)) {
-    for (const line of secret.split(/\r?\n/)) if (line.trim()) issue('add-mask', {}, line);
+    for (const line of secret.split(/\r?\n/)) {
+      if (!line.trim()) continue;
+      issue('add-mask', {}, line);
+      values.push(line);
+    }
   }
+  masked = [...new Set([...masked, ...values])].sort((a, b) => b.length - a.length);
 }
 
+/** `text` with every masked value replaced by `***`, as the runner shows the log. */
+export function redactMasked(text: string): string {
+  let redacted = text;
+  for (const value of masked) if (redacted.includes(value)) redacted = redacted.split(value).join('***');
+  return redacted;
+}
+
+/** A log line; masked values are written as `***` here already (a registry may echo one in an error). */
 export function info(message: string): void {
-  process.stdout.write(message + EOL);
+  process.stdout.write(redactMasked(message) + EOL);
 }
 
 /**
@@ -94,7 +115,8 @@ export function setFailed(message: string): void {
 /** Appends markdown to the job summary; a no-op outside the runner. */
 export function appendSummary(markdown: string, env: Env = process.env): void {
   const file = env.GITHUB_STEP_SUMMARY;
-  if (file) appendFileSync(file, markdown.endsWith('\n') ? markdown : markdown + EOL, 'utf8');
+  const text = redactMasked(markdown);
+  if (file) appendFileSync(file, text.endsWith('\n') ? text : text + EOL, 'utf8');
 }
 
 function writeKeyValue(fileVariable: string, name: string, value: string): void {
@@ -104,12 +126,14 @@ function writeKeyValue(fileVariable: string, name: string, value: string): void 
   appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, 'utf8');
 }
 
+// Every command but add-mask itself has masked values written as `***`, as the runner shows them.
 function issue(command: string, properties: AnnotationProperties, message: string): void {
+  const shown = command === 'add-mask' ? (text: string) => text : redactMasked;
   const props = Object.entries(properties)
     .filter(([, v]) => v !== undefined && v !== '')
-    .map(([k, v]) => `${propertyName(k)}=${escapeProperty(String(v))}`)
+    .map(([k, v]) => `${propertyName(k)}=${escapeProperty(shown(String(v)))}`)
     .join(',');
-  process.stdout.write(`::${command}${props ? ' ' + props : ''}::${escapeData(message)}${EOL}`);
+  process.stdout.write(`::${command}${props ? ' ' + props : ''}::${escapeData(shown(message))}${EOL}`);
 }
 
 // The runner's names for annotation properties (`startLine` is `line`, `startColumn` is `col`).

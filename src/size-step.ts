@@ -25,12 +25,15 @@ import { connect } from './registry/connect.js';
 import { isNotFound } from './registry/errors.js';
 import { parseReference } from './plan/reference.js';
 import { renderReport } from './report/markdown.js';
+import { withoutBuildArgValues } from './report/redact.js';
 import { sizeTable } from './report/table.js';
 import { formatBytes } from './report/format.js';
 import { publishReport } from './github/publish.js';
 
 /** What the size step reads of the inputs: the merge action's have no build, only a push. */
-export type SizeStepInputs = TagAndReportInputs & { build: Pick<ActionInputs['build'], 'push'> };
+export type SizeStepInputs = TagAndReportInputs & {
+  build: Pick<ActionInputs['build'], 'push'> & Partial<Pick<ActionInputs['build'], 'buildArgs'>>;
+};
 
 export interface SizeStepInput {
   inputs: SizeStepInputs;
@@ -140,12 +143,16 @@ export async function runSizeStep(step: SizeStepInput): Promise<void> {
   const checked = inputs.budgetRules.length > 0 ? budget : undefined;
   const advice =
     step.advice && (await runAdviceStep({ ...step.advice, analyzeLayers: inputs.analyzeLayers, scanned }));
-  const report = {
-    ...measured,
-    image: { ...measured.image, ref: step.shownAs },
-    budget: checked,
-    ...(advice && { advice }),
-  };
+  // Build-arg values never leave in history text: not in the output, the artifact, nor the comment.
+  const report = withoutBuildArgValues(
+    {
+      ...measured,
+      image: { ...measured.image, ref: step.shownAs },
+      budget: checked,
+      ...(advice && { advice }),
+    },
+    inputs.build.buildArgs ?? [],
+  );
   const markdown = renderReport(report, { key: inputs.commentKey, budget: checked, chart: inputs.chart });
 
   // Platform names and refs come from registries and saved reports: shown, never obeyed.

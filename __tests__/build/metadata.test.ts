@@ -30,6 +30,32 @@ describe('parseBuildResult', () => {
     });
   });
 
+  test("the values of build args in buildx's provenance are hidden, their names kept", () => {
+    // As buildx 0.29 wrote it in the lab for --build-arg TOKEN=... --build-arg PLAIN=... (trimmed).
+    const withProvenance = JSON.stringify({
+      'buildx.build.provenance': {
+        buildType: 'https://mobyproject.org/buildkit@v1',
+        invocation: {
+          configSource: { entryPoint: 'Dockerfile' },
+          parameters: {
+            frontend: 'dockerfile.v0',
+            args: { 'build-arg:PLAIN': 'plain-value', 'build-arg:TOKEN': 's3cr3t', 'label:a': 'b' },
+            locals: [{ name: 'context' }],
+          },
+        },
+      },
+      'containerimage.digest': DIGEST,
+    });
+    const { metadata, digest } = parseBuildResult(withProvenance, '');
+    expect(digest).toBe(DIGEST);
+    expect(JSON.parse(metadata)['buildx.build.provenance'].invocation.parameters.args).toEqual({
+      'build-arg:PLAIN': '***',
+      'build-arg:TOKEN': '***',
+      'label:a': 'b',
+    });
+    expect(metadata).not.toMatch(/plain-value|s3cr3t/);
+  });
+
   test('the metadata output is one line, keys in buildx order', () => {
     const { metadata } = parseBuildResult('{ "b": 1,\n  "a": [ 1, 2 ] }', '');
     expect(metadata).toBe('{"b":1,"a":[1,2]}');
@@ -57,8 +83,16 @@ describe('parseBuildResult', () => {
     expect(parseBuildResult('{"containerimage.digest": null}', '').digest).toBe('');
   });
 
-  test('metadata that is not JSON is an error', () => {
-    expect(() => parseBuildResult('{"containerimage.digest": ', '')).toThrow(SyntaxError);
+  test('metadata that is not JSON: an error naming the file, not quoting it', () => {
+    expect(() => parseBuildResult('{"containerimage.digest": ', '', '/tmp/m.json')).toThrow(
+      new Error('/tmp/m.json is not valid JSON (it ends too early)'),
+    );
+    expect(() => parseBuildResult('{"build-arg:TOKEN": s3cr3t}', '')).toThrow(
+      new Error("buildx's metadata file is not valid JSON"),
+    );
+    expect(() => parseBuildResult('["s3cr3t"]', '')).toThrow(
+      new Error("buildx's metadata file is not a JSON object"),
+    );
   });
 });
 

@@ -185,8 +185,7 @@ describe('Basic auth, 127.0.0.1:5001', () => {
   test('explicit credentials, without any docker config', async () => {
     const { source } = await connect(`${LAB_AUTH}/${repository}:1`, {
       env: { DOCKER_CONFIG: join(work, 'empty') },
-      username: LAB_AUTH_USER,
-      password: LAB_AUTH_PASSWORD,
+      explicitCredentials: { registry: LAB_AUTH, username: LAB_AUTH_USER, password: LAB_AUTH_PASSWORD },
     });
     const image = await walk(source, '1');
     expect(sha256(await readAll(await source.blobStream(image.layers[0].digest)))).toBe(
@@ -203,8 +202,7 @@ describe('Basic auth, 127.0.0.1:5001', () => {
     );
     const wrong = await connect(`${LAB_AUTH}/${repository}:1`, {
       env: {},
-      username: LAB_AUTH_USER,
-      password: 'not-the-password',
+      explicitCredentials: { registry: LAB_AUTH, username: LAB_AUTH_USER, password: 'not-the-password' },
     });
     const error = await rejection(wrong.source.manifest('1'));
     expect(error).toMatchObject({ kind: 'unauthorized', status: 401 });
@@ -232,8 +230,11 @@ describe('Bearer tokens, a registry with the token server as its realm', () => {
     tokenRegistry.requests.length = 0;
     const { source } = await connect(`${tokenRegistry.host}/${repository}:1`, {
       env: {},
-      username: LAB_AUTH_USER,
-      password: LAB_AUTH_PASSWORD,
+      explicitCredentials: {
+        registry: tokenRegistry.host,
+        username: LAB_AUTH_USER,
+        password: LAB_AUTH_PASSWORD,
+      },
     });
     const top = await source.manifest('1');
     const again = await source.manifest(top.digest);
@@ -289,8 +290,7 @@ describe('Bearer tokens, a registry with the token server as its realm', () => {
   test('credentials the token server refuses: 401 naming the repository', async () => {
     const { source } = await connect(`${tokenRegistry.host}/${repository}:1`, {
       env: {},
-      username: LAB_AUTH_USER,
-      password: 'wrong',
+      explicitCredentials: { registry: tokenRegistry.host, username: LAB_AUTH_USER, password: 'wrong' },
     });
     expect((await rejection(source.manifest('1'))).message).toBe(
       `authentication required for ${tokenRegistry.host}/${repository}: credentials were rejected`,

@@ -584,7 +584,7 @@ describe('the OpenAPI check catches what does not conform', () => {
   });
 
   test('statuses GitHub gives anywhere are checked against its basic-error schema', () => {
-    expect([...GLOBAL_STATUSES]).toEqual([400, 401, 403, 404, 429, 500, 502, 503]);
+    expect([...GLOBAL_STATUSES]).toEqual([301, 302, 307, 308, 400, 401, 403, 404, 429, 500, 502, 503]);
     const patch = { ...exchange, method: 'PATCH', path: '/repos/a/b/issues/comments/5', requestBody: '' };
     // 403 is not listed for update-comment, though GitHub answers it to a read-only token.
     expect(openapi.check({ ...patch, status: 403, responseBody: { message: 'Forbidden' } })).toEqual([

@@ -1,6 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { cleanCreatedBy, layerHistory, type HistoryEntry } from '../../src/image/history.js';
+import {
+  cleanCreatedBy,
+  hideBuildArgValues,
+  layerHistory,
+  type HistoryEntry,
+} from '../../src/image/history.js';
 import { parseImageConfig } from '../../src/image/manifest.js';
 
 // Configs pushed to the lab: BuildKit (buildx) and the classic builder (DOCKER_BUILDKIT=0).
@@ -124,4 +129,87 @@ test('cleanCreatedBy reads a 200 kB line of spaces in linear time, and keeps wha
   const spaces = ' '.repeat(200_000);
   expect(cleanCreatedBy(`RUN /bin/sh -c echo a${spaces}b # buildkit`)).toBe(`RUN echo a${spaces}b`);
   expect(cleanCreatedBy(`RUN /bin/sh -c echo a${spaces}b`)).toBe(`RUN echo a${spaces}b`);
+});
+
+describe('hideBuildArgValues', () => {
+  // History as buildx 0.29 wrote it in the lab for `ARG A="x y"`, `ARG B` given --build-arg B=s3cr3tvalue.
+  test.each<[string, string, string[], string]>([
+    [
+      'a shell-form RUN',
+      'RUN |2 A=x y B=s3cr3tvalue /bin/sh -c echo $A > /f2 # buildkit',
+      [],
+      'RUN |2 A=*** B=*** /bin/sh -c echo $A > /f2 # buildkit',
+    ],
+    [
+      'an exec-form RUN through sh -c',
+      'RUN |2 A=x y B=s3cr3tvalue sh -c echo hi > /f1 # buildkit',
+      [],
+      'RUN |2 A=*** B=*** sh -c echo hi > /f1 # buildkit',
+    ],
+    [
+      'an exec-form RUN without a shell: a known value ends the list',
+      'RUN |2 A=x y B=s3cr3t value echo hi # buildkit',
+      ['s3cr3t value'],
+      'RUN |2 A=*** B=*** echo hi # buildkit',
+    ],
+    [
+      'an exec-form RUN without a shell, the value unknown: up to the next space',
+      'RUN |1 B=s3cr3tvalue /app/tool --flag # buildkit',
+      [],
+      'RUN |1 B=*** /app/tool --flag # buildkit',
+    ],
+    [
+      'a value that holds " sh -c ", known',
+      'RUN |1 CMD=sh -c rm -rf /tmp/x /bin/sh -c $CMD # buildkit',
+      ['sh -c rm -rf /tmp/x'],
+      'RUN |1 CMD=*** /bin/sh -c $CMD # buildkit',
+    ],
+    [
+      'a value that holds NAME=',
+      'RUN |2 A=p X=q B=r /bin/sh -c true # buildkit',
+      [],
+      'RUN |2 A=*** X=*** /bin/sh -c true # buildkit',
+    ],
+    ['an empty value', 'RUN |1 A= /bin/sh -c true # buildkit', [], 'RUN |1 A=*** /bin/sh -c true # buildkit'],
+    ['the classic builder', '|1 TOKEN=ghp_abc /bin/sh -c make', [], '|1 TOKEN=*** /bin/sh -c make'],
+    ['WORKDIR with a value expanded', 'WORKDIR /opt/s3cr3tvalue', ['s3cr3tvalue'], 'WORKDIR /opt/***'],
+    [
+      'the classic builder, a value expanded',
+      '/bin/sh -c #(nop) WORKDIR /opt/s3cr3tvalue',
+      ['s3cr3tvalue'],
+      '/bin/sh -c #(nop) WORKDIR /opt/***',
+    ],
+    [
+      'the classic builder, a RUN as written',
+      '/bin/sh -c make s3cr3tvalue',
+      ['s3cr3tvalue'],
+      '/bin/sh -c make s3cr3tvalue',
+    ],
+    [
+      'COPY with a value expanded',
+      'COPY Dockerfile /opt/s3cr3tvalue/ # buildkit',
+      ['s3cr3tvalue', ''],
+      'COPY Dockerfile /opt/***/ # buildkit',
+    ],
+    [
+      'no build args',
+      'RUN /bin/sh -c apk add curl # buildkit',
+      ['curl'],
+      'RUN /bin/sh -c apk add curl # buildkit',
+    ],
+  ])('%s', (_name, createdBy, known, expected) => {
+    expect(hideBuildArgValues(createdBy, known)).toBe(expected);
+  });
+
+  test('what the comment shows of it is what it shows of the original', () => {
+    for (const createdBy of [
+      'RUN |2 A=x y B=s3cr3tvalue /bin/sh -c echo $A > /f2 # buildkit',
+      '|1 TOKEN=ghp_abc /bin/sh -c make',
+    ])
+      expect(cleanCreatedBy(hideBuildArgValues(createdBy))).toBe(cleanCreatedBy(createdBy));
+    // With the values hidden, an exec-form RUN's command is told apart even when a value had a space.
+    expect(
+      cleanCreatedBy(hideBuildArgValues('RUN |1 B=s3cr3t value echo hi # buildkit', ['s3cr3t value'])),
+    ).toBe('RUN echo hi');
+  });
 });

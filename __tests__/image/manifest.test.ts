@@ -271,7 +271,7 @@ describe('parseManifest', () => {
     ['{"schemaVersion": 2,', /^reg\/app:1, manifest sha256:ab: manifest is not valid JSON \(.+\)$/],
     ['', /^reg\/app:1, manifest sha256:ab: manifest is not valid JSON \(.+\)$/],
     ['[1, 2]', 'reg/app:1, manifest sha256:ab: manifest must be a JSON object, got an array'],
-    ['"text"', 'reg/app:1, manifest sha256:ab: manifest must be a JSON object, got string "text"'],
+    ['"text"', 'reg/app:1, manifest sha256:ab: manifest must be a JSON object, got a string of 4 characters'],
     ['null', 'reg/app:1, manifest sha256:ab: manifest must be a JSON object, got null'],
     [
       JSON.stringify({ schemaVersion: 1, name: 'app', fsLayers: [] }),
@@ -283,7 +283,7 @@ describe('parseManifest', () => {
     ],
     [
       manifest({ schemaVersion: '2' }),
-      'reg/app:1, manifest sha256:ab: schemaVersion must be 2, got string "2"',
+      'reg/app:1, manifest sha256:ab: schemaVersion must be 2, got a string of 1 characters',
     ],
     [manifest({ mediaType: 42 }), 'reg/app:1, manifest sha256:ab: mediaType must be a string, got number 42'],
     [
@@ -294,15 +294,15 @@ describe('parseManifest', () => {
     [manifest({ layers: {} }), 'reg/app:1, manifest sha256:ab: layers must be an array, got an object'],
     [
       manifest({ layers: [layer, 'x'] }),
-      'reg/app:1, manifest sha256:ab: layers[1] must be an object, got string "x"',
+      'reg/app:1, manifest sha256:ab: layers[1] must be an object, got a string of 1 characters',
     ],
     [
       manifest({ layers: [{ ...layer, digest: 'sha256:abc' }] }),
-      'reg/app:1, manifest sha256:ab: layers[0].digest must be a digest (algorithm:hex), got string "sha256:abc"',
+      'reg/app:1, manifest sha256:ab: layers[0].digest must be a digest (algorithm:hex), got a string of 10 characters',
     ],
     [
       manifest({ layers: [{ ...layer, digest: D.run.toUpperCase() }] }),
-      `reg/app:1, manifest sha256:ab: layers[0].digest must be a digest (algorithm:hex), got string "${D.run.toUpperCase()}"`,
+      `reg/app:1, manifest sha256:ab: layers[0].digest must be a digest (algorithm:hex), got a string of ${D.run.length} characters`,
     ],
     [
       manifest({ layers: [{ ...layer, size: -1 }] }),
@@ -310,7 +310,7 @@ describe('parseManifest', () => {
     ],
     [
       manifest({ layers: [{ ...layer, size: '240' }] }),
-      'reg/app:1, manifest sha256:ab: layers[0].size must be a byte count (an integer >= 0), got string "240"',
+      'reg/app:1, manifest sha256:ab: layers[0].size must be a byte count (an integer >= 0), got a string of 3 characters',
     ],
     [
       manifest({ layers: [{ ...layer, size: 1.5 }] }),
@@ -402,7 +402,7 @@ describe('parseImageConfig', () => {
     ],
     [
       '{"history": [{}, {"empty_layer": "yes"}]}',
-      'reg/app:1, config sha256:cd: history[1].empty_layer must be true or false, got string "yes"',
+      'reg/app:1, config sha256:cd: history[1].empty_layer must be true or false, got a string of 3 characters',
     ],
     [
       '{"rootfs": {"diff_ids": [1]}}',
@@ -412,7 +412,7 @@ describe('parseImageConfig', () => {
       '{"architecture": ["amd64"]}',
       'reg/app:1, config sha256:cd: architecture must be a string, got an array',
     ],
-    ['not json', /^reg\/app:1, config sha256:cd: config is not valid JSON \(.+\)$/],
+    ['not json', /^reg\/app:1, config sha256:cd: config is not valid JSON$/],
   ])('%s -> %s', (body, message) => {
     expect(() => parseImageConfig(body, 'reg/app:1, config sha256:cd')).toThrow(message);
   });

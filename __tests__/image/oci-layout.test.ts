@@ -420,7 +420,7 @@ describe('layouts with several images, and what is not a layout', () => {
     [
       'wrong-version',
       { 'oci-layout': '{"imageLayoutVersion":"2.0.0"}', 'index.json': indexJson([]) },
-      (path) => `${path}: oci-layout must say imageLayoutVersion 1.x, got {"imageLayoutVersion":"2.0.0"}`,
+      (path) => `${path}: its oci-layout file does not say imageLayoutVersion 1.x`,
     ],
     [
       'no-index',

@@ -44,6 +44,15 @@ describe('the merge reads the main action inputs of the same names', () => {
     writeFileSync(join(dir, 'digests-linux-arm64', 'a'.repeat(64)), '');
     expect(read({ ...base, 'digests-dir': dir }).digests).toEqual([A, B]);
   });
+
+  test('digests-dir: entries are known by name, their contents never read nor quoted', () => {
+    const dir = mkdtempSync(join(workspace, 'digests-'));
+    writeFileSync(join(dir, 'a'.repeat(64)), 'bGFiOmxhYi1wYXNzd29yZA==');
+    writeFileSync(join(dir, 'config.json'), '{"auths":{"ghcr.io":{"auth":"bGFiOmxhYi1wYXNzd29yZA=="}}}');
+    const error = thrown(() => read({ ...base, 'digests-dir': dir }));
+    expect(error.message).toContain(`${dir}/config.json`);
+    expect(error.message).not.toContain('bGFi');
+  });
 });
 
 describe('every mistake names the input and the value', () => {

@@ -46,6 +46,10 @@ case "$server" in
   https://index.docker.io/v1/) echo '{"ServerURL":"https://index.docker.io/v1/","Username":"hubuser","Secret":"hub-pat"}' ;;
   tokens.example.com) echo '{"ServerURL":"tokens.example.com","Username":"<token>","Secret":"refresh-123"}' ;;
   broken.example.com) echo 'keychain locked' >&2; exit 1 ;;
+  leaky.example.com) echo '{"ServerURL":"leaky.example.com","Username":"octo","Secret":"ghp_leakedSecret"}'; echo 'debug: token ghp_leakedSecret' >&2; exit 3 ;;
+  garbled.example.com) echo '{"Username":"octo","Secret":"ghp_garbled"'; exit 0 ;;
+  killed.example.com) echo '{"Secret":"ghp_leakedSecret"}'; kill -9 $$ ;;
+  silent.example.com) exit 4 ;;
   *) echo "credentials not found in native keychain"; exit 1 ;;
 esac
 `,
@@ -62,17 +66,45 @@ function helperCalls(): string[] {
 }
 
 describe('explicit credentials', () => {
-  test('win over the config, and are reported as secrets', async () => {
+  test('win over the config for their registry, and are reported as secrets with their Basic form', async () => {
     const env = configDir('explicit', { auths: { 'ghcr.io': { auth: b64('file:file-pass') } } });
     const secrets: string[] = [];
     const creds = await resolveCredentials('ghcr.io', {
-      username: 'me',
-      password: 'input-pass',
+      explicit: { registry: 'ghcr.io', username: 'me', password: 'input-pass' },
       env,
       onSecret: (s) => secrets.push(s),
     });
     expect(creds).toEqual({ username: 'me', password: 'input-pass' });
-    expect(secrets).toEqual(['input-pass']);
+    expect(secrets).toEqual(['input-pass', b64('me:input-pass')]);
+  });
+
+  test.each([
+    ['another host', 'quay.io', undefined],
+    ['another port of the same host', 'localhost:5002', undefined],
+    ['a host that merely starts with it', 'ghcr.io.evil.example', undefined],
+    [
+      "another host with a docker config entry: that entry's",
+      'other.example.com',
+      { username: 'o', password: 'p' },
+    ],
+  ])('are not given to %s', async (_, registry, expected) => {
+    const env = configDir('explicit-elsewhere', { auths: { 'other.example.com': { auth: b64('o:p') } } });
+    const given = { username: 'me', password: 'input-pass' };
+    for (const bound of ['ghcr.io', 'localhost:5001']) {
+      expect(await resolveCredentials(registry, { explicit: { registry: bound, ...given }, env })).toEqual(
+        expected,
+      );
+    }
+  });
+
+  test("Docker Hub's names are one registry", async () => {
+    const explicit = { registry: 'docker.io', username: 'me', password: 'pat' };
+    for (const name of ['docker.io', 'index.docker.io', 'registry-1.docker.io']) {
+      expect(await resolveCredentials(name, { explicit, env: {} })).toEqual({
+        username: 'me',
+        password: 'pat',
+      });
+    }
   });
 });
 
@@ -97,7 +129,7 @@ describe('config.json auths', () => {
       username: 'someone',
       identityToken: 'refresh-xyz',
     });
-    expect(secrets).toEqual(['refresh-xyz']);
+    expect(secrets).toEqual([b64('someone:'), 'refresh-xyz']);
   });
 
   test('separate username/password fields are read too; an empty entry is no credentials', async () => {
@@ -126,15 +158,72 @@ describe('config.json auths', () => {
     expect(await resolveCredentials('docker.io', { env })).toBeUndefined();
   });
 
-  test('no config file: anonymous; a config that is not JSON: an error naming the file', async () => {
+  test('no config file: anonymous', async () => {
     expect(
       await resolveCredentials('ghcr.io', { env: { DOCKER_CONFIG: join(root, 'nowhere') } }),
     ).toBeUndefined();
-    const env = configDir('bad-json', '{"auths": ');
-    await expect(resolveCredentials('ghcr.io', { env })).rejects.toThrow(
-      `${join(root, 'bad-json', 'config.json')} is not valid JSON`,
-    );
   });
+
+  // JSON.parse's own messages quote the file around the error: `..."auth":bGFiOmxh"... is not valid JSON`.
+  test.each([
+    ['an unquoted auth', `{"auths": {"ghcr.io": {"auth":${b64('lab:lab-password')}}}}`, ''],
+    ['a cut-off file', `{"auths": {"ghcr.io": {"auth":"${b64('lab:lab-password')}"`, ' (line 1, column 57)'],
+    ['an empty file', '', ' (it ends too early)'],
+    [
+      'a newline in a string',
+      `{"auths": {"ghcr.io": {"auth":"${b64('lab:lab-')}\n${b64('password')}"}}}`,
+      '',
+    ],
+    [
+      'a trailing comma',
+      `{"auths": {"ghcr.io": {"auth":"${b64('lab:lab-password')}",}}}`,
+      ' (line 1, column 58)',
+    ],
+  ])('a config that is not JSON (%s): the file and where, not its text', async (name, text, where) => {
+    const env = configDir(`bad-json-${name}`, text.replace('\\n', '\n'));
+    const error = await resolveCredentials('ghcr.io', { env }).catch((e: Error) => e);
+    const path = join(root, `bad-json-${name}`, 'config.json');
+    expect(error).toBeInstanceOf(Error);
+    const message = (error as Error).message;
+    expect(message.startsWith(`${path} is not valid JSON`)).toBe(true);
+    if (where) expect(message).toBe(`${path} is not valid JSON${where}`);
+    for (const secret of ['lab-password', b64('lab:lab-password'), b64('lab:lab-').slice(0, 6), '"auth"'])
+      expect(message).not.toContain(secret);
+  });
+
+  test.each([
+    [
+      'a JSON string',
+      JSON.stringify(b64('lab:lab-password')),
+      'is not a docker config: expected a JSON object',
+    ],
+    [
+      'an auth that is a number',
+      '{"auths": {"ghcr.io": {"auth": 1234567}}}',
+      'an "auths" entry is not an object of strings',
+    ],
+    [
+      'an auth that is not user:password',
+      `{"auths": {"ghcr.io": {"auth": "${b64('lab-password')}"}}}`,
+      'an "auth" value is not base64 of user:password',
+    ],
+  ])(
+    'a config of the wrong shape (%s): the file and the problem, not its text',
+    async (name, text, problem) => {
+      const env = configDir(`bad-shape-${name}`, text);
+      const secrets: string[] = [];
+      const error = await resolveCredentials('ghcr.io', { env, onSecret: (s) => secrets.push(s) }).catch(
+        (e: Error) => e,
+      );
+      expect((error as Error).message).toMatch(
+        new RegExp(`config.json:? ${problem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+      );
+      for (const secret of ['lab-password', b64('lab:lab-password'), '1234567'])
+        expect((error as Error).message).not.toContain(secret);
+      // The stored value is masked before it is decoded (and can fail).
+      if (name.startsWith('an auth that is not')) expect(secrets).toEqual([b64('lab-password')]);
+    },
+  );
 
   test('without DOCKER_CONFIG the file is $HOME/.docker/config.json', () => {
     expect(dockerConfigPath({ HOME: '/home/runner' })).toBe('/home/runner/.docker/config.json');
@@ -151,7 +240,7 @@ describe('credential helpers', () => {
       password: 'ghp_helper',
     });
     expect(helperCalls()).toEqual(['ghcr.io']);
-    expect(secrets).toEqual(['ghp_helper']);
+    expect(secrets).toEqual(['ghp_helper', b64('octo:ghp_helper')]);
   });
 
   test('credsStore is asked for Docker Hub under https://index.docker.io/v1/', async () => {
@@ -191,12 +280,20 @@ describe('credential helpers', () => {
     helperCalls();
   });
 
-  test('a helper that fails otherwise is an error that says what it printed', async () => {
+  // A helper that fails may print what it holds (a `Secret`, a token in a debug line): never quoted.
+  test.each([
+    ['leaky.example.com', 'failed (exit code 3) (its output is not shown)'],
+    ['broken.example.com', 'failed (exit code 1) (its output is not shown)'],
+    ['garbled.example.com', 'answered with something that is not JSON (not shown)'],
+    ['killed.example.com', 'was killed (SIGKILL) (its output is not shown)'],
+    ['silent.example.com', 'failed (exit code 4)'],
+  ])('a helper that fails for %s: how it failed, never what it printed', async (server, how) => {
     const env = configDir('broken', { credsStore: 'test' });
-    await expect(resolveCredentials('broken.example.com', { env })).rejects.toThrow(
-      'credential helper docker-credential-test failed: keychain locked',
-    );
-    expect(helperCalls()).toEqual(['broken.example.com']);
+    const error = await resolveCredentials(server, { env }).catch((e: Error) => e);
+    expect((error as Error).message).toBe(`credential helper docker-credential-test ${how}`);
+    for (const printed of ['ghp_leakedSecret', 'keychain locked', 'Secret', 'ghp_garbled'])
+      expect((error as Error).message).not.toContain(printed);
+    expect(helperCalls()).toEqual([server]);
   });
 
   test('a helper that is not installed is an error that says so', async () => {
@@ -206,9 +303,12 @@ describe('credential helpers', () => {
     );
   });
 
-  test('a helper name cannot be a path', async () => {
+  test('a helper name cannot be a path (the error names the file, not the value)', async () => {
     const env = configDir('path-helper', { credsStore: '../../bin/sh' });
-    await expect(resolveCredentials('ghcr.io', { env })).rejects.toThrow('invalid credential helper name');
+    const error = await resolveCredentials('ghcr.io', { env }).catch((e: Error) => e);
+    expect((error as Error).message).toBe(
+      `${join(root, 'path-helper', 'config.json')}: a credential helper (credsStore or credHelpers) is not a plain name`,
+    );
   });
 });
 

@@ -583,6 +583,132 @@ describe('Bearer tokens', () => {
   });
 });
 
+describe('credentials stay with their host', () => {
+  const basic = { scheme: 'basic' as const, user: 'lab', password: 'lab-password' };
+  const creds = { credentials: { username: 'lab', password: 'lab-password' } };
+
+  /** A registry on another host that wants a token from its own realm (which records what it got). */
+  async function foreignTokenRegistry() {
+    const tokens = new Set<string>();
+    const realm = await tokenServer(tokens, { user: 'lab', password: 'lab-password' });
+    const registry = await fakeRegistry({
+      auth: { scheme: 'bearer', realm: () => `${realm.url}/token`, tokens },
+    });
+    return { registry, realm };
+  }
+
+  test('GET /v2/ redirected to another host that challenges: an error, and its realm gets nothing', async () => {
+    const home = await fakeRegistry({ auth: basic });
+    const elsewhere = await foreignTokenRegistry();
+    const proxy = await proxyTo(home);
+    proxy.add({ path: /^\/v2\/$/, fault: { type: 'redirect', to: elsewhere.registry.url } });
+    const error = await rejection(client(proxy.host, creds).manifest('acme/app', '1.2.3'));
+    expect(error.kind).toBe('unauthorized');
+    expect(error.message).toBe(
+      `${proxy.host}/acme/app:1.2.3: ${proxy.host} redirected to ${elsewhere.registry.host}, which asked for credentials; ` +
+        `credentials for ${proxy.host} are not sent to another host`,
+    );
+    expect(elsewhere.realm.seen).toEqual([]);
+    expect(elsewhere.registry.seen.map((r) => r.authorization)).toEqual([undefined]);
+  });
+
+  test('a manifest redirected to another host that answers 401: its challenge is not adopted', async () => {
+    const home = await fakeRegistry({ auth: basic });
+    const elsewhere = await foreignTokenRegistry();
+    const proxy = await proxyTo(home);
+    proxy.add({ path: /\/manifests\//, fault: { type: 'redirect', to: elsewhere.registry.url } });
+    const error = await rejection(client(proxy.host, creds).manifest('acme/app', '1.2.3'));
+    expect(error.message).toContain(`redirected to ${elsewhere.registry.host}, which asked for credentials`);
+    expect(elsewhere.realm.seen).toEqual([]);
+    expect(elsewhere.registry.seen.every((r) => r.authorization === undefined)).toBe(true);
+    // The registry itself did get them.
+    expect(proxy.log.some((r) => r.headers.authorization === `Basic ${b64('lab:lab-password')}`)).toBe(true);
+  });
+
+  describe('a realm that redirects to a third host', () => {
+    async function setUp() {
+      const third = await listen((_req, res) => res.writeHead(401).end());
+      const realm = await listen((req, res) =>
+        res.writeHead(307, { Location: `${third.url}${req.url ?? ''}` }).end(),
+      );
+      const registry = await fakeRegistry({
+        auth: { scheme: 'bearer', realm: () => `${realm.url}/token`, tokens: new Set() },
+      });
+      return { third, realm, registry };
+    }
+
+    test('the refresh token (in a POST body) is not sent on', async () => {
+      const { third, realm, registry } = await setUp();
+      const error = await rejection(
+        client(registry.host, { credentials: { identityToken: 'refresh-secret-1' } }).manifest(
+          'acme/app',
+          '1.2.3',
+        ),
+      );
+      expect(error.message).toBe(
+        `${registry.host}/acme/app: ${realm.host} redirected a request that carries credentials to another host ` +
+          `(${third.host}); it is not sent there`,
+      );
+      expect(realm.seen.map((r) => r.method)).toEqual(['POST']);
+      expect(realm.seen[0].body).toContain('refresh_token=refresh-secret-1');
+      expect(third.seen).toEqual([]);
+    });
+
+    test('the Basic header (of a GET) is not sent on', async () => {
+      const { third, realm, registry } = await setUp();
+      const error = await rejection(client(registry.host, creds).manifest('acme/app', '1.2.3'));
+      expect(error.kind).toBe('unauthorized');
+      expect(realm.seen.map((r) => r.authorization)).toEqual([`Basic ${b64('lab:lab-password')}`]);
+      expect(third.seen.map((r) => r.authorization)).toEqual([undefined]);
+    });
+  });
+
+  test('a realm on another host that the registry names gets them (as auth.docker.io for Docker Hub)', async () => {
+    const elsewhere = await foreignTokenRegistry();
+    const fetched = await client(elsewhere.registry.host, creds).manifest('acme/app', '1.2.3');
+    expect(fetched.digest).toBe(sha256(index));
+    expect(elsewhere.realm.seen.map((r) => r.authorization)).toEqual([`Basic ${b64('lab:lab-password')}`]);
+  });
+
+  test('a realm that is not an http(s) URL: an error, nothing sent', async () => {
+    const registry = await fakeRegistry({
+      auth: { scheme: 'bearer', realm: () => 'file:///etc/passwd', tokens: new Set() },
+    });
+    const error = await rejection(client(registry.host, creds).manifest('acme/app', '1.2.3'));
+    expect(error.message).toBe(
+      `${registry.host}/acme/app: the registry asked for a Bearer token from a realm that is not an http(s) URL`,
+    );
+  });
+
+  test('a tag list whose next page is on another host: an error, the other host gets nothing', async () => {
+    const third = await listen((_req, res) => res.writeHead(200).end('{"tags":["9.9.9"]}'));
+    const registry = await listen((req, res) => {
+      if (req.headers.authorization !== `Basic ${b64('lab:lab-password')}`)
+        return res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="x"' }).end();
+      if (req.url === '/v2/') return res.writeHead(200).end('{}');
+      res
+        .writeHead(200, { Link: `<${third.url}/v2/acme/app/tags/list?last=2>; rel="next"` })
+        .end('{"tags":["1","2"]}');
+    });
+    const error = await rejection(client(registry.host, creds).tags('acme/app'));
+    expect(error.message).toBe(
+      `${registry.host}/acme/app: the next page of the tag list is on another host (${third.host}); not followed`,
+    );
+    expect(third.seen).toEqual([]);
+  });
+
+  test('a next page on the same host is followed with them', async () => {
+    const registry = await listen((req, res) => {
+      if (req.headers.authorization !== `Basic ${b64('lab:lab-password')}`)
+        return res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="x"' }).end();
+      if (req.url === '/v2/') return res.writeHead(200).end('{}');
+      if (req.url?.includes('last=2')) return res.writeHead(200).end('{"tags":["3"]}');
+      res.writeHead(200, { Link: '</v2/acme/app/tags/list?last=2>; rel="next"' }).end('{"tags":["1","2"]}');
+    });
+    expect(await client(registry.host, creds).tags('acme/app')).toEqual(['1', '2', '3']);
+  });
+});
+
 describe('403', () => {
   test('denied, with the registry message', async () => {
     const registry = await listen((req, res) => {

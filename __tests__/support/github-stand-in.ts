@@ -22,8 +22,9 @@
  * reads anonymously. Unknown repositories, issues and comments are 404; an empty body or one over
  * 65,536 characters is 422. Every response carries `x-ratelimit-*` headers; switches inject
  * secondary rate limits (403/429, with or without `retry-after`), an exhausted primary limit, 5xx,
- * and slow comment lists (`listDelayMs`: the list is read when the request arrives and answered
- * that much later, as a lagging replica would, which lets two runs race).
+ * slow comment lists (`listDelayMs`: the list is read when the request arrives and answered that
+ * much later, as a lagging replica would, which lets two runs race), redirects (to another host,
+ * say), and Link headers that name another origin.
  *
  *   const github = await startGitHubStandIn({ repositories: [{ owner: 'acme', name: 'shop', pullRequests: [7] }] });
  *   github.seedComments('acme', 'shop', 7, 150, (i) => (i === 120 ? 'ours <!-- shipshape:app -->' : `chat ${i}`));
@@ -202,6 +203,17 @@ export interface GitHubStandIn {
   serverError(count: number, options?: { status?: 500 | 502 | 503; method?: string }): void;
   /** Drops the rate limits and server errors not yet served. */
   clearFaults(): void;
+  /**
+   * The next `count` requests (matching `method` when given) are redirected (307 by default) to
+   * `origin` + the same path and query, as GitHub redirects a renamed repository's requests.
+   */
+  redirect(
+    count: number,
+    origin: string,
+    options?: { status?: 301 | 302 | 307 | 308; method?: string },
+  ): void;
+  /** Link headers name this origin instead of the stand-in's own (a hostile proxy in between). */
+  linkOrigin: string | undefined;
   close(): Promise<void>;
 }
 
@@ -228,9 +240,11 @@ interface Fault {
   remaining: number;
   method?: string;
   status: number;
-  kind: 'secondary' | 'server';
+  kind: 'secondary' | 'server' | 'redirect';
   /** Seconds, for a secondary limit; null: no retry-after header. */
   retryAfter?: number | null;
+  /** A redirect to this origin. */
+  origin?: string;
 }
 
 interface Reply {
@@ -250,6 +264,7 @@ const SECONDARY_DOCS =
   'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits';
 const PRIMARY_DOCS =
   'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-primary-rate-limits';
+const REDIRECT_DOCS = `${DOCS}/using-the-rest-api/best-practices-for-using-the-rest-api#follow-redirects`;
 const SEED_EPOCH = Date.parse('2024-01-01T00:00:00Z');
 
 export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Promise<GitHubStandIn> {
@@ -346,6 +361,10 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     clearFaults() {
       faults.length = 0;
     },
+    redirect(count, origin, { status = 307, method } = {}) {
+      faults.push({ remaining: count, method, status, kind: 'redirect', origin: origin.replace(/\/+$/, '') });
+    },
+    linkOrigin: undefined,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
   for (const repository of options.repositories ?? []) standIn.addRepository(repository);
@@ -458,6 +477,15 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     const fault = faults.find((f) => f.remaining > 0 && (!f.method || f.method === method));
     if (fault) {
       fault.remaining--;
+      if (fault.kind === 'redirect' && fault.origin !== undefined) {
+        const search = query.toString();
+        const location = `${fault.origin}${prefix}${path}${search ? `?${search}` : ''}`;
+        return {
+          status: fault.status,
+          headers: { location },
+          body: { message: 'Moved Permanently', url: location, documentation_url: REDIRECT_DOCS },
+        };
+      }
       if (fault.kind === 'secondary') {
         const requestId = randomBytes(6).toString('hex').toUpperCase();
         return {
@@ -712,7 +740,8 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     const repositoryId = byId ? Number(byId[1]) : undefined;
     const list = /^(\d+)\/comments$/.exec(rest);
     const one = /^comments\/(\d+)$/.exec(rest);
-    const linkBase = (repository: StoredRepository) => `${root}/repositories/${repository.id}/issues/${rest}`;
+    const linkBase = (repository: StoredRepository) =>
+      `${standIn.linkOrigin ?? web}${prefix}/repositories/${repository.id}/issues/${rest}`;
     if (list && method === 'GET')
       return { kind: 'list' as const, owner, repo, repositoryId, number: Number(list[1]), linkBase };
     if (list && method === 'POST')

@@ -18,8 +18,9 @@
  * - `/repositories/{repository_id}/...` is the same resource as `/repos/{owner}/{repo}/...`; GitHub
  *   puts that form in its `Link` pagination headers, so clients must follow it.
  * - Some statuses can come from any endpoint (GLOBAL_STATUSES: bad JSON, bad credentials,
- *   rate limits, permissions, a resource the token cannot see, server errors) but are listed
- *   on only some operations. An undocumented one of these is checked against GitHub's error
+ *   rate limits, permissions, a resource the token cannot see, server errors, and redirects:
+ *   "clients should assume that any request may result in a redirection", GitHub's best
+ *   practices say) but are listed on only some operations. An undocumented one of these is checked against GitHub's error
  *   schema (`basic-error`) instead of being reported.
  *
  * Loading the 13 MB description takes ~0.3 s; schemas are compiled per operation on first use
@@ -64,7 +65,7 @@ export interface OpenApiChecker {
 }
 
 /** Statuses GitHub can answer on any endpoint (see the header comment). */
-export const GLOBAL_STATUSES = new Set([400, 401, 403, 404, 429, 500, 502, 503]);
+export const GLOBAL_STATUSES = new Set([301, 302, 307, 308, 400, 401, 403, 404, 429, 500, 502, 503]);
 
 const SPEC_MODULE = '@octokit/openapi/generated/api.github.com.json';
 

@@ -2,6 +2,7 @@
  * The one adapter that runs docker: argv arrays through @actions/exec, never a shell string.
  */
 import { exec, getExecOutput } from '@actions/exec';
+import { Writable } from 'node:stream';
 
 export interface BuildRun {
   exitCode: number;
@@ -9,15 +10,22 @@ export interface BuildRun {
   errors: string[];
 }
 
-/** Runs `docker <args>`, streaming its output to the log; `onLine` sees each stderr line (the progress). */
+/**
+ * Runs `docker <args>`, streaming its output to the log; `onLine` sees each stderr line (the
+ * progress). `redact` rewrites what is printed, the command line included (a build arg whose value
+ * is a masked secret): the runner masks the log too, this keeps it out of the raw output as well.
+ */
 export async function runDocker(
   args: string[],
   env?: Record<string, string>,
   onLine?: (line: string) => void,
+  redact: (text: string) => string = (text) => text,
 ): Promise<BuildRun> {
   let tail = '';
   const exitCode = await exec('docker', args, {
     ignoreReturnCode: true,
+    outStream: redacting(process.stdout, redact),
+    errStream: redacting(process.stderr, redact),
     env: env ? { ...(process.env as Record<string, string>), ...env } : undefined,
     listeners: {
       // Keep only the end of stderr: a build log can be large, the error is at the end.
@@ -32,6 +40,15 @@ export async function runDocker(
     .filter((line) => /^ERROR:|^error:/.test(line))
     .map((line) => line.replace(/^(ERROR|error):\s*/, ''));
   return { exitCode, errors };
+}
+
+function redacting(target: NodeJS.WritableStream, redact: (text: string) => string): Writable {
+  return new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      target.write(redact(chunk.toString()));
+      done();
+    },
+  });
 }
 
 /** `docker buildx version`, or undefined when buildx is missing. */

@@ -8,6 +8,7 @@
  */
 import { getOctokit } from '@actions/github';
 import { WaitBudget, WaitBudgetError } from './wait-budget.js';
+import { apiOriginPlugin } from './api-origin.js';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 type OctokitPlugin = Parameters<typeof getOctokit>[2];
@@ -55,10 +56,13 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const timeout = options.timeout ?? timeoutFromEnv(options.env) ?? DEFAULT_TIMEOUT_MS;
   const budget = options.waitBudget ?? WaitBudget.fromEnv(options.env);
 
-  // No `request` option here: it would replace @actions/github's proxy-aware fetch.
+  // No `request` option here: it would replace @actions/github's proxy-aware fetch. The origin
+  // plugin sits inside the retries: a refusal to leave the API's host is final, not retried.
+  const baseUrl = apiBaseUrl(options.env);
   return getOctokit(
     options.token,
-    { baseUrl: apiBaseUrl(options.env), userAgent: 'shipshape' },
+    { baseUrl, userAgent: 'shipshape' },
+    apiOriginPlugin(baseUrl),
     retryPlugin(policy, { sleep, now, timeout, budget, onRetry: options.onRetry }),
   );
 }

@@ -125,7 +125,9 @@ export async function publishReport(
   markdown: string,
   comment?: CommentTarget,
 ): Promise<void> {
-  runner.setOutput('comment-body', markdown);
-  runner.appendSummary(markdown);
-  if (comment) await publishComment(comment, markdown, totalCompressedDelta(report));
+  // A masked value is hidden in the comment as in the log (outputs and summary: the runner module).
+  const shown = runner.redactMasked(markdown);
+  runner.setOutput('comment-body', shown);
+  runner.appendSummary(shown);
+  if (comment) await publishComment(comment, shown, totalCompressedDelta(report));
 }

@@ -87,3 +87,63 @@ function withoutShell(run: string): string | undefined {
 function shortenHashes(text: string): string {
   return text.replace(CONTENT_HASH, '$1:$2');
 }
+
+// A build arg's name in a `|N` list: `NAME=` at the start or after a space.
+const ARG_NAME = /(?:^| )([A-Za-z_][A-Za-z0-9_]*)=/g;
+
+/**
+ * `created_by` with the values of build args hidden, for every output and artifact (the comment
+ * shows cleanCreatedBy's form, which drops them):
+ *
+ *  - a RUN's build-arg list (`RUN |2 A=x y B=s3cret /bin/sh -c ...`) keeps the names only
+ *    (`RUN |2 A=*** B=*** /bin/sh -c ...`). Values are unquoted and may hold spaces: each value
+ *    runs to the next `NAME=`, the last to the shell; with no shell to end it (an exec-form RUN),
+ *    to the end of a value in `knownValues`, else to the next space (a value the action was not
+ *    given, with a space, in an exec-form RUN, is the one case that can show in part);
+ *  - every value in `knownValues` (the build args the action was given) is hidden wherever else
+ *    it appears: BuildKit writes ARG values expanded into WORKDIR, COPY, ADD, USER...
+ *
+ * A RUN command itself is left as written: a shell expands `$A` when it runs, not in history.
+ */
+export function hideBuildArgValues(createdBy: string, knownValues: readonly string[] = []): string {
+  const values = [...new Set(knownValues)].filter((v) => v !== '').sort((a, b) => b.length - a.length);
+  const list = /^(\s*(?:RUN )?)\|(\d+) /.exec(createdBy);
+  if (!list) return isRun(createdBy) ? createdBy : hideValues(createdBy, values);
+  const count = Number(list[2]);
+  const rest = createdBy.slice(list[0].length);
+  const names = [...rest.matchAll(ARG_NAME)].slice(0, count);
+  if (names.length === 0) return createdBy;
+  const last = names[names.length - 1]!;
+  const valueStart = last.index + last[0].length;
+  const command = rest.slice(valueStart + lastValueLength(rest.slice(valueStart), values));
+  const hidden = names.map((name) => `${name[1]}=***`).join(' ');
+  return `${list[1]}|${list[2]} ${hidden}${command}`;
+}
+
+// Where the list's last value ends: before the shell (unless a known value runs past it: a value
+// may hold ` sh -c `); with no shell, after a known value, else at the next space.
+function lastValueLength(text: string, values: readonly string[]): number {
+  const known = values.find(
+    (v) => text.startsWith(v) && (text.length === v.length || text[v.length] === ' '),
+  );
+  const shell = SHELL_AFTER_ARGS.exec(` ${text}`);
+  if (shell) {
+    const before = Math.max(0, shell.index - 1);
+    return known !== undefined && known.length > before ? known.length : before;
+  }
+  if (known !== undefined) return known.length;
+  const space = text.indexOf(' ');
+  return space === -1 ? text.length : space;
+}
+
+// A RUN without build args: its command is the Dockerfile's text, with nothing expanded into it.
+function isRun(createdBy: string): boolean {
+  const text = createdBy.trim();
+  return text.startsWith('RUN ') || (LEADING_SHELL.test(text) && !NOP.test(text));
+}
+
+function hideValues(text: string, values: readonly string[]): string {
+  let hidden = text;
+  for (const value of values) hidden = hidden.split(value).join('***');
+  return hidden;
+}

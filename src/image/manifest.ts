@@ -4,6 +4,7 @@
  * index -> platform manifests -> configs through an ImageSource.
  */
 import { layerHistory, type HistoryEntry } from './history.js';
+import { jsonSyntaxWhere } from '../util/json.js';
 import {
   platformName,
   type Descriptor,
@@ -199,11 +200,13 @@ function parseJson(
   if (size > maxBytes) {
     throw new ManifestError(source, `${what} is ${size} bytes, more than the ${maxBytes} a ${what} may have`);
   }
+  const text = typeof body === 'string' ? body : body.toString('utf8');
   let json: unknown;
   try {
-    json = JSON.parse(typeof body === 'string' ? body : body.toString('utf8'));
+    json = JSON.parse(text);
   } catch (error) {
-    throw new ManifestError(source, `${what} is not valid JSON (${(error as Error).message})`);
+    // Where, never what: V8's message quotes the bytes, and they may come from any file.
+    throw new ManifestError(source, `${what} is not valid JSON${jsonSyntaxWhere(error, text)}`);
   }
   if (!isObject(json)) throw new ManifestError(source, `${what} must be a JSON object, got ${kindOf(json)}`);
   return json;
@@ -213,11 +216,17 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * What a value is; a number or boolean as it is, a string by its length only: the bytes may come
+ * from any file an OCI layout path led to, and a string there may be a secret.
+ */
 function kindOf(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return `a string of ${value.length} characters`;
+  return `${typeof value} ${String(value)}`;
 }
 
 /** Typed reads of a JSON object; errors name the field's path (`manifests[2].digest`). */

@@ -68,9 +68,8 @@ export async function openOciLayout(path: string): Promise<ImageSource> {
     version = undefined;
   }
   if (typeof version !== 'string' || !version.startsWith('1.')) {
-    throw new OciLayoutError(
-      `${path}: oci-layout must say imageLayoutVersion 1.x, got ${marker.toString('utf8')}`,
-    );
+    // Not what it says instead: the file may be anything the path points at.
+    throw new OciLayoutError(`${path}: its oci-layout file does not say imageLayoutVersion 1.x`);
   }
   const indexBytes = await files.read('index.json', MAX_MANIFEST_BYTES).catch((error: Error) => {
     throw new OciLayoutError(`${path} is not an OCI image layout: index.json: ${error.message}`);

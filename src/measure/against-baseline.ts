@@ -4,6 +4,7 @@
  * or from an OCI layout on disk (`oci-layout://PATH`, a directory or a tar, as
  * `buildx --output type=oci` writes) for an image that was not pushed.
  */
+import type { ExplicitCredentials } from '../registry/auth.js';
 import { connect } from '../registry/connect.js';
 import { openOciLayout } from '../image/oci-layout.js';
 import type { ImageSource } from '../image/source.js';
@@ -22,8 +23,8 @@ import type { ImageMeasurement } from './measurement.js';
 export interface RegistryMeasureOptions {
   platforms: string[];
   analyzeLayers: boolean;
-  username?: string;
-  password?: string;
+  /** The action's own credentials, bound to the registry they were given for (the image's). */
+  explicitCredentials?: ExplicitCredentials;
   insecureRegistries: string[];
   /** For Docker's config (DOCKER_CONFIG, HOME) and credential helpers (PATH). */
   env: Record<string, string | undefined>;
@@ -168,8 +169,7 @@ async function openSource(
   }
   const connection = await connect(ref, {
     input,
-    username: options.username,
-    password: options.password,
+    explicitCredentials: options.explicitCredentials,
     insecureRegistries: options.insecureRegistries,
     env: options.env,
     onSecret: options.onSecret,

@@ -1,13 +1,17 @@
 /**
- * Credentials for a registry: explicit ones (the action's username/password inputs) win;
- * otherwise Docker's own: `config.json` in `$DOCKER_CONFIG` or `~/.docker`, its `credHelpers`
- * or `credsStore` (`docker-credential-<name> get`, the host on stdin, JSON out), then its
- * `auths` entries (`auth` = base64 `user:password`, or an OAuth2 `identitytoken`).
+ * Credentials for a registry, one rule for every caller: each credential belongs to one registry
+ * host. Explicit ones (the report action's username/password) belong to the registry of the
+ * input they came with; Docker's own (`config.json` in `$DOCKER_CONFIG` or `~/.docker`: its
+ * `credHelpers` or `credsStore`, asked with the host, then its `auths` entries: `auth` = base64
+ * `user:password`, or an OAuth2 `identitytoken`) to the server their key names. Any other host
+ * gets its own, or none. Every secret found is reported for masking before it is used, and no
+ * error quotes the config file or a helper's output.
  */
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { parseJsonText } from '../util/json.js';
 import { DOCKER_HUB_CONFIG_KEY, isDockerHub, normalizeRegistry } from './reference.js';
 
 export interface Credentials {
@@ -17,10 +21,17 @@ export interface Credentials {
   identityToken?: string;
 }
 
-export interface CredentialSources {
-  /** The action's inputs: used when either is non-empty. */
+/** Credentials an action was given, and the registry they were given for. */
+export interface ExplicitCredentials {
+  /** The registry of the input they came with: `ghcr.io`, `localhost:5001`, `docker.io`. */
+  registry: string;
   username?: string;
   password?: string;
+}
+
+export interface CredentialSources {
+  /** Used for their own registry only, when either value is non-empty. */
+  explicit?: ExplicitCredentials;
   /** The environment to read DOCKER_CONFIG and HOME from, and to run credential helpers with (PATH). */
   env: Record<string, string | undefined>;
   /** Called with every secret found, so that the caller can mask it in logs. */
@@ -46,28 +57,44 @@ export async function resolveCredentials(
   sources: CredentialSources,
 ): Promise<Credentials | undefined> {
   const found = await findCredentials(registry, sources);
-  if (found) {
-    for (const secret of [found.password, found.identityToken]) if (secret) sources.onSecret?.(secret);
-  }
+  if (found) for (const secret of secretsOf(found)) sources.onSecret?.(secret);
   return found;
+}
+
+/** What must never be shown of credentials: the password, the identity token, the Basic pair. */
+export function secretsOf(credentials: Credentials): string[] {
+  const { username = '', password, identityToken } = credentials;
+  const basic = password ? [Buffer.from(`${username}:${password}`).toString('base64')] : [];
+  return [password, identityToken, ...basic].filter((s): s is string => !!s);
+}
+
+/** Whether explicit credentials given for `given` apply to `registry` (Docker Hub under any of its names). */
+export function sameRegistry(given: string, registry: string): boolean {
+  return normalizeRegistry(given) === normalizeRegistry(registry);
 }
 
 async function findCredentials(
   registry: string,
   sources: CredentialSources,
 ): Promise<Credentials | undefined> {
-  if (sources.username || sources.password) {
-    return { username: sources.username ?? '', password: sources.password ?? '' };
+  const { explicit } = sources;
+  if (explicit && (explicit.username || explicit.password) && sameRegistry(explicit.registry, registry)) {
+    return { username: explicit.username ?? '', password: explicit.password ?? '' };
   }
-  const config = await readDockerConfig(dockerConfigPath(sources.env));
+  const path = dockerConfigPath(sources.env);
+  const config = await readDockerConfig(path);
   if (!config) return undefined;
   const helper = findByRegistry(config.credHelpers, registry) ?? config.credsStore;
   if (helper) {
+    if (typeof helper !== 'string' || !HELPER_NAME.test(helper)) {
+      throw new Error(`${path}: a credential helper (credsStore or credHelpers) is not a plain name`);
+    }
     const fromHelper = await credentialsFromHelper(helper, helperServerUrl(registry), sources.env);
     if (fromHelper) return fromHelper;
   }
   const entry = findByRegistry(config.auths, registry);
-  return entry ? credentialsFromEntry(entry) : undefined;
+  if (typeof entry?.auth === 'string') sources.onSecret?.(entry.auth); // as stored, before anything can fail on it
+  return entry ? credentialsFromEntry(entry, path) : undefined;
 }
 
 /** `$DOCKER_CONFIG/config.json`, else `$HOME/.docker/config.json`. */
@@ -85,11 +112,11 @@ export async function readDockerConfig(path: string): Promise<DockerConfig | und
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  try {
-    return JSON.parse(text) as DockerConfig;
-  } catch (error) {
-    throw new Error(`${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
+  const config = parseJsonText(text, path);
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+    throw new Error(`${path} is not a docker config: expected a JSON object`);
   }
+  return config as DockerConfig;
 }
 
 /**
@@ -116,12 +143,20 @@ function findByRegistry<T>(entries: Record<string, T> | undefined, registry: str
   return key === undefined ? undefined : entries[key];
 }
 
-function credentialsFromEntry(entry: DockerAuthEntry): Credentials | undefined {
+function credentialsFromEntry(entry: DockerAuthEntry, path: string): Credentials | undefined {
+  const fields = ['auth', 'username', 'password', 'identitytoken'] as const;
+  if (
+    typeof entry !== 'object' ||
+    entry === null ||
+    fields.some((f) => !['string', 'undefined'].includes(typeof entry[f]))
+  ) {
+    throw new Error(`${path}: an "auths" entry is not an object of strings`);
+  }
   let { username, password } = entry;
   if (entry.auth) {
     const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
-    if (colon < 0) throw new Error('docker config: an "auth" value is not base64 of user:password');
+    if (colon < 0) throw new Error(`${path}: an "auth" value is not base64 of user:password`);
     username = decoded.slice(0, colon);
     password = decoded.slice(colon + 1);
   }
@@ -136,32 +171,45 @@ const HELPER_TIMEOUT_MS = 30_000;
 /**
  * `docker-credential-<helper> get` with the server URL on stdin. Undefined when the helper has
  * nothing for it ("credentials not found"); an error when the helper is missing or fails otherwise.
+ * Its output is read, never quoted: a helper that fails may have printed the secret it holds.
  */
 export async function credentialsFromHelper(
   helper: string,
   serverUrl: string,
   env: Record<string, string | undefined>,
 ): Promise<Credentials | undefined> {
-  if (!HELPER_NAME.test(helper)) throw new Error(`docker config: invalid credential helper name "${helper}"`);
+  if (!HELPER_NAME.test(helper)) throw new Error('docker config: a credential helper is not a plain name');
   const program = `docker-credential-${helper}`;
   const { stdout, stderr, error } = await runHelper(program, serverUrl, env);
   if (error) {
-    const said = `${stdout} ${stderr}`.trim();
-    if (/credentials not found/i.test(said)) return undefined;
-    const why =
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'is not installed (not on PATH)' : 'failed';
-    throw new Error(`credential helper ${program} ${why}${said ? `: ${said}` : ''}`, { cause: error });
+    if (/credentials not found/i.test(`${stdout} ${stderr}`)) return undefined;
+    const said = `${stdout}${stderr}`.trim() ? ' (its output is not shown)' : '';
+    throw new Error(`credential helper ${program} ${helperFailure(error)}${said}`);
   }
-  let answer: { Username?: string; Secret?: string };
+  let answer: { Username?: unknown; Secret?: unknown };
   try {
     answer = JSON.parse(stdout) as typeof answer;
   } catch {
-    throw new Error(`credential helper ${program} printed something that is not JSON`);
+    throw new Error(`credential helper ${program} answered with something that is not JSON (not shown)`);
   }
-  if (!answer.Secret) return undefined;
+  if (typeof answer !== 'object' || answer === null || typeof answer.Secret !== 'string' || !answer.Secret) {
+    return undefined;
+  }
+  if (answer.Username !== undefined && typeof answer.Username !== 'string') return undefined;
   // Docker's convention: the user name `<token>` marks an identity token.
   if (answer.Username === '<token>') return { identityToken: answer.Secret };
   return { username: answer.Username ?? '', password: answer.Secret };
+}
+
+/** How a helper failed, from its exit alone: `is not installed`, `failed (exit code 1)`, `was killed (SIGKILL)`. */
+function helperFailure(error: Error): string {
+  const { code, signal, killed } = error as NodeJS.ErrnoException & { signal?: string; killed?: boolean };
+  if (code === 'ENOENT') return 'is not installed (not on PATH)';
+  if (killed && signal === 'SIGTERM') return `did not answer within ${HELPER_TIMEOUT_MS / 1000} s`;
+  if (signal) return `was killed (${signal})`;
+  if (typeof code === 'number') return `failed (exit code ${code})`;
+  if (code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return 'printed more than 1 MiB';
+  return 'failed';
 }
 
 function runHelper(

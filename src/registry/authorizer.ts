@@ -2,12 +2,17 @@
  * Turns the registry's challenge into an `Authorization` header for a scope: Basic with the
  * credentials, or a Bearer token from the challenge's realm (anonymous, Basic-authenticated GET,
  * or the OAuth2 refresh-token POST when the credentials are an identity token), cached per scope.
+ *
+ * The realm may be on another host (Docker Hub's registry-1.docker.io names auth.docker.io): it
+ * gets the credentials because the registry's own challenge named it. The client adopts only
+ * challenges its registry's host answered, never one from a host a redirect led to; and the
+ * realm's own redirects carry no credentials on (the transport's rule).
  */
 import type { Credentials } from './auth.js';
 import { findChallenge, type Challenge } from './challenge.js';
 import { RegistryError } from './errors.js';
 import type { TokenCache } from './token-cache.js';
-import type { Transport } from './transport.js';
+import { hostOf, type Transport } from './transport.js';
 
 /** Sent as `client_id` in OAuth2 token requests, as docker sends `docker`. */
 export const OAUTH_CLIENT_ID = 'shipshape';
@@ -112,6 +117,13 @@ export class Authorizer {
         `${repositoryName}: the registry asked for a Bearer token without saying where to get one (no realm)`,
       );
     }
+    if (!isHttpUrl(realm)) {
+      throw new RegistryError(
+        'protocol',
+        repositoryName,
+        `${repositoryName}: the registry asked for a Bearer token from a realm that is not an http(s) URL`,
+      );
+    }
     const service = challenge.params.service;
     const identityToken = this.credentials?.identityToken;
     const image = repositoryName;
@@ -128,6 +140,7 @@ export class Authorizer {
           url: realm,
           headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
           body: form.toString(),
+          secretBody: true,
           image,
         },
         MAX_TOKEN_RESPONSE,
@@ -140,7 +153,7 @@ export class Authorizer {
       const creds = this.credentials;
       const authorization =
         creds?.password !== undefined
-          ? `Basic ${this.basic(creds.username ?? '', creds.password)}`
+          ? { header: `Basic ${this.basic(creds.username ?? '', creds.password)}`, host: hostOf(realm) }
           : undefined;
       exchange = await this.transport.buffered(
         { method: 'GET', url: url.toString(), authorization, image },
@@ -179,6 +192,14 @@ export class Authorizer {
     const issuedAt = answer.issued_at ? Date.parse(answer.issued_at) : NaN;
     this.tokens.set(scope, token, answer.expires_in, Number.isNaN(issuedAt) ? undefined : issuedAt);
     return token;
+  }
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(text).protocol);
+  } catch {
+    return false;
   }
 }
 

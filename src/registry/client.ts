@@ -4,6 +4,11 @@
  * blobs whole or streamed (digest-checked while they flow); and the writes of a push (blob
  * mount and upload, manifest PUT: the protocol is in upload.ts). Errors are RegistryErrors that
  * name the image.
+ *
+ * Its credentials go to its registry's host only: the Authorization header is tied to that host
+ * (a redirect, an upload Location or a Link elsewhere gets none), a challenge is adopted only
+ * when that host answered it (a 401 from where a redirect led is an error, not a new realm to
+ * send credentials to), and a tag list's next page on another host is not followed.
  */
 import type { Readable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -75,6 +80,8 @@ export class RegistryClient {
   readonly host: string;
   /** `http://localhost:5000`, `https://ghcr.io`. */
   readonly baseUrl: string;
+  /** `host[:port]` of baseUrl, as URLs write it: the one host the credentials go to. */
+  private readonly apiHost: string;
   private readonly transport: Transport;
   private readonly authorizer: Authorizer;
   private readonly retry: RetryPolicy;
@@ -87,6 +94,7 @@ export class RegistryClient {
   constructor(private readonly options: RegistryClientOptions) {
     this.host = options.host.toLowerCase();
     this.baseUrl = registryBaseUrl(this.host, options.insecureRegistries);
+    this.apiHost = hostOf(this.baseUrl);
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
     this.now = options.now ?? Date.now;
@@ -195,6 +203,13 @@ export class RegistryClient {
         tags.push(...parsed.tags.filter((t): t is string => typeof t === 'string'));
       const next = /<([^>]+)>\s*;\s*rel="?next"?/.exec(link ?? '')?.[1];
       url = next ? new URL(next, this.baseUrl).toString() : undefined;
+      if (url && hostOf(url) !== this.apiHost) {
+        throw new RegistryError(
+          'protocol',
+          image,
+          `${image}: the next page of the tag list is on another host (${hostOf(url)}); not followed`,
+        );
+      }
     }
     return tags;
   }
@@ -332,23 +347,15 @@ export class RegistryClient {
     return { baseUrl: this.baseUrl, repository, image };
   }
 
-  // Requests of upload.ts, authorized for the scope each names. The Authorization header goes to
-  // this registry's host only: an upload Location elsewhere (a storage front) gets none.
+  // Requests of upload.ts, authorized for the scope each names. An upload Location elsewhere (a
+  // storage front) gets no Authorization header: it is tied to this registry's host.
   private sender(repository: string, context: RequestContext): upload.Send {
     const image = context.image ?? `${normalizeRegistry(this.host)}/${repository}`;
     return (request, scope, maxBytes = DEFAULT_MAX_MANIFEST_BYTES) =>
       this.authorized(
         repository,
         image,
-        (authorization) =>
-          this.transport.buffered(
-            {
-              ...request,
-              authorization: hostOf(request.url) === hostOf(this.baseUrl) ? authorization : undefined,
-              image,
-            },
-            maxBytes,
-          ),
+        (authorization) => this.transport.buffered({ ...request, authorization, image }, maxBytes),
         scope,
       );
   }
@@ -384,6 +391,7 @@ export class RegistryClient {
       64 * 1024,
     );
     const { status, headers } = exchange.response;
+    if (status === 401 && hostOf(exchange.url) !== this.apiHost) throw this.foreignChallenge(image, exchange);
     if (status === 401) {
       const header = headers.get('www-authenticate');
       this.authorizer.adopt(header ?? '', parseChallenges(header ?? ''));
@@ -401,26 +409,40 @@ export class RegistryClient {
     }
   }
 
+  /** A 401 from a host a redirect led to: its challenge is not our registry's to answer. */
+  private foreignChallenge(image: string, exchange: Exchange): RegistryError {
+    return new RegistryError(
+      'unauthorized',
+      image,
+      `${image}: ${this.apiHost} redirected to ${hostOf(exchange.url)}, which asked for credentials; ` +
+        `credentials for ${this.apiHost} are not sent to another host`,
+      401,
+    );
+  }
+
   // Sends with the scope's authorization; after a 401, renews it once when that can help.
   private async authorized<T extends Exchange & { abort?: AbortController }>(
     repository: string,
     image: string,
-    send: (authorization: string | undefined) => Promise<T>,
+    send: (authorization: { header: string; host: string } | undefined) => Promise<T>,
     scope = upload.pullScope(repository),
   ): Promise<T> {
     await this.ping(image);
     const repositoryName = `${normalizeRegistry(this.host)}/${repository}`;
+    const tied = (header: string | undefined) => (header ? { header, host: this.apiHost } : undefined);
     let sent: Authorization = await this.authorizer.authorization(scope, repositoryName);
-    let exchange = await send(sent.header);
+    let exchange = await send(tied(sent.header));
     if (exchange.response.status !== 401) return exchange;
     exchange.abort?.abort();
+    if (hostOf(exchange.url) !== this.apiHost) throw this.foreignChallenge(image, exchange);
     let challenges = parseChallenges(exchange.response.headers.get('www-authenticate') ?? '');
     const again = this.authorizer.renew(scope, challenges, sent);
     if (again !== undefined) {
       sent = await this.authorizer.authorization(again, repositoryName);
-      exchange = await send(sent.header);
+      exchange = await send(tied(sent.header));
       if (exchange.response.status !== 401) return exchange;
       exchange.abort?.abort();
+      if (hostOf(exchange.url) !== this.apiHost) throw this.foreignChallenge(image, exchange);
       challenges = parseChallenges(exchange.response.headers.get('www-authenticate') ?? '');
     }
     const error = findChallenge(challenges, 'bearer')?.params.error;

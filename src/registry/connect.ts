@@ -2,7 +2,7 @@
  * From an image reference to a ready source: parse it, find credentials for its registry,
  * make the client. The one call the measuring stage needs.
  */
-import { resolveCredentials } from './auth.js';
+import { resolveCredentials, type ExplicitCredentials } from './auth.js';
 import { RegistryClient, type RegistryClientOptions } from './client.js';
 import {
   displayReference,
@@ -13,9 +13,8 @@ import {
 import { RegistrySource } from './source.js';
 
 export interface ConnectOptions extends Omit<RegistryClientOptions, 'host' | 'credentials'> {
-  /** The action's inputs; else Docker's config and credential helpers. */
-  username?: string;
-  password?: string;
+  /** The action's own credentials, for their registry only; other registries get Docker's config's. */
+  explicitCredentials?: ExplicitCredentials;
   /** Where DOCKER_CONFIG, HOME and PATH (for credential helpers) come from. */
   env: Record<string, string | undefined>;
   /** The input the reference came from, named when it does not parse. */
@@ -31,11 +30,10 @@ export interface Connection {
 }
 
 export async function connect(image: string, options: ConnectOptions): Promise<Connection> {
-  const { username, password, env, input, ...clientOptions } = options;
+  const { explicitCredentials: explicit, env, input, ...clientOptions } = options;
   const reference = parseRegistryReference(image, input);
   const credentials = await resolveCredentials(reference.registry, {
-    username,
-    password,
+    explicit,
     env,
     onSecret: options.onSecret,
   });

@@ -1,8 +1,10 @@
 /**
  * One HTTP exchange with a registry, made robust: a timeout, redirects followed by hand so that
- * the `Authorization` header never reaches another host (blob storage behind a 307), and retries
- * with backoff on 429/5xx, connection resets and timeouts, within a number of attempts and a
- * total time. What a final status means is the caller's business; this only gets a response.
+ * credentials never reach another host (the `Authorization` header goes to the one host it was
+ * made for, not to blob storage behind a 307; a body that carries a credential is not sent on to
+ * another host at all), and retries with backoff on 429/5xx, connection resets and timeouts,
+ * within a number of attempts and a total time. What a final status means is the caller's
+ * business; this only gets a response.
  */
 import { Transform, type Readable } from 'node:stream';
 import { RegistryError } from './errors.js';
@@ -51,8 +53,13 @@ export interface HttpRequest {
   method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   headers?: Record<string, string>;
-  /** Sent only to this `host[:port]`: dropped when a redirect leads elsewhere. */
-  authorization?: string;
+  /**
+   * The `Authorization` header and the one `host[:port]` it is for: sent to that host only, on
+   * the first request and on redirects that lead back to it, never elsewhere.
+   */
+  authorization?: { header: string; host: string };
+  /** The body carries a credential (an OAuth2 refresh token): a redirect to another host is refused. */
+  secretBody?: boolean;
   /**
    * A function opens a stream, once per send (a retry or a redirect sends it again); while it
    * flows, the timeout counts from its last chunk, so a large upload is not cut off by it.
@@ -179,14 +186,13 @@ export class Transport {
     abort: AbortController,
     progress: () => void,
   ): Promise<{ response: ResponseLike; url: string }> {
-    const authorizedHost = hostOf(request.url);
     let url = request.url;
     let method = request.method;
     let body = request.body;
     for (let redirects = 0; ; redirects++) {
       const headers: Record<string, string> = { 'User-Agent': this.options.userAgent, ...request.headers };
-      if (request.authorization && hostOf(url) === authorizedHost)
-        headers.Authorization = request.authorization;
+      if (request.authorization && hostOf(url) === request.authorization.host)
+        headers.Authorization = request.authorization.header;
       const sent = typeof body === 'function' ? withProgress(body(), progress) : body;
       const response = await this.options.fetch(url, {
         method,
@@ -206,7 +212,7 @@ export class Transport {
           `${request.image}: more than ${MAX_REDIRECTS} redirects (last to ${redact(location)})`,
         );
       }
-      url = new URL(location, url).toString();
+      const next = new URL(location, url).toString();
       if (
         response.status === 303 ||
         ((response.status === 301 || response.status === 302) && method === 'POST')
@@ -214,6 +220,15 @@ export class Transport {
         method = 'GET';
         body = undefined;
       }
+      if (request.secretBody && body !== undefined && hostOf(next) !== hostOf(request.url)) {
+        throw new RegistryError(
+          'protocol',
+          request.image,
+          `${request.image}: ${hostOf(url)} redirected a request that carries credentials to another host ` +
+            `(${hostOf(next)}); it is not sent there`,
+        );
+      }
+      url = next;
     }
   }
 }

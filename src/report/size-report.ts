@@ -6,6 +6,7 @@ import type { ImageMeasurement, LayerMeasurement, PlatformMeasurement } from '..
 import type { Budget } from '../compare/budget.js';
 import { BASELINE_PROBLEMS, type BaselineOutcome, type BaselineProblem } from '../compare/baseline-policy.js';
 import type { AdviceFinding } from '../advise/advise.js';
+import { parseJsonText } from '../util/json.js';
 
 export const SIZE_REPORT_VERSION = 1;
 
@@ -140,15 +141,11 @@ export function totalCompressedDelta(report: SizeReport): number | null {
 /**
  * A size report read back from JSON that someone else wrote (an artifact of a fork's run):
  * every field the renderer reads is checked for its type, so that no string can stand where
- * a number is printed unescaped. Throws with the path of the first wrong field.
+ * a number is printed unescaped. Throws with the path of the first wrong field, never its value
+ * (the file may be anything the workflow points at).
  */
 export function parseSizeReport(json: string): SizeReport {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch (error) {
-    throw new Error(`not JSON: ${(error as Error).message}`, { cause: error });
-  }
+  const value = parseJsonText(json, 'it');
   const r = object(value, 'report');
   if (r.version !== SIZE_REPORT_VERSION) throw new Error(`report.version: expected ${SIZE_REPORT_VERSION}`);
   ref(r.image, 'report.image');
@@ -193,7 +190,8 @@ const ADVICE_KEYS = new Set(['rule', 'file', 'line', 'endLine', 'bytes', 'messag
 // Strict: exactly the fields the advisor writes, lines and bytes as whole numbers.
 function adviceEntry(value: unknown, at: string): void {
   const a = object(value, at);
-  for (const key of Object.keys(a)) if (!ADVICE_KEYS.has(key)) throw new Error(`${at}.${key}: unexpected`);
+  for (const key of Object.keys(a))
+    if (!ADVICE_KEYS.has(key)) throw new Error(`${at}: a field the advisor does not write`);
   for (const key of ['rule', 'file', 'message', 'fix']) string(a[key], `${at}.${key}`);
   for (const key of ['line', 'endLine', 'bytes']) count(a[key], `${at}.${key}`);
   if ((a.line as number) < 1) throw new Error(`${at}.line: expected a line number`);
