@@ -56,8 +56,13 @@ async function verifyPrNumber(check) {
     const refuse = (reason) => new errors/* InputError */.d('pr-number', String(check.prNumber), `${reason}; nothing was posted`);
     if (!check.run?.headSha)
         throw refuse(prNumberMismatch(check.repository, check.run, undefined));
-    const { createGitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(584)]).then(__webpack_require__.bind(__webpack_require__, 6584));
-    const octokit = createGitHubClient({ token: check.token, env: check.env, onRetry: check.onRetry });
+    const { createGitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(157), __webpack_require__.e(824)]).then(__webpack_require__.bind(__webpack_require__, 5824));
+    const octokit = createGitHubClient({
+        token: check.token,
+        env: check.env,
+        onRetry: check.onRetry,
+        waitBudget: check.waitBudget,
+    });
     const [owner, repo] = check.repository.split('/');
     let pull;
     try {

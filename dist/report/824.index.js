@@ -1,15 +1,101 @@
-export const id = 584;
-export const ids = [584];
+export const id = 824;
+export const ids = [824];
 export const modules = {
 
-/***/ 6584:
+/***/ 5824:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   createGitHubClient: () => (/* binding */ createGitHubClient)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_API_URL, DEFAULT_TIMEOUT_MS, apiBaseUrl, retryDecision */
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createGitHubClient: () => (/* binding */ createGitHubClient)
+});
+
+// UNUSED EXPORTS: DEFAULT_API_URL, DEFAULT_TIMEOUT_MS, apiBaseUrl, retryDecision
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
+var github = __webpack_require__(157);
+// EXTERNAL MODULE: ./src/github/wait-budget.ts
+var wait_budget = __webpack_require__(4030);
+;// CONCATENATED MODULE: ./src/github/api-origin.ts
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 10;
+/** A request or a redirect that would take the token to another host than the API's. */
+class ForeignHostError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ForeignHostError';
+    }
+}
+function apiOriginPlugin(apiBaseUrl) {
+    const origin = new URL(apiBaseUrl).origin;
+    return (octokit) => {
+        octokit.hook.wrap('request', async (request, options) => {
+            const url = new URL(octokit.request.endpoint.parse(options).url);
+            const where = `${options.method} ${url.pathname}`;
+            if (url.origin !== origin) {
+                throw new ForeignHostError(`GitHub's answer led ${where} to another host (${url.host}) than the API's (${new URL(origin).host}); ` +
+                    'not followed with the token');
+            }
+            // Set in place: the hooks below this one were bound to this very options object. A retry
+            // (the plugin around this one) comes back with the fetch wrapped already.
+            const fetch = options.request?.fetch ?? globalThis.fetch;
+            options.request = {
+                ...options.request,
+                fetch: wrapped.has(fetch) ? fetch : withinOrigin(fetch, origin),
+                redirect: 'manual',
+            };
+            const response = await request(options);
+            if (REDIRECTS.has(response.status)) {
+                const next = resolve(String(response.headers.location ?? ''), url);
+                throw new ForeignHostError(next?.origin === origin
+                    ? `GitHub's answer to ${where} redirects more than ${MAX_REDIRECTS} times`
+                    : `GitHub's answer to ${where} redirects to another host (${next?.host ?? 'an invalid Location'}); ` +
+                        'not followed with the token');
+            }
+            return response;
+        });
+    };
+}
+/**
+ * A fetch that follows redirects within `origin` only (as fetch would: 303, and 301/302 after a
+ * POST, become a GET without a body) and hands back a redirect that leads elsewhere unfollowed.
+ */
+function withinOrigin(fetch, origin) {
+    const within = async (input, init = {}) => {
+        let url = new URL(input instanceof Request ? input.url : input.toString());
+        let options = { ...init, redirect: 'manual' };
+        for (let redirects = 0;; redirects++) {
+            const response = await fetch(url, options);
+            const location = response.headers.get('location');
+            if (!REDIRECTS.has(response.status) || location === null)
+                return response;
+            const next = new URL(location, url);
+            if (next.origin !== origin || redirects >= MAX_REDIRECTS)
+                return response;
+            await response.body?.cancel().catch(() => { });
+            const method = (options.method ?? 'GET').toUpperCase();
+            if (response.status === 303 ||
+                ((response.status === 301 || response.status === 302) && method === 'POST')) {
+                options = { ...options, method: 'GET', body: undefined };
+            }
+            url = next;
+        }
+    };
+    wrapped.add(within);
+    return within;
+}
+const wrapped = new WeakSet();
+function resolve(location, base) {
+    try {
+        return new URL(location, base);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/client.ts
 /**
  * The GitHub REST client: Octokit from @actions/github (which honours the runner's proxy
  * settings), pointed at GITHUB_API_URL so that GitHub Enterprise works, and retrying what
@@ -18,6 +104,8 @@ export const modules = {
  * @actions/github is heavy to load (Octokit, undici): import this module with `await import()`
  * only when a comment is actually posted, never statically from src/main.ts.
  */
+
+
 
 const DEFAULT_API_URL = 'https://api.github.com';
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -33,8 +121,11 @@ function createGitHubClient(options) {
     const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     const now = options.now ?? Date.now;
     const timeout = options.timeout ?? timeoutFromEnv(options.env) ?? DEFAULT_TIMEOUT_MS;
-    // No `request` option here: it would replace @actions/github's proxy-aware fetch.
-    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(options.token, { baseUrl: apiBaseUrl(options.env), userAgent: 'shipshape' }, retryPlugin(policy, sleep, now, timeout, options.onRetry));
+    const budget = options.waitBudget ?? wait_budget/* WaitBudget */.Tr.fromEnv(options.env);
+    // No `request` option here: it would replace @actions/github's proxy-aware fetch. The origin
+    // plugin sits inside the retries: a refusal to leave the API's host is final, not retried.
+    const baseUrl = apiBaseUrl(options.env);
+    return (0,github/* getOctokit */.Q)(options.token, { baseUrl, userAgent: 'shipshape' }, apiOriginPlugin(baseUrl), retryPlugin(policy, { sleep, now, timeout, budget, onRetry: options.onRetry }));
 }
 function timeoutFromEnv(env) {
     const value = env.SHIPSHAPE_GITHUB_TIMEOUT_MS?.trim();
@@ -53,7 +144,8 @@ const SECONDARY_FALLBACK_SECONDS = 60;
  * - Server errors (500/502/503/504, and network failures, which Octokit reports as 500 without a
  *   response): exponential backoff from 1 s, for idempotent methods only, since a POST that
  *   failed with 502 may still have created the comment.
- * - Never more than `maxRetries` retries, nor one wait longer than `maxWaitSeconds`.
+ * - Never more than `maxRetries` retries, nor one wait longer than `maxWaitSeconds`; and the waits
+ *   of a step, together, stay within its WaitBudget (checked by the caller).
  */
 function retryDecision(error, method, attempt, policy, nowMs) {
     if (attempt >= policy.maxRetries || typeof error !== 'object' || error === null)
@@ -98,7 +190,7 @@ function retryAfterSeconds(value, nowMs) {
     const date = Date.parse(value);
     return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - nowMs) / 1000));
 }
-function retryPlugin(policy, sleep, now, timeout, onRetry) {
+function retryPlugin(policy, { sleep, now, timeout, budget, onRetry }) {
     return (octokit) => {
         octokit.hook.wrap('request', async (request, requestOptions) => {
             for (let attempt = 0;; attempt++) {
@@ -122,6 +214,11 @@ function retryPlugin(policy, sleep, now, timeout, onRetry) {
                     const decision = retryDecision(error, requestOptions.method, attempt, policy, now());
                     if (!decision)
                         throw error;
+                    if (!budget.take(decision.waitMs)) {
+                        throw new wait_budget/* WaitBudgetError */.R2(`GitHub ${decision.reason} on ${where}: a retry in ${decision.waitMs / 1000} s would take ` +
+                            `this step's waits on the GitHub API past ${budget.limitMs / 1000} s ` +
+                            `(${budget.waitedSeconds} s waited already)`, { cause: error });
+                    }
                     onRetry?.(`GitHub ${decision.reason} on ${where}: ` +
                         `retrying in ${decision.waitMs / 1000} s (retry ${attempt + 1} of ${policy.maxRetries})`);
                     await sleep(decision.waitMs);
@@ -136,7 +233,9 @@ function retryPlugin(policy, sleep, now, timeout, onRetry) {
  * and a second comment would be posted. JSON that parsed is never a string for the endpoints we use.
  */
 function isBrokenJson(response) {
-    return (/\bjson\b/i.test(String(response.headers['content-type'] ?? '')) && typeof response.data === 'string');
+    return (response.status !== 204 && // No Content (a DELETE): nothing to break off
+        /\bjson\b/i.test(String(response.headers['content-type'] ?? '')) &&
+        typeof response.data === 'string');
 }
 /** Shaped as Octokit's network failures (status 500, no response): retried like them, for idempotent methods. */
 class NoFullAnswerError extends Error {

@@ -1,8 +1,8 @@
-export const id = 272;
-export const ids = [272];
+export const id = 92;
+export const ids = [92];
 export const modules = {
 
-/***/ 7272:
+/***/ 5092:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19,8 +19,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/runner.ts
 var runner = __webpack_require__(4813);
-// EXTERNAL MODULE: ./src/plan/tags.ts
-var tags = __webpack_require__(9458);
+// EXTERNAL MODULE: ./src/plan/tags.ts + 1 modules
+var tags = __webpack_require__(1339);
 // EXTERNAL MODULE: ./node_modules/semver/functions/parse.js
 var parse = __webpack_require__(6353);
 var parse_default = /*#__PURE__*/__webpack_require__.n(parse);
@@ -90,13 +90,96 @@ var connect = __webpack_require__(4172);
 var oci_layout = __webpack_require__(803);
 // EXTERNAL MODULE: ./src/registry/errors.ts
 var errors = __webpack_require__(6764);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/image/manifest.ts
+var manifest = __webpack_require__(596);
+;// CONCATENATED MODULE: ./src/compare/baseline-policy.ts
+/**
+ * The one policy for a baseline that cannot be compared with, in every action (main, report,
+ * merge): the report is always produced, without a comparison.
+ *  - `absent`: there is nothing to compare with yet (no tag names the base, or the tag does not
+ *    exist: a first push). An info line; budget rules that need a baseline are not evaluated.
+ *  - `unavailable`: the baseline is there, or may be, but cannot be read: broken (its tag
+ *    resolves, a manifest or blob under it does not), its registry unreachable or refusing us,
+ *    or no image (an artifact, an index of attestations only). A warning that names the cause;
+ *    budget rules that need a baseline are not passed but fail or warn per `budget-action`
+ *    (budget.ts).
+ * Pure: what happened in, the outcome and the words for the log out.
+ */
+
+
+const baseline_policy_BASELINE_PROBLEMS = (/* unused pure expression or super */ null && ([
+    'broken',
+    'unreachable',
+    'unauthorized',
+    'not-an-image',
+    'unreadable',
+]));
+/** The outcome of a failed read of the baseline `ref`. */
+function judgeBaseline(ref, failure) {
+    const { error } = failure;
+    const message = error?.message;
+    const said = typeof message === 'string' ? message : String(error);
+    const unavailable = (problem, reason = said) => ({
+        status: 'unavailable',
+        ref,
+        problem,
+        reason,
+    });
+    if (error instanceof manifest/* NotAnImageError */.Mz)
+        return unavailable('not-an-image');
+    if (!(0,errors/* isRegistryError */.IP)(error))
+        return unavailable('unreadable');
+    switch (error.kind) {
+        case 'not-found':
+            if (failure.tagMissing)
+                return { status: 'absent', reason: `${ref} does not exist yet` };
+            return unavailable('broken', failure.missing ? `${ref}: its ${failure.missing} is missing (HTTP 404)` : said);
+        case 'unauthorized':
+        case 'denied':
+            return unavailable('unauthorized');
+        case 'network':
+        case 'timeout':
+        case 'server':
+        case 'rate-limited':
+            return unavailable('unreachable');
+        default:
+            return unavailable('unreadable');
+    }
+}
+const PROBLEM_WORDS = {
+    broken: 'the baseline is broken (its tag resolves, not its content)',
+    unreachable: "the baseline's registry could not be reached",
+    unauthorized: "the baseline's registry refused access",
+    'not-an-image': 'the baseline is not an image',
+    unreadable: 'the baseline could not be read',
+};
+/** The log line an outcome gets: info when there is no baseline yet, a warning when it failed. */
+function baselineNote(outcome) {
+    if (outcome.status === 'absent') {
+        return { level: 'info', message: `Size report: no baseline: ${outcome.reason}.` };
+    }
+    return {
+        level: 'warning',
+        message: `Size report: ${PROBLEM_WORDS[outcome.problem]}, so there is no comparison: ${outcome.reason}`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/report/size-report.ts
+
+
 const SIZE_REPORT_VERSION = 1;
-function buildSizeReport(image, baseline) {
+/** The report of `image` against `baseline`, or against none, for the reason `outcome` gives. */
+function buildSizeReport(image, baseline, outcome) {
     return {
         version: SIZE_REPORT_VERSION,
         image: { ref: image.ref, digest: image.digest },
         baseline: baseline ? { ref: baseline.ref, digest: baseline.digest } : null,
+        ...(!baseline &&
+            outcome?.status === 'unavailable' && {
+            baselineUnavailable: { ref: outcome.ref, problem: outcome.problem, reason: outcome.reason },
+        }),
         platforms: image.platforms.map((p) => platformReport(p, baseline)),
         removedPlatforms: (baseline?.platforms ?? [])
             .map((b) => b.platform)
@@ -153,22 +236,24 @@ function totalCompressedDelta(report) {
 /**
  * A size report read back from JSON that someone else wrote (an artifact of a fork's run):
  * every field the renderer reads is checked for its type, so that no string can stand where
- * a number is printed unescaped. Throws with the path of the first wrong field.
+ * a number is printed unescaped. Throws with the path of the first wrong field, never its value
+ * (the file may be anything the workflow points at).
  */
 function parseSizeReport(json) {
-    let value;
-    try {
-        value = JSON.parse(json);
-    }
-    catch (error) {
-        throw new Error(`not JSON: ${error.message}`, { cause: error });
-    }
+    const value = parseJsonText(json, 'it');
     const r = object(value, 'report');
     if (r.version !== SIZE_REPORT_VERSION)
         throw new Error(`report.version: expected ${SIZE_REPORT_VERSION}`);
     ref(r.image, 'report.image');
     if (r.baseline !== null)
         ref(r.baseline, 'report.baseline');
+    if (r.baselineUnavailable !== undefined) {
+        const u = object(r.baselineUnavailable, 'report.baselineUnavailable');
+        for (const key of ['ref', 'reason'])
+            string(u[key], `report.baselineUnavailable.${key}`);
+        if (!BASELINE_PROBLEMS.includes(u.problem))
+            throw new Error(`report.baselineUnavailable.problem: one of ${BASELINE_PROBLEMS.join(', ')}`);
+    }
     array(r.platforms, 'report.platforms').forEach((p, i) => platform(p, `report.platforms[${i}]`));
     array(r.removedPlatforms, 'report.removedPlatforms').forEach((p, i) => string(p, `report.removedPlatforms[${i}]`));
     if (r.budget !== undefined) {
@@ -182,6 +267,15 @@ function parseSizeReport(json) {
             number(o.limit, `${i}.limit`);
             number(o.actual, `${i}.actual`);
         });
+        for (const field of ['unchecked', 'absent']) {
+            if (b[field] === undefined)
+                continue;
+            array(b[field], `report.budget.${field}`).forEach((u, i) => {
+                const o = object(u, `report.budget.${field}[${i}]`);
+                string(o.platform, `report.budget.${field}[${i}].platform`);
+                string(o.rule, `report.budget.${field}[${i}].rule`);
+            });
+        }
     }
     if (r.advice !== undefined)
         array(r.advice, 'report.advice').forEach((a, i) => adviceEntry(a, `report.advice[${i}]`));
@@ -193,7 +287,7 @@ function adviceEntry(value, at) {
     const a = object(value, at);
     for (const key of Object.keys(a))
         if (!ADVICE_KEYS.has(key))
-            throw new Error(`${at}.${key}: unexpected`);
+            throw new Error(`${at}: a field the advisor does not write`);
     for (const key of ['rule', 'file', 'message', 'fix'])
         string(a[key], `${at}.${key}`);
     for (const key of ['line', 'endLine', 'bytes'])
@@ -267,8 +361,6 @@ function nullable(value, at) {
         number(value, at);
 }
 
-// EXTERNAL MODULE: ./src/image/manifest.ts
-var manifest = __webpack_require__(596);
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
@@ -1024,6 +1116,7 @@ var pool = __webpack_require__(704);
 
 
 
+
 /** Scans by layer digest, each started once; the limit bounds the blobs streamed at once. */
 class LayerScans {
     scans = new Map();
@@ -1034,11 +1127,44 @@ class LayerScans {
     scan(source, layer) {
         let scan = this.scans.get(layer.digest);
         if (!scan) {
-            scan = this.limit(async () => scanLayer(await source.blobStream(layer.digest, layer.compressed), { mediaType: layer.mediaType }));
+            scan = this.limit(() => scanReadAgain(source, layer));
             this.scans.set(layer.digest, scan);
         }
         return scan;
     }
+}
+/**
+ * The scan of a layer, started over on a fresh stream when its bytes came back wrong: a digest
+ * mismatch, or bytes that would not decode (a flipped byte breaks gzip before the digest is
+ * checked), as long as the source says reading again may help.
+ */
+async function scanReadAgain(source, layer) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            const blob = await source.blobStream(layer.digest, layer.compressed);
+            return await scanLayer(blob, { mediaType: layer.mediaType });
+        }
+        catch (error) {
+            // Other registry errors had their retries in the transport.
+            const wrongBytes = !(0,errors/* isRegistryError */.IP)(error) || (0,errors/* isCorruptAnswer */.Ci)(error);
+            if (!wrongBytes || !source.mayReadAgain || !(await source.mayReadAgain(attempt))) {
+                throw namedScanError(error, source, layer, attempt);
+            }
+        }
+    }
+}
+// A decoder's or the tar parser's words do not say which layer of which image they are about.
+function namedScanError(error, source, layer, attempts) {
+    const tries = attempts > 1 ? ` (read ${attempts} times, wrong each time)` : '';
+    if ((0,errors/* isRegistryError */.IP)(error))
+        return tries ? (0,errors/* withNote */.dW)(error, tries) : error;
+    // Duck-typed: zlib's errors come from another realm under jest.
+    const message = error?.message;
+    if (typeof message !== 'string' || message.includes(layer.digest))
+        return error;
+    return new Error(`${source.name}: layer ${layer.digest} cannot be read: ${message}${tries}`, {
+        cause: error,
+    });
 }
 async function measureImage(source, reference, options) {
     const image = await (0,manifest/* loadImage */.yt)(source, reference, { platforms: options.platforms });
@@ -1085,12 +1211,8 @@ function layerBase(l) {
 }
 
 ;// CONCATENATED MODULE: ./src/measure/against-baseline.ts
-/**
- * The size report of an image, compared with a baseline image: the step the main action runs
- * after a push and the report action runs on its inputs. Images are read from their registry,
- * or from an OCI layout on disk (`oci-layout://PATH`, a directory or a tar, as
- * `buildx --output type=oci` writes) for an image that was not pushed.
- */
+
+
 
 
 
@@ -1099,29 +1221,83 @@ function layerBase(l) {
 async function measureAgainstBaseline(image, baseline, options) {
     return (await measureWithScans(image, baseline, options)).report;
 }
-/** The report, and the image's scanned layers per platform (for advice: nothing is scanned twice). */
+/**
+ * The report, and the image's scanned layers per platform (for advice: nothing is scanned twice).
+ * The image must be read, or this throws; the baseline follows the baseline policy: whatever
+ * goes wrong with it, the report is made without it, and the log says why.
+ */
 async function measureWithScans(image, baseline, options) {
     const scans = new LayerScans();
     const { measurement: measured, scanned } = await measureReference(image, 'image', options, scans);
     let base = null;
-    if (baseline) {
-        try {
-            ({ measurement: base } = await measureReference(baseline, 'baseline', options, scans, measured.platforms.map((p) => p.platform)));
+    let outcome = typeof baseline === 'object' ? baseline : undefined;
+    if (typeof baseline === 'string') {
+        // A baseline is measured on the image's platforms, whatever else it has.
+        const read = await readBaseline(baseline, options, scans, measured.platforms.map((p) => p.platform));
+        if ('outcome' in read) {
+            outcome = read.outcome;
+            noteBaseline(outcome, options);
         }
-        catch (error) {
-            if (!(0,errors/* isNotFound */.c4)(error))
-                throw error;
-            options.log(`no baseline yet: ${baseline} does not exist`);
-        }
+        else
+            base = read.measurement;
     }
-    return { report: buildSizeReport(measured, base), scanned };
+    return { report: buildSizeReport(measured, base, outcome), scanned };
 }
-async function measureReference(ref, input, options, scans, onlyPlatforms) {
+/**
+ * Reads the baseline `ref` (its manifests and configs; its layers too with `analyzeLayers`),
+ * never throwing: its measurement, or the outcome the baseline policy gives what went wrong.
+ */
+async function readBaseline(ref, options, scans, onlyPlatforms) {
+    const failure = {};
+    try {
+        const { source, reference } = await openSource(ref, options.input ?? 'baseline', options);
+        const { measurement } = await measureImage(watchMissing(source, reference, failure), reference, {
+            platforms: [],
+            onlyPlatforms,
+            analyzeLayers: options.analyzeLayers,
+            scans,
+        });
+        return { measurement: { ...measurement, ref } };
+    }
+    catch (error) {
+        // A reference that does not parse is the user's to fix, named by its input, not a baseline problem.
+        if (error instanceof src_errors/* InputError */.d)
+            throw error;
+        return { outcome: judgeBaseline(ref, { error, ...failure }) };
+    }
+}
+/** The outcome in the log: an info line for no baseline yet, a warning for one that failed. */
+function noteBaseline(outcome, options) {
+    const note = baselineNote(outcome);
+    (note.level === 'warning' ? (options.warn ?? options.log) : options.log)(note.message);
+}
+/**
+ * `source`, noting in `failure` what a "not found" was about: the baseline's own tag (it does not
+ * exist: no baseline yet), or a manifest or blob under a tag that resolves (a broken baseline).
+ */
+function watchMissing(source, top, failure) {
+    const noting = (what, fetch) => fetch.catch((error) => {
+        if ((0,errors/* isNotFound */.c4)(error)) {
+            // A digest that is gone is no tag that was never pushed.
+            if (what === `manifest ${top}` && !top.includes(':'))
+                failure.tagMissing = true;
+            else
+                failure.missing ??= what;
+        }
+        throw error;
+    });
+    return {
+        name: source.name,
+        manifest: (reference) => noting(`manifest ${reference}`, source.manifest(reference)),
+        blob: (digest) => noting(`blob ${digest}`, source.blob(digest)),
+        blobStream: (digest, size) => noting(`blob ${digest}`, source.blobStream(digest, size)),
+        ...(source.mayReadAgain && { mayReadAgain: (attempt) => source.mayReadAgain(attempt) }),
+    };
+}
+async function measureReference(ref, input, options, scans) {
     const { source, reference } = await openSource(ref, input, options);
     const { measurement, scanned } = await measureImage(source, reference, {
-        // A baseline is measured on the image's platforms, whatever else it has.
-        platforms: onlyPlatforms ? [] : options.platforms,
-        onlyPlatforms,
+        platforms: options.platforms,
         analyzeLayers: options.analyzeLayers,
         scans,
     });
@@ -1134,8 +1310,7 @@ async function openSource(ref, input, options) {
     }
     const connection = await (0,connect/* connect */.N)(ref, {
         input,
-        username: options.username,
-        password: options.password,
+        explicitCredentials: options.explicitCredentials,
         insecureRegistries: options.insecureRegistries,
         env: options.env,
         onSecret: options.onSecret,
@@ -1695,7 +1870,7 @@ function readStep(createdBy, hasHistory) {
     const raw = collapse(text);
     if (raw === '')
         return { text: '', raw, foreign: hasHistory };
-    const clean = (0,image_history/* cleanCreatedBy */.x)(createdBy);
+    const clean = (0,image_history/* cleanCreatedBy */.xB)(createdBy);
     const space = clean.search(/\s/);
     const word = (space === -1 ? clean : clean.slice(0, space)).toUpperCase();
     if (!KEYWORDS.has(word))
@@ -1848,8 +2023,8 @@ function buildArgValues(args) {
 var external_node_fs_promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
-var inputs = __webpack_require__(3322);
+// EXTERNAL MODULE: ./src/local-paths.ts
+var local_paths = __webpack_require__(2121);
 ;// CONCATENATED MODULE: ./src/advise/dockerfile-source.ts
 /**
  * Finds and reads the Dockerfile that made the image, for advice: the `file` input, or
@@ -1863,7 +2038,7 @@ var inputs = __webpack_require__(3322);
 // A Dockerfile is a few kB; a huge file is not one worth parsing for advice.
 const MAX_DOCKERFILE_BYTES = 1_000_000;
 async function readDockerfileSource(where) {
-    if ((0,inputs/* isRemoteContext */.uN)(where.context)) {
+    if ((0,local_paths/* isRemoteContext */.uN)(where.context)) {
         return {
             found: false,
             reason: 'the build context is remote (Git or URL), so its Dockerfile is not on disk',
@@ -3118,6 +3293,7 @@ const LIMITS = {
     digest: 100,
     file: 200,
     advice: 400,
+    reason: 400,
 };
 // Findings shown open; the rest collapsed, and never more than the cap (the JSON has them all).
 const ADVICE_ROWS_OPEN = 5;
@@ -3215,8 +3391,8 @@ function instruction(createdBy) {
     if (createdBy === null)
         return '–';
     const text = createdBy.length > MAX_INSTRUCTION_INPUT
-        ? `${(0,image_history/* cleanCreatedBy */.x)(createdBy.slice(0, MAX_INSTRUCTION_INPUT))}…`
-        : (0,image_history/* cleanCreatedBy */.x)(createdBy);
+        ? `${(0,image_history/* cleanCreatedBy */.xB)(createdBy.slice(0, MAX_INSTRUCTION_INPUT))}…`
+        : (0,image_history/* cleanCreatedBy */.xB)(createdBy);
     return codeSpan(text, { table: true, limit: LIMITS.instruction }) || '–';
 }
 // ---- Rendering at given limits. ----
@@ -3254,6 +3430,15 @@ function headline(report, title) {
     const image = codeSpan(report.image.ref, { limit: LIMITS.ref });
     const platformCount = plural(report.platforms.length, 'platform');
     const total = report.platforms.reduce((sum, p) => sum + p.compressed, 0);
+    const unavailable = report.baselineUnavailable;
+    if (!report.baseline && unavailable) {
+        return [
+            `### ⚠️ ${name}: baseline unavailable`,
+            `${image}: ${bytes(total)} compressed (what a pull downloads), ${platformCount}. ` +
+                `The baseline ${codeSpan(unavailable.ref, { limit: LIMITS.ref })} could not be compared with: ` +
+                codeSpan(unavailable.reason, { limit: LIMITS.reason }),
+        ];
+    }
     if (!report.baseline) {
         return [
             `### ${GRADE_ICONS['no-baseline']} ${name}: no baseline yet`,
@@ -3287,12 +3472,34 @@ function headline(report, title) {
 function budgetBlock(budget) {
     if (budget.status === 'pass')
         return '✅ **Size budget:** every rule holds.';
-    const verdict = budget.status === 'fail'
-        ? '❌ **Size budget exceeded:** this check fails.'
-        : '⚠️ **Size budget exceeded** (a warning: `budget-action` is `warn`).';
-    const rows = budget.violations.map((v) => `| ${codeSpan(v.platform, { table: true, limit: LIMITS.platform })} | ` +
-        `${codeSpan(v.rule, { table: true, limit: LIMITS.rule })} | ${limitText(v)} | ${actualText(v)} |`);
-    return [verdict, '', '| Platform | Rule | Limit | Actual |', '| :-- | :-- | --: | --: |', ...rows].join('\n');
+    const fails = budget.status === 'fail';
+    const blocks = [];
+    if (budget.violations.length > 0) {
+        const verdict = fails
+            ? '❌ **Size budget exceeded:** this check fails.'
+            : '⚠️ **Size budget exceeded** (a warning: `budget-action` is `warn`).';
+        const rows = budget.violations.map((v) => `| ${codeSpan(v.platform, { table: true, limit: LIMITS.platform })} | ` +
+            `${codeSpan(v.rule, { table: true, limit: LIMITS.rule })} | ${limitText(v)} | ${actualText(v)} |`);
+        blocks.push([verdict, '', '| Platform | Rule | Limit | Actual |', '| :-- | :-- | --: | --: |', ...rows].join('\n'));
+    }
+    const unchecked = budget.unchecked ?? [];
+    if (unchecked.length > 0) {
+        const byRule = new Map();
+        for (const u of unchecked)
+            byRule.set(u.rule, [...(byRule.get(u.rule) ?? []), u.platform]);
+        const rules = [...byRule].map(([rule, platforms]) => `${codeSpan(rule, { limit: LIMITS.rule })} (${platforms.map((p) => codeSpan(p, { limit: LIMITS.platform })).join(', ')})`);
+        blocks.push(`${fails ? '❌' : '⚠️'} **Size budget not checked:** ${rules.join(', ')} ` +
+            `${rules.length === 1 ? 'needs' : 'need'} the baseline, which could not be read` +
+            (fails ? ': this check fails.' : ' (a warning: `budget-action` is `warn`).'));
+    }
+    const absent = budget.absent ?? [];
+    if (absent.length > 0) {
+        const rules = absent.map((a) => `${codeSpan(`${a.platform}: ${a.rule}`, { limit: LIMITS.rule + LIMITS.platform })}`);
+        blocks.push(`${fails ? '❌' : '⚠️'} **Size budget not checked:** ${rules.join(', ')} ` +
+            `${rules.length === 1 ? 'names a platform' : 'name platforms'} the image does not have` +
+            (fails ? ': this check fails.' : ' (a warning: `budget-action` is `warn`).'));
+    }
+    return blocks.join('\n\n');
 }
 const isPercentRule = (v) => v.rule.startsWith('max-increase-percent=');
 function limitText(v) {
@@ -3564,6 +3771,28 @@ function deltaWithPercent(delta, base) {
 const signedCount = (n) => (n > 0 ? `+${n}` : n === 0 ? '±0' : String(n));
 const plural = (n, noun) => `${grouped(n)} ${noun}${n === 1 ? '' : 's'}`;
 
+;// CONCATENATED MODULE: ./src/report/redact.ts
+/**
+ * A size report as it leaves the run (the `size-report` output, which the fork pattern uploads
+ * as an artifact, and the comment rendered from it): the values of build args hidden from every
+ * layer's `createdBy` (image/history.ts hideBuildArgValues), as the comment's cleaned form never
+ * showed them. Masked values (secrets, tokens) are hidden from every output by the runner.
+ */
+
+/** `buildArgs`: the action's `build-args` (`KEY=VALUE`), whose values are hidden wherever history expands them. */
+function withoutBuildArgValues(report, buildArgs) {
+    const values = buildArgs.flatMap((arg) => (arg.includes('=') ? [arg.slice(arg.indexOf('=') + 1)] : []));
+    const layer = (l) => l.createdBy === null ? l : { ...l, createdBy: (0,image_history/* hideBuildArgValues */.ni)(l.createdBy, values) };
+    return {
+        ...report,
+        platforms: report.platforms.map((p) => ({
+            ...p,
+            layers: p.layers.map(layer),
+            changes: p.changes && { added: p.changes.added.map(layer), removed: p.changes.removed.map(layer) },
+        })),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/report/table.ts
 /**
  * The size report as a plain-text table for the step log.
@@ -3573,9 +3802,12 @@ const plural = (n, noun) => `${grouped(n)} ${noun}${n === 1 ? '' : 's'}`;
 function sizeTable(report) {
     // Refs and platform names come from registries and saved reports: one line each, controls shown.
     const lines = [`Image ${plain(report.image.ref)} (${plain(report.image.digest)})`];
+    const unavailable = report.baselineUnavailable;
     lines.push(report.baseline
         ? `Baseline ${plain(report.baseline.ref)} (${plain(report.baseline.digest)})`
-        : 'Baseline: none');
+        : unavailable
+            ? `Baseline ${plain(unavailable.ref)}: unavailable (${unavailable.problem}, see the warning)`
+            : 'Baseline: none');
     const header = ['platform', 'compressed', 'uncompressed', 'wasted', 'layers'];
     if (report.baseline)
         header.push('new to pull', 'change (compressed)');
@@ -3611,8 +3843,8 @@ function align(rows) {
         .trimEnd());
 }
 
-// EXTERNAL MODULE: ./src/github/comment.ts
-var comment = __webpack_require__(7318);
+// EXTERNAL MODULE: ./src/github/comment.ts + 1 modules
+var comment = __webpack_require__(9165);
 ;// CONCATENATED MODULE: ./src/github/publish.ts
 /**
  * Posts the report as the sticky PR comment, as the mode asks. Never fails the build: the
@@ -3621,28 +3853,44 @@ var comment = __webpack_require__(7318);
 
 
 
-const FORK_HELP = 'A pull request from a fork gets a read-only token. The report is in the job summary and the ' +
+// Said once, after GitHub's 403: what a fork's pull request and other workflows can do about it.
+const FORK_HELP = 'A pull request from a fork gets a read-only GITHUB_TOKEN: the report is in the job summary and the ' +
     'size-report output; to post it, save that as an artifact and comment from a workflow_run ' +
-    'workflow with shipshape/report (inputs size-report-file and pr-number): see the README.';
+    'workflow with shipshape/report (inputs size-report-file and pr-number), see the README. ' +
+    'Elsewhere the workflow needs `permissions: pull-requests: write`.';
 /** `delta`: the compressed change in bytes, or null without a baseline (a saved body: null). */
 async function publishComment(target, markdown, delta) {
     if (target.mode === 'never')
         return;
+    if (target.issueNumber === undefined) {
+        // `auto` and `on-change` comment on pull requests only: quiet elsewhere, as documented.
+        if (target.mode === 'always') {
+            const hint = target.prNumberInput ? ` (the input ${target.prNumberInput} names one)` : '';
+            runner/* info */.pq(`Size report: no PR comment: comment is "always", but this ${target.eventName || 'unknown'} event ` +
+                `names no pull request to comment on${hint}.`);
+        }
+        return;
+    }
     if (!target.token) {
         runner/* warning */.$e('Size report: no github-token, so no PR comment; the report is in the job summary.');
         return;
     }
     try {
-        const { createGitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(584)]).then(__webpack_require__.bind(__webpack_require__, 6584));
-        const octokit = createGitHubClient({ token: target.token, env: process.env, onRetry: runner/* info */.pq });
+        const { createGitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(157), __webpack_require__.e(824)]).then(__webpack_require__.bind(__webpack_require__, 5824));
+        const octokit = createGitHubClient({
+            token: target.token,
+            env: process.env,
+            onRetry: runner/* info */.pq,
+            waitBudget: target.waitBudget,
+        });
         const [owner, repo] = target.repository.split('/');
         const where = { octokit, owner, repo, issueNumber: target.issueNumber, key: target.key };
-        const existing = target.mode === 'on-change' ? ((await (0,comment/* findComment */.h1)(where)) ?? null) : undefined;
+        const existing = target.mode === 'on-change' ? await (0,comment/* findComments */.Su)(where) : undefined;
         const facts = {
             isPullRequest: true,
             compressedDelta: delta,
             minChange: target.minChange,
-            existing: !!existing,
+            existing: (existing?.ours.length ?? 0) > 0,
         };
         if (!(0,comment/* shouldComment */.N9)(target.mode, facts)) {
             runner/* info */.pq(`Size report: no PR comment (the change is under min-change, ${target.minChange} bytes).`);
@@ -3650,22 +3898,41 @@ async function publishComment(target, markdown, delta) {
         }
         const result = await (0,comment/* upsertComment */.lB)({ ...where, body: markdown, existing });
         runner/* setOutput */.uH('comment-url', result.url);
-        runner/* info */.pq(`Size report: PR comment ${result.action}: ${result.url}`);
+        logResult(result);
     }
     catch (error) {
+        const skipped = error instanceof comment/* CommentError */.cP ? error.skipped : 'the PR comment was neither posted nor updated';
         const help = error instanceof comment/* CommentPermissionError */.JA ? ` ${FORK_HELP}` : '';
-        runner/* warning */.$e(`Size report: the PR comment could not be posted: ${error.message}${help}`);
+        const message = error.message.replace(/\.$/, '');
+        runner/* warning */.$e(`Size report: ${skipped}. ${message}.${help}`);
+    }
+}
+function logResult(result) {
+    const removed = result.removed > 0
+        ? ` (${result.removed} duplicate${result.removed === 1 ? '' : 's'} of it deleted)`
+        : '';
+    runner/* info */.pq(`Size report: PR comment ${result.action}: ${result.url}${removed}`);
+    if (result.othersWithMarker > 0) {
+        const n = result.othersWithMarker;
+        runner/* info */.pq(`Size report: ${n} comment${n === 1 ? '' : 's'} by other accounts end${n === 1 ? 's' : ''} with this ` +
+            "report's marker: not ours, left alone.");
+    }
+    if (result.leftOver) {
+        runner/* warning */.$e(`Size report: the PR comment is ${result.url}, but duplicates of it may remain until the next run: ` +
+            `${result.leftOver}.`);
     }
 }
 /**
- * The report's markdown where users read it: the `comment-body` output, the job summary, and,
- * when there is a pull request to comment on, the sticky comment.
+ * The report's markdown where users read it: the `comment-body` output, the job summary, and
+ * the sticky comment as `comment` asks.
  */
 async function publishReport(report, markdown, comment) {
-    runner/* setOutput */.uH('comment-body', markdown);
-    runner/* appendSummary */.fe(markdown);
+    // A masked value is hidden in the comment as in the log (outputs and summary: the runner module).
+    const shown = runner/* redactMasked */.jh(markdown);
+    runner/* setOutput */.uH('comment-body', shown);
+    runner/* appendSummary */.fe(shown);
     if (comment)
-        await publishComment(comment, markdown, totalCompressedDelta(report));
+        await publishComment(comment, shown, totalCompressedDelta(report));
 }
 
 ;// CONCATENATED MODULE: ./src/size-step.ts
@@ -3687,6 +3954,9 @@ async function publishReport(report, markdown, comment) {
 
 
 
+
+
+
 function measureOptions(inputs) {
     return {
         platforms: [],
@@ -3694,12 +3964,15 @@ function measureOptions(inputs) {
         insecureRegistries: inputs.insecureRegistries,
         env: process.env,
         onSecret: runner/* addMask */.eu,
-        log: runner/* info */.pq,
+        // Refs and reasons come from branch names and registries: shown, never obeyed.
+        log: runner/* infoUntrusted */.z7,
+        warn: runner/* warning */.$e,
     };
 }
 /**
- * The baseline, planned and looked up before anything is pushed. It cannot fail the step:
- * without one the report says so.
+ * The baseline, planned and read before anything is built or pushed: a reference to measure
+ * after the build, or, when there is none or it cannot be read, the outcome the baseline policy
+ * gives (compare/baseline-policy.ts), logged here, once. It never fails the step.
  */
 async function lookUpBaseline(inputs, context, now) {
     const plan = planBaseline({
@@ -3710,46 +3983,57 @@ async function lookUpBaseline(inputs, context, now) {
         context,
         now,
     });
-    try {
-        return await resolveBaselineBeforeBuild(plan, inputs);
-    }
-    catch (error) {
-        runner/* warning */.$e(`Size report: the baseline could not be looked up, so there is none: ${error.message}`);
-        return undefined;
-    }
+    const found = await resolveBaselineBeforeBuild(plan, inputs);
+    if (typeof found === 'object')
+        noteBaseline(found, measureOptions(inputs));
+    return found;
 }
 /**
- * The baseline reference, looked up before anything is pushed: a push compares with what its
- * tag pointed to before (pinned by digest now, since the push moves the tag), a release with
- * the previous release in the registry. undefined when there is none yet.
+ * The baseline reference, read before anything is pushed (its manifests and configs: a tag that
+ * is an artifact or holds only attestations is found here, not after the push): a push compares
+ * with what its tag pointed to before (pinned by digest now, since the push moves the tag), a
+ * release with the previous release in the registry.
  */
 async function resolveBaselineBeforeBuild(plan, inputs) {
-    if (plan.kind === 'none') {
-        runner/* info */.pq(`Size report: no baseline (${plan.reason}).`);
-        return undefined;
+    if (plan.kind === 'none')
+        return { status: 'absent', reason: plan.reason };
+    const options = measureOptions(inputs);
+    // An OCI layout is on disk: nothing to look up, and nothing a push moves.
+    if (plan.kind === 'reference' && plan.ref.startsWith(OCI_LAYOUT_PREFIX))
+        return plan.ref;
+    let ref;
+    if (plan.kind === 'previous-release') {
+        const previous = await previousReleaseOf(plan, options);
+        if (typeof previous === 'object')
+            return previous;
+        ref = previous;
     }
+    else
+        ref = plan.ref;
+    const input = inputs.compareTo && plan.kind === 'reference' ? 'compare-to' : 'images';
+    const read = await readBaseline(ref, { ...options, analyzeLayers: false, input });
+    if ('outcome' in read)
+        return read.outcome;
     // A compare-to that this push may move (`:main` on a push to main) is pinned by digest now.
     const mayMove = inputs.build.push && plan.kind === 'reference' && plan.ref === inputs.compareTo;
-    if (plan.kind === 'reference' && (!mayMove || plan.ref.startsWith(OCI_LAYOUT_PREFIX)))
-        return plan.ref;
-    const ref = plan.kind === 'previous-release' ? plan.repository : plan.ref;
-    const connection = await (0,connect/* connect */.N)(ref, { ...measureOptions(inputs), input: 'images' });
+    return plan.kind === 'before-push' || mayMove
+        ? `${(0,reference/* parseReference */.F2)(ref).name}@${read.measurement.digest}`
+        : ref;
+}
+// `repository:<the highest release below this one>`, or why there is none.
+async function previousReleaseOf(plan, options) {
     try {
-        if (plan.kind !== 'previous-release') {
-            const head = await connection.client.headManifest(connection.reference.repository, connection.manifestReference);
-            return `${(0,reference/* parseReference */.F2)(plan.ref).name}@${head.digest}`;
-        }
+        const connection = await (0,connect/* connect */.N)(plan.repository, { ...options, input: 'images' });
         const tags = await connection.client.tags(connection.reference.repository);
         const previous = previousRelease(tags, plan.version);
-        if (!previous)
-            runner/* info */.pq(`Size report: no release before ${plan.version} in ${plan.repository} yet.`);
-        return previous && `${plan.repository}:${previous}`;
+        if (previous)
+            return `${plan.repository}:${previous}`;
+        return { status: 'absent', reason: `no release before ${plan.version} in ${plan.repository} yet` };
     }
     catch (error) {
-        if (!(0,errors/* isNotFound */.c4)(error))
+        if (error instanceof src_errors/* InputError */.d)
             throw error;
-        runner/* info */.pq(`Size report: no baseline yet: ${ref} does not exist.`);
-        return undefined;
+        return judgeBaseline(plan.repository, { error, tagMissing: (0,errors/* isNotFound */.c4)(error) });
     }
 }
 async function runSizeStep(step) {
@@ -3759,31 +4043,42 @@ async function runSizeStep(step) {
     // The verdict is part of the report only when there is a budget to hold.
     const checked = inputs.budgetRules.length > 0 ? budget : undefined;
     const advice = step.advice && (await runAdviceStep({ ...step.advice, analyzeLayers: inputs.analyzeLayers, scanned }));
-    const report = {
+    // Build-arg values never leave in history text: not in the output, the artifact, nor the comment.
+    const report = withoutBuildArgValues({
         ...measured,
         image: { ...measured.image, ref: step.shownAs },
         budget: checked,
         ...(advice && { advice }),
-    };
+    }, inputs.build.buildArgs ?? []);
     const markdown = renderReport(report, { key: inputs.commentKey, budget: checked, chart: inputs.chart });
     // Platform names and refs come from registries and saved reports: shown, never obeyed.
     runner/* infoUntrusted */.z7(sizeTable(report));
     runner/* setOutput */.uH('size-report', JSON.stringify(report));
     runner/* setOutput */.uH('budget-status', budget.status);
-    const pr = step.context.pullRequest;
-    await publishReport(report, markdown, pr && {
+    await publishReport(report, markdown, {
         token: inputs.githubToken,
         repository: step.context.repository,
-        issueNumber: pr.number,
+        issueNumber: step.context.pullRequest?.number,
+        eventName: step.context.eventName,
         key: inputs.commentKey,
         mode: inputs.comment,
         minChange: inputs.minChange,
     });
-    for (const v of budget.violations) {
+    const messages = budget.violations.map((v) => {
         const [actual, limit] = v.rule.startsWith('max-increase-percent')
             ? [`${v.actual.toFixed(1)}%`, `${v.limit}%`]
             : [(0,format/* formatBytes */.z3)(v.actual), (0,format/* formatBytes */.z3)(v.limit)];
-        const message = `Size budget: ${v.platform} ${v.rule} exceeded (${actual} > ${limit})`;
+        return `Size budget: ${v.platform} ${v.rule} exceeded (${actual} > ${limit})`;
+    });
+    for (const u of budget.unchecked ?? []) {
+        messages.push(`Size budget: ${u.platform} ${u.rule} not checked: it needs the baseline, which could not be read`);
+    }
+    // A rule for a platform the image does not have (the builder's own platform was another).
+    const platforms = measured.platforms.map((p) => p.platform).join(', ');
+    for (const a of budget.absent ?? []) {
+        messages.push(`Size budget: "${a.platform}: ${a.rule}" was not checked: the image has no ${a.platform} (its platforms: ${platforms})`);
+    }
+    for (const message of messages) {
         if (budget.status === 'fail')
             runner/* error */.z3(message);
         else
