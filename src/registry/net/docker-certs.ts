@@ -80,7 +80,7 @@ export function readHostCerts(host: string, root = DOCKER_CERTS_DIR): HostCerts 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { dir, ca: [] };
-    throw new DockerCertsError(`cannot read ${dir}: ${code ?? (error as Error).message}`);
+    throw new DockerCertsError(`cannot read ${dir}: ${reason(error)}`);
   }
   const plan = planCertFiles(names);
   if (plan.problems.length > 0) {
@@ -90,8 +90,7 @@ export function readHostCerts(host: string, root = DOCKER_CERTS_DIR): HostCerts 
     try {
       return readFileSync(join(dir, name), 'utf8');
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new DockerCertsError(`cannot read ${join(dir, name)}: ${code ?? (error as Error).message}`);
+      throw new DockerCertsError(`cannot read ${join(dir, name)}: ${reason(error)}`);
     }
   };
   const ca = plan.ca.map(read);
@@ -106,4 +105,11 @@ export function readHostCerts(host: string, root = DOCKER_CERTS_DIR): HostCerts 
     ca,
     ...(first && { client: { cert: read(first.cert), key: read(first.key), name: first.cert } }),
   };
+}
+
+// dockerd reads certs.d as root; the runner's user may not be able to.
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES') return 'EACCES (the user the job runs as needs read access to it, as dockerd has)';
+  return code ?? (error as Error).message;
 }
