@@ -1,6 +1,7 @@
 /**
- * The lab's registries need fixed ports (5000-5002); when something else holds one,
- * `container-lab.sh up` stops before it starts anything, with what port_holder says of it.
+ * The lab's registries and proxy need fixed ports (5000-5002, 5443, 5444, 5128); when something
+ * else holds one, `container-lab.sh up` stops before it starts anything, with what port_holder
+ * says of it.
  */
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { isLoopback, registryBaseUrl } from '../../src/registry/endpoint.js';
+import { isInsecureRegistry, isLoopback, registryBaseUrl } from '../../src/registry/endpoint.js';
 
 describe('registryBaseUrl', () => {
   test.each<[string, string[], string]>([
@@ -27,5 +27,21 @@ describe('registryBaseUrl', () => {
   test('isLoopback', () => {
     expect(['localhost:1', '127.0.0.1', '[::1]'].map(isLoopback)).toEqual([true, true, true]);
     expect(['0.0.0.0', '10.0.0.1', '[::ffff:7f00:1]'].map(isLoopback)).toEqual([false, false, false]);
+  });
+});
+
+describe('isInsecureRegistry: the hosts docker tries over TLS first, then plain HTTP', () => {
+  test.each<[string, string[], boolean]>([
+    ['localhost:5443', [], true],
+    ['127.0.0.1:5000', [], true],
+    ['[::1]:5000', [], true],
+    ['registry.lan:5000', [], false],
+    ['registry.lan:5000', ['registry.lan:5000'], true],
+    ['registry.lan:5000', ['registry.lan'], true],
+    ['Registry.LAN:5000', ['http://registry.lan:5000/'], true],
+    ['registry.lan:5001', ['registry.lan:5000'], false],
+    ['ghcr.io', ['registry.lan'], false],
+  ])('%s with %j -> %s', (host, insecure, expected) => {
+    expect(isInsecureRegistry(host, insecure)).toBe(expected);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { resolveCredentials, type ExplicitCredentials } from './auth.js';
 import { RegistryClient, type RegistryClientOptions } from './client.js';
+import { registryFetch } from './net/registry-fetch.js';
 import {
   displayReference,
   manifestReference,
@@ -39,6 +40,14 @@ export async function connect(image: string, options: ConnectOptions): Promise<C
   });
   const client = new RegistryClient({
     ...clientOptions,
+    // Through the runner's proxy, trusting what docker trusts for the host.
+    fetch:
+      clientOptions.fetch ??
+      registryFetch({
+        env,
+        insecureRegistries: clientOptions.insecureRegistries,
+        onSecret: options.onSecret,
+      }),
     timeout: clientOptions.timeout ?? timeoutFromEnv(env),
     host: reference.apiHost,
     credentials,

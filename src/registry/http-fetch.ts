@@ -4,7 +4,8 @@
  * than a whole manifests-only measurement, paid by every action run. This one stays small: no
  * redirects followed (the transport follows them by hand), no decompression (no Accept-Encoding
  * is sent, so bodies arrive as stored and digests check against them), keep-alive agents whose
- * idle sockets never hold a finished process open.
+ * idle sockets never hold a finished process open. `sendRequest` is the part that sends one
+ * request; net/routed-fetch.ts sends with it through proxies, with docker's trust per host.
  */
 import {
   Agent as HttpAgent,
@@ -13,6 +14,7 @@ import {
   type IncomingMessage,
 } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 
 export interface HttpFetchInit {
@@ -43,7 +45,7 @@ export interface HttpAgents {
 
 // Idle sockets are unref'd by the agent, so they never keep the process alive; 5 s as Node's
 // global agent, so that a socket the registry has closed meanwhile is rarely picked again.
-const KEEP_ALIVE = { keepAlive: true, timeout: 5_000 };
+export const KEEP_ALIVE = { keepAlive: true, timeout: 5_000 };
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 
 /** An HttpFetch over the given agents; keep-alive agents of its own for those not given. */
@@ -54,11 +56,11 @@ export function createHttpFetch(agents: HttpAgents = {}): HttpFetch {
     const target = new URL(url);
     if (target.protocol === 'http:') {
       http ??= new HttpAgent(KEEP_ALIVE);
-      return send(init, (options) => httpRequest(target, { ...options, agent: http }));
+      return sendRequest(init, (options) => httpRequest(target, { ...options, agent: http }));
     }
     if (target.protocol === 'https:') {
       https ??= new HttpsAgent(KEEP_ALIVE);
-      return send(init, (options) => httpsRequest(target, { ...options, agent: https }));
+      return sendRequest(init, (options) => httpsRequest(target, { ...options, agent: https }));
     }
     return Promise.reject(new TypeError(`cannot fetch ${target.protocol} URLs (${url})`));
   };
@@ -67,9 +69,37 @@ export function createHttpFetch(agents: HttpAgents = {}): HttpFetch {
 /** The default: one keep-alive agent per protocol, shared by every client in the process. */
 export const httpFetch: HttpFetch = createHttpFetch();
 
-type Send = (options: { method: string; headers: Record<string, string | number> }) => ClientRequest;
+/** Opens the request with the method and headers `sendRequest` worked out. */
+export type OpenRequest = (options: {
+  method: string;
+  headers: Record<string, string | number>;
+}) => ClientRequest;
 
-function send(init: HttpFetchInit, open: Send): Promise<HttpResponse> {
+export interface SendHooks {
+  /** A request error in better words (an untrusted certificate, an unreachable proxy). */
+  explain?: (error: Error) => Error;
+  /** An error to fail with instead of handing out a response with this status (a proxy's 407). */
+  refuse?: (status: number) => Error | undefined;
+  /**
+   * A TLS first try: a TLS handshake that does not finish within `timeout` ms, or fails the way
+   * `isNotTls` tells, rejects with a NotTlsError, so the caller can try plain HTTP.
+   */
+  tlsFirstTry?: { timeout: number; isNotTls: (error: Error) => boolean };
+}
+
+/** The server did not speak TLS to a TLS first try. */
+export class NotTlsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotTlsError';
+  }
+}
+
+export function sendRequest(
+  init: HttpFetchInit,
+  open: OpenRequest,
+  hooks: SendHooks = {},
+): Promise<HttpResponse> {
   const { signal } = init;
   if (signal?.aborted) return Promise.reject(signal.reason);
   const method = (init.method ?? 'GET').toUpperCase();
@@ -88,14 +118,40 @@ function send(init: HttpFetchInit, open: Send): Promise<HttpResponse> {
     const done = () => signal?.removeEventListener('abort', onAbort);
     signal?.addEventListener('abort', onAbort, { once: true });
 
+    const tlsFirstTry = hooks.tlsFirstTry;
+    let handshaken = false;
+    if (tlsFirstTry) {
+      request.on('socket', (socket: Socket) => {
+        if (request.reusedSocket) handshaken = true;
+        else socket.once('secureConnect', () => (handshaken = true));
+      });
+      // A plain HTTP server may wait for a request line instead of answering a TLS hello at all.
+      const timer = setTimeout(() => {
+        if (!handshaken)
+          request.destroy(new NotTlsError(`no TLS handshake within ${tlsFirstTry.timeout} ms`));
+      }, tlsFirstTry.timeout);
+      request.on('close', () => clearTimeout(timer));
+    }
+
     request.on('error', (error) => {
       done();
-      reject(error); // a no-op once the response is out: then its body carries the error
+      if (tlsFirstTry && !handshaken && (error instanceof NotTlsError || tlsFirstTry.isNotTls(error))) {
+        reject(error instanceof NotTlsError ? error : new NotTlsError(error.message));
+        return;
+      }
+      // A no-op once the response is out: then its body carries the error.
+      reject(hooks.explain ? hooks.explain(error) : error);
     });
     request.on('response', (message: IncomingMessage) => {
       response = message;
       message.on('close', done);
       const status = message.statusCode ?? 0;
+      const refusal = hooks.refuse?.(status);
+      if (refusal) {
+        message.resume();
+        reject(refusal);
+        return;
+      }
       const hasBody = method !== 'HEAD' && !NULL_BODY_STATUSES.has(status);
       // A body nobody reads holds its socket: drain it so the socket goes back to the pool.
       if (!hasBody) message.resume();

@@ -1,0 +1,139 @@
+/**
+ * How each request reaches its host: directly or through the proxy the environment names, over
+ * TLS with what docker trusts for that host, or in plain HTTP. One keep-alive Agent per host (per
+ * proxy for plain HTTP), made on first use and kept, so the requests of a run share connections.
+ */
+import { Agent as HttpAgent, type AgentOptions } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import { isInsecureRegistry } from '../endpoint.js';
+import { DOCKER_CERTS_DIR } from './docker-certs.js';
+import { describeProxy, proxyFor, type ProxySetting } from './proxy-env.js';
+import { ProxyError, TunnelAgent } from './proxy-tunnel.js';
+import { explainTlsError, type TlsContext } from './tls-errors.js';
+import { hostTls } from './tls-trust.js';
+
+export interface RoutesOptions {
+  /** HTTPS_PROXY, HTTP_PROXY, NO_PROXY (either case), NODE_EXTRA_CA_CERTS. */
+  env: Record<string, string | undefined>;
+  /** Hosts (`host` or `host:port`) docker would call insecure, besides the loopback. */
+  insecureRegistries?: readonly string[];
+  /** docker's certs.d directory; `/etc/docker/certs.d` by default. */
+  certsRoot?: string;
+  /** Agent options for every agent made here (keep-alive settings). */
+  agentOptions?: AgentOptions;
+}
+
+/** Where and how one request is sent. */
+export interface Route {
+  /** TLS to the first hop: the registry, or an https proxy. */
+  secure: boolean;
+  agent: HttpAgent;
+  /** node:http(s).request's where: the URL's host, or the proxy with the URL as an absolute path. */
+  where: { hostname: string; port: string | number; path: string };
+  /** Headers the hop needs: Host and Proxy-Authorization for a plain request through a proxy. */
+  headers: Record<string, string>;
+  /** The proxy a plain-HTTP request goes through (its 407 is an error of ours, not the registry's). */
+  proxy?: ProxySetting;
+  /** A failure in words that say what to do about it: an untrusted certificate, an unreachable proxy. */
+  explain(error: Error): Error;
+}
+
+export class Routes {
+  private readonly agents = new Map<string, HttpAgent>();
+  private readonly secureHosts = new Map<string, { agent: HttpAgent; context: TlsContext }>();
+  private readonly certsRoot: string;
+
+  constructor(private readonly options: RoutesOptions) {
+    this.certsRoot = options.certsRoot ?? DOCKER_CERTS_DIR;
+  }
+
+  /** An http URL of a host docker would try over TLS first: the loopback, `insecure-registries`. */
+  triesTlsFirst(url: URL): boolean {
+    return url.protocol === 'http:' && this.insecure(url);
+  }
+
+  /** Throws (a ProxyConfigError, a DockerCertsError) when the settings for this URL cannot be used. */
+  route(url: URL): Route {
+    const proxy = proxyFor(url, this.options.env);
+    if (url.protocol === 'https:') return this.secureRoute(url, proxy);
+    if (!proxy) {
+      return {
+        secure: false,
+        agent: this.agent('http', () => new HttpAgent(this.options.agentOptions)),
+        where: { hostname: bare(url.hostname), port: url.port || 80, path: url.pathname + url.search },
+        headers: {},
+        explain: (error) => error,
+      };
+    }
+    const secureProxy = proxy.url.protocol === 'https:';
+    return {
+      secure: secureProxy,
+      agent: this.agent(`proxy ${proxy.url.href}`, () =>
+        secureProxy ? new HttpsAgent(this.options.agentOptions) : new HttpAgent(this.options.agentOptions),
+      ),
+      where: {
+        hostname: bare(proxy.url.hostname),
+        port: proxy.url.port || (secureProxy ? 443 : 80),
+        path: url.href, // the absolute form, as a proxy wants it
+      },
+      headers: {
+        Host: url.host,
+        ...(proxy.authorization && { 'Proxy-Authorization': proxy.authorization }),
+      },
+      proxy,
+      explain: (error) =>
+        error instanceof ProxyError
+          ? error
+          : new ProxyError(`cannot reach the proxy ${describeProxy(proxy)}`, undefined, { cause: error }),
+    };
+  }
+
+  private secureRoute(url: URL, proxy: ProxySetting | undefined): Route {
+    const host = url.host;
+    const key = `${host} ${proxy?.url.href ?? 'direct'}`;
+    let entry = this.secureHosts.get(key);
+    if (entry === undefined) {
+      const trust = hostTls(host, this.insecure(url), { certsRoot: this.certsRoot, env: this.options.env });
+      const options = {
+        ...this.options.agentOptions,
+        rejectUnauthorized: trust.rejectUnauthorized,
+        ...(trust.secureContext && { secureContext: trust.secureContext }),
+      };
+      entry = {
+        agent: proxy ? new TunnelAgent(proxy, options) : new HttpsAgent(options),
+        context: {
+          host,
+          certsDir: trust.certsDir,
+          ...(trust.clientCertificate && { clientCertificate: trust.clientCertificate }),
+        },
+      };
+      this.secureHosts.set(key, entry);
+    }
+    const { agent, context } = entry;
+    return {
+      secure: true,
+      agent,
+      where: { hostname: bare(url.hostname), port: url.port || 443, path: url.pathname + url.search },
+      headers: {},
+      explain: (error) => explainTlsError(error, context) ?? error,
+    };
+  }
+
+  private insecure(url: URL): boolean {
+    return isInsecureRegistry(url.host, this.options.insecureRegistries);
+  }
+
+  private agent(key: string, make: () => HttpAgent): HttpAgent {
+    let agent = this.agents.get(key);
+    if (!agent) {
+      agent = make();
+      this.agents.set(key, agent);
+    }
+    return agent;
+  }
+}
+
+// node:http wants an IPv6 literal without the brackets a URL keeps.
+function bare(hostname: string): string {
+  return hostname.replace(/^\[(.*)\]$/, '$1');
+}
