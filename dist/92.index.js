@@ -84,8 +84,8 @@ function previousRelease(tags, version) {
 
 // EXTERNAL MODULE: ./src/compare/budget.ts
 var compare_budget = __webpack_require__(3386);
-// EXTERNAL MODULE: ./src/registry/connect.ts + 17 modules
-var connect = __webpack_require__(4172);
+// EXTERNAL MODULE: ./src/registry/connect.ts + 25 modules
+var connect = __webpack_require__(2368);
 // EXTERNAL MODULE: ./src/image/oci-layout.ts
 var oci_layout = __webpack_require__(803);
 // EXTERNAL MODULE: ./src/registry/errors.ts
