@@ -5,7 +5,7 @@
  */
 import { describeBuilder, parseBuilderInspect, type BuilderInfo } from './build/builder.js';
 import { buildxInspect } from './build/run.js';
-import { InputError } from './errors.js';
+import { InputError } from './util/errors.js';
 import * as runner from './runner.js';
 
 export interface BuilderLookup {

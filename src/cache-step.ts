@@ -9,7 +9,7 @@ import type { GitContext } from './context.js';
 import type { BuildOptions } from './build/buildx.js';
 import { cacheDestination, cacheEntry, planCache, unsupportedCacheExports } from './build/cache.js';
 import { CacheExportLog, cacheExportWarning } from './build/cache-export-log.js';
-import { parseReference } from './plan/reference.js';
+import { parseReference } from './oci/reference.js';
 import { engineHasContainerdStore } from './build/run.js';
 
 /** cache-from / cache-to with the `cache` shorthand added, every export best-effort. */

@@ -5,9 +5,9 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { InputError } from './errors.js';
+import { InputError } from './util/errors.js';
 import { parseList } from './util/list.js';
-import { isRegistryHost, parseImageName, parseReference } from './plan/reference.js';
+import { isRegistryHost, parseImageName, parseReference } from './oci/reference.js';
 import {
   parseBudget,
   parseBudgetAction,
@@ -24,18 +24,18 @@ import { digestOfFileName, parseDigestList } from './merge/digests.js';
 import { COMMENT_MODES, type CommentMode } from './github/comment.js';
 import { CACHE_MODES, type CacheMode } from './build/cache.js';
 import { openOciLayout, OciLayoutError } from './image/oci-layout.js';
-import { ManifestError } from './image/manifest.js';
+import { ManifestError } from './oci/manifest.js';
 import {
   buildContextPath,
   cachePaths,
   checkPath,
   isRemoteContext,
-  ociLayoutPath,
   outputPaths,
   sshPaths,
   type PathRule,
   type PathUse,
 } from './local-paths.js';
+import { ociLayoutPath } from './oci/reference.js';
 
 export type GetInput = (name: string) => string;
 

@@ -13,8 +13,9 @@
  */
 import { existsSync, lstatSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { InputError } from './errors.js';
+import { InputError } from './util/errors.js';
 import { parseList } from './util/list.js';
+import { ociLayoutPath } from './oci/reference.js';
 
 /** The local path inputs of each action (action.yml, report/action.yml, merge/action.yml). */
 export const PATH_INPUTS = {
@@ -113,13 +114,6 @@ function realPathForWrite(input: string, value: string, absolute: string): strin
 
 // ---------------------------------------------------------------------------------------------
 // Where each input's syntax holds a path
-
-export const OCI_LAYOUT = 'oci-layout://';
-
-/** `oci-layout://PATH` (the report's image and baseline, compare-to): the path; undefined for a reference. */
-export function ociLayoutPath(ref: string): string | undefined {
-  return ref.startsWith(OCI_LAYOUT) ? ref.slice(OCI_LAYOUT.length) : undefined;
-}
 
 /** Git and HTTP URLs buildx fetches itself; `-` is a tar on stdin. */
 export function isRemoteContext(context: string): boolean {

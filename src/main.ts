@@ -13,10 +13,10 @@ import {
   type ActionInputs,
   type SecretValue,
 } from './inputs.js';
-import { InputError } from './errors.js';
+import { InputError } from './util/errors.js';
 import { pathRuleOf } from './local-paths.js';
 import { planImage, type ImagePlan } from './plan/plan.js';
-import { parseReference } from './plan/reference.js';
+import { parseReference } from './oci/reference.js';
 import { buildxArgs, type BuildOptions } from './build/buildx.js';
 import { checkFeatures, needsVersionCheck, parseBuildxVersion } from './build/features.js';
 import { buildxVersionOutput, engineHasContainerdStore, runDocker } from './build/run.js';

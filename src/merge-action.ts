@@ -6,14 +6,14 @@
  * is merge/registry-legs.ts's, the report size-step.ts's.
  */
 import * as runner from './runner.js';
-import { InputError } from './errors.js';
+import { InputError } from './util/errors.js';
 import { readGitContext } from './context.js';
 import { pathRuleOf } from './local-paths.js';
 import { checkLayoutInputs, readMergeInputs, type MergeInputs } from './inputs.js';
 import { planImage } from './plan/plan.js';
-import { parseReference } from './plan/reference.js';
+import { parseReference } from './oci/reference.js';
 import { RegistryError } from './registry/errors.js';
-import { ManifestError } from './image/manifest.js';
+import { ManifestError } from './oci/manifest.js';
 import { MergeError, planIndex, type IndexPlan } from './merge/index-plan.js';
 import {
   bringLegsInto,

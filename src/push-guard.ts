@@ -6,10 +6,11 @@
  * cancelled, registry/upload.ts: nothing is written); and when a push fails anyway, what each tag
  * points to afterwards, compared with before, says which tags it wrote.
  */
+import { ActionError } from './util/errors.js';
 import type { RegistryClient } from './registry/client.js';
 import { connect, type ConnectOptions } from './registry/connect.js';
 import { isNotFound } from './registry/errors.js';
-import { parseReference } from './plan/reference.js';
+import { parseReference } from './oci/reference.js';
 
 /** A repository to push to, connected. */
 export interface PushTarget {
@@ -21,7 +22,7 @@ export interface PushTarget {
 }
 
 /** A push the registry would refuse, found before anything was written. */
-export class PushRefusedError extends Error {
+export class PushRefusedError extends ActionError {
   constructor(message: string) {
     super(message);
     this.name = 'PushRefusedError';

@@ -11,7 +11,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import * as runner from './runner.js';
-import { InputError } from './errors.js';
+import { InputError } from './util/errors.js';
 import { parseList } from './util/list.js';
 import {
   checkLayoutInputs,
@@ -25,11 +25,11 @@ import {
 } from './inputs.js';
 import { pathRuleOf } from './local-paths.js';
 import { readGitContext } from './context.js';
-import { measureWithScans, OCI_LAYOUT_PREFIX } from './measure/against-baseline.js';
+import { measureWithScans } from './measure/against-baseline.js';
 import { runAdviceStep } from './advise/advice-step.js';
 import { sizeTable } from './report/table.js';
 import { parseSizeReport, type SizeReport } from './report/size-report.js';
-import { parseReference } from './plan/reference.js';
+import { parseReference } from './oci/reference.js';
 import { parseRegistryReference } from './registry/reference.js';
 import type { ExplicitCredentials } from './registry/auth.js';
 import { renderReport } from './report/markdown.js';
@@ -37,6 +37,7 @@ import { withoutBuildArgValues } from './report/redact.js';
 import { COMMENT_MODES } from './github/comment.js';
 import { publishReport } from './github/publish.js';
 import { WaitBudget } from './github/wait-budget.js';
+import { OCI_LAYOUT } from './oci/reference.js';
 
 async function run(): Promise<void> {
   const password = runner.getInput('password');
@@ -176,7 +177,7 @@ async function savedReport(): Promise<SizeReport | undefined> {
 function credentialsFor(image: string, password: string): ExplicitCredentials | undefined {
   const username = runner.getInput('username');
   if (!username && !password) return undefined;
-  if (image.startsWith(OCI_LAYOUT_PREFIX)) {
+  if (image.startsWith(OCI_LAYOUT)) {
     runner.warning(
       'username and password are for the registry of "image", which is an OCI layout here: they are not used. ' +
         "Log in to the baseline's registry with docker login instead.",
@@ -187,12 +188,12 @@ function credentialsFor(image: string, password: string): ExplicitCredentials | 
 }
 
 function checkImageReference(ref: string, input: string): void {
-  if (!ref.startsWith(OCI_LAYOUT_PREFIX)) parseReference(ref, input);
+  if (!ref.startsWith(OCI_LAYOUT)) parseReference(ref, input);
 }
 
 // The main action's default key is the image name; a report of the same image shares its comment.
 function commentKeyOf(ref: string): string {
-  if (ref.startsWith(OCI_LAYOUT_PREFIX)) return 'default';
+  if (ref.startsWith(OCI_LAYOUT)) return 'default';
   try {
     return parseReference(ref, 'image').name;
   } catch {

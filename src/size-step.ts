@@ -12,23 +12,23 @@ import { evaluateBudget } from './compare/budget.js';
 import {
   measureWithScans,
   noteBaseline,
-  OCI_LAYOUT_PREFIX,
   readBaseline,
   type BaselineInput,
   type RegistryMeasureOptions,
 } from './measure/against-baseline.js';
 import { judgeBaseline, type BaselineOutcome } from './compare/baseline-policy.js';
-import { InputError } from './errors.js';
+import { InputError } from './util/errors.js';
 import { runAdviceStep, type AdviceSettings } from './advise/advice-step.js';
 export { adviceSettings } from './advise/advice-step.js';
 import { connect } from './registry/connect.js';
 import { isNotFound } from './registry/errors.js';
-import { parseReference } from './plan/reference.js';
+import { parseReference } from './oci/reference.js';
 import { renderReport } from './report/markdown.js';
 import { withoutBuildArgValues } from './report/redact.js';
 import { sizeTable } from './report/table.js';
 import { formatBytes } from './report/format.js';
 import { publishReport } from './github/publish.js';
+import { OCI_LAYOUT } from './oci/reference.js';
 
 /** What the size step reads of the inputs: the merge action's have no build, only a push. */
 export type SizeStepInputs = TagAndReportInputs & {
@@ -97,7 +97,7 @@ export async function resolveBaselineBeforeBuild(
   if (plan.kind === 'none') return { status: 'absent', reason: plan.reason };
   const options = measureOptions(inputs);
   // An OCI layout is on disk: nothing to look up, and nothing a push moves.
-  if (plan.kind === 'reference' && plan.ref.startsWith(OCI_LAYOUT_PREFIX)) return plan.ref;
+  if (plan.kind === 'reference' && plan.ref.startsWith(OCI_LAYOUT)) return plan.ref;
   let ref: string;
   if (plan.kind === 'previous-release') {
     const previous = await previousReleaseOf(plan, options);

@@ -15,7 +15,7 @@ import { baselineNote, judgeBaseline, type BaselineOutcome } from '../../src/com
 import { evaluateBudget, parseBudget, type BudgetAction } from '../../src/compare/budget.js';
 import { buildSizeReport, parseSizeReport } from '../../src/report/size-report.js';
 import type { ImageMeasurement } from '../../src/measure/measurement.js';
-import { OCI_INDEX, OCI_MANIFEST } from '../../src/registry/media-types.js';
+import { OCI_INDEX, OCI_MANIFEST } from '../../src/oci/media-types.js';
 import { GZIP_MEDIA_TYPE, gzip, tarLayer } from '../support/tar-fixtures.js';
 
 const sha256 = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`;

@@ -5,7 +5,7 @@ import { prNumberMismatch, type PullRequestHead, type TriggeringRun } from '../.
 import { verifyPrNumber } from '../../src/github/verify-pr.js';
 import { gitContextFrom } from '../../src/context.js';
 import { WRITE_TOKEN, startGitHubStandIn, type GitHubStandIn } from '../support/github-stand-in.js';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/util/errors.js';
 
 /** The InputError the promise rejects with. */
 async function refusal(promise: Promise<unknown>): Promise<InputError> {

@@ -3,7 +3,7 @@ import { describe, expect, test } from '@jest/globals';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/util/errors.js';
 import { readInputs } from '../../src/inputs.js';
 
 const workspace = mkdtempSync(join(tmpdir(), 'legs-inputs-'));

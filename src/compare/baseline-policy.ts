@@ -11,7 +11,7 @@
  * Pure: what happened in, the outcome and the words for the log out.
  */
 import { isRegistryError } from '../registry/errors.js';
-import { NotAnImageError } from '../image/manifest.js';
+import { NotAnImageError } from '../oci/manifest.js';
 
 export const BASELINE_PROBLEMS = [
   'broken',

@@ -2,7 +2,7 @@
  * The size budget: rules from the `size-budget` input, checked against a size report.
  * Pure: rules and a report in, a verdict out.
  */
-import { InputError } from '../errors.js';
+import { InputError } from '../util/errors.js';
 import type { PlatformReport, SizeReport } from '../report/size-report.js';
 
 export const BUDGET_RULE_KINDS = [

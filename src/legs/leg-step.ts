@@ -5,8 +5,8 @@
  * driver) or reads back what buildx pushed, for the `digest` and `platform` outputs.
  */
 import { openOciLayout } from '../image/oci-layout.js';
-import type { ImageSource } from '../image/source.js';
-import { InputError } from '../errors.js';
+import type { ImageSource } from '../oci/source.js';
+import { InputError } from '../util/errors.js';
 import * as runner from '../runner.js';
 import type { BuilderInfo } from '../build/builder.js';
 import { digestPushMode, type DigestPushMode } from '../build/push-by-digest.js';

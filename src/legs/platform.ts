@@ -3,9 +3,10 @@
  * index entry that is not an attestation, else the manifest's config. Works on any ImageSource:
  * the OCI layout of the docker driver, or the registry buildx pushed to.
  */
-import { isAttestation, parseImageConfig, parseManifest } from '../image/manifest.js';
-import { platformName } from '../image/model.js';
-import type { ImageSource } from '../image/source.js';
+import { parseImageConfig, parseManifest } from '../oci/manifest.js';
+import type { ImageSource } from '../oci/source.js';
+import { isAttestation } from '../oci/platform.js';
+import { platformName } from '../oci/descriptor.js';
 
 export async function legPlatform(source: ImageSource, digest: string): Promise<string> {
   const top = await source.manifest(digest);

@@ -4,8 +4,8 @@
  * repository of the same registry got it earlier in this push, else uploaded as a stream), then
  * every manifest, children before the index that lists them, each PUT under its own digest.
  */
-import { parseManifest } from '../image/manifest.js';
-import type { ImageSource } from '../image/source.js';
+import { parseManifest } from '../oci/manifest.js';
+import type { ImageSource } from '../oci/source.js';
 import type { RegistryClient } from '../registry/client.js';
 import { deferredStream, ensureBlob } from '../registry/blob-copy.js';
 import { limiter } from '../util/pool.js';

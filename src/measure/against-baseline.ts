@@ -7,9 +7,10 @@
 import type { ExplicitCredentials } from '../registry/auth.js';
 import { connect } from '../registry/connect.js';
 import { openOciLayout } from '../image/oci-layout.js';
-import type { ImageSource } from '../image/source.js';
+import { ociLayoutPath } from '../oci/reference.js';
+import type { ImageSource } from '../oci/source.js';
 import { isNotFound } from '../registry/errors.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../util/errors.js';
 import {
   baselineNote,
   judgeBaseline,
@@ -157,15 +158,14 @@ async function measureReference(
   return { measurement: { ...measurement, ref }, scanned };
 }
 
-export const OCI_LAYOUT_PREFIX = 'oci-layout://';
-
 async function openSource(
   ref: string,
   input: string,
   options: RegistryMeasureOptions,
 ): Promise<{ source: ImageSource; reference: string }> {
-  if (ref.startsWith(OCI_LAYOUT_PREFIX)) {
-    return { source: await openOciLayout(ref.slice(OCI_LAYOUT_PREFIX.length)), reference: '' };
+  const layout = ociLayoutPath(ref);
+  if (layout !== undefined) {
+    return { source: await openOciLayout(layout), reference: '' };
   }
   const connection = await connect(ref, {
     input,

@@ -4,7 +4,7 @@
  * actions/upload-artifact (`touch "/tmp/digests/${digest#sha256:}"`). Pure: the directory is read
  * by the caller.
  */
-import { InputError } from '../errors.js';
+import { InputError } from '../util/errors.js';
 
 const DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 const HEX = /^([a-f0-9]{64}|[a-f0-9]{128})$/;

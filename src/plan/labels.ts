@@ -3,7 +3,7 @@
  * (https://github.com/opencontainers/image-spec/blob/main/annotations.md), then the user's.
  */
 import type { GitContext } from '../context.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../util/errors.js';
 
 export interface LabelPlanInput {
   context: GitContext;

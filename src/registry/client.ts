@@ -12,7 +12,7 @@
  */
 import type { Readable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { FetchedManifest } from '../image/source.js';
+import type { FetchedManifest } from '../oci/source.js';
 import type { Credentials } from './auth.js';
 import { Authorizer, unauthorized, type Authorization } from './authorizer.js';
 import { digestAlgorithm, verifiedBlobStream } from './blob-stream.js';
@@ -21,7 +21,7 @@ import { registryBaseUrl } from './endpoint.js';
 import { isCorruptAnswer, RegistryError, withNote } from './errors.js';
 import { httpFetch } from './http-fetch.js';
 import { manifestDigest, manifestMediaType } from './manifest-response.js';
-import { isIndex, isManifest, MANIFEST_ACCEPT } from './media-types.js';
+import { isIndex, isManifest, MANIFEST_ACCEPT } from '../oci/media-types.js';
 import { displayName, normalizeRegistry } from './reference.js';
 import { backoffDelay, CORRUPT_ANSWER_ATTEMPTS, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
 import { TokenCache } from './token-cache.js';

@@ -3,7 +3,7 @@
  * naming rules (`alpine` is `docker.io/library/alpine`, served by `registry-1.docker.io`).
  * The grammar itself is plan/reference.ts's; this only splits the name.
  */
-import { parseReference } from '../plan/reference.js';
+import { parseReference } from '../oci/reference.js';
 
 export const DOCKER_HUB = 'docker.io';
 export const DOCKER_HUB_API_HOST = 'registry-1.docker.io';

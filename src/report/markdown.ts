@@ -8,7 +8,7 @@
  */
 import { commentMarker } from './marker.js';
 import type { Budget, BudgetViolation } from '../compare/budget.js';
-import { cleanCreatedBy } from '../image/history.js';
+import { cleanCreatedBy } from '../oci/history.js';
 import { codeSpan, escapeHtml, escapeMarkdown, mermaidText, sanitize } from './escape.js';
 import { savesBytes, savingsTotal } from '../advise/savings.js';
 import { formatBytes, formatDelta, formatPercent } from './format.js';

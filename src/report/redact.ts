@@ -4,7 +4,7 @@
  * layer's `createdBy` (image/history.ts hideBuildArgValues), as the comment's cleaned form never
  * showed them. Masked values (secrets, tokens) are hidden from every output by the runner.
  */
-import { hideBuildArgValues } from '../image/history.js';
+import { hideBuildArgValues } from '../oci/history.js';
 import type { LayerReport, SizeReport } from './size-report.js';
 
 /** `buildArgs`: the action's `build-args` (`KEY=VALUE`), whose values are hidden wherever history expands them. */

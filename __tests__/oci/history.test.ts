@@ -5,8 +5,8 @@ import {
   hideBuildArgValues,
   layerHistory,
   type HistoryEntry,
-} from '../../src/image/history.js';
-import { parseImageConfig } from '../../src/image/manifest.js';
+} from '../../src/oci/history.js';
+import { parseImageConfig } from '../../src/oci/manifest.js';
 
 // Configs pushed to the lab: BuildKit (buildx) and the classic builder (DOCKER_BUILDKIT=0).
 const fixture = (name: string) =>

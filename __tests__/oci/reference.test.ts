@@ -6,7 +6,7 @@ import {
   parseImageName,
   parseReference,
   type ImageReference,
-} from '../../src/plan/reference.js';
+} from '../../src/oci/reference.js';
 
 // How InputError shows a value: long ones are cut at 200 characters.
 function shown(value: string): string {

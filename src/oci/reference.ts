@@ -8,7 +8,7 @@
  * Names are lower-cased before they are checked: `ghcr.io/${{ github.repository }}` with an
  * upper-case owner is the classic way to get "repository name must be lowercase" from docker.
  */
-import { InputError } from '../errors.js';
+import { InputError } from '../util/errors.js';
 
 export interface ImageReference {
   /** Normalized (lower-cased) name, registry included when given: `ghcr.io/owner/app`. */
@@ -112,4 +112,12 @@ function nameProblem(name: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/** An OCI image layout on disk, as buildx and our inputs name one: `oci-layout://PATH`. */
+export const OCI_LAYOUT = 'oci-layout://';
+
+/** `oci-layout://PATH` (the report's image and baseline, compare-to): the path; undefined for a reference. */
+export function ociLayoutPath(ref: string): string | undefined {
+  return ref.startsWith(OCI_LAYOUT) ? ref.slice(OCI_LAYOUT.length) : undefined;
 }
