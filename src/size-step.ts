@@ -16,19 +16,20 @@ import {
   type BaselineInput,
   type RegistryMeasureOptions,
 } from './measure/against-baseline.js';
-import { judgeBaseline, type BaselineOutcome } from './compare/baseline-policy.js';
+import { judgeBaseline } from './compare/baseline-policy.js';
 import { InputError } from './util/errors.js';
 import { runAdviceStep, type AdviceSettings } from './advise/advice-step.js';
 export { adviceSettings } from './advise/advice-step.js';
 import { connect } from './registry/connect.js';
 import { isNotFound } from './registry/errors.js';
 import { parseReference } from './oci/reference.js';
-import { renderReport } from './report/markdown.js';
+import { renderReport } from './render/markdown.js';
 import { withoutBuildArgValues } from './report/redact.js';
-import { sizeTable } from './report/table.js';
-import { formatBytes } from './report/format.js';
+import { sizeTable } from './render/table.js';
+import { formatBytes } from './render/format.js';
 import { publishReport } from './github/publish.js';
 import { OCI_LAYOUT } from './oci/reference.js';
+import type { BaselineOutcome } from './report/baseline.js';
 
 /** What the size step reads of the inputs: the merge action's have no build, only a push. */
 export type SizeStepInputs = TagAndReportInputs & {

@@ -11,12 +11,14 @@ import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readBaseline, type RegistryMeasureOptions } from '../../src/measure/against-baseline.js';
-import { baselineNote, judgeBaseline, type BaselineOutcome } from '../../src/compare/baseline-policy.js';
+import { baselineNote, judgeBaseline } from '../../src/compare/baseline-policy.js';
 import { evaluateBudget, parseBudget, type BudgetAction } from '../../src/compare/budget.js';
-import { buildSizeReport, parseSizeReport } from '../../src/report/size-report.js';
+import { parseSizeReport } from '../../src/report/size-report.js';
 import type { ImageMeasurement } from '../../src/measure/measurement.js';
 import { OCI_INDEX, OCI_MANIFEST } from '../../src/oci/media-types.js';
 import { GZIP_MEDIA_TYPE, gzip, tarLayer } from '../support/tar-fixtures.js';
+import type { BaselineOutcome } from '../../src/report/baseline.js';
+import { buildSizeReport } from '../../src/compare/delta.js';
 
 const sha256 = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
 const IMAGE_CONFIG = 'application/vnd.oci.image.config.v1+json';

@@ -5,8 +5,8 @@
  */
 import * as runner from '../runner.js';
 import type { ActionInputs } from '../inputs.js';
-import { formatBytes } from '../report/format.js';
-import { sanitize } from '../report/escape.js';
+import { formatBytes } from '../render/format.js';
+import { sanitize } from '../render/escape.js';
 import type { AdviceEntry } from '../report/size-report.js';
 import type { ScannedPlatform } from '../measure/measure.js';
 import type { AdviceFinding } from './advise.js';

@@ -12,19 +12,7 @@
  */
 import { isRegistryError } from '../registry/errors.js';
 import { NotAnImageError } from '../oci/manifest.js';
-
-export const BASELINE_PROBLEMS = [
-  'broken',
-  'unreachable',
-  'unauthorized',
-  'not-an-image',
-  'unreadable',
-] as const;
-export type BaselineProblem = (typeof BASELINE_PROBLEMS)[number];
-
-export type BaselineOutcome =
-  | { status: 'absent'; reason: string }
-  | { status: 'unavailable'; ref: string; problem: BaselineProblem; reason: string };
+import type { BaselineOutcome, BaselineProblem } from '../report/baseline.js';
 
 /** What went wrong reading a baseline. */
 export interface BaselineFailure {

@@ -12,7 +12,7 @@ import type { BuilderInfo } from '../build/builder.js';
 import { digestPushMode, type DigestPushMode } from '../build/push-by-digest.js';
 import { engineHasContainerdStore } from '../build/run.js';
 import { connect } from '../registry/connect.js';
-import { formatBytes } from '../report/format.js';
+import { formatBytes } from '../render/format.js';
 import { legPlatform } from './platform.js';
 import { layoutContent, pushLayoutContent, type PushTarget, type TargetPush } from './push-layout.js';
 

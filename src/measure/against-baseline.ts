@@ -11,15 +11,12 @@ import { ociLayoutPath } from '../oci/reference.js';
 import type { ImageSource } from '../oci/source.js';
 import { isNotFound } from '../registry/errors.js';
 import { InputError } from '../util/errors.js';
-import {
-  baselineNote,
-  judgeBaseline,
-  type BaselineFailure,
-  type BaselineOutcome,
-} from '../compare/baseline-policy.js';
-import { buildSizeReport, type SizeReport } from '../report/size-report.js';
+import { baselineNote, judgeBaseline, type BaselineFailure } from '../compare/baseline-policy.js';
+import { type SizeReport } from '../report/size-report.js';
 import { LayerScans, measureImage, type ScannedPlatform } from './measure.js';
 import type { ImageMeasurement } from './measurement.js';
+import type { BaselineOutcome } from '../report/baseline.js';
+import { buildSizeReport } from '../compare/delta.js';
 
 export interface RegistryMeasureOptions {
   platforms: string[];

@@ -7,13 +7,13 @@
  * largest layers), then the chart, and the comment says so. Pure: a report in, a string out.
  */
 import { commentMarker } from './marker.js';
-import type { Budget, BudgetViolation } from '../compare/budget.js';
 import { cleanCreatedBy } from '../oci/history.js';
 import { codeSpan, escapeHtml, escapeMarkdown, mermaidText, sanitize } from './escape.js';
-import { savesBytes, savingsTotal } from '../advise/savings.js';
+import { savesBytes, savingsTotal } from '../report/savings.js';
 import { formatBytes, formatDelta, formatPercent } from './format.js';
 import { GRADE_ICONS, gradeChange } from './icons.js';
-import type { AdviceEntry, LayerReport, PlatformReport, SizeReport } from './size-report.js';
+import type { AdviceEntry, LayerReport, PlatformReport, SizeReport } from '../report/size-report.js';
+import type { Budget, BudgetViolation } from '../report/budget.js';
 
 /** GitHub rejects a comment body of this many characters or more. */
 export const GITHUB_COMMENT_LIMIT = 65_536;

@@ -1,5 +1,5 @@
 import { expect, test } from '@jest/globals';
-import { savesBytes, savingsTotal } from '../../src/advise/savings.js';
+import { savesBytes, savingsTotal } from '../../src/report/savings.js';
 
 test('the order and ADD-for-COPY findings count no saving; the others do', () => {
   expect(savesBytes('copy-before-install')).toBe(false);

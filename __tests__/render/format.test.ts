@@ -1,5 +1,5 @@
 import { expect, test } from '@jest/globals';
-import { formatBytes, formatDelta, formatPercent } from '../../src/report/format.js';
+import { formatBytes, formatDelta, formatPercent } from '../../src/render/format.js';
 
 test.each<[number, string]>([
   [0, '0 B'],

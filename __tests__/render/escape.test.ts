@@ -6,7 +6,7 @@ import {
   escapeMarkdown,
   mermaidText,
   sanitize,
-} from '../../src/report/escape.js';
+} from '../../src/render/escape.js';
 
 const ZWSP = '\u200B';
 

@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from '@jest/globals';
-import { evaluateBudget, parseBudget, type Budget } from '../../src/compare/budget.js';
+import { evaluateBudget, parseBudget } from '../../src/compare/budget.js';
 import type {
   ImageMeasurement,
   LayerMeasurement,
   PlatformMeasurement,
 } from '../../src/measure/measurement.js';
-import { renderReport, size } from '../../src/report/markdown.js';
-import { commentMarker } from '../../src/report/marker.js';
-import { buildSizeReport, type AdviceEntry, type SizeReport } from '../../src/report/size-report.js';
+import { renderReport, size } from '../../src/render/markdown.js';
+import { commentMarker } from '../../src/render/marker.js';
+import { type AdviceEntry, type SizeReport } from '../../src/report/size-report.js';
+import type { Budget } from '../../src/report/budget.js';
+import { buildSizeReport } from '../../src/compare/delta.js';
 
 // ---- Fixtures: measurements as the measuring stage makes them, turned into reports. ----
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@jest/globals';
-import { sizeTable } from '../../src/report/table.js';
-import { buildSizeReport } from '../../src/report/size-report.js';
+import { sizeTable } from '../../src/render/table.js';
+import { buildSizeReport } from '../../src/compare/delta.js';
 
 test('a hostile platform name or ref stays on its line, its controls shown', () => {
   const platform = 'linux\n::error::x/\u202eevil\u001b[31m';

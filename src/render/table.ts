@@ -3,7 +3,7 @@
  */
 import { sanitize } from './escape.js';
 import { formatBytes, formatDelta, formatPercent } from './format.js';
-import type { PlatformReport, SizeReport } from './size-report.js';
+import type { PlatformReport, SizeReport } from '../report/size-report.js';
 
 export function sizeTable(report: SizeReport): string {
   // Refs and platform names come from registries and saved reports: one line each, controls shown.
