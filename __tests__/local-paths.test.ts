@@ -9,17 +9,9 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import { checkReportPaths, readInputs, readMergeInputs } from '../src/inputs.js';
-import {
-  buildContextPath,
-  cachePaths,
-  checkPath,
-  outputPaths,
-  PATH_INPUTS,
-  pathRuleOf,
-  sshPaths,
-  type PathRule,
-} from '../src/local-paths.js';
+import { checkPath, PATH_INPUTS, pathRuleOf, type PathRule } from '../src/local-paths.js';
 import { thrown } from './support/thrown.js';
+import { buildContextPath, cachePaths, outputPaths, sshPaths } from '../src/buildx/flag-paths.js';
 
 const DIGEST_FILE = 'a'.repeat(64);
 

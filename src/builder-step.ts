@@ -3,8 +3,8 @@
  * with its driver and platforms (so a run on a docker context, a remote BuildKit or a Kubernetes
  * builder says so). A `builder` input that names no builder fails here, before anything is built.
  */
-import { describeBuilder, parseBuilderInspect, type BuilderInfo } from './build/builder.js';
-import { buildxInspect } from './build/run.js';
+import { describeBuilder, parseBuilderInspect, type BuilderInfo } from './buildx/builder.js';
+import { buildxInspect } from './buildx/run.js';
 import { InputError } from './util/errors.js';
 import * as runner from './runner.js';
 

@@ -6,11 +6,11 @@
 import * as runner from './runner.js';
 import type { ActionInputs } from './inputs.js';
 import type { GitContext } from './context.js';
-import type { BuildOptions } from './build/buildx.js';
-import { cacheDestination, cacheEntry, planCache, unsupportedCacheExports } from './build/cache.js';
-import { CacheExportLog, cacheExportWarning } from './build/cache-export-log.js';
+import type { BuildOptions } from './buildx/buildx.js';
+import { cacheDestination, cacheEntry, planCache, unsupportedCacheExports } from './buildx/cache.js';
+import { CacheExportLog, cacheExportWarning } from './buildx/cache-export-log.js';
 import { parseReference } from './oci/reference.js';
-import { engineHasContainerdStore } from './build/run.js';
+import { engineHasContainerdStore } from './buildx/run.js';
 
 /** cache-from / cache-to with the `cache` shorthand added, every export best-effort. */
 export function planBuildCache(

@@ -19,23 +19,26 @@ import {
 } from './compare/budget.js';
 import { parseTagRules, type TagRule } from './plan/tags.js';
 import { parseFlavor, type Flavor } from './plan/flavor.js';
-import type { BuildOptions } from './build/buildx.js';
+import type { BuildOptions } from './buildx/buildx.js';
+import {
+  addHostProblem,
+  attestProblem,
+  attestationProblem,
+  entitlementProblem,
+  keyValueProblem,
+  optionLikeProblem,
+  platformProblem,
+  shmSizeProblem,
+  ulimitProblem,
+} from './buildx/flags.js';
 import { digestOfFileName, parseDigestList } from './merge/digests.js';
 import { COMMENT_MODES, type CommentMode } from './github/comment.js';
-import { CACHE_MODES, type CacheMode } from './build/cache.js';
+import { CACHE_MODES, type CacheMode } from './buildx/cache.js';
 import { openOciLayout, OciLayoutError } from './image/oci-layout.js';
 import { ManifestError } from './oci/manifest.js';
-import {
-  buildContextPath,
-  cachePaths,
-  checkPath,
-  isRemoteContext,
-  outputPaths,
-  sshPaths,
-  type PathRule,
-  type PathUse,
-} from './local-paths.js';
+import { checkPath, type PathRule, type PathUse } from './local-paths.js';
 import { ociLayoutPath } from './oci/reference.js';
+import { buildContextPath, cachePaths, isRemoteContext, outputPaths, sshPaths } from './buildx/flag-paths.js';
 
 export type GetInput = (name: string) => string;
 
@@ -80,9 +83,9 @@ export interface ActionInputs {
   advise: boolean;
   /** Findings that save fewer bytes than this are not shown. */
   adviceMinBytes: number;
-  /** Build a PR's code under pull_request_target / workflow_run with credentials (build/trust.ts). */
+  /** Build a PR's code under pull_request_target / workflow_run with credentials (buildx/trust.ts). */
   allowUntrustedBuild: boolean;
-  /** The `cache` shorthand (build/cache.ts); `none` when empty. */
+  /** The `cache` shorthand (buildx/cache.ts); `none` when empty. */
   cache: CacheMode;
   /** A leg of a multi-platform build: one platform, pushed by digest without tags (legs/leg-step.ts). */
   pushByDigest: boolean;
@@ -141,12 +144,12 @@ export function readInputs(getInput: GetInput, where: string | PathRule): Action
       ),
       provenance: attestationSetting('provenance', getInput('provenance')),
       sbom: attestationSetting('sbom', getInput('sbom')),
-      attests: lines('attests').map(checkAttest),
+      attests: lines('attests').map((a) => checked('attests', a, attestProblem(a))),
       builder,
-      allow: list('allow').map(checkEntitlement),
-      addHosts: list('add-hosts').map(checkHost),
+      allow: list('allow').map((a) => checked('allow', a, entitlementProblem(a))),
+      addHosts: list('add-hosts').map((h) => checked('add-hosts', h, addHostProblem(h))),
       shmSize: checkShmSize(getInput('shm-size')),
-      ulimits: lines('ulimit').map(checkUlimit),
+      ulimits: lines('ulimit').map((u) => checked('ulimit', u, ulimitProblem(u))),
       cgroupParent: optional('cgroup-parent'),
     },
     labels: lines('labels').map((l) => keyValue('labels', l)),
@@ -417,9 +420,7 @@ function checkBuildContext(entry: string, rule: PathRule): string {
 
 /** A value buildx would take for an option where it expects a name or a path. */
 function notAnOption(input: string, value: string): void {
-  if (value.startsWith('-') && value !== '-') {
-    throw new InputError(input, value, 'starts with "-": buildx would read it as an option');
-  }
+  checked(input, value, optionLikeProblem(value));
 }
 
 function splitPair(input: string, item: string): [string, string] {
@@ -429,11 +430,7 @@ function splitPair(input: string, item: string): [string, string] {
 }
 
 function keyValue(input: string, item: string): string {
-  const eq = item.indexOf('=');
-  if (eq <= 0)
-    throw new InputError(input, item, 'must be KEY=VALUE (the "=" is missing or the key is empty)');
-  if (/\s/.test(item.slice(0, eq))) throw new InputError(input, item, 'has whitespace in its key');
-  return item;
+  return checked(input, item, keyValueProblem(item));
 }
 
 // Never echoes the value: only the id, so an error cannot print the secret.
@@ -447,54 +444,9 @@ function secretValue(item: string): SecretValue {
   return { id, value: item.slice(eq + 1) };
 }
 
-const OSES = new Set([
-  'linux',
-  'windows',
-  'darwin',
-  'freebsd',
-  'netbsd',
-  'openbsd',
-  'solaris',
-  'illumos',
-  'aix',
-  'plan9',
-  'wasip1',
-]);
-const ARCHES = new Set([
-  'amd64',
-  'arm64',
-  'arm',
-  '386',
-  'ppc64le',
-  'ppc64',
-  's390x',
-  'riscv64',
-  'mips64le',
-  'mips64',
-  'mipsle',
-  'mips',
-  'loong64',
-  'wasm',
-]);
-
 export function checkPlatform(platform: string): void {
   const why = platformProblem(platform);
   if (why) throw new InputError('platforms', platform, why);
-}
-
-/** Why `platform` is not OS/ARCH[/VARIANT] of a known OS and architecture; undefined when it is. */
-export function platformProblem(platform: string): string | undefined {
-  if (platform === 'local') return undefined;
-  const [os, arch, variant, ...rest] = platform.split('/');
-  return rest.length > 0 || !arch
-    ? 'is not OS/ARCH[/VARIANT], e.g. linux/amd64'
-    : !OSES.has(os)
-      ? `has an unknown OS "${os}"`
-      : !ARCHES.has(arch)
-        ? `has an unknown architecture "${arch}" (known: ${[...ARCHES].join(', ')})`
-        : variant !== undefined && !/^v[0-9]+(\.[0-9]+)?$/.test(variant)
-          ? `has an unknown variant "${variant}" (e.g. v7, v8)`
-          : undefined;
 }
 
 /**
@@ -529,56 +481,17 @@ function checkContextAndFile(context: string, file: string | undefined, rule: Pa
 function attestationSetting(input: string, value: string): string | undefined {
   if (value === '') return undefined;
   if (value in BOOLEAN) return String(BOOLEAN[value]);
-  for (const part of value.split(',')) {
-    if (!/^[a-z-]+=.+$/.test(part.trim()))
-      throw new InputError(input, value, 'must be true, false, or KEY=VALUE[,KEY=VALUE]');
-  }
-  return value;
+  return checked(input, value, attestationProblem(value));
 }
 
-function checkAttest(value: string): string {
-  if (!/^type=(provenance|sbom)(,|$)/.test(value)) {
-    throw new InputError('attests', value, 'must start with type=provenance or type=sbom');
-  }
-  return value;
-}
-
-function checkEntitlement(value: string): string {
-  // fs=, fs.read= and fs.write= are Bake's: buildx build refuses them ("unknown entitlement").
-  if (!/^(network\.host|security\.insecure|device(=.+)?)$/.test(value)) {
-    throw new InputError(
-      'allow',
-      value,
-      'is not a buildx build entitlement (network.host, security.insecure, device)',
-    );
-  }
-  return value;
-}
-
-function checkHost(value: string): string {
-  if (!/^[^\s:=]+[:=]\S+$/.test(value)) throw new InputError('add-hosts', value, 'must be HOST:IP');
+/** `value` of `input`, or an InputError with the reason a buildx flag rule (buildx/flags.ts) gives. */
+function checked(input: string, value: string, problem: string | undefined): string {
+  if (problem) throw new InputError(input, value, problem);
   return value;
 }
 
 function checkShmSize(value: string): string | undefined {
-  if (value === '') return undefined;
-  if (!/^[0-9]+(\.[0-9]+)?\s*[kmgtp]?i?b?$/i.test(value)) {
-    throw new InputError('shm-size', value, 'is not a size such as 64m or 2g');
-  }
-  return value;
-}
-
-const ULIMITS = new Set(
-  'core cpu data fsize locks memlock msgqueue nice nofile nproc rss rtprio rttime sigpending stack'.split(
-    ' ',
-  ),
-);
-
-function checkUlimit(value: string): string {
-  const m = /^([a-z]+)=(-?[0-9]+)(?::(-?[0-9]+))?$/.exec(value);
-  if (!m) throw new InputError('ulimit', value, 'must be NAME=SOFT[:HARD], e.g. nofile=1024:1024');
-  if (!ULIMITS.has(m[1])) throw new InputError('ulimit', value, `has an unknown limit "${m[1]}"`);
-  return value;
+  return value === '' ? undefined : checked('shm-size', value, shmSizeProblem(value));
 }
 
 /** `images`: one name per line or comma, or metadata-action's `name=...,enable=false` form. */

@@ -17,19 +17,19 @@ import { InputError } from './util/errors.js';
 import { pathRuleOf } from './local-paths.js';
 import { planImage, type ImagePlan } from './plan/plan.js';
 import { parseReference } from './oci/reference.js';
-import { buildxArgs, type BuildOptions } from './build/buildx.js';
-import { checkFeatures, needsVersionCheck, parseBuildxVersion } from './build/features.js';
-import { buildxVersionOutput, engineHasContainerdStore, runDocker } from './build/run.js';
-import { readBuildResult } from './build/metadata.js';
-import { gitAuthSecretId } from './build/git-auth.js';
+import { buildxArgs, type BuildOptions } from './buildx/buildx.js';
+import { checkFeatures, needsVersionCheck, parseBuildxVersion } from './buildx/features.js';
+import { buildxVersionOutput, engineHasContainerdStore, runDocker } from './buildx/run.js';
+import { readBuildResult } from './buildx/metadata.js';
+import { gitAuthSecretId } from './buildx/git-auth.js';
 import { checkCacheExports, planBuildCache, watchCacheExports } from './cache-step.js';
-import { needsTrustCheck, untrustedBuildRefusal } from './build/trust.js';
-import { builtCommit } from './build/git-head.js';
+import { needsTrustCheck, untrustedBuildRefusal } from './buildx/trust.js';
+import { builtCommit } from './buildx/git-head.js';
 import { announceBuilder, lookUpBuilder } from './builder-step.js';
-import { builtBy, describeBuiltBy } from './build/built-by.js';
-import { builderSelection } from './build/builder.js';
+import { builtBy, describeBuiltBy } from './buildx/built-by.js';
+import { builderSelection } from './buildx/builder.js';
 import { planLeg, pushLeg } from './legs/leg-step.js';
-import { legBuildOptions } from './build/push-by-digest.js';
+import { legBuildOptions } from './buildx/push-by-digest.js';
 import {
   describeWritten,
   openPushTargets,
@@ -185,7 +185,7 @@ async function announceBuiltBy(metadata: string): Promise<void> {
   if (by) runner.info(describeBuiltBy(by));
 }
 
-// A PR's code, built where the event holds a write token and secrets (see build/trust.ts).
+// A PR's code, built where the event holds a write token and secrets (see buildx/trust.ts).
 async function refuseUntrustedBuild(inputs: ActionInputs, context: GitContext): Promise<void> {
   if (inputs.allowUntrustedBuild || !needsTrustCheck(context.eventName, context.workflowRunEvent)) return;
   const pushes = inputs.build.push || inputs.build.outputs.some((o) => /\bpush=true\b|type=registry/.test(o));

@@ -1,6 +1,6 @@
 /**
  * `push-by-digest: true` in the action: a leg of a multi-platform build, pushed by digest to every
- * image in `images`, no tag. The builder's driver decides how (build/push-by-digest.ts); this
+ * image in `images`, no tag. The builder's driver decides how (buildx/push-by-digest.ts); this
  * adapter checks the builder can, and after the build pushes the OCI layout itself (docker
  * driver) or reads back what buildx pushed, for the `digest` and `platform` outputs.
  */
@@ -8,9 +8,9 @@ import { openOciLayout } from '../image/oci-layout.js';
 import type { ImageSource } from '../oci/source.js';
 import { InputError } from '../util/errors.js';
 import * as runner from '../runner.js';
-import type { BuilderInfo } from '../build/builder.js';
-import { digestPushMode, type DigestPushMode } from '../build/push-by-digest.js';
-import { engineHasContainerdStore } from '../build/run.js';
+import type { BuilderInfo } from '../buildx/builder.js';
+import { digestPushMode, type DigestPushMode } from '../buildx/push-by-digest.js';
+import { engineHasContainerdStore } from '../buildx/run.js';
 import { connect } from '../registry/connect.js';
 import { formatBytes } from '../render/format.js';
 import { legPlatform } from './platform.js';

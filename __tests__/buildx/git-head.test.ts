@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@jest/globals';
-import { builtCommit } from '../../src/build/git-head.js';
+import { builtCommit } from '../../src/buildx/git-head.js';
 
 test('a local context: the checkout HEAD, from the workspace or an absolute path', async () => {
   const repo = mkdtempSync(join(tmpdir(), 'git-head-'));

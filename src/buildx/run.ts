@@ -85,7 +85,7 @@ async function askContainerdStore(context: string | undefined): Promise<boolean 
   return out.stdout.includes('io.containerd.snapshotter');
 }
 
-/** `docker buildx inspect [builder]`: its text (build/builder.ts parses it), or why it failed. */
+/** `docker buildx inspect [builder]`: its text (builder.ts parses it), or why it failed. */
 export async function buildxInspect(
   builder?: string,
 ): Promise<{ ok: boolean; stdout: string; stderr: string }> {

@@ -1,5 +1,5 @@
 import { expect, test } from '@jest/globals';
-import { gitAuthSecretId } from '../../src/build/git-auth.js';
+import { gitAuthSecretId } from '../../src/buildx/git-auth.js';
 
 test.each<[string, string, string | undefined]>([
   ['https://github.com/acme/app.git#main', 'https://github.com', 'GIT_AUTH_TOKEN.github.com'],

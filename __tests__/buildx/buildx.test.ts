@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { buildxArgs, outputType, type BuildOptions } from '../../src/build/buildx.js';
+import { buildxArgs, outputType, type BuildOptions } from '../../src/buildx/buildx.js';
 import { buildOptions as options, IID, META } from '../support/build-options.js';
-import { digestPushMode, legBuildOptions, type DigestPushMode } from '../../src/build/push-by-digest.js';
+import { digestPushMode, legBuildOptions, type DigestPushMode } from '../../src/buildx/push-by-digest.js';
 
 const RUN = 'https://github.com/acme/app/actions/runs/42/attempts/1';
 

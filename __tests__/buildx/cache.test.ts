@@ -6,7 +6,7 @@ import {
   planCache,
   unsupportedCacheExports,
   type CachePlanInput,
-} from '../../src/build/cache.js';
+} from '../../src/buildx/cache.js';
 import { readInputs } from '../../src/inputs.js';
 import { thrown } from '../support/thrown.js';
 

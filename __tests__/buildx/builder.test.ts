@@ -11,7 +11,7 @@ import {
   canPushByDigest,
   describeBuilder,
   parseBuilderInspect,
-} from '../../src/build/builder.js';
+} from '../../src/buildx/builder.js';
 
 const fixture = (name: string) =>
   readFileSync(join(import.meta.dirname, '..', 'fixtures', 'buildx-inspect', `${name}.txt`), 'utf8');

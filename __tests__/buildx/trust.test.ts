@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { needsTrustCheck, untrustedBuildRefusal, type TrustInput } from '../../src/build/trust.js';
+import { needsTrustCheck, untrustedBuildRefusal, type TrustInput } from '../../src/buildx/trust.js';
 
 const BASE = 'b'.repeat(40);
 const HEAD = 'a'.repeat(40);

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { builtBy, describeBuiltBy, parseBuildRef, parseInstanceRecord } from '../../src/build/built-by.js';
+import { builtBy, describeBuiltBy, parseBuildRef, parseInstanceRecord } from '../../src/buildx/built-by.js';
 
 // As `docker buildx create --name probe --driver docker-container --platform linux/amd64,linux/arm64`
 // wrote it on the lab.

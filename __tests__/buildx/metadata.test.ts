@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseBuildResult, readBuildResult } from '../../src/build/metadata.js';
+import { parseBuildResult, readBuildResult } from '../../src/buildx/metadata.js';
 
 const DIGEST = 'sha256:' + 'c0ffee'.repeat(10) + 'abcd';
 const CONFIG = 'sha256:' + '12'.repeat(32);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import type { BuildOptions } from '../../src/build/buildx.js';
-import { checkFeatures, needsVersionCheck, parseBuildxVersion } from '../../src/build/features.js';
+import type { BuildOptions } from '../../src/buildx/buildx.js';
+import { checkFeatures, needsVersionCheck, parseBuildxVersion } from '../../src/buildx/features.js';
 import { buildOptions as options } from '../support/build-options.js';
 
 const UPDATE = 'Update buildx (docker/setup-buildx-action)';

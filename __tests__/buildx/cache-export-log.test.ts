@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { CacheExportLog, cacheExportWarning } from '../../src/build/cache-export-log.js';
+import { CacheExportLog, cacheExportWarning } from '../../src/buildx/cache-export-log.js';
 
 // buildx 0.29's plain progress for a build whose registry cache export failed with
 // ignore-error=true (the lab, docker driver, containerd image store): it exited 0.
