@@ -4,7 +4,7 @@
  * (ignore-error=true keeps them from failing it) reported as one warning each.
  */
 import * as runner from './runner.js';
-import type { ActionInputs } from './inputs.js';
+import type { ActionInputs } from './inputs/build.js';
 import type { GitContext } from './context.js';
 import type { BuildOptions } from './buildx/buildx.js';
 import { cacheDestination, cacheEntry, planCache, unsupportedCacheExports } from './buildx/cache.js';

@@ -6,15 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as runner from './runner.js';
 import { readGitContext, type GitContext } from './context.js';
-import {
-  checkLayoutInputs,
-  readInputs,
-  secretValues,
-  type ActionInputs,
-  type SecretValue,
-} from './inputs.js';
+import { readInputs, secretValues, type ActionInputs, type SecretValue } from './inputs/build.js';
 import { InputError } from './util/errors.js';
-import { pathRuleOf } from './local-paths.js';
+import { pathRuleOf } from './inputs/paths.js';
 import { planImage, type ImagePlan } from './plan/plan.js';
 import { parseReference } from './oci/reference.js';
 import { buildxArgs, type BuildOptions } from './buildx/buildx.js';
@@ -40,6 +34,7 @@ import {
   type PushTarget,
   type TagState,
 } from './push-guard.js';
+import { checkLayoutInputs } from './inputs/paths.js';
 
 export async function run(now: Date = new Date()): Promise<void> {
   // Masks first: nothing below may print a secret, not even in an error.

@@ -8,8 +8,7 @@
 import * as runner from './runner.js';
 import { InputError } from './util/errors.js';
 import { readGitContext } from './context.js';
-import { pathRuleOf } from './local-paths.js';
-import { checkLayoutInputs, readMergeInputs, type MergeInputs } from './inputs.js';
+import { pathRuleOf } from './inputs/paths.js';
 import { planImage } from './plan/plan.js';
 import { parseReference } from './oci/reference.js';
 import { RegistryError } from './registry/errors.js';
@@ -26,6 +25,8 @@ import {
 import { checkPushAccess, PushRefusedError } from './push-guard.js';
 import { lookUpBaseline, measureOptions, runSizeStep } from './size-step.js';
 import { ruleLine, rulesForAbsentPlatforms } from './compare/budget.js';
+import { checkLayoutInputs } from './inputs/paths.js';
+import { readMergeInputs, type MergeInputs } from './inputs/merge.js';
 
 async function run(now = new Date()): Promise<void> {
   runner.addMask(runner.getInput('github-token'));

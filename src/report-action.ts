@@ -9,56 +9,41 @@
  *    fork's artifact may give) must name the pull request whose head the run built (verify-pr.ts),
  *    in both modes.
  */
-import { readFile } from 'node:fs/promises';
 import * as runner from './runner.js';
-import { InputError } from './util/errors.js';
-import { parseList } from './util/list.js';
 import {
-  checkLayoutInputs,
-  checkPlatform,
-  checkReportPaths,
-  readBoolean,
-  readChoice,
-  readCommentKey,
-  readRegistryHosts,
-  readSize,
-} from './inputs.js';
-import { pathRuleOf } from './local-paths.js';
+  defaultCommentKey,
+  readReportInputs,
+  reportSecrets,
+  type MeasureInputs,
+  type ReportInputs,
+} from './inputs/report.js';
+import { InputError } from './util/errors.js';
+import { pathRuleOf } from './inputs/paths.js';
 import { readGitContext } from './context.js';
 import { measureWithScans } from './measure/against-baseline.js';
 import { runAdviceStep } from './advise/advice-step.js';
 import { sizeTable } from './render/table.js';
-import { parseSizeReport, type SizeReport } from './report/size-report.js';
-import { parseReference } from './oci/reference.js';
 import { parseRegistryReference } from './registry/reference.js';
 import type { ExplicitCredentials } from './registry/auth.js';
 import { renderReport } from './render/markdown.js';
 import { withoutBuildArgValues } from './report/redact.js';
-import { COMMENT_MODES } from './github/comment.js';
 import { publishReport } from './github/publish.js';
 import { WaitBudget } from './github/wait-budget.js';
 import { OCI_LAYOUT } from './oci/reference.js';
 
 async function run(): Promise<void> {
-  const password = runner.getInput('password');
-  runner.addMask(password);
-  runner.addMask(runner.getInput('github-token'));
+  for (const secret of reportSecrets(runner.getInput)) runner.addMask(secret);
   try {
     const context = readGitContext();
-    checkReportPaths(runner.getInput, pathRuleOf(process.env, process.cwd()));
-    // Read now so that a mistake stops the step before anything is asked of a registry or GitHub.
-    readCommentKey(runner.getInput, '');
-    const insecureRegistries = readRegistryHosts(runner.getInput);
-    await checkLayoutInputs(['image', 'baseline'].map((input) => ({ input, value: runner.getInput(input) })));
-    const prNumber = readPrNumber(runner.getInput('pr-number')) ?? context.pullRequest?.number;
-    const saved = await savedReport();
+    const inputs = await readReportInputs(runner.getInput, pathRuleOf(process.env, process.cwd()));
+    const prNumber = inputs.prNumber ?? context.pullRequest?.number;
     const comment = {
-      token: runner.getInput('github-token'),
+      token: inputs.githubToken,
       repository: context.repository,
       eventName: context.eventName,
       prNumberInput: 'pr-number',
-      mode: readChoice(runner.getInput, 'comment', COMMENT_MODES, 'auto'),
-      minChange: readSize(runner.getInput, 'min-change', 1000),
+      mode: inputs.comment,
+      minChange: inputs.minChange,
       // One budget for the step's waits on the GitHub API: the pr-number check's and the comment's.
       waitBudget: WaitBudget.fromEnv(process.env),
     };
@@ -79,7 +64,8 @@ async function run(): Promise<void> {
         onRetry: runner.info,
       });
     }
-    if (saved !== undefined) {
+    if (inputs.saved !== undefined) {
+      const saved = inputs.saved;
       if (prNumber === undefined) {
         throw new InputError(
           'pr-number',
@@ -87,27 +73,19 @@ async function run(): Promise<void> {
           'is needed to post a saved report outside a pull_request event',
         );
       }
-      const key = readCommentKey(runner.getInput, commentKeyOf(saved.image.ref));
+      const key = inputs.commentKey || defaultCommentKey(saved.image.ref);
       const markdown = renderReport(saved, { key, budget: saved.budget });
       await publishReport(saved, markdown, { ...comment, issueNumber: prNumber, key });
       return;
     }
 
-    const image = runner.getInput('image');
-    if (!image) throw new InputError('image', '', 'is required: the reference of the image to measure');
-    const baseline = runner.getInput('baseline') || undefined;
-    // Checked here, before any request, so a typo names its input instead of a registry error.
-    checkImageReference(image, 'image');
-    if (baseline) checkImageReference(baseline, 'baseline');
-    const platforms = parseList(runner.getInput('platforms'));
-    platforms.forEach(checkPlatform);
-    const analyzeLayers = readBoolean(runner.getInput, 'analyze-layers', true);
-    const adviseInputs = readAdviceInputs();
+    const { image, baseline, platforms, analyzeLayers } = inputs.measure!;
+    const adviseInputs = adviceInputs(inputs.measure!);
     const measured = await measureWithScans(image, baseline, {
       platforms,
       analyzeLayers,
-      explicitCredentials: credentialsFor(image, password),
-      insecureRegistries,
+      explicitCredentials: credentialsFor(image, inputs),
+      insecureRegistries: inputs.insecureRegistries,
       env: process.env,
       onSecret: runner.addMask,
       // The baseline policy's notes name refs from the inputs: shown, never obeyed.
@@ -120,7 +98,7 @@ async function run(): Promise<void> {
       { ...measured.report, ...(advice && { advice }) },
       adviseInputs.buildArgs,
     );
-    const key = readCommentKey(runner.getInput, commentKeyOf(image));
+    const key = inputs.commentKey || defaultCommentKey(image);
     const markdown = renderReport(report, { key });
     runner.infoUntrusted(sizeTable(report)); // refs and platforms come from elsewhere
     runner.setOutput('size-report', JSON.stringify(report));
@@ -131,51 +109,25 @@ async function run(): Promise<void> {
 }
 
 // The image was built elsewhere: only `file` says which Dockerfile made it.
-function readAdviceInputs() {
-  const file = runner.getInput('file');
+function adviceInputs(measure: MeasureInputs) {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   return {
-    enabled: readBoolean(runner.getInput, 'advise', true),
-    minBytes: readSize(runner.getInput, 'advice-min-bytes', 1_000_000),
-    location: file
-      ? { context: '.', file, cwd: process.cwd(), workspace }
+    enabled: measure.advise,
+    minBytes: measure.adviceMinBytes,
+    location: measure.file
+      ? { context: '.', file: measure.file, cwd: process.cwd(), workspace }
       : { unknown: 'since "file" (the Dockerfile the image was built from) is not set' },
-    target: runner.getInput('target') || undefined,
-    buildArgs: parseList(runner.getInput('build-args'), { ignoreComma: true }),
+    target: measure.target,
+    buildArgs: measure.buildArgs,
   };
-}
-
-async function savedReport(): Promise<SizeReport | undefined> {
-  const json = runner.getInput('size-report');
-  const file = runner.getInput('size-report-file');
-  if (json && file)
-    throw new InputError('size-report-file', file, 'and "size-report" are both set: give one');
-  if (!json && !file) return undefined;
-  let text = json;
-  if (file) {
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      throw new InputError('size-report-file', file, `cannot be read: ${(error as Error).message}`);
-    }
-  }
-  try {
-    return parseSizeReport(text);
-  } catch (error) {
-    throw new InputError(
-      file ? 'size-report-file' : 'size-report',
-      file || '(JSON)',
-      `is not a size report: ${(error as Error).message}`,
-    );
-  }
 }
 
 /**
  * `username` and `password` belong to the registry of `image`, the input they come with: a
  * baseline elsewhere gets its own credentials (docker login) or none, never these.
  */
-function credentialsFor(image: string, password: string): ExplicitCredentials | undefined {
-  const username = runner.getInput('username');
+function credentialsFor(image: string, inputs: ReportInputs): ExplicitCredentials | undefined {
+  const { username, password } = inputs;
   if (!username && !password) return undefined;
   if (image.startsWith(OCI_LAYOUT)) {
     runner.warning(
@@ -185,27 +137,6 @@ function credentialsFor(image: string, password: string): ExplicitCredentials | 
     return undefined;
   }
   return { registry: parseRegistryReference(image, 'image').registry, username, password };
-}
-
-function checkImageReference(ref: string, input: string): void {
-  if (!ref.startsWith(OCI_LAYOUT)) parseReference(ref, input);
-}
-
-// The main action's default key is the image name; a report of the same image shares its comment.
-function commentKeyOf(ref: string): string {
-  if (ref.startsWith(OCI_LAYOUT)) return 'default';
-  try {
-    return parseReference(ref, 'image').name;
-  } catch {
-    return 'default';
-  }
-}
-
-function readPrNumber(value: string): number | undefined {
-  if (value === '') return undefined;
-  if (!/^[1-9][0-9]{0,9}$/.test(value))
-    throw new InputError('pr-number', value, 'is not a pull request number');
-  return Number(value);
 }
 
 await run();

@@ -4,7 +4,7 @@
  * Loaded lazily by main.ts: a build that reports nothing pays nothing.
  */
 import * as runner from './runner.js';
-import type { ActionInputs, TagAndReportInputs } from './inputs.js';
+import type { ActionInputs } from './inputs/build.js';
 import type { GitContext } from './context.js';
 import type { BaselinePlan } from './compare/baseline.js';
 import { planBaseline, previousRelease } from './compare/baseline.js';
@@ -30,6 +30,7 @@ import { formatBytes } from './render/format.js';
 import { publishReport } from './github/publish.js';
 import { OCI_LAYOUT } from './oci/reference.js';
 import type { BaselineOutcome } from './report/baseline.js';
+import type { TagAndReportInputs } from './inputs/tag-and-report.js';
 
 /** What the size step reads of the inputs: the merge action's have no build, only a push. */
 export type SizeStepInputs = TagAndReportInputs & {

@@ -7,7 +7,7 @@ import {
   unsupportedCacheExports,
   type CachePlanInput,
 } from '../../src/buildx/cache.js';
-import { readInputs } from '../../src/inputs.js';
+import { readInputs } from '../../src/inputs/build.js';
 import { thrown } from '../support/thrown.js';
 
 const base: CachePlanInput = {

@@ -10,11 +10,26 @@ import { describe, expect, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { ManifestError, MAX_CONFIG_BYTES, MAX_MANIFEST_BYTES, isDigest, parseImageConfig, parseManifest, type ImageIndex } from '../../src/oci/manifest.js';
+import {
+  ManifestError,
+  MAX_CONFIG_BYTES,
+  MAX_MANIFEST_BYTES,
+  isDigest,
+  parseImageConfig,
+  parseManifest,
+  type ImageIndex,
+} from '../../src/oci/manifest.js';
 import type { Image } from '../../src/image/model.js';
 import type { FetchedManifest, ImageSource } from '../../src/oci/source.js';
 import { PlatformNotFoundError, loadImage } from '../../src/image/load.js';
-import { PlatformSyntaxError, isAttestation, parsePlatform, parsePlatformFilter, platformMatches, selectPlatforms } from '../../src/oci/platform.js';
+import {
+  PlatformSyntaxError,
+  isAttestation,
+  parsePlatform,
+  parsePlatformFilter,
+  platformMatches,
+  selectPlatforms,
+} from '../../src/oci/platform.js';
 import type { Descriptor, PlatformSpec } from '../../src/oci/descriptor.js';
 
 const bytes = (name: string) => readFileSync(new URL(`../fixtures/manifests/${name}`, import.meta.url));

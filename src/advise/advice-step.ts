@@ -4,7 +4,7 @@
  * Advice is a bonus: whatever goes wrong here is logged, never fails the build or the report.
  */
 import * as runner from '../runner.js';
-import type { ActionInputs } from '../inputs.js';
+import type { ActionInputs } from '../inputs/build.js';
 import { formatBytes } from '../render/format.js';
 import { sanitize } from '../render/escape.js';
 import type { AdviceEntry } from '../report/size-report.js';

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readInputs, secretValues } from '../src/inputs.js';
+import { readInputs, secretValues } from '../../src/inputs/build.js';
 
 // A workspace with a Dockerfile in ./app and a secret file, as a checked-out repository has.
 const workspace = mkdtempSync(join(tmpdir(), 'shipshape-inputs-'));

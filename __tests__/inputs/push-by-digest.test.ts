@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../src/util/errors.js';
-import { readInputs } from '../../src/inputs.js';
+import { readInputs } from '../../src/inputs/build.js';
 
 const workspace = mkdtempSync(join(tmpdir(), 'legs-inputs-'));
 mkdirSync(join(workspace, 'app'));

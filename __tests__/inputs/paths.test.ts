@@ -1,5 +1,5 @@
 /**
- * The path rule (src/local-paths.ts) against every local path input of the three actions: each
+ * The path rule (src/inputs/paths.ts) against every local path input of the three actions: each
  * input, in its own syntax, with a path inside the workspace, in RUNNER_TEMP, elsewhere, out
  * through `..`, out through a symlink, and (for what the build writes) not made yet.
  */
@@ -8,10 +8,12 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
-import { checkReportPaths, readInputs, readMergeInputs } from '../src/inputs.js';
-import { checkPath, PATH_INPUTS, pathRuleOf, type PathRule } from '../src/local-paths.js';
-import { thrown } from './support/thrown.js';
-import { buildContextPath, cachePaths, outputPaths, sshPaths } from '../src/buildx/flag-paths.js';
+import { readInputs } from '../../src/inputs/build.js';
+import { checkPath, PATH_INPUTS, pathRuleOf, type PathRule } from '../../src/inputs/paths.js';
+import { thrown } from '../support/thrown.js';
+import { buildContextPath, cachePaths, outputPaths, sshPaths } from '../../src/buildx/flag-paths.js';
+import { checkReportPaths } from '../../src/inputs/report.js';
+import { readMergeInputs } from '../../src/inputs/merge.js';
 
 const DIGEST_FILE = 'a'.repeat(64);
 
@@ -185,7 +187,7 @@ test.each([
   ['report', 'report/action.yml'],
   ['merge', 'merge/action.yml'],
 ] as const)('every input of %s (%s) that names a path is a path input', (action, file) => {
-  const yml = parse(readFileSync(join(import.meta.dirname, '..', file), 'utf8')) as {
+  const yml = parse(readFileSync(join(import.meta.dirname, '..', '..', file), 'utf8')) as {
     inputs: Record<string, { description: string }>;
   };
   const pathLike = Object.entries(yml.inputs)

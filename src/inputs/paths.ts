@@ -13,7 +13,10 @@
  */
 import { existsSync, lstatSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { InputError } from './util/errors.js';
+import { InputError } from '../util/errors.js';
+import { openOciLayout, OciLayoutError } from '../image/oci-layout.js';
+import { ManifestError } from '../oci/manifest.js';
+import { ociLayoutPath, parseReference } from '../oci/reference.js';
 
 /** The local path inputs of each action (action.yml, report/action.yml, merge/action.yml). */
 export const PATH_INPUTS = {
@@ -108,4 +111,47 @@ function realPathForWrite(input: string, value: string, absolute: string): strin
     missing.unshift(basename(path));
     path = parent;
   }
+}
+
+/**
+ * Opens each `oci-layout://PATH` input (its oci-layout file, index.json and the image it names)
+ * before anything runs: a directory or tar that is not an image layout is then an input error,
+ * not a failure after the push.
+ */
+export async function checkLayoutInputs(inputs: { input: string; value: string }[]): Promise<void> {
+  for (const { input, value } of inputs) {
+    const path = ociLayoutPath(value);
+    if (!path) continue;
+    try {
+      await (await openOciLayout(path)).manifest('');
+    } catch (error) {
+      if (!(error instanceof OciLayoutError || error instanceof ManifestError)) throw error;
+      throw new InputError(input, value, `is not an OCI image layout: ${error.message}`);
+    }
+  }
+}
+
+/**
+ * An image reference, or `oci-layout://PATH` held to the path rule; '' stays ''. The layout's
+ * content is checked (openLayoutInputs) before anything runs too.
+ */
+export function checkImageOrLayout(input: string, value: string, rule: PathRule): string {
+  if (value === '') return value;
+  const layout = ociLayoutPath(value);
+  if (layout === undefined) parseReference(value, input);
+  else if (layout === '') throw new InputError(input, value, 'names no path after oci-layout://');
+  else checkPath(rule, input, value, layout, 'existing');
+  return value;
+}
+
+/** Checks each of `paths` (what `value` of `input` names) against the rule; returns `value`. */
+export function checkPaths(
+  rule: PathRule,
+  input: string,
+  value: string,
+  paths: string[],
+  use: PathUse,
+): string {
+  for (const path of paths) checkPath(rule, input, value, path, use);
+  return value;
 }

@@ -2,8 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readMergeInputs } from '../../src/inputs.js';
 import { thrown } from '../support/thrown.js';
+import { readMergeInputs } from '../../src/inputs/merge.js';
 
 const A = `sha256:${'a'.repeat(64)}`;
 const B = `sha256:${'b'.repeat(64)}`;
