@@ -6,7 +6,7 @@
 import { describeBuilder, parseBuilderInspect, type BuilderInfo } from './buildx/builder.js';
 import { buildxInspect } from './buildx/run.js';
 import { InputError } from './util/errors.js';
-import * as runner from './runner.js';
+import type { Io } from './io/port.js';
 
 export interface BuilderLookup {
   info?: BuilderInfo;
@@ -28,8 +28,8 @@ export async function lookUpBuilder(name: string | undefined): Promise<BuilderLo
 }
 
 /** Names the builder in the log (or warns that it is unknown); returns its info. */
-export function announceBuilder(lookup: BuilderLookup): BuilderInfo | undefined {
-  if (lookup.info) runner.info(describeBuilder(lookup.info));
-  else runner.warning(`Cannot tell which buildx builder runs the build: ${lookup.problem}`);
+export function announceBuilder(io: Io, lookup: BuilderLookup): BuilderInfo | undefined {
+  if (lookup.info) io.info(describeBuilder(lookup.info));
+  else io.warning(`Cannot tell which buildx builder runs the build: ${lookup.problem}`);
   return lookup.info;
 }

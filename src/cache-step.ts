@@ -3,7 +3,7 @@
  * the builder cannot write dropped with a warning, and exports that failed during the build
  * (ignore-error=true keeps them from failing it) reported as one warning each.
  */
-import * as runner from './runner.js';
+import type { Io } from './io/port.js';
 import type { ActionInputs } from './inputs/build.js';
 import type { GitContext } from './context.js';
 import type { BuildOptions } from './buildx/buildx.js';
@@ -14,6 +14,7 @@ import { engineHasContainerdStore } from './buildx/run.js';
 
 /** cache-from / cache-to with the `cache` shorthand added, every export best-effort. */
 export function planBuildCache(
+  io: Io,
   inputs: ActionInputs,
   context: GitContext,
 ): Pick<BuildOptions, 'cacheFrom' | 'cacheTo'> {
@@ -29,7 +30,7 @@ export function planBuildCache(
     repository: context.repository,
     githubToken: inputs.githubToken,
   });
-  for (const note of plan.notes) runner.info(note);
+  for (const note of plan.notes) io.info(note);
   return { cacheFrom: plan.cacheFrom, cacheTo: plan.cacheTo };
 }
 
@@ -38,6 +39,7 @@ export function planBuildCache(
  * `driver` is the builder's (builder-step.ts inspected it); undefined when unknown.
  */
 export async function checkCacheExports(
+  io: Io,
   options: BuildOptions,
   driver: string | undefined,
 ): Promise<BuildOptions> {
@@ -46,7 +48,7 @@ export async function checkCacheExports(
   const containerdStore = await engineHasContainerdStore(options.dockerContext);
   const dropped = unsupportedCacheExports(options.cacheTo, driver, containerdStore);
   if (dropped.length === 0) return options;
-  runner.warning(
+  io.warning(
     `Build cache: not exporting to ${dropped.map(cacheDestination).join('; ')}: the docker driver exports a ` +
       'cache only from a Docker engine with the containerd image store, and this one does not use it. ' +
       'Enable the containerd image store, or create a builder with docker/setup-buildx-action ' +
@@ -56,13 +58,15 @@ export async function checkCacheExports(
 }
 
 /** Watches the build log for failed cache exports; `report` warns once per failure. */
-export function watchCacheExports(cacheTo: string[]): { onLine: (line: string) => void; report: () => void } {
+export function watchCacheExports(
+  io: Io,
+  cacheTo: string[],
+): { onLine: (line: string) => void; report: () => void } {
   const log = new CacheExportLog(cacheTo);
   return {
     onLine: (line) => log.line(line),
     report: () => {
-      for (const failure of log.failures)
-        runner.warning(cacheExportWarning(failure), { title: 'Build cache' });
+      for (const failure of log.failures) io.warning(cacheExportWarning(failure), { title: 'Build cache' });
     },
   };
 }

@@ -1,3 +1,4 @@
 import { run } from './main.js';
+import { createCoreIo } from './io/core.js';
 
-await run();
+await run(createCoreIo());

@@ -4,10 +4,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as runner from './runner.js';
+import type { Io } from './io/port.js';
 import { readGitContext, type GitContext } from './context.js';
 import { readInputs, secretValues, type ActionInputs, type SecretValue } from './inputs/build.js';
-import { InputError } from './util/errors.js';
+import { failureMessage, InputError, StepError } from './util/errors.js';
 import { pathRuleOf } from './inputs/paths.js';
 import { planImage, type ImagePlan } from './plan/plan.js';
 import { parseReference } from './oci/reference.js';
@@ -27,7 +27,6 @@ import { legBuildOptions } from './buildx/push-by-digest.js';
 import {
   describeWritten,
   openPushTargets,
-  PushRefusedError,
   repositoriesOf,
   tagStates,
   writtenTags,
@@ -36,16 +35,17 @@ import {
 } from './push-guard.js';
 import { checkLayoutInputs } from './inputs/paths.js';
 
-export async function run(now: Date = new Date()): Promise<void> {
+export async function run(io: Io): Promise<void> {
+  const now = io.now();
   // Masks first: nothing below may print a secret, not even in an error.
-  for (const secret of secretValues(runner.getInput)) runner.addMask(secret);
+  for (const secret of secretValues((name) => io.input(name))) io.mask(secret);
   // The runner hands actions its runtime token; buildx reads it (with ACTIONS_CACHE_URL /
   // ACTIONS_RESULTS_URL) from the environment we pass on, for type=gha caches.
-  runner.addMask(process.env.ACTIONS_RUNTIME_TOKEN ?? '');
+  io.mask(io.env.ACTIONS_RUNTIME_TOKEN ?? '');
   let workDir: string | undefined;
   try {
-    const context = readGitContext();
-    const inputs = readInputs(runner.getInput, pathRuleOf(process.env, process.cwd()));
+    const context = readGitContext(io.env);
+    const inputs = readInputs((name) => io.input(name), pathRuleOf(io.env, io.cwd));
     await checkLayoutInputs([{ input: 'compare-to', value: inputs.compareTo }]);
     const plan = planImage({
       images: inputs.images,
@@ -64,7 +64,7 @@ export async function run(now: Date = new Date()): Promise<void> {
         `give no tag for this event (${context.eventName} of ${context.ref}), and push needs one`,
       );
     }
-    await refuseUntrustedBuild(inputs, context);
+    await refuseUntrustedBuild(io, inputs, context);
     // Asking buildx which builder runs costs 0.1-0.2 s: only a build whose plan depends on the
     // answer (a named builder, a leg, a cache export) asks; the others name it after the build.
     const builderFirst =
@@ -72,23 +72,25 @@ export async function run(now: Date = new Date()): Promise<void> {
       inputs.pushByDigest ||
       inputs.build.cacheTo.length > 0 ||
       inputs.cache !== 'none';
-    const builder = builderFirst ? announceBuilder(await lookUpBuilder(inputs.build.builder)) : undefined;
+    const builder = builderFirst ? announceBuilder(io, await lookUpBuilder(inputs.build.builder)) : undefined;
 
-    workDir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'shipshape-'));
+    workDir = await mkdtemp(join(io.env.RUNNER_TEMP || tmpdir(), 'shipshape-'));
     let options: BuildOptions = {
-      ...buildOptions(inputs, plan, context, workDir),
+      ...buildOptions(io, inputs, plan, context, workDir),
       ...builderSelection(inputs.build.builder, builder),
     };
     // A leg (push-by-digest) is one platform of an image: the merge step reports on the whole.
-    const leg = inputs.pushByDigest ? await planLeg(inputs, builder, join(workDir, 'leg.tar')) : undefined;
+    const leg = inputs.pushByDigest
+      ? await planLeg(io, inputs, builder, join(workDir, 'leg.tar'))
+      : undefined;
     if (leg) {
       options = legBuildOptions(options, leg);
-      runner.info(
+      io.info(
         'Size report skipped: push-by-digest pushes one leg; the merge step reports on the merged image.',
       );
       // Not silently ignored: the rules still name the version (label and output), not a tag.
       if (plan.tags.length > 0) {
-        runner.info(
+        io.info(
           `push-by-digest: no tag is pushed (the merge step tags); the tag rules give the version ` +
             `${plan.version || '(none)'} for the label org.opencontainers.image.version.`,
         );
@@ -98,90 +100,85 @@ export async function run(now: Date = new Date()): Promise<void> {
     // from an OCI layout exported beside the user's own outputs.
     let measure = !leg && (inputs.build.push || context.pullRequest !== undefined);
     const layout = join(workDir, 'image.tar');
-    const withLayout = measure && !inputs.build.push && (await canExportOciLayout(inputs));
+    const withLayout = measure && !inputs.build.push && (await canExportOciLayout(io, inputs));
     const gated =
       withLayout &&
-      (await gateOnBuildx({ ...options, outputs: [...options.outputs, `type=oci,dest=${layout}`] }).catch(
+      (await gateOnBuildx(io, { ...options, outputs: [...options.outputs, `type=oci,dest=${layout}`] }).catch(
         () => undefined,
       ));
     if (gated) options = gated;
     else {
       // The user asked for a build, not a report: a builder that cannot add the export skips the report.
       if (measure && !inputs.build.push) {
-        runner.warning(
+        io.warning(
           'Size report skipped: this builder cannot export the unpushed image as an OCI layout beside your ' +
             'outputs (the docker driver needs the containerd image store, and a second output buildx >= 0.13). ' +
             'Use docker/setup-buildx-action, or push the image.',
         );
         measure = false;
       }
-      options = await gateOnBuildx(options);
+      options = await gateOnBuildx(io, options);
     }
     await checkLoad(inputs);
-    const guard = await guardPush(inputs, plan);
-    options = await checkCacheExports(options, builder?.driver);
+    const guard = await guardPush(io, inputs, plan);
+    options = await checkCacheExports(io, options, builder?.driver);
     const sizeStep = measure ? await import('./size-step.js') : undefined;
-    const baseline = sizeStep && (await sizeStep.lookUpBaseline(inputs, context, now));
+    const baseline = sizeStep && (await sizeStep.lookUpBaseline(io, inputs, context, now));
     await writeSecretFiles(valueSecrets(inputs, context), workDir);
 
-    const result = await build(options, guard);
-    if (!builderFirst) await announceBuiltBy(result.metadata);
+    const result = await build(io, options, guard);
+    if (!builderFirst) await announceBuiltBy(io, result.metadata);
     const pushed =
       leg &&
-      (await pushLeg(leg, inputs, result.digest).catch((error: Error) => {
-        throw new BuildError(`Built the image, but pushing it by digest failed: ${error.message}`);
+      (await pushLeg(io, leg, inputs, result.digest).catch((error: Error) => {
+        throw new StepError(`Built the image, but pushing it by digest failed: ${error.message}`);
       }));
-    runner.setOutput('imageid', result.imageId);
-    runner.setOutput('digest', pushed ? pushed.digest : result.digest);
-    if (pushed) runner.setOutput('platform', pushed.platform);
-    runner.setOutput('metadata', result.metadata);
+    io.setOutput('imageid', result.imageId);
+    io.setOutput('digest', pushed ? pushed.digest : result.digest);
+    if (pushed) io.setOutput('platform', pushed.platform);
+    io.setOutput('metadata', result.metadata);
     // A leg is tagged by the merge step, not here.
-    runner.setOutput('tags', pushed ? '' : plan.tags.join('\n'));
-    runner.setOutput(
+    io.setOutput('tags', pushed ? '' : plan.tags.join('\n'));
+    io.setOutput(
       'labels',
       Object.entries(plan.labels)
         .map(([k, v]) => `${k}=${v}`)
         .join('\n'),
     );
-    runner.setOutput('version', plan.version);
-    if (pushed) runner.info(`Pushed ${pushed.platform} by digest: ${pushed.digest} (no tags)`);
-    else report(inputs, plan, result.digest);
+    io.setOutput('version', plan.version);
+    if (pushed) io.info(`Pushed ${pushed.platform} by digest: ${pushed.digest} (no tags)`);
+    else report(io, inputs, plan, result.digest);
     if (sizeStep) {
       const shownAs = plan.tags[0] ?? 'the image';
       const image = inputs.build.push
         ? `${parseReference(plan.tags[0]).name}@${result.digest}`
         : `oci-layout://${layout}`;
       try {
-        const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-        const advice = sizeStep.adviceSettings(inputs, process.cwd(), workspace);
-        await sizeStep.runSizeStep({ inputs, context, image, shownAs, baseline, advice });
+        const workspace = io.env.GITHUB_WORKSPACE || io.cwd;
+        const advice = sizeStep.adviceSettings(inputs, io.cwd, workspace);
+        const budget = await sizeStep.runSizeStep(io, { inputs, context, image, shownAs, baseline, advice });
+        if (budget === 'fail') io.fail(undefined);
       } catch (error) {
         const what = inputs.build.push
           ? `Pushed ${shownAs} (${result.digest}), but measuring it`
           : 'Measuring the image';
-        throw new BuildError(`${what} failed: ${(error as Error).message}`);
+        throw new StepError(`${what} failed: ${(error as Error).message}`);
       }
     }
   } catch (error) {
-    runner.setFailed(
-      error instanceof InputError || error instanceof BuildError || error instanceof PushRefusedError
-        ? error.message
-        : String(error),
-    );
+    io.fail(failureMessage(error));
   } finally {
     if (workDir) await rm(workDir, { recursive: true, force: true });
   }
 }
 
-class BuildError extends Error {}
-
-async function announceBuiltBy(metadata: string): Promise<void> {
-  const by = metadata ? await builtBy(JSON.parse(metadata) as Record<string, unknown>) : undefined;
-  if (by) runner.info(describeBuiltBy(by));
+async function announceBuiltBy(io: Io, metadata: string): Promise<void> {
+  const by = metadata ? await builtBy(JSON.parse(metadata) as Record<string, unknown>, io.env) : undefined;
+  if (by) io.info(describeBuiltBy(by));
 }
 
 // A PR's code, built where the event holds a write token and secrets (see buildx/trust.ts).
-async function refuseUntrustedBuild(inputs: ActionInputs, context: GitContext): Promise<void> {
+async function refuseUntrustedBuild(io: Io, inputs: ActionInputs, context: GitContext): Promise<void> {
   if (inputs.allowUntrustedBuild || !needsTrustCheck(context.eventName, context.workflowRunEvent)) return;
   const pushes = inputs.build.push || inputs.build.outputs.some((o) => /\bpush=true\b|type=registry/.test(o));
   const credentials = [
@@ -197,14 +194,15 @@ async function refuseUntrustedBuild(inputs: ActionInputs, context: GitContext): 
     eventName: context.eventName,
     triggeringEvent: context.workflowRunEvent,
     trustedSha: context.sha,
-    builtSha: await builtCommit(inputs.build.context, process.cwd()),
+    builtSha: await builtCommit(inputs.build.context, io.cwd),
     credentials,
     allowUntrusted: inputs.allowUntrustedBuild,
   });
-  if (refusal) throw new BuildError(refusal);
+  if (refusal) throw new StepError(refusal);
 }
 
 function buildOptions(
+  io: Io,
   inputs: ActionInputs,
   plan: ImagePlan,
   context: GitContext,
@@ -212,7 +210,7 @@ function buildOptions(
 ): BuildOptions {
   return {
     ...inputs.build,
-    ...planBuildCache(inputs, context),
+    ...planBuildCache(io, inputs, context),
     labels: plan.labels,
     tags: plan.tags,
     secrets: [
@@ -241,19 +239,19 @@ function valueSecrets(inputs: ActionInputs, context: GitContext) {
 
 // Asking buildx its version costs ~0.1-0.25 s, so only builds that use a flag newer than
 // the oldest buildx we support pay for it.
-async function gateOnBuildx(options: BuildOptions): Promise<BuildOptions> {
+async function gateOnBuildx(io: Io, options: BuildOptions): Promise<BuildOptions> {
   if (!needsVersionCheck(options)) return options;
   const version = parseBuildxVersion((await buildxVersionOutput()) ?? '');
   const gate = checkFeatures(options, version);
-  for (const warning of gate.warnings) runner.warning(warning);
-  if (gate.errors.length > 0) throw new BuildError(gate.errors.join('\n'));
+  for (const warning of gate.warnings) io.warning(warning);
+  if (gate.errors.length > 0) throw new StepError(gate.errors.join('\n'));
   return gate.options;
 }
 
 // The docker driver (the default builder without setup-buildx-action) exports OCI only from
 // an engine with the containerd image store; other drivers always can.
-async function canExportOciLayout(inputs: ActionInputs): Promise<boolean> {
-  if (inputs.build.builder || process.env.BUILDX_BUILDER) return true;
+async function canExportOciLayout(io: Io, inputs: ActionInputs): Promise<boolean> {
+  if (inputs.build.builder || io.env.BUILDX_BUILDER) return true;
   return (await engineHasContainerdStore()) !== false;
 }
 
@@ -278,14 +276,14 @@ async function writeSecretFiles(secrets: SecretValue[], workDir: string): Promis
  * the tags' state is kept to tell what a failed push wrote. A leg is pushed untagged: only the
  * access is checked.
  */
-async function guardPush(inputs: ActionInputs, plan: ImagePlan): Promise<PushGuard | undefined> {
+async function guardPush(io: Io, inputs: ActionInputs, plan: ImagePlan): Promise<PushGuard | undefined> {
   if (!inputs.build.push) return undefined;
   const names = inputs.pushByDigest ? inputs.images : repositoriesOf(plan.tags);
   if (names.length < 2) return undefined;
   const targets = await openPushTargets(names, {
     insecureRegistries: inputs.insecureRegistries,
-    env: process.env,
-    onSecret: runner.addMask,
+    env: io.env,
+    onSecret: (secret) => io.mask(secret),
     input: 'images',
   });
   return inputs.pushByDigest ? undefined : { targets, before: await tagStates(plan.tags, targets) };
@@ -296,18 +294,17 @@ interface PushGuard {
   before: TagState;
 }
 
-async function build(options: BuildOptions, guard: PushGuard | undefined) {
-  runner.startGroup('Build');
-  // Build output is the Dockerfile's to write: switch workflow commands off around it.
-  const resumeCommands = runner.stopCommands();
-  const cacheExports = watchCacheExports(options.cacheTo);
-  let run;
-  try {
-    run = await runDocker(buildxArgs(options), undefined, cacheExports.onLine, runner.redactMasked);
-  } finally {
-    resumeCommands();
-    runner.endGroup();
-  }
+async function build(io: Io, options: BuildOptions, guard: PushGuard | undefined) {
+  const cacheExports = watchCacheExports(io, options.cacheTo);
+  const run = await io.group('Build', async () => {
+    // Build output is the Dockerfile's to write: switch workflow commands off around it.
+    const resumeCommands = io.stopCommands();
+    try {
+      return await runDocker(buildxArgs(options), cacheExports.onLine, (text) => io.redact(text));
+    } finally {
+      resumeCommands();
+    }
+  });
   cacheExports.report();
   if (run.exitCode !== 0) {
     const detail =
@@ -316,15 +313,15 @@ async function build(options: BuildOptions, guard: PushGuard | undefined) {
     const pushed = guard
       ? describeWritten(await writtenTags(guard.before, guard.targets))
       : 'nothing was pushed';
-    throw new BuildError(`The build failed; ${pushed}.\n${detail}`);
+    throw new StepError(`The build failed; ${pushed}.\n${detail}`);
   }
   return readBuildResult(options.metadataFile, options.iidFile);
 }
 
-function report(inputs: ActionInputs, plan: ImagePlan, digest: string): void {
+function report(io: Io, inputs: ActionInputs, plan: ImagePlan, digest: string): void {
   const verb = inputs.build.push ? 'Pushed' : 'Built';
   // Tags are made from branch and tag names: shown, never obeyed.
   if (plan.tags.length > 0)
-    runner.infoUntrusted(`${verb} ${plan.tags.length} tag(s):\n${plan.tags.map((t) => `  ${t}`).join('\n')}`);
-  if (digest) runner.info(`Digest: ${digest}`);
+    io.infoUntrusted(`${verb} ${plan.tags.length} tag(s):\n${plan.tags.map((t) => `  ${t}`).join('\n')}`);
+  if (digest) io.info(`Digest: ${digest}`);
 }

@@ -5,14 +5,13 @@
  * report. Orchestration only: the index is planned in merge/index-plan.ts, the registry work
  * is merge/registry-legs.ts's, the report size-step.ts's.
  */
-import * as runner from './runner.js';
-import { InputError } from './util/errors.js';
+import type { Io } from './io/port.js';
+import { createCoreIo } from './io/core.js';
+import { failureMessage, InputError } from './util/errors.js';
 import { readGitContext } from './context.js';
 import { pathRuleOf } from './inputs/paths.js';
 import { planImage } from './plan/plan.js';
 import { parseReference } from './oci/reference.js';
-import { RegistryError } from './registry/errors.js';
-import { ManifestError } from './oci/manifest.js';
 import { MergeError, planIndex, type IndexPlan } from './merge/index-plan.js';
 import {
   bringLegsInto,
@@ -22,17 +21,18 @@ import {
   type LocatedLeg,
   type Repository,
 } from './merge/registry-legs.js';
-import { checkPushAccess, PushRefusedError } from './push-guard.js';
+import { checkPushAccess } from './push-guard.js';
 import { lookUpBaseline, measureOptions, runSizeStep } from './size-step.js';
 import { ruleLine, rulesForAbsentPlatforms } from './compare/budget.js';
 import { checkLayoutInputs } from './inputs/paths.js';
 import { readMergeInputs, type MergeInputs } from './inputs/merge.js';
 
-async function run(now = new Date()): Promise<void> {
-  runner.addMask(runner.getInput('github-token'));
+async function run(io: Io): Promise<void> {
+  const now = io.now();
+  io.mask(io.input('github-token'));
   try {
-    const context = readGitContext();
-    const inputs = readMergeInputs(runner.getInput, pathRuleOf(process.env, process.cwd()));
+    const context = readGitContext(io.env);
+    const inputs = readMergeInputs((name) => io.input(name), pathRuleOf(io.env, io.cwd));
     await checkLayoutInputs([{ input: 'compare-to', value: inputs.compareTo }]);
     const { tags } = planImage({
       images: inputs.images,
@@ -52,8 +52,8 @@ async function run(now = new Date()): Promise<void> {
     }
     const tagsByRepository = groupByRepository(tags, inputs);
     const repositories = await openRepositories([...tagsByRepository.keys()], {
-      ...measureOptions(pushing(inputs)),
-      onSecret: maskOnce(),
+      ...measureOptions(io, pushing(inputs)),
+      onSecret: maskOnce(io),
       input: 'images',
     });
 
@@ -68,37 +68,38 @@ async function run(now = new Date()): Promise<void> {
         `is for ${absent[0]!.platform}, which none of the legs is (${index.platforms.join(', ')}); nothing was pushed`,
       );
     }
-    runner.info(
+    io.info(
       `Merging ${legs.length} leg(s) into one index of ${index.platforms.join(', ')} ` +
         `(${index.entries.length - index.platforms.length} attestation manifest(s)): ${index.digest}`,
     );
     // Before the push: the push may move the baseline's tag.
-    const baseline = await lookUpBaseline(pushing(inputs), context, now);
+    const baseline = await lookUpBaseline(io, pushing(inputs), context, now);
 
-    await writeIndex(repositories, index, legs, tagsByRepository);
+    await writeIndex(io, repositories, index, legs, tagsByRepository);
     // Tags are made from branch and tag names: shown, never obeyed.
-    runner.infoUntrusted(
+    io.infoUntrusted(
       `Pushed ${tags.length} tag(s):\n${tags.map((t) => `  ${t}`).join('\n')}\nDigest: ${index.digest}`,
     );
-    runner.setOutput('digest', index.digest);
-    runner.setOutput('tags', tags.join('\n'));
+    io.setOutput('digest', index.digest);
+    io.setOutput('tags', tags.join('\n'));
 
     const first = repositories[0]!;
     try {
-      await runSizeStep({
+      const budget = await runSizeStep(io, {
         inputs: pushing(inputs),
         context,
         image: `${first.name}@${index.digest}`,
         shownAs: tags[0]!,
         baseline,
       });
+      if (budget === 'fail') io.fail(undefined);
     } catch (error) {
       throw new MergeError(
-        `Pushed ${tags[0]} (${index.digest}), but measuring it failed: ${messageOf(error)}`,
+        `Pushed ${tags[0]} (${index.digest}), but measuring it failed: ${failureMessage(error)}`,
       );
     }
   } catch (error) {
-    runner.setFailed(messageOf(error));
+    io.fail(failureMessage(error));
   }
 }
 
@@ -108,6 +109,7 @@ async function run(now = new Date()): Promise<void> {
  * tags. A tag that fails after others were written names both, and the outputs hold what was.
  */
 async function writeIndex(
+  io: Io,
   repositories: Repository[],
   index: IndexPlan,
   legs: LocatedLeg[],
@@ -118,12 +120,12 @@ async function writeIndex(
   }
   for (const repository of repositories) {
     try {
-      const copied = await bringLegsInto(repository, index, legs, runner.info);
-      if (copied > 0) runner.info(`${repository.name}: ${copied} blob(s) copied from another registry`);
+      const copied = await bringLegsInto(repository, index, legs, (line) => io.info(line));
+      if (copied > 0) io.info(`${repository.name}: ${copied} blob(s) copied from another registry`);
       await tagIndex(repository, index, [index.digest]);
     } catch (error) {
       throw new MergeError(
-        `Pushing the index ${index.digest} to ${repository.name} failed, before any tag was written: ${messageOf(error)}`,
+        `Pushing the index ${index.digest} to ${repository.name} failed, before any tag was written: ${failureMessage(error)}`,
       );
     }
   }
@@ -136,12 +138,12 @@ async function writeIndex(
       await tagIndex(repository, index, [tag]);
     } catch (error) {
       if (tagged.length > 0) {
-        runner.setOutput('digest', index.digest);
-        runner.setOutput('tags', tagged.join('\n'));
+        io.setOutput('digest', index.digest);
+        io.setOutput('tags', tagged.join('\n'));
       }
       const left = all.slice(tagged.length).map((t) => `${t.repository.name}:${t.tag}`);
       throw new MergeError(
-        `Tagging the index ${index.digest} as ${repository.name}:${tag} failed: ${messageOf(error)}\n` +
+        `Tagging the index ${index.digest} as ${repository.name}:${tag} failed: ${failureMessage(error)}\n` +
           `Tagged before the failure: ${tagged.join(', ') || 'nothing'}; not tagged: ${left.join(', ')}`,
       );
     }
@@ -164,21 +166,13 @@ function groupByRepository(tags: readonly string[], inputs: MergeInputs): Map<st
 }
 
 // Every request tells of the same credentials again: one mask each is enough.
-function maskOnce(): (secret: string) => void {
+function maskOnce(io: Io): (secret: string) => void {
   const masked = new Set<string>();
   return (secret) => {
     if (masked.has(secret)) return;
     masked.add(secret);
-    runner.addMask(secret);
+    io.mask(secret);
   };
 }
 
-function messageOf(error: unknown): string {
-  const known = [InputError, MergeError, RegistryError, ManifestError, PushRefusedError].some(
-    (type) => error instanceof type,
-  );
-  if (known) return (error as Error).message;
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
-await run();
+await run(createCoreIo());

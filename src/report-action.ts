@@ -9,7 +9,8 @@
  *    fork's artifact may give) must name the pull request whose head the run built (verify-pr.ts),
  *    in both modes.
  */
-import * as runner from './runner.js';
+import type { Io } from './io/port.js';
+import { createCoreIo } from './io/core.js';
 import {
   defaultCommentKey,
   readReportInputs,
@@ -17,7 +18,7 @@ import {
   type MeasureInputs,
   type ReportInputs,
 } from './inputs/report.js';
-import { InputError } from './util/errors.js';
+import { failureMessage, InputError } from './util/errors.js';
 import { pathRuleOf } from './inputs/paths.js';
 import { readGitContext } from './context.js';
 import { measureWithScans } from './measure/against-baseline.js';
@@ -31,11 +32,11 @@ import { publishReport } from './github/publish.js';
 import { WaitBudget } from './github/wait-budget.js';
 import { OCI_LAYOUT } from './oci/reference.js';
 
-async function run(): Promise<void> {
-  for (const secret of reportSecrets(runner.getInput)) runner.addMask(secret);
+async function run(io: Io): Promise<void> {
+  for (const secret of reportSecrets((name) => io.input(name))) io.mask(secret);
   try {
-    const context = readGitContext();
-    const inputs = await readReportInputs(runner.getInput, pathRuleOf(process.env, process.cwd()));
+    const context = readGitContext(io.env);
+    const inputs = await readReportInputs((name) => io.input(name), pathRuleOf(io.env, io.cwd));
     const prNumber = inputs.prNumber ?? context.pullRequest?.number;
     const comment = {
       token: inputs.githubToken,
@@ -45,7 +46,7 @@ async function run(): Promise<void> {
       mode: inputs.comment,
       minChange: inputs.minChange,
       // One budget for the step's waits on the GitHub API: the pr-number check's and the comment's.
-      waitBudget: WaitBudget.fromEnv(process.env),
+      waitBudget: WaitBudget.fromEnv(io.env),
     };
     // Under workflow_run the number may come from a fork's artifact: before anything is measured
     // or posted, it must name the pull request whose head the triggering run built.
@@ -60,8 +61,8 @@ async function run(): Promise<void> {
         ...comment,
         prNumber,
         run: context.workflowRunHead,
-        env: process.env,
-        onRetry: runner.info,
+        env: io.env,
+        onRetry: (line) => io.info(line),
       });
     }
     if (inputs.saved !== undefined) {
@@ -75,24 +76,25 @@ async function run(): Promise<void> {
       }
       const key = inputs.commentKey || defaultCommentKey(saved.image.ref);
       const markdown = renderReport(saved, { key, budget: saved.budget });
-      await publishReport(saved, markdown, { ...comment, issueNumber: prNumber, key });
+      await publishReport(io, saved, markdown, { ...comment, issueNumber: prNumber, key });
       return;
     }
 
     const { image, baseline, platforms, analyzeLayers } = inputs.measure!;
-    const adviseInputs = adviceInputs(inputs.measure!);
+    const adviseInputs = adviceInputs(io, inputs.measure!);
     const measured = await measureWithScans(image, baseline, {
       platforms,
       analyzeLayers,
-      explicitCredentials: credentialsFor(image, inputs),
+      explicitCredentials: credentialsFor(io, image, inputs),
       insecureRegistries: inputs.insecureRegistries,
-      env: process.env,
-      onSecret: runner.addMask,
+      env: io.env,
+      onSecret: (secret) => io.mask(secret),
       // The baseline policy's notes name refs from the inputs: shown, never obeyed.
-      log: runner.infoUntrusted,
-      warn: runner.warning,
+      log: (line) => io.infoUntrusted(line),
+      warn: (line) => io.warning(line),
+      debug: (line) => io.debug(line),
     });
-    const advice = await runAdviceStep({ ...adviseInputs, analyzeLayers, scanned: measured.scanned });
+    const advice = await runAdviceStep(io, { ...adviseInputs, analyzeLayers, scanned: measured.scanned });
     // Build-arg values never leave in history text: not in the output, the artifact, nor the comment.
     const report = withoutBuildArgValues(
       { ...measured.report, ...(advice && { advice }) },
@@ -100,22 +102,22 @@ async function run(): Promise<void> {
     );
     const key = inputs.commentKey || defaultCommentKey(image);
     const markdown = renderReport(report, { key });
-    runner.infoUntrusted(sizeTable(report)); // refs and platforms come from elsewhere
-    runner.setOutput('size-report', JSON.stringify(report));
-    await publishReport(report, markdown, { ...comment, issueNumber: prNumber, key });
+    io.infoUntrusted(sizeTable(report)); // refs and platforms come from elsewhere
+    io.setOutput('size-report', JSON.stringify(report));
+    await publishReport(io, report, markdown, { ...comment, issueNumber: prNumber, key });
   } catch (error) {
-    runner.setFailed(error instanceof Error ? error.message : String(error));
+    io.fail(failureMessage(error));
   }
 }
 
 // The image was built elsewhere: only `file` says which Dockerfile made it.
-function adviceInputs(measure: MeasureInputs) {
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+function adviceInputs(io: Io, measure: MeasureInputs) {
+  const workspace = io.env.GITHUB_WORKSPACE || io.cwd;
   return {
     enabled: measure.advise,
     minBytes: measure.adviceMinBytes,
     location: measure.file
-      ? { context: '.', file: measure.file, cwd: process.cwd(), workspace }
+      ? { context: '.', file: measure.file, cwd: io.cwd, workspace }
       : { unknown: 'since "file" (the Dockerfile the image was built from) is not set' },
     target: measure.target,
     buildArgs: measure.buildArgs,
@@ -126,11 +128,11 @@ function adviceInputs(measure: MeasureInputs) {
  * `username` and `password` belong to the registry of `image`, the input they come with: a
  * baseline elsewhere gets its own credentials (docker login) or none, never these.
  */
-function credentialsFor(image: string, inputs: ReportInputs): ExplicitCredentials | undefined {
+function credentialsFor(io: Io, image: string, inputs: ReportInputs): ExplicitCredentials | undefined {
   const { username, password } = inputs;
   if (!username && !password) return undefined;
   if (image.startsWith(OCI_LAYOUT)) {
-    runner.warning(
+    io.warning(
       'username and password are for the registry of "image", which is an OCI layout here: they are not used. ' +
         "Log in to the baseline's registry with docker login instead.",
     );
@@ -139,4 +141,4 @@ function credentialsFor(image: string, inputs: ReportInputs): ExplicitCredential
   return { registry: parseRegistryReference(image, 'image').registry, username, password };
 }
 
-await run();
+await run(createCoreIo());

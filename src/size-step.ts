@@ -3,7 +3,8 @@
  * baseline, and publish the report: log table, outputs, job summary, PR comment, budget.
  * Loaded lazily by main.ts: a build that reports nothing pays nothing.
  */
-import * as runner from './runner.js';
+import type { Io } from './io/port.js';
+import type { BudgetStatus } from './report/budget.js';
 import type { ActionInputs } from './inputs/build.js';
 import type { GitContext } from './context.js';
 import type { BaselinePlan } from './compare/baseline.js';
@@ -50,16 +51,17 @@ export interface SizeStepInput {
   advice?: AdviceSettings;
 }
 
-export function measureOptions(inputs: SizeStepInputs): RegistryMeasureOptions {
+export function measureOptions(io: Io, inputs: SizeStepInputs): RegistryMeasureOptions {
   return {
     platforms: [],
     analyzeLayers: inputs.analyzeLayers,
     insecureRegistries: inputs.insecureRegistries,
-    env: process.env,
-    onSecret: runner.addMask,
+    env: io.env,
+    onSecret: (secret) => io.mask(secret),
     // Refs and reasons come from branch names and registries: shown, never obeyed.
-    log: runner.infoUntrusted,
-    warn: runner.warning,
+    log: (line) => io.infoUntrusted(line),
+    warn: (line) => io.warning(line),
+    debug: (line) => io.debug(line),
   };
 }
 
@@ -69,6 +71,7 @@ export function measureOptions(inputs: SizeStepInputs): RegistryMeasureOptions {
  * gives (compare/baseline-policy.ts), logged here, once. It never fails the step.
  */
 export async function lookUpBaseline(
+  io: Io,
   inputs: SizeStepInputs,
   context: GitContext,
   now: Date,
@@ -81,8 +84,8 @@ export async function lookUpBaseline(
     context,
     now,
   });
-  const found = await resolveBaselineBeforeBuild(plan, inputs);
-  if (typeof found === 'object') noteBaseline(found, measureOptions(inputs));
+  const found = await resolveBaselineBeforeBuild(io, plan, inputs);
+  if (typeof found === 'object') noteBaseline(found, measureOptions(io, inputs));
   return found;
 }
 
@@ -93,11 +96,12 @@ export async function lookUpBaseline(
  * release with the previous release in the registry.
  */
 export async function resolveBaselineBeforeBuild(
+  io: Io,
   plan: BaselinePlan,
   inputs: SizeStepInputs,
 ): Promise<string | BaselineOutcome> {
   if (plan.kind === 'none') return { status: 'absent', reason: plan.reason };
-  const options = measureOptions(inputs);
+  const options = measureOptions(io, inputs);
   // An OCI layout is on disk: nothing to look up, and nothing a push moves.
   if (plan.kind === 'reference' && plan.ref.startsWith(OCI_LAYOUT)) return plan.ref;
   let ref: string;
@@ -133,18 +137,20 @@ async function previousReleaseOf(
   }
 }
 
-export async function runSizeStep(step: SizeStepInput): Promise<void> {
+/** Measures, compares, advises and publishes; returns the budget's status (`fail` fails the step). */
+export async function runSizeStep(io: Io, step: SizeStepInput): Promise<BudgetStatus> {
   const { inputs } = step;
   const { report: measured, scanned } = await measureWithScans(
     step.image,
     step.baseline,
-    measureOptions(inputs),
+    measureOptions(io, inputs),
   );
   const budget = evaluateBudget(measured, inputs.budgetRules, inputs.budgetAction);
   // The verdict is part of the report only when there is a budget to hold.
   const checked = inputs.budgetRules.length > 0 ? budget : undefined;
   const advice =
-    step.advice && (await runAdviceStep({ ...step.advice, analyzeLayers: inputs.analyzeLayers, scanned }));
+    step.advice &&
+    (await runAdviceStep(io, { ...step.advice, analyzeLayers: inputs.analyzeLayers, scanned }));
   // Build-arg values never leave in history text: not in the output, the artifact, nor the comment.
   const report = withoutBuildArgValues(
     {
@@ -158,10 +164,10 @@ export async function runSizeStep(step: SizeStepInput): Promise<void> {
   const markdown = renderReport(report, { key: inputs.commentKey, budget: checked, chart: inputs.chart });
 
   // Platform names and refs come from registries and saved reports: shown, never obeyed.
-  runner.infoUntrusted(sizeTable(report));
-  runner.setOutput('size-report', JSON.stringify(report));
-  runner.setOutput('budget-status', budget.status);
-  await publishReport(report, markdown, {
+  io.infoUntrusted(sizeTable(report));
+  io.setOutput('size-report', JSON.stringify(report));
+  io.setOutput('budget-status', budget.status);
+  await publishReport(io, report, markdown, {
     token: inputs.githubToken,
     repository: step.context.repository,
     issueNumber: step.context.pullRequest?.number,
@@ -190,8 +196,8 @@ export async function runSizeStep(step: SizeStepInput): Promise<void> {
     );
   }
   for (const message of messages) {
-    if (budget.status === 'fail') runner.error(message);
-    else runner.warning(message);
+    if (budget.status === 'fail') io.error(message);
+    else io.warning(message);
   }
-  if (budget.status === 'fail') process.exitCode = 1;
+  return budget.status;
 }

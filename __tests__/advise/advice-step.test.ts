@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { runAdviceStep } from '../../src/advise/advice-step.js';
 import type { Rule } from '../../src/advise/model.js';
 import { computeWaste } from '../../src/image/wasted.js';
+import { createCoreIo } from '../../src/io/core.js';
+
+// The real adapter: what the step says reaches stdout and GITHUB_OUTPUT as on a runner.
+const io = createCoreIo();
 
 let workspace: string;
 
@@ -59,7 +63,7 @@ async function stdoutOf(run: () => Promise<unknown>): Promise<string> {
 test('author text in an annotation cannot start a workflow command; the file is named from the workspace', async () => {
   let entries: Awaited<ReturnType<typeof runAdviceStep>>;
   const out = await stdoutOf(async () => {
-    entries = await runAdviceStep({
+    entries = await runAdviceStep(io, {
       enabled: true,
       analyzeLayers: true,
       minBytes: 1_000_000,
@@ -74,7 +78,7 @@ test('author text in an annotation cannot start a workflow command; the file is 
   expect(lines.filter((l) => l.startsWith('::'))).toHaveLength(1);
   const [annotation] = lines;
   expect(annotation).toMatch(
-    /^::warning file=app\/docker\/Dockerfile,line=2,endLine=2,title=Hostile%3A title%2C with commas%3A 2\.00 MB \(on linux\/arm64\)::/,
+    /^::warning title=Hostile%3A title%2C with commas%3A 2\.00 MB \(on linux\/arm64\),file=app\/docker\/Dockerfile,line=2,endLine=2::/,
   );
   expect(annotation).not.toContain('\r');
   expect(annotation).not.toContain('\u001b');
@@ -97,7 +101,7 @@ test('a rule that throws is one warning; the others still report', async () => {
     },
   };
   const out = await stdoutOf(() =>
-    runAdviceStep({
+    runAdviceStep(io, {
       enabled: true,
       analyzeLayers: true,
       minBytes: 0,
@@ -118,7 +122,7 @@ test('no Dockerfile on disk, or advice off: undefined, with one line that says w
   const base = { enabled: true, analyzeLayers: true, minBytes: 0, buildArgs: [], scanned, rules: [hostile] };
   let result: unknown = 'unset';
   const remote = await stdoutOf(async () => {
-    result = await runAdviceStep({
+    result = await runAdviceStep(io, {
       ...base,
       location: { context: 'https://github.com/a/b.git', cwd: workspace, workspace },
     });
@@ -126,7 +130,7 @@ test('no Dockerfile on disk, or advice off: undefined, with one line that says w
   expect(result).toBeUndefined();
   expect(remote).toContain('Size advice: none, the build context is remote');
   const off = await stdoutOf(async () => {
-    result = await runAdviceStep({
+    result = await runAdviceStep(io, {
       ...base,
       enabled: false,
       location: { context: '.', cwd: workspace, workspace },

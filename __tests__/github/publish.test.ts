@@ -16,6 +16,10 @@ import {
   type GitHubStandIn,
 } from '../support/github-stand-in.js';
 import { parseOutputFile } from '../support/action-runner.js';
+import { createCoreIo } from '../../src/io/core.js';
+
+// The real adapter: what the step says reaches stdout and GITHUB_OUTPUT as on a runner.
+const io = createCoreIo();
 
 let github: GitHubStandIn;
 let log: string[];
@@ -60,7 +64,12 @@ const infos = () => log.filter((l) => l.startsWith('Size report:'));
 
 describe('no pull request', () => {
   test('comment: always on a push says why nothing was posted', async () => {
-    await publishComment(target({ mode: 'always', issueNumber: undefined, eventName: 'push' }), 'r', null);
+    await publishComment(
+      io,
+      target({ mode: 'always', issueNumber: undefined, eventName: 'push' }),
+      'r',
+      null,
+    );
     expect(infos()).toEqual([
       'Size report: no PR comment: comment is "always", but this push event names no pull request to comment on.',
     ]);
@@ -69,6 +78,7 @@ describe('no pull request', () => {
 
   test('... and names the input that can name one, where there is one', async () => {
     await publishComment(
+      io,
       target({ mode: 'always', issueNumber: undefined, eventName: 'schedule', prNumberInput: 'pr-number' }),
       'r',
       null,
@@ -81,7 +91,7 @@ describe('no pull request', () => {
 
   test('auto and on-change stay quiet outside pull requests, as documented', async () => {
     for (const mode of ['auto', 'on-change', 'never'] as const) {
-      await publishComment(target({ mode, issueNumber: undefined, eventName: 'push' }), 'r', 5);
+      await publishComment(io, target({ mode, issueNumber: undefined, eventName: 'push' }), 'r', 5);
     }
     expect(log).toEqual([]);
   });
@@ -89,7 +99,7 @@ describe('no pull request', () => {
 
 describe('what was skipped', () => {
   test("a fork's read-only token: not posted, and the fork help said once", async () => {
-    await publishComment(target({ token: READ_TOKEN }), 'r', null);
+    await publishComment(io, target({ token: READ_TOKEN }), 'r', null);
     expect(warnings()).toEqual([
       'Size report: the PR comment was not posted. The token may not comment on acme/shop#7: GitHub answered ' +
         '403 Resource not accessible by integration. A pull request from a fork gets a read-only GITHUB_TOKEN: ' +
@@ -107,7 +117,7 @@ describe('what was skipped', () => {
     }));
     github.secondaryRateLimit(10, { retryAfter: 1, method: 'PATCH' });
     const started = Date.now();
-    await publishComment(target({ waitBudget: new WaitBudget(1500) }), 'new', null);
+    await publishComment(io, target({ waitBudget: new WaitBudget(1500) }), 'new', null);
     expect(Date.now() - started).toBeLessThan(3000);
     expect(log).toContain(
       `GitHub secondary rate limit on PATCH /repos/acme/shop/issues/comments/${seeded.id}: retrying in 1 s (retry 1 of 3)`,
@@ -128,7 +138,7 @@ describe('what was done', () => {
       i === 0 ? { body: ours('fake'), user: MALLORY } : { body: ours(`old ${i}`), user: ACTIONS_BOT },
     );
     const [, kept] = github.comments('acme', 'shop', 7);
-    await publishComment(target(), 'new', null);
+    await publishComment(io, target(), 'new', null);
     expect(infos()).toEqual([
       `Size report: PR comment updated: ${kept.html_url} (1 duplicate of it deleted)`,
       "Size report: 1 comment by other accounts ends with this report's marker: not ours, left alone.",

@@ -3,7 +3,7 @@
  * measuring scanned, annotates the Dockerfile lines, and returns the findings for the report.
  * Advice is a bonus: whatever goes wrong here is logged, never fails the build or the report.
  */
-import * as runner from '../runner.js';
+import type { Io } from '../io/port.js';
 import type { ActionInputs } from '../inputs/build.js';
 import { formatBytes } from '../render/format.js';
 import { sanitize } from '../render/escape.js';
@@ -48,21 +48,21 @@ export function adviceSettings(inputs: ActionInputs, cwd: string, workspace: str
 }
 
 /** The findings for the report; undefined when the advisor did not run. */
-export async function runAdviceStep(step: AdviceStepInput): Promise<AdviceEntry[] | undefined> {
+export async function runAdviceStep(io: Io, step: AdviceStepInput): Promise<AdviceEntry[] | undefined> {
   if (!step.enabled) return undefined;
   if (!step.analyzeLayers) {
-    runner.info('Size advice: none, since analyze-layers is false (advice reads the files in the layers).');
+    io.info('Size advice: none, since analyze-layers is false (advice reads the files in the layers).');
     return undefined;
   }
   if ('unknown' in step.location) {
-    runner.infoUntrusted(`Size advice: none, ${step.location.unknown}.`);
+    io.infoUntrusted(`Size advice: none, ${step.location.unknown}.`);
     return undefined;
   }
   const rules = step.rules ?? RULES;
   try {
     const source = await readDockerfileSource(step.location);
     if (!source.found) {
-      runner.infoUntrusted(`Size advice: none, ${source.reason}.`);
+      io.infoUntrusted(`Size advice: none, ${source.reason}.`);
       return undefined;
     }
     const advice = adviseImage(step.scanned, {
@@ -76,15 +76,15 @@ export async function runAdviceStep(step: AdviceStepInput): Promise<AdviceEntry[
     for (const f of advice.failures) {
       if (failed.has(f.rule)) continue;
       failed.add(f.rule);
-      runner.warning(sanitize(`Size advice: the rule ${f.rule} failed on ${f.platform}: ${f.message}`));
+      io.warning(sanitize(`Size advice: the rule ${f.rule} failed on ${f.platform}: ${f.message}`));
     }
     const platformCount = step.scanned.length;
     const titles = new Map(rules.map((r) => [r.id, r.title]));
     for (const finding of advice.findings.slice(0, MAX_ANNOTATIONS)) {
-      annotate(finding, titles.get(finding.rule) ?? finding.rule, source.inWorkspace, platformCount);
+      annotate(io, finding, titles.get(finding.rule) ?? finding.rule, source.inWorkspace, platformCount);
     }
     const shown = Math.min(advice.findings.length, MAX_ANNOTATIONS);
-    runner.info(
+    io.info(
       advice.findings.length === 0
         ? `Size advice: no way to save ${formatBytes(step.minBytes)} or more found in ${source.file}.`
         : `Size advice: ${advice.findings.length} way(s) to shrink the image, up to ${formatBytes(advice.total)}` +
@@ -92,19 +92,25 @@ export async function runAdviceStep(step: AdviceStepInput): Promise<AdviceEntry[
     );
     return advice.findings.map(toEntry);
   } catch (error) {
-    runner.warning(sanitize(`Size advice failed, the report has none: ${(error as Error).message}`));
+    io.warning(sanitize(`Size advice failed, the report has none: ${(error as Error).message}`));
     return undefined;
   }
 }
 
-function annotate(finding: AdviceFinding, title: string, inWorkspace: boolean, platformCount: number): void {
+function annotate(
+  io: Io,
+  finding: AdviceFinding,
+  title: string,
+  inWorkspace: boolean,
+  platformCount: number,
+): void {
   // Rule text quotes the Dockerfile, which a PR's author writes: sanitize shows control
   // characters as escapes, and the runner escapes %, CR and LF, so no text can start a command.
   const limit = { limit: MAX_ANNOTATION_TEXT };
   const where = inWorkspace ? '' : `${finding.file}:${finding.line}: `;
   const only = finding.platforms.length < platformCount ? ` (on ${finding.platforms.join(', ')})` : '';
   const message = `${sanitize(where + finding.message, limit)}\nFix: ${sanitize(finding.fix, limit)}`;
-  runner.warning(message, {
+  io.warning(message, {
     ...(inWorkspace && { file: finding.file, startLine: finding.line, endLine: finding.endLine }),
     title: sanitize(`${title}: ${formatBytes(finding.bytes)}${only}`, { limit: 200 }),
   });

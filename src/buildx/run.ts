@@ -17,7 +17,6 @@ export interface BuildRun {
  */
 export async function runDocker(
   args: string[],
-  env?: Record<string, string>,
   onLine?: (line: string) => void,
   redact: (text: string) => string = (text) => text,
 ): Promise<BuildRun> {
@@ -26,7 +25,6 @@ export async function runDocker(
     ignoreReturnCode: true,
     outStream: redacting(process.stdout, redact),
     errStream: redacting(process.stderr, redact),
-    env: env ? { ...(process.env as Record<string, string>), ...env } : undefined,
     listeners: {
       // Keep only the end of stderr: a build log can be large, the error is at the end.
       stderr: (data: Buffer) => {

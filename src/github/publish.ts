@@ -2,7 +2,7 @@
  * Posts the report as the sticky PR comment, as the mode asks. Never fails the build: the
  * report is in the job summary and the outputs whatever happens here.
  */
-import * as runner from '../runner.js';
+import type { Io } from '../io/port.js';
 import { totalCompressedDelta, type SizeReport } from '../report/size-report.js';
 import {
   CommentError,
@@ -42,6 +42,7 @@ const FORK_HELP =
 
 /** `delta`: the compressed change in bytes, or null without a baseline (a saved body: null). */
 export async function publishComment(
+  io: Io,
   target: CommentTarget,
   markdown: string,
   delta: number | null,
@@ -51,7 +52,7 @@ export async function publishComment(
     // `auto` and `on-change` comment on pull requests only: quiet elsewhere, as documented.
     if (target.mode === 'always') {
       const hint = target.prNumberInput ? ` (the input ${target.prNumberInput} names one)` : '';
-      runner.info(
+      io.info(
         `Size report: no PR comment: comment is "always", but this ${target.eventName || 'unknown'} event ` +
           `names no pull request to comment on${hint}.`,
       );
@@ -59,15 +60,15 @@ export async function publishComment(
     return;
   }
   if (!target.token) {
-    runner.warning('Size report: no github-token, so no PR comment; the report is in the job summary.');
+    io.warning('Size report: no github-token, so no PR comment; the report is in the job summary.');
     return;
   }
   try {
     const { createGitHubClient } = await import('./client.js');
     const octokit = createGitHubClient({
       token: target.token,
-      env: process.env,
-      onRetry: runner.info,
+      env: io.env,
+      onRetry: (line) => io.info(line),
       waitBudget: target.waitBudget,
     });
     const [owner, repo] = target.repository.split('/');
@@ -80,36 +81,36 @@ export async function publishComment(
       existing: (existing?.ours.length ?? 0) > 0,
     };
     if (!shouldComment(target.mode, facts)) {
-      runner.info(`Size report: no PR comment (the change is under min-change, ${target.minChange} bytes).`);
+      io.info(`Size report: no PR comment (the change is under min-change, ${target.minChange} bytes).`);
       return;
     }
     const result = await upsertComment({ ...where, body: markdown, existing });
-    runner.setOutput('comment-url', result.url);
-    logResult(result);
+    io.setOutput('comment-url', result.url);
+    logResult(io, result);
   } catch (error) {
     const skipped =
       error instanceof CommentError ? error.skipped : 'the PR comment was neither posted nor updated';
     const help = error instanceof CommentPermissionError ? ` ${FORK_HELP}` : '';
     const message = (error as Error).message.replace(/\.$/, '');
-    runner.warning(`Size report: ${skipped}. ${message}.${help}`);
+    io.warning(`Size report: ${skipped}. ${message}.${help}`);
   }
 }
 
-function logResult(result: UpsertResult): void {
+function logResult(io: Io, result: UpsertResult): void {
   const removed =
     result.removed > 0
       ? ` (${result.removed} duplicate${result.removed === 1 ? '' : 's'} of it deleted)`
       : '';
-  runner.info(`Size report: PR comment ${result.action}: ${result.url}${removed}`);
+  io.info(`Size report: PR comment ${result.action}: ${result.url}${removed}`);
   if (result.othersWithMarker > 0) {
     const n = result.othersWithMarker;
-    runner.info(
+    io.info(
       `Size report: ${n} comment${n === 1 ? '' : 's'} by other accounts end${n === 1 ? 's' : ''} with this ` +
         "report's marker: not ours, left alone.",
     );
   }
   if (result.leftOver) {
-    runner.warning(
+    io.warning(
       `Size report: the PR comment is ${result.url}, but duplicates of it may remain until the next run: ` +
         `${result.leftOver}.`,
     );
@@ -121,13 +122,14 @@ function logResult(result: UpsertResult): void {
  * the sticky comment as `comment` asks.
  */
 export async function publishReport(
+  io: Io,
   report: SizeReport,
   markdown: string,
   comment?: CommentTarget,
 ): Promise<void> {
   // A masked value is hidden in the comment as in the log (outputs and summary: the runner module).
-  const shown = runner.redactMasked(markdown);
-  runner.setOutput('comment-body', shown);
-  runner.appendSummary(shown);
-  if (comment) await publishComment(comment, shown, totalCompressedDelta(report));
+  const shown = io.redact(markdown);
+  io.setOutput('comment-body', shown);
+  await io.appendSummary(shown);
+  if (comment) await publishComment(io, comment, shown, totalCompressedDelta(report));
 }

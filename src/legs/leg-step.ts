@@ -7,7 +7,7 @@
 import { openOciLayout } from '../image/oci-layout.js';
 import type { ImageSource } from '../oci/source.js';
 import { InputError } from '../util/errors.js';
-import * as runner from '../runner.js';
+import type { Io } from '../io/port.js';
 import type { BuilderInfo } from '../buildx/builder.js';
 import { digestPushMode, type DigestPushMode } from '../buildx/push-by-digest.js';
 import { engineHasContainerdStore } from '../buildx/run.js';
@@ -37,6 +37,7 @@ export interface PushedLeg {
 
 /** How this builder pushes by digest; refuses (before the build) a docker engine that cannot export OCI. */
 export async function planLeg(
+  io: Io,
   inputs: LegInputs,
   builder: BuilderInfo | undefined,
   layoutPath: string,
@@ -62,12 +63,12 @@ export async function planLeg(
           'Enable the containerd image store, or use a docker-container builder (docker/setup-buildx-action)',
       );
     }
-    runner.info(
+    io.info(
       `push-by-digest: the docker driver cannot push by digest; buildx writes an OCI layout and shipshape ` +
         `uploads it by digest to ${inputs.images.join(', ')}`,
     );
   } else {
-    runner.info(
+    io.info(
       `push-by-digest: buildx pushes by digest to ${inputs.images.join(', ')} (driver ${builder.driver})`,
     );
   }
@@ -75,13 +76,18 @@ export async function planLeg(
 }
 
 /** After the build: the layout uploaded (docker driver), the digest and platform read back. */
-export async function pushLeg(plan: LegPlan, inputs: LegInputs, builtDigest: string): Promise<PushedLeg> {
+export async function pushLeg(
+  io: Io,
+  plan: LegPlan,
+  inputs: LegInputs,
+  builtDigest: string,
+): Promise<PushedLeg> {
   const connections = await Promise.all(
     plan.images.map((image) =>
       connect(image, {
         insecureRegistries: inputs.insecureRegistries,
-        env: process.env,
-        onSecret: runner.addMask,
+        env: io.env,
+        onSecret: (secret) => io.mask(secret),
         input: 'images',
       }),
     ),
@@ -98,7 +104,7 @@ export async function pushLeg(plan: LegPlan, inputs: LegInputs, builtDigest: str
       name: plan.images[i],
     }));
     for (const pushed of await pushLayoutContent(source, content, targets))
-      runner.info(describePush(pushed, digest));
+      io.info(describePush(pushed, digest));
   } else {
     if (!builtDigest) throw new Error('buildx reported no digest for the image it pushed');
     digest = builtDigest;

@@ -31,6 +31,8 @@ export interface RegistryMeasureOptions {
   log: (line: string) => void;
   /** Warnings (a baseline that could not be read); `log` when absent. */
   warn?: (line: string) => void;
+  /** The debug log: every registry request (method, URL without query, status). */
+  debug?: (line: string) => void;
 }
 
 /**
@@ -170,6 +172,7 @@ async function openSource(
     insecureRegistries: options.insecureRegistries,
     env: options.env,
     onSecret: options.onSecret,
+    debug: options.debug,
   });
   return { source: connection.source, reference: connection.manifestReference };
 }

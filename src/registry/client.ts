@@ -42,6 +42,8 @@ export interface RegistryClientOptions {
   /** Called with every password, token and Basic header value, so that the caller can mask them. */
   onSecret?: (value: string) => void;
   userAgent?: string;
+  /** Told of every request and its answer, for the debug log (no header, no body, no query). */
+  debug?: (line: string) => void;
   /** Manifests larger than this are refused (4 MiB by default, as containerd). */
   maxManifestBytes?: number;
   /** Small blobs read whole (`blob()`) larger than this are refused (16 MiB by default). */
@@ -111,6 +113,7 @@ export class RegistryClient {
       now: this.now,
       random: this.random,
       userAgent: options.userAgent ?? 'shipshape',
+      debug: options.debug,
     });
     this.authorizer = new Authorizer(this.transport, new TokenCache(this.now), credentials, onSecret);
   }

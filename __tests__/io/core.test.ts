@@ -2,23 +2,8 @@ import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globa
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { EOL, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  addMask,
-  appendSummary,
-  endGroup,
-  error,
-  getInput,
-  info,
-  infoUntrusted,
-  notice,
-  redactMasked,
-  saveState,
-  setFailed,
-  setOutput,
-  startGroup,
-  stopCommands,
-  warning,
-} from '../src/runner.js';
+import { createCoreIo } from '../../src/io/core.js';
+import type { Io } from '../../src/io/port.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'shipshape-runner-'));
 let fileCount = 0;
@@ -30,12 +15,20 @@ function tempFile(): string {
   return file;
 }
 
+// @actions/core's summary keeps the first GITHUB_STEP_SUMMARY it sees (one per step): one file
+// for every test here, emptied before each.
+const summaryFile = tempFile();
+
 let savedEnv: NodeJS.ProcessEnv;
 let written: string[];
+// A new adapter for each test: masks are the adapter's own.
+let io: Io;
 
 beforeEach(() => {
   savedEnv = { ...process.env };
   written = [];
+  io = createCoreIo();
+  writeFileSync(summaryFile, '');
   jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
     written.push(String(chunk));
     return true;
@@ -50,7 +43,7 @@ afterEach(() => {
   Object.assign(process.env, savedEnv);
 });
 
-describe('getInput', () => {
+describe('input', () => {
   test.each<[string, Record<string, string>, string]>([
     ['push', { INPUT_PUSH: 'true' }, 'true'],
     ['Push', { INPUT_PUSH: 'true' }, 'true'],
@@ -62,12 +55,9 @@ describe('getInput', () => {
     ['tags', { INPUT_TAGS: '   ' }, ''],
     ['tags', {}, ''],
   ])('%j from %j is %j', (name, env, value) => {
-    expect(getInput(name, env)).toBe(value);
-  });
-
-  test('reads process.env by default', () => {
-    process.env['INPUT_CACHE-FROM'] = ' type=gha ';
-    expect(getInput('cache-from')).toBe('type=gha');
+    for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key];
+    Object.assign(process.env, env);
+    expect(io.input(name)).toBe(value);
   });
 });
 
@@ -87,8 +77,8 @@ function readRecords(file: string): [string, string][] {
 }
 
 describe.each([
-  ['setOutput', setOutput, 'GITHUB_OUTPUT'],
-  ['saveState', saveState, 'GITHUB_STATE'],
+  ['setOutput', (name: string, value: string) => io.setOutput(name, value), 'GITHUB_OUTPUT'],
+  ['saveState', (name: string, value: string) => io.saveState(name, value), 'GITHUB_STATE'],
 ] as const)('%s', (_name, write, variable) => {
   test(`appends name<<delimiter records to ${variable}`, () => {
     const file = tempFile();
@@ -136,12 +126,12 @@ describe.each([
 
 describe('addMask', () => {
   test('a single-line secret: one command, escaped', () => {
-    addMask('p%ss');
+    io.mask('p%ss');
     expect(written).toEqual([`::add-mask::p%25ss${EOL}`]);
   });
 
   test('a multi-line secret: the whole value, then each non-blank line', () => {
-    addMask('-----BEGIN KEY-----\r\nabc\n\n   \nxyz');
+    io.mask('-----BEGIN KEY-----\r\nabc\n\n   \nxyz');
     expect(written).toEqual([
       `::add-mask::-----BEGIN KEY-----%0D%0Aabc%0A%0A   %0Axyz${EOL}`,
       `::add-mask::-----BEGIN KEY-----${EOL}`,
@@ -151,7 +141,7 @@ describe('addMask', () => {
   });
 
   test('an empty secret issues nothing', () => {
-    addMask('');
+    io.mask('');
     expect(written).toEqual([]);
   });
 });
@@ -160,32 +150,32 @@ describe('masked values stay out of outputs, the summary and what is published',
   test('setOutput writes every masked value as ***, the longest first', () => {
     const file = tempFile();
     process.env.GITHUB_OUTPUT = file;
-    addMask('out-s3cr3t');
-    addMask('out-s3cr3t-and-more');
-    setOutput('size-report', '{"createdBy":"RUN use out-s3cr3t-and-more; use out-s3cr3t"}');
+    io.mask('out-s3cr3t');
+    io.mask('out-s3cr3t-and-more');
+    io.setOutput('size-report', '{"createdBy":"RUN use out-s3cr3t-and-more; use out-s3cr3t"}');
     expect(readRecords(file)).toEqual([['size-report', '{"createdBy":"RUN use ***; use ***"}']]);
   });
 
   test('each line of a multi-line secret, as the runner masks the log', () => {
-    addMask('-----BEGIN OUT KEY-----\nline-two-of-key');
-    expect(redactMasked('a line-two-of-key b')).toBe('a *** b');
-    expect(redactMasked('x -----BEGIN OUT KEY-----\nline-two-of-key y')).toBe('x *** y');
+    io.mask('-----BEGIN OUT KEY-----\nline-two-of-key');
+    expect(io.redact('a line-two-of-key b')).toBe('a *** b');
+    expect(io.redact('x -----BEGIN OUT KEY-----\nline-two-of-key y')).toBe('x *** y');
   });
 
-  test('the summary too', () => {
-    const file = tempFile();
-    addMask('summary-s3cr3t');
-    appendSummary('| RUN echo summary-s3cr3t |', { GITHUB_STEP_SUMMARY: file });
-    expect(readFileSync(file, 'utf8')).toBe(`| RUN echo *** |${EOL}`);
+  test('the summary too', async () => {
+    process.env.GITHUB_STEP_SUMMARY = summaryFile;
+    io.mask('summary-s3cr3t');
+    await io.appendSummary('| RUN echo summary-s3cr3t |');
+    expect(readFileSync(summaryFile, 'utf8')).toBe(`| RUN echo *** |${EOL}`);
   });
 
   test('log lines and annotations too; the add-mask command itself is left whole', () => {
-    addMask('log-s3cr3t');
+    io.mask('log-s3cr3t');
     written.length = 0;
-    info('registry said: bad token log-s3cr3t');
-    setFailed('denied: log-s3cr3t');
-    warning('w log-s3cr3t', { title: 'log-s3cr3t' });
-    addMask('log-s3cr3t-2');
+    io.info('registry said: bad token log-s3cr3t');
+    io.fail('denied: log-s3cr3t');
+    io.warning('w log-s3cr3t', { title: 'log-s3cr3t' });
+    io.mask('log-s3cr3t-2');
     expect(written).toEqual([
       `registry said: bad token ***${EOL}`,
       `::error::denied: ***${EOL}`,
@@ -196,50 +186,51 @@ describe('masked values stay out of outputs, the summary and what is published',
   });
 
   test('text without a masked value is left as it is', () => {
-    expect(redactMasked('sha256:0123 nothing secret')).toBe('sha256:0123 nothing secret');
+    expect(io.redact('sha256:0123 nothing secret')).toBe('sha256:0123 nothing secret');
   });
 });
 
 describe('annotations', () => {
-  test.each([
-    ['warning', warning],
-    ['error', error],
-    ['notice', notice],
-  ] as const)('%s without properties', (command, annotate) => {
-    annotate('plain message');
+  test.each(['warning', 'error'] as const)('%s without properties', (command) => {
+    io[command]('plain message');
     expect(written).toEqual([`::${command}::plain message${EOL}`]);
   });
 
   test('the message escapes %, \\r and \\n, but not : or ,', () => {
-    warning('100% of 2: a,b\r\nnext line\n');
+    io.warning('100% of 2: a,b\r\nnext line\n');
     expect(written).toEqual([`::warning::100%25 of 2: a,b%0D%0Anext line%0A${EOL}`]);
   });
 
-  test('properties: runner names, escaped values, in the order given', () => {
-    error('too big', {
+  test("properties: the runner's names, escaped values, in @actions/core's order", () => {
+    io.error('too big', {
+      endColumn: 20,
       title: 'Size: 12%, up\n',
       file: 'docker/Dockerfile',
       startLine: 3,
       endLine: 5,
       startColumn: 1,
-      endColumn: 20,
     });
     expect(written).toEqual([
       `::error title=Size%3A 12%25%2C up%0A,file=docker/Dockerfile,line=3,endLine=5,col=1,endColumn=20::too big${EOL}`,
     ]);
   });
 
-  test('undefined and empty properties are left out, zero is kept', () => {
-    notice('n', { title: '', file: undefined, startLine: 0 });
-    expect(written).toEqual([`::notice line=0::n${EOL}`]);
+  test('undefined and empty properties are left out', () => {
+    io.warning('n', { title: '', file: undefined, startLine: 7 });
+    expect(written).toEqual([`::warning line=7::n${EOL}`]);
+  });
+
+  test('debug lines: the runner shows them with ACTIONS_STEP_DEBUG; masked values as ***', () => {
+    io.mask('debug-s3cr3t');
+    written.length = 0;
+    io.debug('registry: GET https://r.example/v2/ -> 401 debug-s3cr3t\nnext');
+    expect(written).toEqual([`::debug::registry: GET https://r.example/v2/ -> 401 ***%0Anext${EOL}`]);
   });
 });
 
 describe('groups and plain output', () => {
-  test('group, text as is, endgroup', () => {
-    startGroup('Build: linux/amd64');
-    info('::not-a-command:: 100%');
-    endGroup();
+  test('group, text as is, endgroup', async () => {
+    await io.group('Build: linux/amd64', async () => io.info('::not-a-command:: 100%'));
     expect(written).toEqual([
       `::group::Build: linux/amd64${EOL}`,
       `::not-a-command:: 100%${EOL}`,
@@ -250,7 +241,7 @@ describe('groups and plain output', () => {
 
 describe('stopCommands', () => {
   test('stops with a random token and resumes with the same one', () => {
-    const resume = stopCommands();
+    const resume = io.stopCommands();
     const token = /^::stop-commands::(shipshape-[0-9a-f-]{36})\n$/.exec(written[0])?.[1];
     expect(token).toBeDefined();
     expect(written).toHaveLength(1);
@@ -259,13 +250,13 @@ describe('stopCommands', () => {
   });
 
   test('each call has its own token', () => {
-    stopCommands();
-    stopCommands();
+    io.stopCommands();
+    io.stopCommands();
     expect(written[0]).not.toBe(written[1]);
   });
 
   test('infoUntrusted wraps the text in a stop and a resume', () => {
-    infoUntrusted('::error::injected\n::add-mask::x');
+    io.infoUntrusted('::error::injected\n::add-mask::x');
     expect(written).toHaveLength(3);
     const token = written[0].slice('::stop-commands::'.length, -EOL.length);
     expect(written).toEqual([
@@ -277,14 +268,26 @@ describe('stopCommands', () => {
   });
 });
 
-describe('setFailed', () => {
+describe('fail', () => {
   test('sets exit code 1 and writes an error annotation', () => {
     const saved = process.exitCode;
     try {
       process.exitCode = 0;
-      setFailed('Input "tags": "x y" is bad\nsee docs');
+      io.fail('Input "tags": "x y" is bad\nsee docs');
       expect(process.exitCode).toBe(1);
       expect(written).toEqual([`::error::Input "tags": "x y" is bad%0Asee docs${EOL}`]);
+    } finally {
+      process.exitCode = saved;
+    }
+  });
+
+  test('without a message: exit code 1, no annotation (the errors before said why)', () => {
+    const saved = process.exitCode;
+    try {
+      process.exitCode = 0;
+      io.fail(undefined);
+      expect(process.exitCode).toBe(1);
+      expect(written).toEqual([]);
     } finally {
       process.exitCode = saved;
     }
@@ -292,22 +295,17 @@ describe('setFailed', () => {
 });
 
 describe('appendSummary', () => {
-  test('appends, adding a line end only when missing', () => {
-    const file = tempFile();
-    appendSummary('## Size', { GITHUB_STEP_SUMMARY: file });
-    appendSummary('| a | b |\n', { GITHUB_STEP_SUMMARY: file });
-    expect(readFileSync(file, 'utf8')).toBe(`## Size${EOL}| a | b |\n`);
+  test('appends to GITHUB_STEP_SUMMARY, adding a line end only when missing', async () => {
+    process.env.GITHUB_STEP_SUMMARY = summaryFile;
+    await io.appendSummary('## Size');
+    await io.appendSummary('| a | b |\n');
+    expect(readFileSync(summaryFile, 'utf8')).toBe(`## Size${EOL}| a | b |\n`);
   });
 
-  test('reads process.env by default', () => {
-    const file = tempFile();
-    process.env.GITHUB_STEP_SUMMARY = file;
-    appendSummary('hello');
-    expect(readFileSync(file, 'utf8')).toBe(`hello${EOL}`);
-  });
-
-  test('a no-op outside the runner', () => {
-    expect(() => appendSummary('hello', {})).not.toThrow();
+  test('a no-op outside the runner', async () => {
+    delete process.env.GITHUB_STEP_SUMMARY;
+    await expect(io.appendSummary('hello')).resolves.toBeUndefined();
     expect(written).toEqual([]);
+    expect(readFileSync(summaryFile, 'utf8')).toBe('');
   });
 });
