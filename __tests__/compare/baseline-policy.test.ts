@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readBaseline, type RegistryMeasureOptions } from '../../src/measure/against-baseline.js';
+import { readBaseline, type RegistryMeasureOptions } from '../../src/steps/measure.js';
 import { baselineNote, judgeBaseline } from '../../src/compare/baseline-policy.js';
 import { evaluateBudget, parseBudget, type BudgetAction } from '../../src/compare/budget.js';
 import { parseSizeReport } from '../../src/report/size-report.js';

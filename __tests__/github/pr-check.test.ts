@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { prNumberMismatch, type PullRequestHead, type TriggeringRun } from '../../src/github/pr-check.js';
 import { verifyPrNumber } from '../../src/github/verify-pr.js';
-import { gitContextFrom } from '../../src/context.js';
+import { gitContextFrom } from '../../src/plan/context.js';
 import { WRITE_TOKEN, startGitHubStandIn, type GitHubStandIn } from '../support/github-stand-in.js';
 import { InputError } from '../../src/util/errors.js';
 

@@ -52,7 +52,7 @@ export function describeBuiltBy(by: BuiltBy): string {
 /** The builder that ran the build, from its metadata; undefined when buildx did not say. */
 export async function builtBy(
   metadata: Record<string, unknown>,
-  env: Record<string, string | undefined> = process.env,
+  env: Readonly<Record<string, string | undefined>>,
 ): Promise<BuiltBy | undefined> {
   const ref = parseBuildRef(metadata['buildx.build.ref']);
   if (!ref) return undefined;

@@ -18,7 +18,7 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export interface GitHubClientOptions {
   token: string;
-  /** The environment to read GITHUB_API_URL from (the caller passes process.env). */
+  /** The environment to read GITHUB_API_URL from (the io's). */
   env: Record<string, string | undefined>;
   /** How often one request is retried before its error is thrown (default 3). */
   maxRetries?: number;

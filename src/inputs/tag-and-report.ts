@@ -110,3 +110,8 @@ function readImages(input: string): string[] {
   }
   return [...new Set(images)];
 }
+
+/** What reporting reads of the inputs: the merge action's have no build, only a push. */
+export type ReportingInputs = TagAndReportInputs & {
+  build: { push: boolean; buildArgs?: string[] };
+};

@@ -121,3 +121,8 @@ export const OCI_LAYOUT = 'oci-layout://';
 export function ociLayoutPath(ref: string): string | undefined {
   return ref.startsWith(OCI_LAYOUT) ? ref.slice(OCI_LAYOUT.length) : undefined;
 }
+
+/** The repositories of full references (`host/app:tag`), each once, in their order. */
+export function repositoriesOf(references: readonly string[]): string[] {
+  return [...new Set(references.map((reference) => parseReference(reference).name))];
+}

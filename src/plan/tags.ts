@@ -6,7 +6,7 @@
 // One function, not the whole package: loading all of semver costs ~12 ms per run.
 import parse from 'semver/functions/parse.js';
 import type { SemVer } from 'semver';
-import type { GitContext } from '../context.js';
+import type { GitContext } from './context.js';
 import { InputError } from '../util/errors.js';
 import { parseList } from '../util/list.js';
 import {

@@ -6,11 +6,11 @@
  * cancelled, registry/upload.ts: nothing is written); and when a push fails anyway, what each tag
  * points to afterwards, compared with before, says which tags it wrote.
  */
-import { ActionError } from './util/errors.js';
-import type { RegistryClient } from './registry/client.js';
-import { connect, type ConnectOptions } from './registry/connect.js';
-import { isNotFound } from './registry/errors.js';
-import { parseReference } from './oci/reference.js';
+import { ActionError } from '../util/errors.js';
+import type { RegistryClient } from '../registry/client.js';
+import { connect, type ConnectOptions } from '../registry/connect.js';
+import { isNotFound } from '../registry/errors.js';
+import { parseReference } from '../oci/reference.js';
 
 /** A repository to push to, connected. */
 export interface PushTarget {
@@ -27,11 +27,6 @@ export class PushRefusedError extends ActionError {
     super(message);
     this.name = 'PushRefusedError';
   }
-}
-
-/** The repositories of full references (`host/app:tag`), each once, in their order. */
-export function repositoriesOf(references: readonly string[]): string[] {
-  return [...new Set(references.map((reference) => parseReference(reference).name))];
 }
 
 /**

@@ -6,8 +6,8 @@
  */
 import { parseManifest } from '../oci/manifest.js';
 import type { ImageSource } from '../oci/source.js';
-import type { RegistryClient } from '../registry/client.js';
-import { deferredStream, ensureBlob } from '../registry/blob-copy.js';
+import type { RegistryClient } from './client.js';
+import { deferredStream, ensureBlob } from './blob-copy.js';
 import { limiter } from '../util/pool.js';
 
 export interface PushTarget {

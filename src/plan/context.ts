@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { parseJsonText } from './util/json.js';
+/**
+ * The git context of a run (event, ref, sha, repository, pull request) as plain data, made from
+ * the runner's environment and the event payload (github/event.ts reads the payload file).
+ */
 
 /** What the GitHub event says about the code being built, as plain data. */
 export interface GitContext {
@@ -34,27 +36,7 @@ export interface PullRequestContext {
   fromFork: boolean;
 }
 
-type Env = Record<string, string | undefined>;
-
-/** Reads the runner's environment and the event payload file. */
-export function readGitContext(env: Env = process.env): GitContext {
-  let payload: EventPayload = {};
-  const path = env.GITHUB_EVENT_PATH;
-  if (path) {
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (error) {
-      throw new Error(`Cannot read the event payload ${path}: ${(error as Error).message}`, { cause: error });
-    }
-    const parsed = parseJsonText(text, `The event payload ${path}`);
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      throw new Error(`The event payload ${path} is not a JSON object`);
-    }
-    payload = parsed as EventPayload;
-  }
-  return gitContextFrom(env, payload);
-}
+export type Env = Readonly<Record<string, string | undefined>>;
 
 /** The shape of the event payload fields we read; everything is optional. */
 export interface EventPayload {

@@ -3,14 +3,14 @@
  * the builder cannot write dropped with a warning, and exports that failed during the build
  * (ignore-error=true keeps them from failing it) reported as one warning each.
  */
-import type { Io } from './io/port.js';
-import type { ActionInputs } from './inputs/build.js';
-import type { GitContext } from './context.js';
-import type { BuildOptions } from './buildx/buildx.js';
-import { cacheDestination, cacheEntry, planCache, unsupportedCacheExports } from './buildx/cache.js';
-import { CacheExportLog, cacheExportWarning } from './buildx/cache-export-log.js';
-import { parseReference } from './oci/reference.js';
-import { engineHasContainerdStore } from './buildx/run.js';
+import type { Io } from '../io/port.js';
+import type { ActionInputs } from '../inputs/build.js';
+import type { GitContext } from '../plan/context.js';
+import type { BuildOptions } from '../buildx/buildx.js';
+import { cacheDestination, cacheEntry, planCache, unsupportedCacheExports } from '../buildx/cache.js';
+import { CacheExportLog, cacheExportWarning } from '../buildx/cache-export-log.js';
+import { parseReference } from '../oci/reference.js';
+import { engineHasContainerdStore } from '../buildx/run.js';
 
 /** cache-from / cache-to with the `cache` shorthand added, every export best-effort. */
 export function planBuildCache(

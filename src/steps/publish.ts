@@ -12,8 +12,8 @@ import {
   upsertComment,
   type CommentMode,
   type UpsertResult,
-} from './comment.js';
-import { WaitBudget } from './wait-budget.js';
+} from '../github/comment.js';
+import { WaitBudget } from '../github/wait-budget.js';
 
 export interface CommentTarget {
   token: string;
@@ -64,7 +64,7 @@ export async function publishComment(
     return;
   }
   try {
-    const { createGitHubClient } = await import('./client.js');
+    const { createGitHubClient } = await import('../github/client.js');
     const octokit = createGitHubClient({
       token: target.token,
       env: io.env,

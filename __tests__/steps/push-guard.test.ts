@@ -1,15 +1,15 @@
 import { describe, expect, test } from '@jest/globals';
-import type { RegistryClient } from '../src/registry/client.js';
-import { RegistryError } from '../src/registry/errors.js';
+import type { RegistryClient } from '../../src/registry/client.js';
+import { RegistryError } from '../../src/registry/errors.js';
 import {
   checkPushAccess,
   describeWritten,
   PushRefusedError,
-  repositoriesOf,
   tagStates,
   writtenTags,
   type PushTarget,
-} from '../src/push-guard.js';
+} from '../../src/steps/push-guard.js';
+import { repositoriesOf } from '../../src/oci/reference.js';
 
 const D1 = `sha256:${'1'.repeat(64)}`;
 const D2 = `sha256:${'2'.repeat(64)}`;

@@ -3,10 +3,10 @@
  * with its driver and platforms (so a run on a docker context, a remote BuildKit or a Kubernetes
  * builder says so). A `builder` input that names no builder fails here, before anything is built.
  */
-import { describeBuilder, parseBuilderInspect, type BuilderInfo } from './buildx/builder.js';
-import { buildxInspect } from './buildx/run.js';
-import { InputError } from './util/errors.js';
-import type { Io } from './io/port.js';
+import { describeBuilder, parseBuilderInspect, type BuilderInfo } from '../buildx/builder.js';
+import { buildxInspect } from '../buildx/run.js';
+import { InputError } from '../util/errors.js';
+import type { Io } from '../io/port.js';
 
 export interface BuilderLookup {
   info?: BuilderInfo;

@@ -13,8 +13,8 @@ import { isNotFound } from '../registry/errors.js';
 import { InputError } from '../util/errors.js';
 import { baselineNote, judgeBaseline, type BaselineFailure } from '../compare/baseline-policy.js';
 import { type SizeReport } from '../report/size-report.js';
-import { LayerScans, measureImage, type ScannedPlatform } from './measure.js';
-import type { ImageMeasurement } from './measurement.js';
+import { LayerScans, measureImage, type ScannedPlatform } from '../measure/measure.js';
+import type { ImageMeasurement } from '../measure/measurement.js';
 import type { BaselineOutcome } from '../report/baseline.js';
 import { buildSizeReport } from '../compare/delta.js';
 

@@ -9,11 +9,11 @@ import { formatBytes } from '../render/format.js';
 import { sanitize } from '../render/escape.js';
 import type { AdviceEntry } from '../report/size-report.js';
 import type { ScannedPlatform } from '../measure/measure.js';
-import type { AdviceFinding } from './advise.js';
-import { adviseImage } from './advise-image.js';
-import { readDockerfileSource, type DockerfileLocation } from './dockerfile-source.js';
-import type { Rule } from './model.js';
-import { RULES } from './rules/index.js';
+import type { AdviceFinding } from '../advise/advise.js';
+import { adviseImage } from '../advise/advise-image.js';
+import { readDockerfileSource, type DockerfileLocation } from '../advise/dockerfile-source.js';
+import type { Rule } from '../advise/model.js';
+import { RULES } from '../advise/rules/index.js';
 
 export interface AdviceStepInput {
   /** The `advise` input. */

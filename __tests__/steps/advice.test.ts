@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runAdviceStep } from '../../src/advise/advice-step.js';
+import { runAdviceStep } from '../../src/steps/advice.js';
 import type { Rule } from '../../src/advise/model.js';
 import { computeWaste } from '../../src/image/wasted.js';
 import { createCoreIo } from '../../src/io/core.js';

@@ -2,8 +2,9 @@ import { describe, expect, test } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gitContextFrom, readGitContext, type EventPayload } from '../src/context.js';
-import { fixtureEnv, fixturePayload } from './fixtures/events/index.js';
+import { gitContextFrom, type EventPayload } from '../../src/plan/context.js';
+import { fixtureEnv, fixturePayload } from '../fixtures/events/index.js';
+import { readGitContext } from '../../src/github/event.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'shipshape-context-'));
 

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commentMarker } from '../../src/github/comment.js';
-import { publishComment, type CommentTarget } from '../../src/github/publish.js';
+import { publishComment, type CommentTarget } from '../../src/steps/publish.js';
 import { WaitBudget } from '../../src/github/wait-budget.js';
 import {
   ACTIONS_BOT,

@@ -5,14 +5,12 @@
  * report. Orchestration only: the index is planned in merge/index-plan.ts, the registry work
  * is merge/registry-legs.ts's, the report size-step.ts's.
  */
-import type { Io } from './io/port.js';
-import { createCoreIo } from './io/core.js';
-import { failureMessage, InputError } from './util/errors.js';
-import { readGitContext } from './context.js';
-import { pathRuleOf } from './inputs/paths.js';
-import { planImage } from './plan/plan.js';
-import { parseReference } from './oci/reference.js';
-import { MergeError, planIndex, type IndexPlan } from './merge/index-plan.js';
+import type { Io } from '../io/port.js';
+import { failureMessage, InputError } from '../util/errors.js';
+import { pathRuleOf } from '../inputs/paths.js';
+import { planImage } from '../plan/plan.js';
+import { parseReference } from '../oci/reference.js';
+import { MergeError, planIndex, type IndexPlan } from '../merge/index-plan.js';
 import {
   bringLegsInto,
   openRepositories,
@@ -20,14 +18,16 @@ import {
   tagIndex,
   type LocatedLeg,
   type Repository,
-} from './merge/registry-legs.js';
-import { checkPushAccess } from './push-guard.js';
-import { lookUpBaseline, measureOptions, runSizeStep } from './size-step.js';
-import { ruleLine, rulesForAbsentPlatforms } from './compare/budget.js';
-import { checkLayoutInputs } from './inputs/paths.js';
-import { readMergeInputs, type MergeInputs } from './inputs/merge.js';
+} from '../merge/registry-legs.js';
+import { checkPushAccess } from '../steps/push-guard.js';
+import { runSizeStep } from '../steps/size.js';
+import { ruleLine, rulesForAbsentPlatforms } from '../compare/budget.js';
+import { checkLayoutInputs } from '../inputs/paths.js';
+import { readMergeInputs, type MergeInputs } from '../inputs/merge.js';
+import { readGitContext } from '../github/event.js';
+import { lookUpBaseline, measureOptions } from '../steps/baseline.js';
 
-async function run(io: Io): Promise<void> {
+export async function run(io: Io): Promise<void> {
   const now = io.now();
   io.mask(io.input('github-token'));
   try {
@@ -174,5 +174,3 @@ function maskOnce(io: Io): (secret: string) => void {
     io.mask(secret);
   };
 }
-
-await run(createCoreIo());

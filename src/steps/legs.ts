@@ -13,8 +13,13 @@ import { digestPushMode, type DigestPushMode } from '../buildx/push-by-digest.js
 import { engineHasContainerdStore } from '../buildx/run.js';
 import { connect } from '../registry/connect.js';
 import { formatBytes } from '../render/format.js';
-import { legPlatform } from './platform.js';
-import { layoutContent, pushLayoutContent, type PushTarget, type TargetPush } from './push-layout.js';
+import { legPlatform } from '../image/leg-platform.js';
+import {
+  layoutContent,
+  pushLayoutContent,
+  type PushTarget,
+  type TargetPush,
+} from '../registry/push-layout.js';
 
 export interface LegInputs {
   images: string[];
