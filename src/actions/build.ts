@@ -62,6 +62,7 @@ export async function run(io: Io): Promise<void> {
     if (noTag) throw noTag;
     await refuseUntrustedBuild(io, inputs, context);
     const builderFirst = asksBuilderFirst(inputs);
+    io.debug(`decision: ask buildx for the builder before the build: ${builderFirst ? 'yes' : 'no'}`);
     const builder = builderFirst ? announceBuilder(io, await lookUpBuilder(inputs.build.builder)) : undefined;
 
     workDir = await mkdtemp(join(io.env.RUNNER_TEMP || tmpdir(), 'shipshape-'));
@@ -73,6 +74,7 @@ export async function run(io: Io): Promise<void> {
     if (leg) options = legBuildOptions(options, leg);
     const layout = join(workDir, 'image.tar');
     let source = reportSource(inputs, context);
+    io.debug(`decision: the size report reads the image from: ${source}`);
     const gated =
       source === 'oci-layout' &&
       (await canExportOciLayout(io, inputs)) &&
@@ -230,6 +232,7 @@ async function checkLoad(inputs: ActionInputs): Promise<void> {
  */
 async function guardPush(io: Io, inputs: ActionInputs, plan: ImagePlan): Promise<WrittenTags | undefined> {
   const names = pushCheckRepositories(inputs, plan);
+  io.debug(`decision: repositories checked for push access before the build: ${names.join(', ') || 'none'}`);
   if (names.length === 0) return undefined;
   const guard = await import('../steps/push-guard.js');
   const targets = await guard.openPushTargets(names, {

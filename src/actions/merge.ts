@@ -3,7 +3,7 @@
  * (one platform each, pushed by digest on their own runners) become one OCI index, tagged by
  * the main action's rules in every image, and the merged image gets the main action's size
  * report. Orchestration only: the index is planned in merge/index-plan.ts, the registry work
- * is merge/registry-legs.ts's, the report size-step.ts's.
+ * is merge/registry-legs.ts's, the report steps/size.ts's.
  */
 import type { Io } from '../io/port.js';
 import { failureMessage, InputError } from '../util/errors.js';

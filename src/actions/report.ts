@@ -61,6 +61,7 @@ export async function run(io: Io): Promise<void> {
         onRetry: (line) => io.info(line),
       });
     }
+    io.debug(`decision: ${inputs.saved ? 'post the saved report' : 'measure the image'}`);
     if (inputs.saved) await postSaved(io, inputs.saved, inputs, comment);
     else await measureAndPost(io, inputs.measure!, inputs, comment);
   } catch (error) {
@@ -127,7 +128,7 @@ async function measureAndPost(
   inputs: ReportInputs,
   comment: CommentTarget,
 ): Promise<void> {
-  const [{ measureWithScans }, { runAdviceStep }] = await Promise.all([
+  const [{ measureWithScans, measurePorts }, { runAdviceStep }] = await Promise.all([
     import('../steps/measure.js'),
     import('../steps/advice.js'),
   ]);
@@ -139,12 +140,7 @@ async function measureAndPost(
     analyzeLayers,
     explicitCredentials: credentials,
     insecureRegistries: inputs.insecureRegistries,
-    env: io.env,
-    onSecret: (secret) => io.mask(secret),
-    // The baseline policy's notes name refs from the inputs: shown, never obeyed.
-    log: (line) => io.infoUntrusted(line),
-    warn: (line) => io.warning(line),
-    debug: (line) => io.debug(line),
+    ...measurePorts(io),
   });
   // The image was built elsewhere: only `file` says which Dockerfile made it.
   const workspace = io.env.GITHUB_WORKSPACE || io.cwd;

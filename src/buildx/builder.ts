@@ -1,7 +1,7 @@
 /**
  * What `docker buildx inspect [builder]` says about a builder: its name, its driver, and the
  * platforms of its nodes, as data; and the one log line that names them. Pure: run.ts runs the
- * command. The driver decides how a leg is pushed by digest (legs/leg-step.ts).
+ * command. The driver decides how a leg is pushed by digest (steps/legs.ts).
  */
 
 export interface BuilderNode {

@@ -1,7 +1,7 @@
 /**
  * Which builder ran a build, told after it without asking buildx: `docker buildx inspect` costs
  * 0.1-0.2 s of CPU on a cached build that takes under a second, so a build whose plan does not
- * need the builder first (builder-step.ts) is named from what buildx leaves behind instead: the
+ * need the builder first (steps/builder.ts) is named from what buildx leaves behind instead: the
  * builder and node in the metadata's `buildx.build.ref`, and the driver and any platforms the
  * builder was created with in buildx's record of it (`$DOCKER_CONFIG/buildx/instances/NAME`).
  * A builder without a record is a docker context, whose driver is always `docker`.

@@ -14,7 +14,7 @@ export const CACHE_TAG = 'buildcache';
 
 export interface CachePlanInput {
   mode: CacheMode;
-  /** The first image's name (no tag); required for `registry` (inputs.ts checks that). */
+  /** The first image's name (no tag); required for `registry` (inputs/build.ts checks that). */
   image?: string;
   /** The platforms input: one platform gets a cache of its own (matrix legs do not overwrite each other's). */
   platforms: string[];

@@ -3,7 +3,7 @@
  * so that a merge step can gather the legs' digests into one index. How it is pushed depends on
  * the builder's driver: buildx's own `push-by-digest=true` where the driver has it; with the
  * docker driver (which refuses it), an OCI layout tar that we upload ourselves
- * (legs/push-layout.ts). Pure: the build options for either way.
+ * (registry/push-layout.ts). Pure: the build options for either way.
  */
 import type { BuildOptions } from './buildx.js';
 import { canPushByDigest } from './builder.js';

@@ -67,7 +67,7 @@ export interface ActionInputs extends TagAndReportInputs {
   allowUntrustedBuild: boolean;
   /** The `cache` shorthand (buildx/cache.ts); `none` when empty. */
   cache: CacheMode;
-  /** A leg of a multi-platform build: one platform, pushed by digest without tags (legs/leg-step.ts). */
+  /** A leg of a multi-platform build: one platform, pushed by digest without tags (steps/legs.ts). */
   pushByDigest: boolean;
 }
 
@@ -82,7 +82,7 @@ export function secretValues(getInput: GetInput): string[] {
 }
 
 /**
- * `where`: the rule every local path input is held to (local-paths.ts); a directory alone stands
+ * `where`: the rule every local path input is held to (paths.ts); a directory alone stands
  * for a rule whose only root is that directory (tests, and runs off a runner).
  */
 export function readInputs(getInput: GetInput, where: string | PathRule): ActionInputs {
@@ -226,7 +226,7 @@ function checkShmSize(value: string): string | undefined {
 function checkPushByDigest(i: ActionInputs, getInput: GetInput): void {
   if (!i.pushByDigest) return;
   // A leg is pushed by digest, untagged, and reports nothing. Tags and flavor still name the
-  // version label (main.ts says so); a budget would never be checked.
+  // version label (actions/build.ts says so); a budget would never be checked.
   if (getInput('push') !== '' && !i.build.push) {
     throw new InputError(
       'push',

@@ -14,8 +14,6 @@
 import { existsSync, lstatSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../util/errors.js';
-import { openOciLayout, OciLayoutError } from '../image/oci-layout.js';
-import { ManifestError } from '../oci/manifest.js';
 import { ociLayoutPath, parseReference } from '../oci/reference.js';
 
 /** The local path inputs of each action (action.yml, report/action.yml, merge/action.yml). */
@@ -122,6 +120,11 @@ export async function checkLayoutInputs(inputs: { input: string; value: string }
   for (const { input, value } of inputs) {
     const path = ociLayoutPath(value);
     if (!path) continue;
+    // Loaded only when an input names a layout.
+    const [{ openOciLayout, OciLayoutError }, { ManifestError }] = await Promise.all([
+      import('../image/oci-layout.js'),
+      import('../oci/manifest.js'),
+    ]);
     try {
       await (await openOciLayout(path)).manifest('');
     } catch (error) {
@@ -133,7 +136,7 @@ export async function checkLayoutInputs(inputs: { input: string; value: string }
 
 /**
  * An image reference, or `oci-layout://PATH` held to the path rule; '' stays ''. The layout's
- * content is checked (openLayoutInputs) before anything runs too.
+ * content is checked (checkLayoutInputs) before anything runs too.
  */
 export function checkImageOrLayout(input: string, value: string, rule: PathRule): string {
   if (value === '') return value;

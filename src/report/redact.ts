@@ -1,7 +1,7 @@
 /**
  * A size report as it leaves the run (the `size-report` output, which the fork pattern uploads
  * as an artifact, and the comment rendered from it): the values of build args hidden from every
- * layer's `createdBy` (image/history.ts hideBuildArgValues), as the comment's cleaned form never
+ * layer's `createdBy` (oci/history.ts hideBuildArgValues), as the comment's cleaned form never
  * showed them. Masked values (secrets, tokens) are hidden from every output by the runner.
  */
 import { hideBuildArgValues } from '../oci/history.js';

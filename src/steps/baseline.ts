@@ -7,7 +7,13 @@ import type { Io } from '../io/port.js';
 import type { GitContext } from '../plan/context.js';
 import type { BaselinePlan } from '../compare/baseline.js';
 import { planBaseline, previousRelease } from '../compare/baseline.js';
-import { noteBaseline, readBaseline, type BaselineInput, type RegistryMeasureOptions } from './measure.js';
+import {
+  measurePorts,
+  noteBaseline,
+  readBaseline,
+  type BaselineInput,
+  type RegistryMeasureOptions,
+} from './measure.js';
 import { judgeBaseline } from '../compare/baseline-policy.js';
 import { InputError } from '../util/errors.js';
 export { adviceSettings } from './advice.js';
@@ -24,12 +30,7 @@ export function measureOptions(io: Io, inputs: ReportingInputs): RegistryMeasure
     platforms: [],
     analyzeLayers: inputs.analyzeLayers,
     insecureRegistries: inputs.insecureRegistries,
-    env: io.env,
-    onSecret: (secret) => io.mask(secret),
-    // Refs and reasons come from branch names and registries: shown, never obeyed.
-    log: (line) => io.infoUntrusted(line),
-    warn: (line) => io.warning(line),
-    debug: (line) => io.debug(line),
+    ...measurePorts(io),
   };
 }
 
@@ -52,7 +53,9 @@ export async function lookUpBaseline(
     context,
     now,
   });
+  io.debug(`decision: baseline plan: ${plan.kind === 'none' ? `none (${plan.reason})` : plan.kind}`);
   const found = await resolveBaselineBeforeBuild(io, plan, inputs);
+  io.debug(`decision: baseline: ${typeof found === 'string' ? found : found.status}`);
   if (typeof found === 'object') noteBaseline(found, measureOptions(io, inputs));
   return found;
 }

@@ -36,7 +36,7 @@ export function planBuildCache(
 
 /**
  * Drops the cache exports this builder cannot write, with a warning that says why and what to do.
- * `driver` is the builder's (builder-step.ts inspected it); undefined when unknown.
+ * `driver` is the builder's (steps/builder.ts inspected it); undefined when unknown.
  */
 export async function checkCacheExports(
   io: Io,

@@ -4,6 +4,7 @@
  * or from an OCI layout on disk (`oci-layout://PATH`, a directory or a tar, as
  * `buildx --output type=oci` writes) for an image that was not pushed.
  */
+import type { Io } from '../io/port.js';
 import type { ExplicitCredentials } from '../registry/auth.js';
 import { connect } from '../registry/connect.js';
 import { openOciLayout } from '../image/oci-layout.js';
@@ -17,6 +18,23 @@ import { LayerScans, measureImage, type ScannedPlatform } from '../measure/measu
 import type { ImageMeasurement } from '../measure/measurement.js';
 import type { BaselineOutcome } from '../report/baseline.js';
 import { buildSizeReport } from '../compare/delta.js';
+
+/**
+ * What measuring says and hands over, through the Io: the environment (Docker's config, helpers),
+ * every credential to mask, notes (refs and reasons from branch names and registries: shown,
+ * never obeyed), warnings and the debug log of registry requests.
+ */
+export function measurePorts(
+  io: Io,
+): Pick<RegistryMeasureOptions, 'env' | 'onSecret' | 'log' | 'warn' | 'debug'> {
+  return {
+    env: io.env,
+    onSecret: (secret) => io.mask(secret),
+    log: (line) => io.infoUntrusted(line),
+    warn: (line) => io.warning(line),
+    debug: (line) => io.debug(line),
+  };
+}
 
 export interface RegistryMeasureOptions {
   platforms: string[];

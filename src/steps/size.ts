@@ -26,7 +26,7 @@ export interface SizeStepInput {
   shownAs: string;
   /** The baseline, as far as lookUpBaseline got with it before the build. */
   baseline: BaselineInput;
-  /** The size advisor's settings (main.ts: adviceSettings); none where there is no Dockerfile. */
+  /** The size advisor's settings (actions/build.ts: adviceSettings); none where there is no Dockerfile. */
   advice?: AdviceSettings;
 }
 
