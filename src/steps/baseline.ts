@@ -53,9 +53,13 @@ export async function lookUpBaseline(
     context,
     now,
   });
-  io.debug(`decision: baseline plan: ${plan.kind === 'none' ? `none (${plan.reason})` : plan.kind}`);
+  // Kinds only: refs and reasons come from branch names, and a debug line is a workflow command
+  // (the notes below show them, inside stop-commands).
+  io.debug(`decision: baseline plan: ${plan.kind}`);
   const found = await resolveBaselineBeforeBuild(io, plan, inputs);
-  io.debug(`decision: baseline: ${typeof found === 'string' ? found : found.status}`);
+  io.debug(
+    `decision: baseline: ${typeof found === 'string' ? 'a reference to measure after the build' : found.status}`,
+  );
   if (typeof found === 'object') noteBaseline(found, measureOptions(io, inputs));
   return found;
 }
