@@ -14,7 +14,7 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            { name: 'child_process', message: 'Run processes through src/build/run.ts (argv arrays).' },
+            { name: 'child_process', message: 'Run processes through src/buildx/run.ts (argv arrays).' },
           ],
         },
       ],

@@ -66,7 +66,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // The measuring step itself, bundled from src/ as dist/ is.
 const bundle = mkdtempSync(join(tmpdir(), 'shipshape-bench-'));
-execFileSync('npx', ['ncc', 'build', 'src/measure/against-baseline.ts', '-o', bundle, '-q'], { cwd: root });
+execFileSync('npx', ['ncc', 'build', 'src/steps/measure.ts', '-o', bundle, '-q'], { cwd: root });
 const { measureAgainstBaseline } = await import(join(bundle, 'index.js'));
 async function inProcess() {
   const start = performance.now();

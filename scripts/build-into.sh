@@ -4,6 +4,6 @@
 set -euo pipefail
 out="${1:-dist}"
 rm -rf "$out"
-npx ncc build src/index.ts -o "$out" --license licenses.txt --minify >/dev/null
-npx ncc build src/report-action.ts -o "$out/report" --license licenses.txt --minify >/dev/null
-npx ncc build src/merge-action.ts -o "$out/merge" --license licenses.txt --minify >/dev/null
+npx ncc build src/entries/build.ts -o "$out" --license licenses.txt --minify >/dev/null
+npx ncc build src/entries/report.ts -o "$out/report" --license licenses.txt --minify >/dev/null
+npx ncc build src/entries/merge.ts -o "$out/merge" --license licenses.txt --minify >/dev/null

@@ -8,7 +8,7 @@ import {
   rulesForAbsentPlatforms,
   type BudgetRule,
 } from '../../src/compare/budget.js';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/util/errors.js';
 import type { PlatformReport, SizeReport } from '../../src/report/size-report.js';
 
 function thrown(fn: () => unknown): InputError {

@@ -54,7 +54,7 @@ describe('build and push on the lab', () => {
       'org.opencontainers.image.revision=f00dfeedcafe0123456789abcdef0123456789ab',
     );
     expect(run.stdout).toContain('::group::Build');
-    // Named after the build from its metadata, without asking buildx first (see build/built-by.ts).
+    // Named after the build from its metadata, without asking buildx first (see buildx/built-by.ts).
     expect(run.stdout).toMatch(/^Built by builder default \(driver docker\)$/m);
     expect(run.stdout).not.toContain('runs the build'); // the words of the inspect-first path
   }, 120_000);

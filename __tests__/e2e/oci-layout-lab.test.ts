@@ -10,8 +10,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { loadImage } from '../../src/image/manifest.js';
 import { BlobDigestError, openOciLayout } from '../../src/image/oci-layout.js';
+import { loadImage } from '../../src/image/load.js';
 
 const ATTESTATION = 'vnd.docker.reference.type';
 const NAME = 'example.test/shipshape/oci-lab:1';

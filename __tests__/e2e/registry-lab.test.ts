@@ -20,9 +20,9 @@ import { actionNode } from '../../scripts/action-node.mjs';
 import { RegistryClient } from '../../src/registry/client.js';
 import { connect } from '../../src/registry/connect.js';
 import { RegistryError } from '../../src/registry/errors.js';
-import { isIndex } from '../../src/registry/media-types.js';
+import { isIndex } from '../../src/oci/media-types.js';
 import { registrySource } from '../../src/registry/source.js';
-import type { ImageSource } from '../../src/image/source.js';
+import type { ImageSource } from '../../src/oci/source.js';
 
 interface Descriptor {
   mediaType: string;

@@ -12,7 +12,7 @@ import { LAB, LAB_AUTH, LAB_AUTH_PASSWORD, LAB_AUTH_USER } from '../support/regi
 import { startTokenRegistry } from '../support/token-registry.js';
 import { RegistryClient } from '../../src/registry/client.js';
 import type { Credentials } from '../../src/registry/auth.js';
-import { OCI_MANIFEST } from '../../src/registry/media-types.js';
+import { OCI_MANIFEST } from '../../src/oci/media-types.js';
 
 const sha256 = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
 const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

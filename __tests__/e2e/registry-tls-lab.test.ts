@@ -32,7 +32,7 @@ import {
   registryRequests,
   TLS_REGISTRY,
 } from '../support/tls-lab.js';
-import { DEFAULT_CONCURRENCY } from '../../src/image/manifest.js';
+import { DEFAULT_CONCURRENCY } from '../../src/image/load.js';
 import type { SizeReport } from '../../src/report/size-report.js';
 
 let work: string;

@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { prNumberMismatch, type PullRequestHead, type TriggeringRun } from '../../src/github/pr-check.js';
 import { verifyPrNumber } from '../../src/github/verify-pr.js';
-import { gitContextFrom } from '../../src/context.js';
+import { gitContextFrom } from '../../src/plan/context.js';
 import { WRITE_TOKEN, startGitHubStandIn, type GitHubStandIn } from '../support/github-stand-in.js';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/util/errors.js';
 
 /** The InputError the promise rejects with. */
 async function refusal(promise: Promise<unknown>): Promise<InputError> {

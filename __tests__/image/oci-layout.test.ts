@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { pack, type Header } from 'tar-stream';
-import { loadImage } from '../../src/image/manifest.js';
 import type { Image } from '../../src/image/model.js';
 import { BlobDigestError, OciLayoutError, indexTar, openOciLayout } from '../../src/image/oci-layout.js';
-import type { ImageSource } from '../../src/image/source.js';
+import type { ImageSource } from '../../src/oci/source.js';
+import { loadImage } from '../../src/image/load.js';
 
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { ImageSource } from '../../src/image/source.js';
+import type { ImageSource } from '../../src/oci/source.js';
 import { LayerScans, measureImage } from '../../src/measure/measure.js';
 import { GZIP_MEDIA_TYPE, gzip, tarLayer } from '../support/tar-fixtures.js';
 

@@ -1,9 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parseManifest } from '../../src/image/manifest.js';
-import type { PlatformSpec } from '../../src/image/model.js';
+import { parseManifest } from '../../src/oci/manifest.js';
 import { MergeError, planIndex, type FetchedLeg } from '../../src/merge/index-plan.js';
+import type { PlatformSpec } from '../../src/oci/descriptor.js';
 
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { isValidTag } from '../../src/plan/reference.js';
+import { isValidTag } from '../../src/oci/reference.js';
 import { composeTag, TAG_MAX } from '../../src/plan/tag-text.js';
 
 const tagOf = (prefix: string, value: string, suffix = '') => {

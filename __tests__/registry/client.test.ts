@@ -11,7 +11,7 @@ import type { Readable } from 'node:stream';
 import { startFaultProxy, type Fault, type FaultProxy } from '../support/fault-proxy.js';
 import { RegistryClient, type RegistryClientOptions } from '../../src/registry/client.js';
 import { RegistryError } from '../../src/registry/errors.js';
-import { DOCKER_MANIFEST, MANIFEST_ACCEPT, OCI_INDEX, OCI_MANIFEST } from '../../src/registry/media-types.js';
+import { DOCKER_MANIFEST, MANIFEST_ACCEPT, OCI_INDEX, OCI_MANIFEST } from '../../src/oci/media-types.js';
 import { registrySource } from '../../src/registry/source.js';
 import type { FetchLike } from '../../src/registry/transport.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/util/errors.js';
 import {
   displayName,
   displayReference,

@@ -1,8 +1,8 @@
 // The size report as it leaves the run: build-arg values hidden from every layer's history text.
 import { describe, expect, test } from '@jest/globals';
-import { buildSizeReport } from '../../src/report/size-report.js';
 import { withoutBuildArgValues } from '../../src/report/redact.js';
 import type { ImageMeasurement, LayerMeasurement } from '../../src/measure/measurement.js';
+import { buildSizeReport } from '../../src/compare/delta.js';
 
 const d = (n: number) => `sha256:${String(n).repeat(64).slice(0, 64)}`;
 const layer = (n: number, createdBy?: string): LayerMeasurement => ({

@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import { buildSizeReport, parseSizeReport } from '../../src/report/size-report.js';
-import { sizeTable } from '../../src/report/table.js';
+import { parseSizeReport } from '../../src/report/size-report.js';
+import { sizeTable } from '../../src/render/table.js';
 import type { ImageMeasurement } from '../../src/measure/measurement.js';
+import { buildSizeReport } from '../../src/compare/delta.js';
 
 const d = (n: number) => `sha256:${String(n).repeat(64).slice(0, 64)}`;
 

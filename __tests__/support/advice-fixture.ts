@@ -13,10 +13,10 @@ import { promisify } from 'node:util';
 import { attributeLayers } from '../../src/advise/attribute.js';
 import { parseDockerfile } from '../../src/advise/dockerfile.js';
 import type { AdviceInput } from '../../src/advise/model.js';
-import { loadImage } from '../../src/image/manifest.js';
 import { openOciLayout } from '../../src/image/oci-layout.js';
 import { scanLayer, type LayerScan } from '../../src/image/layers.js';
 import { computeWaste } from '../../src/image/wasted.js';
+import { loadImage } from '../../src/image/load.js';
 
 const run = promisify(execFile);
 

@@ -1,4 +1,4 @@
-import type { BuildOptions } from '../../src/build/buildx.js';
+import type { BuildOptions } from '../../src/buildx/buildx.js';
 
 export const META = '/tmp/shipshape/metadata.json';
 export const IID = '/tmp/shipshape/iid.txt';

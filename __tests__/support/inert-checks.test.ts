@@ -5,7 +5,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { checkInertMarkdown } from './inert-markdown.js';
 import { checkWorkflowCommands } from './inert-log.js';
-import { renderReport } from '../../src/report/markdown.js';
+import { renderReport } from '../../src/render/markdown.js';
 import type { SizeReport } from '../../src/report/size-report.js';
 
 const TABLE = '| A | B |\n| :-- | --: |\n| `x` | <span title="1 bytes">1 B</span> |';

@@ -6,8 +6,17 @@
  * Returns the problems found (none: `[]`).
  */
 
-/** The commands shipshape issues (src/runner.ts); the runner compares names case-insensitively. */
-export const OUR_COMMANDS = ['group', 'endgroup', 'warning', 'error', 'notice', 'add-mask', 'stop-commands'];
+/** The commands shipshape issues (src/io/core.ts); the runner compares names case-insensitively. */
+export const OUR_COMMANDS = [
+  'group',
+  'endgroup',
+  'warning',
+  'error',
+  'notice',
+  'debug',
+  'add-mask',
+  'stop-commands',
+];
 
 export interface WorkflowCommandOptions {
   /** Text that must not appear in any command outside stop-commands regions (a forged message). */

@@ -1,4 +1,4 @@
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/util/errors.js';
 
 /** The InputError that fn throws; fails the test when it throws nothing or something else. */
 export function thrown(fn: () => unknown): InputError {

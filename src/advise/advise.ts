@@ -6,7 +6,7 @@
  */
 import type { AdviceInput, Finding, Rule } from './model.js';
 import { isIgnored } from './dockerfile.js';
-import { savingsTotal } from './savings.js';
+import { savingsTotal } from '../report/savings.js';
 
 /** A finding as reported: the platform where it saves the most, and every platform that has it. */
 export interface AdviceFinding extends Finding {

@@ -9,7 +9,7 @@
  * history, a form we do not read), layers between two text matches are paired by order when the
  * counts agree, and otherwise left without an instruction: no attribution beats a wrong one.
  */
-import { cleanCreatedBy } from '../image/history.js';
+import { cleanCreatedBy } from '../oci/history.js';
 import type { LayerScan } from '../image/layers.js';
 import type { AttributedLayer, DockerfileModel, Instruction, Stage } from './model.js';
 

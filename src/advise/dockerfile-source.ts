@@ -6,7 +6,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { isRemoteContext } from '../local-paths.js';
+import { isRemoteContext } from '../buildx/flag-paths.js';
 
 export interface DockerfileLocation {
   /** The build context as given (`.`, `app`, a Git URL). */

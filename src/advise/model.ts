@@ -3,6 +3,7 @@
  * image layer paired with the instruction that made it, and the findings rules return.
  * Pure data: dockerfile.ts parses, attribute.ts pairs, rules/*.ts judge, advise.ts runs them.
  */
+import type { AdviceEntry } from '../report/size-report.js';
 import type { LayerScan } from '../image/layers.js';
 import type { Waste } from '../image/wasted.js';
 
@@ -75,19 +76,8 @@ export interface AdviceInput {
   waste: Waste;
 }
 
-export interface Finding {
-  /** The rule's stable id (`package-cache`, `hidden-bytes`, ...). */
-  rule: string;
-  file: string;
-  line: number;
-  endLine: number;
-  /** Uncompressed bytes the fix would save (or, for ordering, keep from rebuilding), as measured. */
-  bytes: number;
-  /** One line: what costs the bytes. Dockerfile text in it is the author's: escaped by the renderer. */
-  message: string;
-  /** One line: the concrete fix. */
-  fix: string;
-}
+/** What a rule finds: an advice entry of the report, before it is merged over the platforms. */
+export type Finding = Omit<AdviceEntry, 'platforms'>;
 
 export interface Rule {
   id: string;

@@ -11,20 +11,8 @@
  * Pure: what happened in, the outcome and the words for the log out.
  */
 import { isRegistryError } from '../registry/errors.js';
-import { NotAnImageError } from '../image/manifest.js';
-
-export const BASELINE_PROBLEMS = [
-  'broken',
-  'unreachable',
-  'unauthorized',
-  'not-an-image',
-  'unreadable',
-] as const;
-export type BaselineProblem = (typeof BASELINE_PROBLEMS)[number];
-
-export type BaselineOutcome =
-  | { status: 'absent'; reason: string }
-  | { status: 'unavailable'; ref: string; problem: BaselineProblem; reason: string };
+import { NotAnImageError } from '../oci/manifest.js';
+import type { BaselineOutcome, BaselineProblem } from '../report/baseline.js';
 
 /** What went wrong reading a baseline. */
 export interface BaselineFailure {

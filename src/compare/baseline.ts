@@ -2,7 +2,7 @@
  * Which image a build is compared with, decided from the inputs and the git context before
  * anything runs. Pure: the registry look-ups the decision calls for are the caller's.
  */
-import type { GitContext } from '../context.js';
+import type { GitContext } from '../plan/context.js';
 import type { Flavor } from '../plan/flavor.js';
 import { defaultTagRules, planTags, type TagRule } from '../plan/tags.js';
 import parse from 'semver/functions/parse.js';

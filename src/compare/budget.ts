@@ -2,8 +2,9 @@
  * The size budget: rules from the `size-budget` input, checked against a size report.
  * Pure: rules and a report in, a verdict out.
  */
-import { InputError } from '../errors.js';
+import { InputError } from '../util/errors.js';
 import type { PlatformReport, SizeReport } from '../report/size-report.js';
+import type { Budget, BudgetUnchecked, BudgetViolation } from '../report/budget.js';
 
 export const BUDGET_RULE_KINDS = [
   'max-compressed',
@@ -26,37 +27,6 @@ export interface BudgetRule {
 }
 
 export type BudgetAction = 'fail' | 'warn';
-export type BudgetStatus = 'pass' | 'warn' | 'fail';
-
-export interface BudgetViolation {
-  platform: string;
-  /** The rule as written, without the platform prefix. */
-  rule: string;
-  /** Bytes; a percentage for `max-increase-percent`. */
-  limit: number;
-  /** Bytes (for `max-increase`, the growth); a percentage for `max-increase-percent`. */
-  actual: number;
-}
-
-/** A rule that needs the baseline, which could not be read (report.baselineUnavailable). */
-export interface BudgetUnchecked {
-  platform: string;
-  /** The rule as written, without the platform prefix. */
-  rule: string;
-}
-
-export interface Budget {
-  status: BudgetStatus;
-  violations: BudgetViolation[];
-  /** Rules not checked for want of a baseline that exists but could not be read; absent when none. */
-  unchecked?: BudgetUnchecked[];
-  /**
-   * Rules for a platform the image does not have, so never checked (the platforms were the
-   * builder's own; a platforms input or the merge's legs refuse them before anything is pushed).
-   */
-  absent?: BudgetUnchecked[];
-}
-
 /** The rules that compare with the baseline. */
 export const BASELINE_RULE_KINDS: readonly BudgetRuleKind[] = ['max-increase', 'max-increase-percent'];
 

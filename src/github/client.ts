@@ -4,7 +4,7 @@
  * GitHub asks to be retried.
  *
  * @actions/github is heavy to load (Octokit, undici): import this module with `await import()`
- * only when a comment is actually posted, never statically from src/main.ts.
+ * only when a comment is actually posted, never statically from an action.
  */
 import { getOctokit } from '@actions/github';
 import { WaitBudget, WaitBudgetError } from './wait-budget.js';
@@ -18,7 +18,7 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export interface GitHubClientOptions {
   token: string;
-  /** The environment to read GITHUB_API_URL from (the caller passes process.env). */
+  /** The environment to read GITHUB_API_URL from (the io's). */
   env: Record<string, string | undefined>;
   /** How often one request is retried before its error is thrown (default 3). */
   maxRetries?: number;

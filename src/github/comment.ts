@@ -5,7 +5,7 @@
  * Only a type comes from ./client.js: this module (and `shouldComment`) can be imported
  * statically without loading Octokit.
  */
-import { commentMarker } from '../report/marker.js';
+import { commentMarker } from '../render/marker.js';
 import type { GitHubClient } from './client.js';
 import { identityFromComment, isOurs, tokenIdentity, type CommentAuthor, type Identity } from './identity.js';
 import { WaitBudgetError } from './wait-budget.js';

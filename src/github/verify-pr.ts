@@ -3,7 +3,7 @@
  * `pr-number` names and refuses (an InputError, nothing posted) unless it is the one the
  * triggering run built: see pr-check.ts.
  */
-import { InputError } from '../errors.js';
+import { InputError } from '../util/errors.js';
 import type { WaitBudget } from './wait-budget.js';
 import { prNumberMismatch, type PullRequestHead, type TriggeringRun } from './pr-check.js';
 

@@ -3,21 +3,6 @@
  * files (registry/ and oci-layout.ts turn those into this), like go-containerregistry's v1.
  */
 
-/** An OCI content descriptor, as it stands in an index or a manifest. */
-export interface Descriptor {
-  mediaType: string;
-  digest: string;
-  size: number;
-  platform?: PlatformSpec;
-  annotations?: Record<string, string>;
-}
-
-export interface PlatformSpec {
-  os: string;
-  architecture: string;
-  variant?: string;
-}
-
 export interface Layer {
   digest: string;
   mediaType: string;
@@ -45,9 +30,4 @@ export interface Image {
   mediaType: string;
   /** Attestation manifests are never platforms. */
   platforms: PlatformImage[];
-}
-
-/** `os/arch[/variant]`. */
-export function platformName(p: PlatformSpec): string {
-  return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
 }

@@ -7,21 +7,22 @@
  * and blobs are streamed from those offsets. Every blob is checked against its digest while it
  * streams.
  */
+import { ActionError } from '../util/errors.js';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform, pipeline, type TransformCallback } from 'node:stream';
-import { MAX_MANIFEST_BYTES, isDigest, parseManifest, type ImageIndex } from './manifest.js';
-import type { Descriptor } from './model.js';
-import type { FetchedManifest, ImageSource } from './source.js';
-import { OCI_INDEX, OCI_MANIFEST } from '../registry/media-types.js';
+import { MAX_MANIFEST_BYTES, isDigest, parseManifest, type ImageIndex } from '../oci/manifest.js';
+import type { FetchedManifest, ImageSource } from '../oci/source.js';
+import { OCI_INDEX, OCI_MANIFEST } from '../oci/media-types.js';
+import type { Descriptor } from '../oci/descriptor.js';
 
 /** The layout is missing, malformed, or does not hold what was asked for. */
 
 // Blobs are read 1 MiB at a time: zlib works faster on large inputs (64 KiB reads cost ~0.15 s per 200 MB).
 const READ_CHUNK = 1 << 20;
-export class OciLayoutError extends Error {
+export class OciLayoutError extends ActionError {
   constructor(message: string) {
     super(message);
     this.name = 'OciLayoutError';
@@ -29,7 +30,7 @@ export class OciLayoutError extends Error {
 }
 
 /** A blob whose bytes do not hash to (or do not have the size of) its digest. */
-export class BlobDigestError extends Error {
+export class BlobDigestError extends ActionError {
   constructor(
     readonly digest: string,
     readonly actual: string,

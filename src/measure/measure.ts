@@ -3,14 +3,14 @@
  * give compressed sizes; streaming each layer blob once gives uncompressed sizes, file counts
  * and wasted bytes. A layer shared by platforms, or with the baseline, is scanned once.
  */
-import type { ImageSource } from '../image/source.js';
+import type { ImageSource } from '../oci/source.js';
 import type { Image, Layer } from '../image/model.js';
-import { loadImage } from '../image/manifest.js';
 import { scanLayer, type LayerScan } from '../image/layers.js';
 import { computeWaste, type Waste } from '../image/wasted.js';
 import { limiter } from '../util/pool.js';
 import { isCorruptAnswer, isRegistryError, withNote } from '../registry/errors.js';
 import type { ImageMeasurement, PlatformMeasurement } from './measurement.js';
+import { loadImage } from '../image/load.js';
 
 export interface MeasureOptions {
   /** Only these platforms (`linux/amd64`); all when empty; an error when none matches. */

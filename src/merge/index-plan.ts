@@ -4,10 +4,12 @@
  * index of platform manifests and the attestation manifests that belong to them. Each platform
  * must come from one leg only. Pure: the manifests are fetched by the caller.
  */
+import { StepError } from '../util/errors.js';
 import { createHash } from 'node:crypto';
-import { isAttestation, type ParsedManifest } from '../image/manifest.js';
-import { platformName, type Descriptor, type PlatformSpec } from '../image/model.js';
-import { isIndex, isManifest, OCI_INDEX } from '../registry/media-types.js';
+import { type ParsedManifest } from '../oci/manifest.js';
+import { isIndex, isManifest, OCI_INDEX } from '../oci/media-types.js';
+import { isAttestation } from '../oci/platform.js';
+import { platformName, type Descriptor, type PlatformSpec } from '../oci/descriptor.js';
 
 export interface FetchedLeg {
   /** The digest the leg reported. */
@@ -41,7 +43,7 @@ export interface IndexPlan {
   platforms: string[];
 }
 
-export class MergeError extends Error {
+export class MergeError extends StepError {
   constructor(message: string) {
     super(message);
     this.name = 'MergeError';

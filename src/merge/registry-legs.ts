@@ -9,12 +9,12 @@ import type { RegistryClient } from '../registry/client.js';
 import { deferredStream, ensureBlob } from '../registry/blob-copy.js';
 import { connect, type ConnectOptions } from '../registry/connect.js';
 import { isNotFound } from '../registry/errors.js';
-import { isNondistributable } from '../registry/media-types.js';
-import { parseImageConfig, parseManifest } from '../image/manifest.js';
-import type { Descriptor } from '../image/model.js';
-import type { FetchedManifest } from '../image/source.js';
+import { isNondistributable } from '../oci/media-types.js';
+import { parseImageConfig, parseManifest } from '../oci/manifest.js';
+import type { FetchedManifest } from '../oci/source.js';
 import { limiter } from '../util/pool.js';
 import { MergeError, type FetchedLeg, type IndexPlan } from './index-plan.js';
+import type { Descriptor } from '../oci/descriptor.js';
 
 export interface Repository {
   /** `localhost:5000/merge/app`, as the user named it. */

@@ -5,7 +5,7 @@
  *   prefix=<text>[,onlatest=true]
  *   suffix=<text>[,onlatest=true]
  */
-import { InputError } from '../errors.js';
+import { InputError } from '../util/errors.js';
 import { parseList } from '../util/list.js';
 import { templateProblem } from './expressions.js';
 

@@ -2,8 +2,8 @@
  * Image labels: the OCI annotations registries and scanners read
  * (https://github.com/opencontainers/image-spec/blob/main/annotations.md), then the user's.
  */
-import type { GitContext } from '../context.js';
-import { InputError } from '../errors.js';
+import type { GitContext } from './context.js';
+import { InputError } from '../util/errors.js';
 
 export interface LabelPlanInput {
   context: GitContext;

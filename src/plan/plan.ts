@@ -2,7 +2,7 @@
  * The image's names and labels, planned from the inputs and the git context before
  * anything runs: what metadata-action computes, as one pure step.
  */
-import type { GitContext } from '../context.js';
+import type { GitContext } from './context.js';
 import type { Flavor } from './flavor.js';
 import { planLabels } from './labels.js';
 import { defaultTagRules, planTags, type TagRule } from './tags.js';

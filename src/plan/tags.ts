@@ -6,8 +6,8 @@
 // One function, not the whole package: loading all of semver costs ~12 ms per run.
 import parse from 'semver/functions/parse.js';
 import type { SemVer } from 'semver';
-import type { GitContext } from '../context.js';
-import { InputError } from '../errors.js';
+import type { GitContext } from './context.js';
+import { InputError } from '../util/errors.js';
 import { parseList } from '../util/list.js';
 import {
   SEMVER_EXPRESSIONS,
@@ -22,7 +22,7 @@ import {
   type SemverPlaceholder,
 } from './expressions.js';
 import type { Flavor } from './flavor.js';
-import { formatReference, isValidTag, parseReference } from './reference.js';
+import { formatReference, isValidTag, parseReference } from '../oci/reference.js';
 import { composeTag, type TagParts } from './tag-text.js';
 
 export type TagRuleType = 'schedule' | 'semver' | 'edge' | 'ref' | 'raw' | 'sha';

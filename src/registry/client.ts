@@ -12,7 +12,7 @@
  */
 import type { Readable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { FetchedManifest } from '../image/source.js';
+import type { FetchedManifest } from '../oci/source.js';
 import type { Credentials } from './auth.js';
 import { Authorizer, unauthorized, type Authorization } from './authorizer.js';
 import { digestAlgorithm, verifiedBlobStream } from './blob-stream.js';
@@ -21,7 +21,7 @@ import { registryBaseUrl } from './endpoint.js';
 import { isCorruptAnswer, RegistryError, withNote } from './errors.js';
 import { httpFetch } from './http-fetch.js';
 import { manifestDigest, manifestMediaType } from './manifest-response.js';
-import { isIndex, isManifest, MANIFEST_ACCEPT } from './media-types.js';
+import { isIndex, isManifest, MANIFEST_ACCEPT } from '../oci/media-types.js';
 import { displayName, normalizeRegistry } from './reference.js';
 import { backoffDelay, CORRUPT_ANSWER_ATTEMPTS, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
 import { TokenCache } from './token-cache.js';
@@ -42,6 +42,8 @@ export interface RegistryClientOptions {
   /** Called with every password, token and Basic header value, so that the caller can mask them. */
   onSecret?: (value: string) => void;
   userAgent?: string;
+  /** Told of every request and its answer, for the debug log (no header, no body, no query). */
+  debug?: (line: string) => void;
   /** Manifests larger than this are refused (4 MiB by default, as containerd). */
   maxManifestBytes?: number;
   /** Small blobs read whole (`blob()`) larger than this are refused (16 MiB by default). */
@@ -111,6 +113,7 @@ export class RegistryClient {
       now: this.now,
       random: this.random,
       userAgent: options.userAgent ?? 'shipshape',
+      debug: options.debug,
     });
     this.authorizer = new Authorizer(this.transport, new TokenCache(this.now), credentials, onSecret);
   }

@@ -2,6 +2,8 @@
  * What went wrong talking to a registry, in words that name the image: the message is what the
  * user reads, `kind` and `status` are what callers branch on (a missing baseline is not a failure).
  */
+import { ActionError } from '../util/errors.js';
+
 export type RegistryErrorKind =
   | 'unauthorized'
   | 'denied'
@@ -15,7 +17,7 @@ export type RegistryErrorKind =
   | 'malformed'
   | 'protocol';
 
-export class RegistryError extends Error {
+export class RegistryError extends ActionError {
   constructor(
     readonly kind: RegistryErrorKind,
     /** The image (or blob) the request was for, as shown in the message. */

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { digestAlgorithm, matchesDigest } from './blob-stream.js';
 import { RegistryError } from './errors.js';
-import { isIndex, isManifest, OCI_INDEX, OCI_MANIFEST } from './media-types.js';
+import { isIndex, isManifest, OCI_INDEX, OCI_MANIFEST } from '../oci/media-types.js';
 
 /**
  * The manifest's digest: the one asked for, checked against the bytes; else the registry's

@@ -1,9 +1,9 @@
 /**
  * Where an image reference lives: registry host, repository, tag or digest, with Docker Hub's
  * naming rules (`alpine` is `docker.io/library/alpine`, served by `registry-1.docker.io`).
- * The grammar itself is plan/reference.ts's; this only splits the name.
+ * The grammar itself is oci/reference.ts's; this only splits the name.
  */
-import { parseReference } from '../plan/reference.js';
+import { parseReference } from '../oci/reference.js';
 
 export const DOCKER_HUB = 'docker.io';
 export const DOCKER_HUB_API_HOST = 'registry-1.docker.io';

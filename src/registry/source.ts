@@ -3,7 +3,7 @@
  * through it without knowing about HTTP.
  */
 import type { Readable } from 'node:stream';
-import type { FetchedManifest, ImageSource } from '../image/source.js';
+import type { FetchedManifest, ImageSource } from '../oci/source.js';
 import type { RegistryClient } from './client.js';
 
 export class RegistrySource implements ImageSource {

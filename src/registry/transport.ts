@@ -47,6 +47,8 @@ export interface TransportOptions {
   now: () => number;
   random: () => number;
   userAgent: string;
+  /** Told of every request and its answer (method, URL without its query, status): no header, no body. */
+  debug?: (line: string) => void;
 }
 
 export interface HttpRequest {
@@ -202,6 +204,7 @@ export class Transport {
         redirect: 'manual',
         signal: abort.signal,
       });
+      this.options.debug?.(`registry: ${method} ${redact(url)} -> ${response.status}`);
       const location = response.headers.get('location');
       if (![301, 302, 303, 307, 308].includes(response.status) || !location) return { response, url };
       await response.body?.cancel().catch(() => {});

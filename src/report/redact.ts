@@ -1,10 +1,10 @@
 /**
  * A size report as it leaves the run (the `size-report` output, which the fork pattern uploads
  * as an artifact, and the comment rendered from it): the values of build args hidden from every
- * layer's `createdBy` (image/history.ts hideBuildArgValues), as the comment's cleaned form never
+ * layer's `createdBy` (oci/history.ts hideBuildArgValues), as the comment's cleaned form never
  * showed them. Masked values (secrets, tokens) are hidden from every output by the runner.
  */
-import { hideBuildArgValues } from '../image/history.js';
+import { hideBuildArgValues } from '../oci/history.js';
 import type { LayerReport, SizeReport } from './size-report.js';
 
 /** `buildArgs`: the action's `build-args` (`KEY=VALUE`), whose values are hidden wherever history expands them. */

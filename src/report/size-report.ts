@@ -1,11 +1,10 @@
 /**
- * The `size-report` output: a versioned JSON document that later features only add fields to.
- * Pure: measurements in, report out.
+ * The report model: the `size-report` output, a versioned JSON document that later features only
+ * add fields to, as plain data, and its parsing back from JSON someone else wrote. The renderers
+ * (render/) read it; compare/delta.ts makes it from measurements.
  */
-import type { ImageMeasurement, LayerMeasurement, PlatformMeasurement } from '../measure/measurement.js';
-import type { Budget } from '../compare/budget.js';
-import { BASELINE_PROBLEMS, type BaselineOutcome, type BaselineProblem } from '../compare/baseline-policy.js';
-import type { AdviceFinding } from '../advise/advise.js';
+import type { Budget } from './budget.js';
+import { BASELINE_PROBLEMS, type BaselineProblem } from './baseline.js';
 import { parseJsonText } from '../util/json.js';
 
 export const SIZE_REPORT_VERSION = 1;
@@ -60,77 +59,21 @@ export interface SizeReport {
 }
 
 /** One Dockerfile finding with the bytes it costs, as the advisor merged it over the platforms. */
-export type AdviceEntry = AdviceFinding;
-
-/** The report of `image` against `baseline`, or against none, for the reason `outcome` gives. */
-export function buildSizeReport(
-  image: ImageMeasurement,
-  baseline: ImageMeasurement | null,
-  outcome?: BaselineOutcome,
-): SizeReport {
-  return {
-    version: SIZE_REPORT_VERSION,
-    image: { ref: image.ref, digest: image.digest },
-    baseline: baseline ? { ref: baseline.ref, digest: baseline.digest } : null,
-    ...(!baseline &&
-      outcome?.status === 'unavailable' && {
-        baselineUnavailable: { ref: outcome.ref, problem: outcome.problem, reason: outcome.reason },
-      }),
-    platforms: image.platforms.map((p) => platformReport(p, baseline)),
-    removedPlatforms: (baseline?.platforms ?? [])
-      .map((b) => b.platform)
-      .filter((name) => !image.platforms.some((p) => p.platform === name)),
-  };
+export interface AdviceEntry {
+  /** The rule's stable id (`package-cache`, `hidden-bytes`, ...). */
+  rule: string;
+  file: string;
+  line: number;
+  endLine: number;
+  /** Uncompressed bytes the fix would save (or, for ordering, keep from rebuilding), as measured. */
+  bytes: number;
+  /** One line: what costs the bytes. Dockerfile text in it is the author's: escaped by the renderer. */
+  message: string;
+  /** One line: the concrete fix. */
+  fix: string;
+  /** The platforms the rule fired on. */
+  platforms: string[];
 }
-
-function platformReport(p: PlatformMeasurement, baseline: ImageMeasurement | null): PlatformReport {
-  const base = baseline?.platforms.find((b) => b.platform === p.platform);
-  const baseDigests = new Set(base?.layers.map((l) => l.digest));
-  const imageDigests = new Set(p.layers.map((l) => l.digest));
-  const layers = p.layers.map(layerReport);
-  const added = layers.filter((l) => !baseDigests.has(l.digest));
-  // A layer listed twice in one manifest is downloaded once.
-  const newToPull = [...new Map(added.map((l) => [l.digest, l.compressed])).values()].reduce(
-    (a, b) => a + b,
-    0,
-  );
-  return {
-    platform: p.platform,
-    compressed: p.compressed,
-    uncompressed: p.uncompressed,
-    wasted: p.wasted,
-    newToPull: baseline ? newToPull : null,
-    layers,
-    baseline: base ? { ...figures(base), layerCount: base.layers.length } : null,
-    delta: base
-      ? {
-          compressed: p.compressed - base.compressed,
-          uncompressed: difference(p.uncompressed, base.uncompressed),
-          wasted: difference(p.wasted, base.wasted),
-          layerCount: p.layers.length - base.layers.length,
-        }
-      : null,
-    changes: base
-      ? { added, removed: base.layers.filter((l) => !imageDigests.has(l.digest)).map(layerReport) }
-      : null,
-  };
-}
-
-const layerReport = (l: LayerMeasurement): LayerReport => ({
-  digest: l.digest,
-  compressed: l.compressed,
-  uncompressed: l.uncompressed,
-  files: l.files,
-  createdBy: l.createdBy ?? null,
-});
-
-const figures = (p: PlatformMeasurement): Figures => ({
-  compressed: p.compressed,
-  uncompressed: p.uncompressed,
-  wasted: p.wasted,
-});
-
-const difference = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
 
 /** The compressed change over all platforms; null when no platform has a baseline. */
 export function totalCompressedDelta(report: SizeReport): number | null {

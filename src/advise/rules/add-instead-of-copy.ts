@@ -15,7 +15,7 @@
  *   no finding. Deleted downloads are this rule's, not hidden-bytes' (waste-owners.ts).
  */
 import { EntryKind } from '../../image/layers.js';
-import { formatBytes } from '../../report/format.js';
+import { formatBytes } from '../../render/format.js';
 import type { AdviceInput, AttributedLayer, Finding, Instruction, Rule } from '../model.js';
 import { isAddUrlLayer, isUrlSource, lineList, ownedWaste } from './waste-owners.js';
 

@@ -11,7 +11,7 @@
  * - Only full variants that have a known slimmer one are reported: an image already on
  *   `-slim`, `alpine`, `distroless`, `busybox` or `scratch` has nothing to act on.
  */
-import { formatBytes } from '../../report/format.js';
+import { formatBytes } from '../../render/format.js';
 import type { AdviceInput, Finding, Rule } from '../model.js';
 import { type ImageName, parseImageName } from './image-name.js';
 import { exportedChain } from './stage-chain.js';

@@ -9,7 +9,7 @@
  * finding per broad COPY, spanning the COPY to the last install after it; an install that
  * made no bytes makes no finding.
  */
-import { formatBytes } from '../../report/format.js';
+import { formatBytes } from '../../render/format.js';
 import type { AdviceInput, Finding, Instruction, Rule } from '../model.js';
 import { chainInstructions, exportedChain, flagValue } from './stage-chain.js';
 

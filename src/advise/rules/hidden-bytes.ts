@@ -10,7 +10,7 @@
  * merge-runs', package caches are package-cache's, an ADD <URL> download deleted later is
  * add-url's. One finding per line that added bytes, whatever the number of lines that hid them.
  */
-import { formatBytes } from '../../report/format.js';
+import { formatBytes } from '../../render/format.js';
 import type { AdviceInput, AttributedLayer, Finding, Instruction, Rule } from '../model.js';
 import { type OwnedWaste, byAdderInstruction, isDeletion, lineList, ownedWaste } from './waste-owners.js';
 

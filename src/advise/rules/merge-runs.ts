@@ -11,7 +11,7 @@
  * one finding per cause. The finding stands on the earlier RUN, where the cleanup must go; one
  * per earlier RUN, naming every later RUN that cleans after it.
  */
-import { formatBytes } from '../../report/format.js';
+import { formatBytes } from '../../render/format.js';
 import type { AdviceInput, Finding, Rule } from '../model.js';
 import { byAdderInstruction, lineList, ownedWaste } from './waste-owners.js';
 

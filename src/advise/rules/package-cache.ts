@@ -17,7 +17,7 @@
  */
 import { CACHE_PATH_RULES, type CacheKind, cacheKindOf, isCleanableCache } from '../../image/cache-paths.js';
 import { EntryKind } from '../../image/layers.js';
-import { formatBytes } from '../../report/format.js';
+import { formatBytes } from '../../render/format.js';
 import type { AdviceInput, AttributedLayer, Finding, Instruction, Rule } from '../model.js';
 import { isRunLayer } from './waste-owners.js';
 

@@ -19,7 +19,7 @@
  * - The finding stands on the layer that added the most of those bytes (the message says how
  *   many layers added some).
  */
-import { formatBytes } from '../../report/format.js';
+import { formatBytes } from '../../render/format.js';
 import { cacheKindOf } from '../../image/cache-paths.js';
 import { EntryKind } from '../../image/layers.js';
 import { computeWaste } from '../../image/wasted.js';

@@ -1,0 +1,4 @@
+import { run } from '../actions/build.js';
+import { createCoreIo } from '../io/core.js';
+
+await run(createCoreIo());

@@ -1,0 +1,4 @@
+import { run } from '../actions/merge.js';
+import { createCoreIo } from '../io/core.js';
+
+await run(createCoreIo());

@@ -1,0 +1,67 @@
+/**
+ * The one adapter over @actions/core: the Io port as the runner speaks it. What core lacks is
+ * added here on top of it: every masked value written as `***` in what we print, in outputs
+ * and in the summary (the runner masks only its log); multi-line secrets masked line by line, as
+ * the runner matches them; stop-commands around text we do not control.
+ */
+import * as core from '@actions/core';
+import { randomUUID } from 'node:crypto';
+import { EOL } from 'node:os';
+import { Masks } from './masks.js';
+import type { AnnotationProperties, Io } from './port.js';
+
+export function createCoreIo(): Io {
+  const masks = new Masks();
+  const redact = (text: string) => masks.redact(text);
+  const redactProperties = (properties: AnnotationProperties): AnnotationProperties =>
+    Object.fromEntries(
+      Object.entries(properties).map(([key, value]) => [
+        key,
+        typeof value === 'string' ? redact(value) : value,
+      ]),
+    );
+  // The token is random: text between the two cannot guess it to switch commands back on.
+  const stopCommands = () => {
+    const token = `shipshape-${randomUUID()}`;
+    core.info(`::stop-commands::${token}`);
+    return () => core.info(`::${token}::`);
+  };
+  return {
+    input: (name) => core.getInput(name),
+    mask(secret) {
+      for (const value of masks.add(secret)) core.setSecret(value);
+    },
+    redact,
+    info: (message) => core.info(redact(message)),
+    infoUntrusted(text) {
+      const resume = stopCommands();
+      core.info(redact(text));
+      resume();
+    },
+    debug: (message) => core.debug(redact(message)),
+    warning: (message, properties = {}) => core.warning(redact(message), redactProperties(properties)),
+    error: (message, properties = {}) => core.error(redact(message), redactProperties(properties)),
+    group: (name, fn) => core.group(redact(name), fn),
+    stopCommands,
+    // Off a runner (no file to write to) outputs, state and the summary go nowhere: core would
+    // print the deprecated set-output command instead.
+    setOutput(name, value) {
+      if (process.env.GITHUB_OUTPUT) core.setOutput(name, redact(value));
+    },
+    saveState(name, value) {
+      if (process.env.GITHUB_STATE) core.saveState(name, value);
+    },
+    async appendSummary(markdown) {
+      if (!process.env.GITHUB_STEP_SUMMARY) return;
+      const text = redact(markdown);
+      await core.summary.addRaw(text.endsWith('\n') ? text : text + EOL).write();
+    },
+    fail(message) {
+      if (message === undefined) process.exitCode = core.ExitCode.Failure;
+      else core.setFailed(redact(message));
+    },
+    env: process.env,
+    cwd: process.cwd(),
+    now: () => new Date(),
+  };
+}
