@@ -251,6 +251,17 @@ async function rejection(promise: Promise<unknown>): Promise<RegistryError> {
   throw new Error('expected a RegistryError, the promise resolved');
 }
 
+/** Every PUT answered 400 with one registry error (the distribution spec's JSON). */
+function refusePuts(registry: Awaited<ReturnType<typeof pushRegistry>>, code: string, message: string): void {
+  registry.faults.push((req, res) => {
+    if (req.method !== 'PUT') return false;
+    res
+      .writeHead(400, { 'Content-Type': 'application/json' })
+      .end(JSON.stringify({ errors: [{ code, message }] }));
+    return true;
+  });
+}
+
 const layer = randomBytes(700_000);
 const layerDigest = sha256(layer);
 
@@ -365,13 +376,7 @@ describe('uploadBlob and hasBlob', () => {
 
   test('a PUT refused with 400 is final: one try, the registry’s words in the error', async () => {
     const registry = await pushRegistry();
-    registry.faults.push((req, res) => {
-      if (req.method !== 'PUT') return false;
-      res
-        .writeHead(400, { 'Content-Type': 'application/json' })
-        .end('{"errors":[{"code":"SIZE_INVALID","message":"too big"}]}');
-      return true;
-    });
+    refusePuts(registry, 'SIZE_INVALID', 'too big');
     const open = opener(layer);
     const error = await rejection(client(registry).uploadBlob('acme/app', layerDigest, layer.length, open));
     expect(error.message).toBe(
@@ -575,13 +580,7 @@ describe('putManifest', () => {
 
   test('a 400 from the registry names the manifest and carries the registry’s words', async () => {
     const registry = await pushRegistry();
-    registry.faults.push((req, res) => {
-      if (req.method !== 'PUT') return false;
-      res
-        .writeHead(400, { 'Content-Type': 'application/json' })
-        .end('{"errors":[{"code":"MANIFEST_BLOB_UNKNOWN","message":"blob unknown to registry"}]}');
-      return true;
-    });
+    refusePuts(registry, 'MANIFEST_BLOB_UNKNOWN', 'blob unknown to registry');
     const error = await rejection(client(registry).putManifest('acme/app', 'v1', manifest, OCI_MANIFEST));
     expect(error.message).toBe(
       `push of manifest v1 to ${registry.host}/acme/app:v1: unexpected HTTP 400: MANIFEST_BLOB_UNKNOWN blob unknown to registry`,
