@@ -9,6 +9,8 @@ import { actionNode } from '../scripts/action-node.mjs';
 
 export const root = resolve(import.meta.dirname, '..');
 export const sha = '0123456789abcdef0123456789abcdef01234567';
+/** The bundle to run: dist/, or SHIPSHAPE_DIST (another build, e.g. main's, for a comparison). */
+export const dist = resolve(process.env.SHIPSHAPE_DIST ?? join(root, 'dist'));
 
 /** Runs a command to its end; the wall time in seconds and its output. Throws if it fails. */
 export function timed(command, args, env) {
@@ -20,10 +22,10 @@ export function timed(command, args, env) {
 }
 
 /**
- * `node dist/index.js` on a push to main of acme/app, with these inputs (name: value, as in a
+ * `node dist/index.js` (or SHIPSHAPE_DIST's) on a push to main of acme/app, with these inputs (name: value, as in a
  * workflow's `with:`). Returns the time, the log and the GITHUB_OUTPUT file's text.
  */
-export function runAction(inputs, { nodeArgs = [], env: extraEnv = {} } = {}) {
+export function runAction(inputs, { nodeArgs = [], env: extraEnv = {}, bundle = dist } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'shipshape-bench-'));
   for (const f of ['output', 'state', 'summary']) writeFileSync(join(dir, f), '');
   writeFileSync(join(dir, 'event.json'), JSON.stringify({ repository: { default_branch: 'main' } }));
@@ -47,7 +49,7 @@ export function runAction(inputs, { nodeArgs = [], env: extraEnv = {} } = {}) {
     ...extraEnv,
   };
   try {
-    const run = timed(actionNode(), [...nodeArgs, join(root, 'dist/index.js')], env);
+    const run = timed(actionNode(), [...nodeArgs, join(bundle, 'index.js')], env);
     return { ...run, outputs: readFileSync(join(dir, 'output'), 'utf8') };
   } finally {
     rmSync(dir, { recursive: true, force: true });

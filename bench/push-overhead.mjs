@@ -9,6 +9,7 @@
 // hold the lab lock while it runs:
 //
 //   flock /tmp/shipshape-lab.lock node bench/push-overhead.mjs [runs=11]
+//   SHIPSHAPE_DIST=/tmp/dist-x ... (a private bundle instead of dist/)
 import { bareBuildArgs, checkSameFlags, median, runAction, runBareBuild, seconds } from './action-run.mjs';
 
 const runs = Number(process.argv[2] ?? 11);
