@@ -362,27 +362,25 @@ describe('computeWaste', () => {
     expect(result.hidden).toHaveLength(1);
   });
 
-  test("a file's cache kind is its directory's (what pairs match once per directory)", () => {
-    for (const path of [
-      'var/lib/apt/lists/partial/x',
-      'var/cache/apt/archives/a.deb',
-      'root/.cache/pip/http/a/b',
-      'home/u/.cache/pip/x',
-      '.cache/pip/x',
-      'var/lib/gems/3.1.0/cache/rake.gem',
-      'var/lib/gems/3.1.0/rake.gem',
-      'app/node_modules/.pnpm-store/v3/x',
-      'root/go/pkg/mod/cache/download/x.zip',
-      'tmp/x',
-      'tmpfile',
-      'var/tmp',
-      'opt/conda/pkgs/x/y',
-      'usr/lib/cache/pip/x',
-      'usr/lib/x.so',
-    ]) {
-      const dir = path.slice(0, Math.max(0, path.lastIndexOf('/')));
-      expect([path, dir === '' ? undefined : cacheKindOf(`${dir}/`)]).toEqual([path, cacheKindOf(path)]);
-    }
+  test.each([
+    'var/lib/apt/lists/partial/x',
+    'var/cache/apt/archives/a.deb',
+    'root/.cache/pip/http/a/b',
+    'home/u/.cache/pip/x',
+    '.cache/pip/x',
+    'var/lib/gems/3.1.0/cache/rake.gem',
+    'var/lib/gems/3.1.0/rake.gem',
+    'app/node_modules/.pnpm-store/v3/x',
+    'root/go/pkg/mod/cache/download/x.zip',
+    'tmp/x',
+    'tmpfile',
+    'var/tmp',
+    'opt/conda/pkgs/x/y',
+    'usr/lib/cache/pip/x',
+    'usr/lib/x.so',
+  ])("%s: a file's cache kind is its directory's (what pairs match once per directory)", (path) => {
+    const dir = path.slice(0, Math.max(0, path.lastIndexOf('/')));
+    expect(dir === '' ? undefined : cacheKindOf(`${dir}/`)).toBe(cacheKindOf(path));
   });
 
   test('many layers: each layer is charged what the layers above hide of it', async () => {
