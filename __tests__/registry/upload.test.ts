@@ -251,6 +251,16 @@ async function rejection(promise: Promise<unknown>): Promise<RegistryError> {
   throw new Error('expected a RegistryError, the promise resolved');
 }
 
+/** The next PUT answered 503; the ones after it reach the registry. */
+function failNextPut(registry: Awaited<ReturnType<typeof pushRegistry>>): void {
+  let failures = 1;
+  registry.faults.push((req, res) => {
+    if (req.method !== 'PUT' || failures-- <= 0) return false;
+    res.writeHead(503).end();
+    return true;
+  });
+}
+
 /** Every PUT answered 400 with one registry error (the distribution spec's JSON). */
 function refusePuts(registry: Awaited<ReturnType<typeof pushRegistry>>, code: string, message: string): void {
   registry.faults.push((req, res) => {
@@ -332,12 +342,7 @@ describe('uploadBlob and hasBlob', () => {
 
   test('a PUT answered 503: the session is cancelled and the upload starts over with a new one', async () => {
     const registry = await pushRegistry();
-    let failures = 1;
-    registry.faults.push((req, res) => {
-      if (req.method !== 'PUT' || failures-- <= 0) return false;
-      res.writeHead(503).end();
-      return true;
-    });
+    failNextPut(registry);
     const c = client(registry);
     const open = opener(layer);
     await c.uploadBlob('acme/app', layerDigest, layer.length, open);
@@ -565,12 +570,7 @@ describe('putManifest', () => {
 
   test('a 503 is retried with the same bytes (a manifest PUT is idempotent)', async () => {
     const registry = await pushRegistry();
-    let failures = 1;
-    registry.faults.push((req, res) => {
-      if (req.method !== 'PUT' || failures-- <= 0) return false;
-      res.writeHead(503).end();
-      return true;
-    });
+    failNextPut(registry);
     expect(await client(registry).putManifest('acme/app', 'v1', manifest, OCI_MANIFEST)).toBe(
       sha256(manifest),
     );
