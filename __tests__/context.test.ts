@@ -96,6 +96,16 @@ describe('readGitContext on the event fixtures', () => {
     },
   ])('$name', ({ fixture, whole, expected }) => {
     const context = readGitContext(fixtureEnv(fixture));
+    expect(Object.keys(context).sort()).toEqual([
+      'defaultBranch',
+      'eventName',
+      'pullRequest',
+      'ref',
+      'repository',
+      'runId',
+      'serverUrl',
+      'sha',
+    ]);
     expect(context).toEqual(whole ? expected : { ...context, ...expected });
   });
 
