@@ -47,10 +47,15 @@ describe('untrustedBuildRefusal', () => {
   });
 });
 
-test('needsTrustCheck: only the privileged events that a pull request triggered', () => {
-  expect(needsTrustCheck('pull_request_target', undefined)).toBe(true);
-  expect(needsTrustCheck('workflow_run', 'pull_request')).toBe(true);
-  expect(needsTrustCheck('workflow_run', 'schedule')).toBe(false);
-  expect(needsTrustCheck('workflow_run', undefined)).toBe(false);
-  expect(needsTrustCheck('pull_request', undefined)).toBe(false);
-});
+test.each<[string, string | undefined, boolean]>([
+  ['pull_request_target', undefined, true],
+  ['workflow_run', 'pull_request', true],
+  ['workflow_run', 'schedule', false],
+  ['workflow_run', undefined, false],
+  ['pull_request', undefined, false],
+])(
+  'needsTrustCheck: only the privileged events that a pull request triggered: %s (of %p) -> %p',
+  (event, triggeredBy, needed) => {
+    expect(needsTrustCheck(event, triggeredBy)).toBe(needed);
+  },
+);

@@ -20,61 +20,61 @@ const plan = (
   });
 
 describe('planBaseline', () => {
-  test('compare-to wins, whatever the event', () => {
-    expect(plan('pull-request', { compareTo: 'ghcr.io/x/y:stable' })).toEqual({
-      kind: 'reference',
-      ref: 'ghcr.io/x/y:stable',
-    });
-  });
-
-  test.each([
-    ['pull-request', 'ghcr.io/octo-org/octo-app:main'],
-    ['pull-request-fork', 'ghcr.io/octo-org/octo-app:main'],
-    ['pull-request-target', 'ghcr.io/octo-org/octo-app:main'],
-  ] as const)('%s: the tag a push to the base branch gets', (fixture, ref) => {
-    expect(plan(fixture)).toEqual({ kind: 'reference', ref });
-  });
-
-  test('a PR under custom rules: the base branch tag those rules give, prefix included', () => {
-    expect(plan('pull-request', { tags: ['type=ref,event=branch,prefix=br-', 'type=ref,event=pr'] })).toEqual(
-      {
-        kind: 'reference',
-        ref: 'ghcr.io/octo-org/octo-app:br-main',
-      },
-    );
-  });
-
-  test('a PR under sha rules only: none (the base commit is not known, the PR sha would name the PR)', () => {
-    expect(plan('pull-request', { tags: ['type=sha'] })).toEqual({
-      kind: 'none',
-      reason: 'no tag rule names a push to main',
-    });
-  });
-
-  test('a PR whose rules never tag a branch push: none, with the reason', () => {
-    expect(plan('pull-request', { tags: ['type=ref,event=pr'] })).toEqual({
-      kind: 'none',
-      reason: 'no tag rule names a push to main',
-    });
-  });
-
-  test('a push to a branch: what the branch tag pointed to before the push', () => {
-    expect(plan('push-feature-branch')).toEqual({
-      kind: 'before-push',
-      ref: 'ghcr.io/octo-org/octo-app:feature-x',
-    });
-    expect(plan('push-default-branch')).toEqual({
-      kind: 'before-push',
-      ref: 'ghcr.io/octo-org/octo-app:main',
-    });
-  });
-
-  test('a release tag: the previous release', () => {
-    expect(plan('push-tag-v1.2.3')).toEqual({
-      kind: 'previous-release',
-      repository: 'ghcr.io/octo-org/octo-app',
-      version: '1.2.3',
-    });
+  const APP = 'ghcr.io/octo-org/octo-app';
+  const noBranchTag = { kind: 'none' as const, reason: 'no tag rule names a push to main' };
+  // Each row: an event fixture, the inputs that differ from the defaults, and the baseline plan.
+  test.each<{
+    name: string;
+    fixture: Parameters<typeof loadContext>[0];
+    extra?: Parameters<typeof plan>[1];
+    expected: ReturnType<typeof plan>;
+  }>([
+    {
+      name: 'compare-to wins, whatever the event',
+      fixture: 'pull-request',
+      extra: { compareTo: 'ghcr.io/x/y:stable' },
+      expected: { kind: 'reference', ref: 'ghcr.io/x/y:stable' },
+    },
+    ...(['pull-request', 'pull-request-fork', 'pull-request-target'] as const).map((fixture) => ({
+      name: `${fixture}: the tag a push to the base branch gets`,
+      fixture,
+      expected: { kind: 'reference' as const, ref: `${APP}:main` },
+    })),
+    {
+      name: 'a PR under custom rules: the base branch tag those rules give, prefix included',
+      fixture: 'pull-request',
+      extra: { tags: ['type=ref,event=branch,prefix=br-', 'type=ref,event=pr'] },
+      expected: { kind: 'reference', ref: `${APP}:br-main` },
+    },
+    {
+      name: 'a PR under sha rules only: none (the base commit is not known, the PR sha would name the PR)',
+      fixture: 'pull-request',
+      extra: { tags: ['type=sha'] },
+      expected: noBranchTag,
+    },
+    {
+      name: 'a PR whose rules never tag a branch push: none, with the reason',
+      fixture: 'pull-request',
+      extra: { tags: ['type=ref,event=pr'] },
+      expected: noBranchTag,
+    },
+    {
+      name: 'a push to a branch: what the branch tag pointed to before the push',
+      fixture: 'push-feature-branch',
+      expected: { kind: 'before-push', ref: `${APP}:feature-x` },
+    },
+    {
+      name: 'a push to the default branch: what its tag pointed to before the push',
+      fixture: 'push-default-branch',
+      expected: { kind: 'before-push', ref: `${APP}:main` },
+    },
+    {
+      name: 'a release tag: the previous release',
+      fixture: 'push-tag-v1.2.3',
+      expected: { kind: 'previous-release', repository: APP, version: '1.2.3' },
+    },
+  ])('$name', ({ fixture, extra, expected }) => {
+    expect(plan(fixture, extra)).toEqual(expected);
   });
 
   test('no images: none', () => {

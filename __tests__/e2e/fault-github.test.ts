@@ -68,6 +68,13 @@ interface Case {
   withinSeconds?: number;
 }
 
+/** A fault on the next request of `method` to `path` only, through the proxy. */
+const once = (method: 'GET' | 'POST', path: RegExp, fault: Parameters<FaultProxy['add']>[0]['fault']) => () =>
+  proxy.add({ method, path, times: 1, fault });
+/** The comment list (and its pages), and the create (a POST to the list itself). */
+const LIST = /\/comments/;
+const CREATE = /\/comments$/;
+
 const waitFor = async (condition: () => boolean, ms = 10_000) => {
   for (const end = Date.now() + ms; !condition() && Date.now() < end;)
     await new Promise((r) => setTimeout(r, 100));
@@ -109,66 +116,36 @@ const cases: Case[] = [
   },
   {
     name: 'a connection reset before the answer on the comment list',
-    inject: () => proxy.add({ method: 'GET', path: /\/comments/, times: 1, fault: { type: 'reset' } }),
+    inject: once('GET', LIST, { type: 'reset' }),
     outcome: 'recovered',
   },
   {
     name: 'a connection reset after the comment was created',
-    inject: () =>
-      proxy.add({
-        method: 'POST',
-        path: /\/comments$/,
-        times: 1,
-        fault: { type: 'reset-mid-body', afterBytes: 10 },
-      }),
+    inject: once('POST', CREATE, { type: 'reset-mid-body', afterBytes: 10 }),
     outcome: 'warned',
   },
   {
     name: 'a connection reset in the middle of a long comment list',
     existing: true,
     chatter: 60,
-    inject: () =>
-      proxy.add({
-        method: 'GET',
-        path: /\/comments/,
-        times: 1,
-        fault: { type: 'reset-mid-body', afterBytes: 4000 },
-      }),
+    inject: once('GET', LIST, { type: 'reset-mid-body', afterBytes: 4000 }),
     outcome: 'recovered',
   },
   {
     name: 'a truncated comment list (ends cleanly, short)',
     existing: true,
     chatter: 60,
-    inject: () =>
-      proxy.add({
-        method: 'GET',
-        path: /\/comments/,
-        times: 1,
-        fault: { type: 'truncate', afterBytes: 4000 },
-      }),
+    inject: once('GET', LIST, { type: 'truncate', afterBytes: 4000 }),
     outcome: 'recovered',
   },
   {
     name: 'a comment list slower than the timeout, once',
-    inject: () =>
-      proxy.add({
-        method: 'GET',
-        path: /\/comments/,
-        times: 1,
-        fault: { type: 'delay', ms: SHORT_TIMEOUT_MS * 2 },
-      }),
+    inject: once('GET', LIST, { type: 'delay', ms: SHORT_TIMEOUT_MS * 2 }),
     outcome: 'recovered',
   },
   {
     name: 'a create slower than the timeout (the comment lands after we gave up)',
-    inject: () =>
-      proxy.add({
-        method: 'POST',
-        path: /\/comments$/,
-        times: 1,
-        fault: { type: 'delay', ms: SHORT_TIMEOUT_MS * 2 },
-      }),
+    inject: once('POST', CREATE, { type: 'delay', ms: SHORT_TIMEOUT_MS * 2 }),
     outcome: 'warned',
     settle: (pr) => waitFor(() => ours(pr).length > 0),
   },

@@ -97,6 +97,19 @@ function expectClearError(run: ActionRun, cause: RegExp, writesBefore: number): 
 const manifestByTag = /\/manifests\/1$/;
 const bigBlob = () => new RegExp(`/blobs/${bigLayer}$`);
 
+/** The manifest by tag answered 200 with `body` as `mediaType` (`times` times; every time without it). */
+const manifestAnswer = (mediaType: 'index' | 'manifest', body: string, times?: number): FaultRule => ({
+  method: 'GET',
+  path: manifestByTag,
+  ...(times !== undefined && { times }),
+  fault: {
+    type: 'status',
+    status: 200,
+    headers: { 'Content-Type': `application/vnd.oci.image.${mediaType}.v1+json` },
+    body,
+  },
+});
+
 interface Case {
   name: string;
   /** Made when the case runs (the big layer's digest is known by then). */
@@ -188,36 +201,12 @@ const cases: Case[] = [
   },
   {
     name: 'a manifest cut short (not JSON, no digest to check), once: fetched again',
-    rules: () => [
-      {
-        method: 'GET',
-        path: manifestByTag,
-        times: 1,
-        fault: {
-          type: 'status',
-          status: 200,
-          headers: { 'Content-Type': 'application/vnd.oci.image.index.v1+json' },
-          body: '{"schemaVersion":2,"manifests":[{"digest":',
-        },
-      },
-    ],
+    rules: () => [manifestAnswer('index', '{"schemaVersion":2,"manifests":[{"digest":', 1)],
     applied: ['status'],
   },
   {
     name: 'an oversized manifest (5 MB), once: fetched again',
-    rules: () => [
-      {
-        method: 'GET',
-        path: manifestByTag,
-        times: 1,
-        fault: {
-          type: 'status',
-          status: 200,
-          headers: { 'Content-Type': 'application/vnd.oci.image.manifest.v1+json' },
-          body: OVERSIZED,
-        },
-      },
-    ],
+    rules: () => [manifestAnswer('manifest', OVERSIZED, 1)],
     applied: ['status'],
   },
   {
@@ -245,52 +234,19 @@ const cases: Case[] = [
   },
   {
     name: 'malformed manifest JSON',
-    rules: () => [
-      {
-        method: 'GET',
-        path: manifestByTag,
-        fault: {
-          type: 'status',
-          status: 200,
-          headers: { 'Content-Type': 'application/vnd.oci.image.index.v1+json' },
-          body: '{"schemaVersion":2,"manifests":[{"digest":',
-        },
-      },
-    ],
+    rules: () => [manifestAnswer('index', '{"schemaVersion":2,"manifests":[{"digest":')],
     error: /the manifest is not valid JSON .*\(fetched 3 times, wrong each time\)$/,
     applied: ['status'],
   },
   {
     name: 'manifest JSON of the wrong shape',
-    rules: () => [
-      {
-        method: 'GET',
-        path: manifestByTag,
-        fault: {
-          type: 'status',
-          status: 200,
-          headers: { 'Content-Type': 'application/vnd.oci.image.manifest.v1+json' },
-          body: '{"schemaVersion":2,"config":"nope","layers":{"0":1}}',
-        },
-      },
-    ],
+    rules: () => [manifestAnswer('manifest', '{"schemaVersion":2,"config":"nope","layers":{"0":1}}')],
     error: /manifest/,
     applied: ['status'],
   },
   {
     name: 'an oversized manifest (5 MB)',
-    rules: () => [
-      {
-        method: 'GET',
-        path: manifestByTag,
-        fault: {
-          type: 'status',
-          status: 200,
-          headers: { 'Content-Type': 'application/vnd.oci.image.manifest.v1+json' },
-          body: OVERSIZED,
-        },
-      },
-    ],
+    rules: () => [manifestAnswer('manifest', OVERSIZED)],
     error: /larger than the 4194304 bytes allowed .*\(fetched 3 times, wrong each time\)$/,
     applied: ['status'],
   },

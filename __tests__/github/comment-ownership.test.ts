@@ -126,16 +126,19 @@ describe('who we are', () => {
     expect(github.requests.at(-1)!.path).toContain(String(postedId));
   });
 
-  test('isOurs compares ids when known (a renamed account keeps its comment), else logins', () => {
-    const user = { login: 'size-bot', id: 7, source: 'user' as const };
-    expect(isOurs(user, { login: 'size-bot', id: 7 })).toBe(true);
-    expect(isOurs(user, { login: 'renamed-bot', id: 7 })).toBe(true);
-    expect(isOurs(user, { login: 'size-bot', id: 8 })).toBe(false); // a new account took the name
-    const assumed = { login: 'github-actions[bot]', source: 'assumed' as const };
-    expect(isOurs(assumed, { login: 'github-actions[bot]', id: ACTIONS_BOT.id })).toBe(true);
-    expect(isOurs(assumed, { login: 'GitHub-Actions[bot]', id: 1 })).toBe(true);
-    expect(isOurs(assumed, { login: APP_BOT.login, id: APP_BOT.id })).toBe(false);
-    expect(isOurs(assumed, { login: 'github-actions', id: 1 })).toBe(false);
-    expect(isOurs(assumed, null)).toBe(false); // a deleted account ("ghost")
+  // We are a user whose id we know, or the account the token is assumed to post as (by login).
+  const user = { login: 'size-bot', id: 7, source: 'user' as const };
+  const assumed = { login: 'github-actions[bot]', source: 'assumed' as const };
+  test.each<[string, typeof user | typeof assumed, Parameters<typeof isOurs>[1], boolean]>([
+    ['our id and login', user, { login: 'size-bot', id: 7 }, true],
+    ['our id, renamed: the account keeps its comment', user, { login: 'renamed-bot', id: 7 }, true],
+    ['our login, another id: a new account took the name', user, { login: 'size-bot', id: 8 }, false],
+    ['assumed: the login', assumed, { login: 'github-actions[bot]', id: ACTIONS_BOT.id }, true],
+    ['assumed: the login in another case', assumed, { login: 'GitHub-Actions[bot]', id: 1 }, true],
+    ['assumed: another bot', assumed, { login: APP_BOT.login, id: APP_BOT.id }, false],
+    ['assumed: the login without [bot]', assumed, { login: 'github-actions', id: 1 }, false],
+    ['assumed: a deleted account ("ghost")', assumed, null, false],
+  ])('isOurs compares ids when known, else logins: %s', (_name, us, author, ours) => {
+    expect(isOurs(us, author)).toBe(ours);
   });
 });

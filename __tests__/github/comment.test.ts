@@ -389,12 +389,13 @@ describe('commentMarker', () => {
     expect(commentMarker(key)).toBe(marker);
   });
 
-  test('no key can close the HTML comment early or contain "--"', () => {
-    for (const key of ['-->', '--!>', '-', '->', '<!--', '--', 'a--->', '-->\n<script>', '\u2010->']) {
+  test.each(['-->', '--!>', '-', '->', '<!--', '--', 'a--->', '-->\n<script>', '\u2010->'])(
+    'no key can close the HTML comment early or contain "--": %j',
+    (key) => {
       const inner = commentMarker(key).slice('<!-- '.length, -' -->'.length);
       expect(inner).not.toMatch(/--|>|</);
-    }
-  });
+    },
+  );
 
   test('different keys never share a marker', () => {
     const keys = ['a-b', 'a%2Db', 'a--b', 'a%2D-b', 'a b', 'a%20b', 'A-B'];

@@ -336,15 +336,19 @@ describe.each(layouts)('an OCI layout as a %s', (kind, write) => {
     expect(await readAll(await source.blobStream(sha256(image.layers[1]!)))).toEqual(image.layers[1]);
   });
 
-  test('a missing blob, or a digest that is no digest, is refused', async () => {
+  test('a missing blob is refused', async () => {
     const missing = sha256('not in the layout');
     await expect(source.blobStream(missing)).rejects.toThrow(`${path} has no blob ${missing}`);
-    for (const digest of ['sha256:../../../etc/passwd', `md5:${'0'.repeat(32)}`, 'latest']) {
+  });
+
+  test.each(['sha256:../../../etc/passwd', `md5:${'0'.repeat(32)}`, 'latest'])(
+    'a digest that is no digest is refused: %s',
+    async (digest) => {
       await expect(source.blobStream(digest)).rejects.toThrow(
         `${path}: ${JSON.stringify(digest)} is not a sha256 or sha512 digest`,
       );
-    }
-  });
+    },
+  );
 
   test('a blob whose bytes do not match its digest errors while streaming, naming the digest', async () => {
     const layer = image.layers[0]!;
@@ -411,7 +415,7 @@ describe('layouts with several images, and what is not a layout', () => {
     );
   });
 
-  test.each<[string, Layout, (path: string) => string]>([
+  const notLayouts: [string, Layout, (path: string) => string][] = [
     [
       'no-marker',
       { 'index.json': indexJson([]) },
@@ -432,11 +436,18 @@ describe('layouts with several images, and what is not a layout', () => {
       { 'oci-layout': '{"imageLayoutVersion":"1.0.0"}', 'index.json': '{"schemaVersion":2,"manifests":7}' },
       (path) => `${path}, index.json: manifests must be an array, got number 7`,
     ],
-  ])('not a layout: %s (directory and tar)', async (name, files, message) => {
-    for (const path of [writeDirectory(`broken-${name}`, files), await writeTar(`broken-${name}`, files)]) {
-      const error = await openOciLayout(path).catch((e) => e);
-      expect(error.message).toBe(message(path));
-    }
+  ];
+  test.each(
+    notLayouts.flatMap(([name, files, message]) =>
+      (['directory', 'tar'] as const).map((form) => ({ name, files, message, form })),
+    ),
+  )('not a layout: $name ($form)', async ({ name, files, message, form }) => {
+    const path =
+      form === 'directory'
+        ? writeDirectory(`broken-${name}`, files)
+        : await writeTar(`broken-${name}`, files);
+    const error = await openOciLayout(path).catch((e) => e);
+    expect(error.message).toBe(message(path));
   });
 
   test('every file of a packed layout is indexed at its bytes', async () => {

@@ -17,200 +17,242 @@ async function waste(layers: FixtureEntry[][], options?: WasteOptions, tarOption
   return computeWaste(await scans(layers, tarOptions), options);
 }
 
+type Waste = Awaited<ReturnType<typeof computeWaste>>;
+type HiddenCopy = Waste['hidden'][number];
+
+/** A hidden copy: `hiddenByPath` is the copy's own path unless a whiteout, marker or parent hid it. */
+const copy = (
+  path: string,
+  size: number,
+  layer: number,
+  hiddenBy: number,
+  how: HiddenCopy['how'],
+  hiddenByPath = path,
+): HiddenCopy => ({ path, size, layer, hiddenBy, hiddenByPath, how });
+
+/** A (layer, hiddenBy, how) pair with no bytes under a package cache. */
+const pair = (layer: number, hiddenBy: number, how: HiddenCopy['how'], bytes: number, count = 1) => ({
+  layer,
+  hiddenBy,
+  how,
+  bytes,
+  count,
+  cacheBytes: {},
+});
+
+/** No waste at all, for `layers` layers. */
+const none = (layers: number): Waste => ({
+  total: 0,
+  perLayer: Array<number>(layers).fill(0),
+  pairs: [],
+  hidden: [],
+  hiddenCount: 0,
+});
+
 describe('computeWaste', () => {
-  test('a file deleted by a whiteout', async () => {
-    const result = await waste([
-      [{ dir: 'etc' }, { file: 'etc/big.conf', size: 1000 }, { file: 'etc/keep', size: 10 }],
-      [{ dir: 'etc' }, { whiteout: 'etc/big.conf' }],
-    ]);
-    expect(result).toEqual({
-      total: 1000,
-      perLayer: [1000, 0],
-      pairs: [{ layer: 0, hiddenBy: 1, how: 'deleted', bytes: 1000, count: 1, cacheBytes: {} }],
-      hidden: [
-        {
-          path: 'etc/big.conf',
-          size: 1000,
-          layer: 0,
-          hiddenBy: 1,
-          hiddenByPath: 'etc/.wh.big.conf',
-          how: 'deleted',
-        },
+  // Each row: the layers (bottom first, each a real gzip tar, scanned) and the figures expected
+  // of them; a row that names every figure is the whole result.
+  test.each<{
+    name: string;
+    layers: FixtureEntry[][];
+    tarOptions?: TarOptions[];
+    expected: Partial<Waste>;
+  }>([
+    {
+      name: 'a file deleted by a whiteout',
+      layers: [
+        [{ dir: 'etc' }, { file: 'etc/big.conf', size: 1000 }, { file: 'etc/keep', size: 10 }],
+        [{ dir: 'etc' }, { whiteout: 'etc/big.conf' }],
       ],
-      hiddenCount: 1,
-    });
-  });
-
-  test('a directory deleted by a whiteout: every file below it, not its siblings', async () => {
-    const result = await waste([
-      [
-        { dir: 'opt/app' },
-        { file: 'opt/app/a', size: 100 },
-        { dir: 'opt/app/sub' },
-        { file: 'opt/app/sub/b', size: 200 },
-        { file: 'opt/app/sub/deeper/c', size: 300 },
-        { file: 'opt/apple', size: 50 },
-        { file: 'opt/app.bak', size: 60 },
+      expected: {
+        total: 1000,
+        perLayer: [1000, 0],
+        pairs: [pair(0, 1, 'deleted', 1000)],
+        hidden: [copy('etc/big.conf', 1000, 0, 1, 'deleted', 'etc/.wh.big.conf')],
+        hiddenCount: 1,
+      },
+    },
+    {
+      name: 'a directory deleted by a whiteout: every file below it, not its siblings',
+      layers: [
+        [
+          { dir: 'opt/app' },
+          { file: 'opt/app/a', size: 100 },
+          { dir: 'opt/app/sub' },
+          { file: 'opt/app/sub/b', size: 200 },
+          { file: 'opt/app/sub/deeper/c', size: 300 },
+          { file: 'opt/apple', size: 50 },
+          { file: 'opt/app.bak', size: 60 },
+        ],
+        [{ dir: 'opt' }, { whiteout: 'opt/app' }],
       ],
-      [{ dir: 'opt' }, { whiteout: 'opt/app' }],
-    ]);
-    expect(result.total).toBe(600);
-    expect(result.perLayer).toEqual([600, 0]);
-    expect(result.hidden).toEqual([
-      {
-        path: 'opt/app/sub/deeper/c',
-        size: 300,
-        layer: 0,
-        hiddenBy: 1,
-        hiddenByPath: 'opt/.wh.app',
-        how: 'deleted',
+      expected: {
+        total: 600,
+        perLayer: [600, 0],
+        hidden: [
+          copy('opt/app/sub/deeper/c', 300, 0, 1, 'deleted', 'opt/.wh.app'),
+          copy('opt/app/sub/b', 200, 0, 1, 'deleted', 'opt/.wh.app'),
+          copy('opt/app/a', 100, 0, 1, 'deleted', 'opt/.wh.app'),
+        ],
       },
-      {
-        path: 'opt/app/sub/b',
-        size: 200,
-        layer: 0,
-        hiddenBy: 1,
-        hiddenByPath: 'opt/.wh.app',
-        how: 'deleted',
-      },
-      { path: 'opt/app/a', size: 100, layer: 0, hiddenBy: 1, hiddenByPath: 'opt/.wh.app', how: 'deleted' },
-    ]);
-  });
-
-  test('an opaque directory hides the lower layers below it, not its own layer nor the ones above', async () => {
-    const result = await waste([
-      [
-        { file: 'var/cache/a', size: 100 },
-        { file: 'var/cache/sub/b', size: 200 },
-        { file: 'var/cachex/c', size: 5 },
-        { file: 'var/cache.txt', size: 6 },
+    },
+    {
+      name: 'an opaque directory hides the lower layers below it, not its own layer nor the ones above',
+      layers: [
+        [
+          { file: 'var/cache/a', size: 100 },
+          { file: 'var/cache/sub/b', size: 200 },
+          { file: 'var/cachex/c', size: 5 },
+          { file: 'var/cache.txt', size: 6 },
+        ],
+        [{ dir: 'var/cache' }, { opaque: 'var/cache' }, { file: 'var/cache/new', size: 40 }],
+        [{ file: 'var/cache/newer', size: 3 }],
       ],
-      [{ dir: 'var/cache' }, { opaque: 'var/cache' }, { file: 'var/cache/new', size: 40 }],
-      [{ file: 'var/cache/newer', size: 3 }],
-    ]);
-    expect(result.total).toBe(300);
-    expect(result.perLayer).toEqual([300, 0, 0]);
-    expect(result.hidden).toEqual([
-      {
-        path: 'var/cache/sub/b',
-        size: 200,
-        layer: 0,
-        hiddenBy: 1,
-        hiddenByPath: 'var/cache/.wh..wh..opq',
-        how: 'opaque',
+      expected: {
+        total: 300,
+        perLayer: [300, 0, 0],
+        hidden: [
+          copy('var/cache/sub/b', 200, 0, 1, 'opaque', 'var/cache/.wh..wh..opq'),
+          copy('var/cache/a', 100, 0, 1, 'opaque', 'var/cache/.wh..wh..opq'),
+        ],
       },
-      {
-        path: 'var/cache/a',
-        size: 100,
-        layer: 0,
-        hiddenBy: 1,
-        hiddenByPath: 'var/cache/.wh..wh..opq',
-        how: 'opaque',
-      },
-    ]);
-  });
-
-  test('a file replaced by a directory', async () => {
-    const result = await waste([
-      [{ dir: 'app' }, { file: 'app/config', size: 500 }],
-      [{ dir: 'app/config' }, { file: 'app/config/x', size: 20 }],
-    ]);
-    expect(result).toEqual({
-      total: 500,
-      perLayer: [500, 0],
-      pairs: [{ layer: 0, hiddenBy: 1, how: 'overwritten', bytes: 500, count: 1, cacheBytes: {} }],
-      hidden: [
-        {
-          path: 'app/config',
-          size: 500,
-          layer: 0,
-          hiddenBy: 1,
-          hiddenByPath: 'app/config',
-          how: 'overwritten',
-        },
+    },
+    {
+      name: 'a file replaced by a directory',
+      layers: [
+        [{ dir: 'app' }, { file: 'app/config', size: 500 }],
+        [{ dir: 'app/config' }, { file: 'app/config/x', size: 20 }],
       ],
-      hiddenCount: 1,
-    });
-  });
-
-  test('a file replaced by a directory that the tar only implies (no entry of its own)', async () => {
-    const result = await waste([
-      [{ file: 'app/config', size: 500 }],
-      [{ file: 'app/config/sub/x', size: 20 }],
-    ]);
-    expect(result.total).toBe(500);
-    expect(result.hidden).toEqual([
-      {
-        path: 'app/config',
-        size: 500,
-        layer: 0,
-        hiddenBy: 1,
-        hiddenByPath: 'app/config',
-        how: 'overwritten',
+      expected: {
+        total: 500,
+        perLayer: [500, 0],
+        pairs: [pair(0, 1, 'overwritten', 500)],
+        hidden: [copy('app/config', 500, 0, 1, 'overwritten')],
+        hiddenCount: 1,
       },
-    ]);
-  });
-
-  test('a directory replaced by a file', async () => {
-    const result = await waste([
-      [{ dir: 'srv/data' }, { file: 'srv/data/a', size: 100 }, { file: 'srv/data/b/c', size: 200 }],
-      [{ file: 'srv/data', size: 5 }],
-    ]);
-    expect(result.total).toBe(300);
-    expect(result.perLayer).toEqual([300, 0]);
-    expect(result.hidden).toEqual([
-      {
-        path: 'srv/data/b/c',
-        size: 200,
-        layer: 0,
-        hiddenBy: 1,
-        hiddenByPath: 'srv/data',
-        how: 'replaced-parent',
-      },
-      {
-        path: 'srv/data/a',
-        size: 100,
-        layer: 0,
-        hiddenBy: 1,
-        hiddenByPath: 'srv/data',
-        how: 'replaced-parent',
-      },
-    ]);
-  });
-
-  test('a directory replaced by a file two layers up, with a layer between that adds to it', async () => {
-    const result = await waste([
-      [{ dir: 'srv/data' }, { file: 'srv/data/a', size: 100 }],
-      [{ dir: 'srv/data' }, { file: 'srv/data/b', size: 20 }],
-      [{ dir: 'srv' }, { file: 'srv/data', size: 5 }],
-    ]);
-    expect(result).toEqual({
-      total: 120,
-      perLayer: [100, 20, 0],
-      pairs: [
-        { layer: 0, hiddenBy: 2, how: 'replaced-parent', bytes: 100, count: 1, cacheBytes: {} },
-        { layer: 1, hiddenBy: 2, how: 'replaced-parent', bytes: 20, count: 1, cacheBytes: {} },
+    },
+    {
+      name: 'a file replaced by a directory that the tar only implies (no entry of its own)',
+      layers: [[{ file: 'app/config', size: 500 }], [{ file: 'app/config/sub/x', size: 20 }]],
+      expected: { total: 500, hidden: [copy('app/config', 500, 0, 1, 'overwritten')] },
+    },
+    {
+      name: 'a directory replaced by a file',
+      layers: [
+        [{ dir: 'srv/data' }, { file: 'srv/data/a', size: 100 }, { file: 'srv/data/b/c', size: 200 }],
+        [{ file: 'srv/data', size: 5 }],
       ],
-      hidden: [
-        {
-          path: 'srv/data/a',
-          size: 100,
-          layer: 0,
-          hiddenBy: 2,
-          hiddenByPath: 'srv/data',
-          how: 'replaced-parent',
-        },
-        {
-          path: 'srv/data/b',
-          size: 20,
-          layer: 1,
-          hiddenBy: 2,
-          hiddenByPath: 'srv/data',
-          how: 'replaced-parent',
-        },
+      expected: {
+        total: 300,
+        perLayer: [300, 0],
+        hidden: [
+          copy('srv/data/b/c', 200, 0, 1, 'replaced-parent', 'srv/data'),
+          copy('srv/data/a', 100, 0, 1, 'replaced-parent', 'srv/data'),
+        ],
+      },
+    },
+    {
+      name: 'a directory replaced by a file two layers up, with a layer between that adds to it',
+      layers: [
+        [{ dir: 'srv/data' }, { file: 'srv/data/a', size: 100 }],
+        [{ dir: 'srv/data' }, { file: 'srv/data/b', size: 20 }],
+        [{ dir: 'srv' }, { file: 'srv/data', size: 5 }],
       ],
-      hiddenCount: 2,
-    });
+      expected: {
+        total: 120,
+        perLayer: [100, 20, 0],
+        pairs: [pair(0, 2, 'replaced-parent', 100), pair(1, 2, 'replaced-parent', 20)],
+        hidden: [
+          copy('srv/data/a', 100, 0, 2, 'replaced-parent', 'srv/data'),
+          copy('srv/data/b', 20, 1, 2, 'replaced-parent', 'srv/data'),
+        ],
+        hiddenCount: 2,
+      },
+    },
+    {
+      name: 'a file replaced by a symlink, and a directory replaced by a symlink',
+      layers: [
+        [{ file: 'usr/bin/tool', size: 800 }, { dir: 'usr/lib/x' }, { file: 'usr/lib/x/y.so', size: 30 }],
+        [
+          { symlink: 'usr/bin/tool', target: 'tool2' },
+          { file: 'usr/bin/tool2', size: 800 },
+          { symlink: 'usr/lib/x', target: '/opt/x' },
+        ],
+      ],
+      expected: {
+        total: 830,
+        hidden: [
+          copy('usr/bin/tool', 800, 0, 1, 'overwritten'),
+          copy('usr/lib/x/y.so', 30, 0, 1, 'replaced-parent', 'usr/lib/x'),
+        ],
+      },
+    },
+    {
+      name: 'a file overwritten twice: each lower copy once, blamed on the nearest layer above',
+      layers: [[{ file: 'f', size: 100 }], [{ file: 'f', size: 200 }], [{ file: 'f', size: 300 }]],
+      expected: {
+        total: 300,
+        perLayer: [100, 200, 0],
+        pairs: [pair(0, 1, 'overwritten', 100), pair(1, 2, 'overwritten', 200)],
+        hidden: [copy('f', 200, 1, 2, 'overwritten'), copy('f', 100, 0, 1, 'overwritten')],
+        hiddenCount: 2,
+      },
+    },
+    {
+      // Layer 1 deletes d; layer 2 writes d/f again: layer 0's d/f is hidden by layer 1.
+      name: 'a copy hidden in two ways counts once, blamed on the nearest hider: deleted, then written again',
+      layers: [[{ file: 'd/f', size: 100 }], [{ whiteout: 'd' }], [{ dir: 'd' }, { file: 'd/f', size: 5 }]],
+      expected: { total: 100, hidden: [copy('d/f', 100, 0, 1, 'deleted', '.wh.d')] },
+    },
+    {
+      // Layer 1 overwrites d/f; layer 2 deletes d: both lower copies hidden, each once.
+      name: 'a copy hidden in two ways counts once, blamed on the nearest hider: overwritten, then deleted',
+      layers: [[{ file: 'd/f', size: 100 }], [{ file: 'd/f', size: 5 }], [{ whiteout: 'd' }]],
+      expected: {
+        total: 105,
+        perLayer: [100, 5, 0],
+        pairs: [pair(0, 1, 'overwritten', 100), pair(1, 2, 'deleted', 5)],
+        hidden: [copy('d/f', 100, 0, 1, 'overwritten'), copy('d/f', 5, 1, 2, 'deleted', '.wh.d')],
+        hiddenCount: 2,
+      },
+    },
+    {
+      name: 'within one layer, an entry at the path names the hider before a whiteout of it',
+      layers: [[{ file: 'x', size: 9 }], [{ whiteout: 'x' }, { file: 'x', size: 1 }]],
+      expected: { hidden: [copy('x', 9, 0, 1, 'overwritten')] },
+    },
+    {
+      name: 'a whiteout of something that never existed wastes nothing',
+      layers: [
+        [
+          { file: 'a', size: 10 },
+          { file: 'dir/b', size: 20 },
+        ],
+        [
+          { whiteout: 'ghost' },
+          { whiteout: 'dir/ghost' },
+          { opaque: 'nowhere' },
+          { whiteout: 'dir/sub/ghost' },
+        ],
+      ],
+      expected: none(2),
+    },
+    {
+      name: 'the top layer is never wasted: one layer wastes nothing',
+      layers: [[{ file: 'a', size: 10 }]],
+      expected: none(1),
+    },
+    { name: 'no layers waste nothing', layers: [], expected: none(0) },
+    {
+      name: '`./`-prefixed and bare layers match the same paths',
+      layers: [[{ file: 'etc/x', size: 40 }], [{ whiteout: 'etc/x' }], [{ file: 'etc/y', size: 1 }]],
+      tarOptions: [{ prefix: './' }, {}, { prefix: './' }],
+      expected: { total: 40, hidden: [copy('etc/x', 40, 0, 1, 'deleted', 'etc/.wh.x')] },
+    },
+  ])('$name', async ({ layers, tarOptions, expected }) => {
+    const result = await waste(layers, {}, tarOptions);
+    expect(Object.keys(result).sort()).toEqual(['hidden', 'hiddenCount', 'pairs', 'perLayer', 'total']);
+    expect(result).toEqual({ ...result, ...expected });
   });
 
   test('files of one directory interleaved with others are each looked up right', async () => {
@@ -235,36 +277,6 @@ describe('computeWaste', () => {
     ]);
   });
 
-  test('a file replaced by a symlink, and a directory replaced by a symlink', async () => {
-    const result = await waste([
-      [{ file: 'usr/bin/tool', size: 800 }, { dir: 'usr/lib/x' }, { file: 'usr/lib/x/y.so', size: 30 }],
-      [
-        { symlink: 'usr/bin/tool', target: 'tool2' },
-        { file: 'usr/bin/tool2', size: 800 },
-        { symlink: 'usr/lib/x', target: '/opt/x' },
-      ],
-    ]);
-    expect(result.total).toBe(830);
-    expect(result.hidden).toEqual([
-      {
-        path: 'usr/bin/tool',
-        size: 800,
-        layer: 0,
-        hiddenBy: 1,
-        hiddenByPath: 'usr/bin/tool',
-        how: 'overwritten',
-      },
-      {
-        path: 'usr/lib/x/y.so',
-        size: 30,
-        layer: 0,
-        hiddenBy: 1,
-        hiddenByPath: 'usr/lib/x',
-        how: 'replaced-parent',
-      },
-    ]);
-  });
-
   test('hard links are 0 bytes: never wasted, and a lower file they overwrite is', async () => {
     const layers = await scans([
       [
@@ -283,113 +295,10 @@ describe('computeWaste', () => {
     expect(computeWaste(layers)).toEqual({
       total: 80,
       perLayer: [70, 10, 0],
-      pairs: [
-        { layer: 0, hiddenBy: 1, how: 'overwritten', bytes: 70, count: 1, cacheBytes: {} },
-        { layer: 1, hiddenBy: 2, how: 'deleted', bytes: 10, count: 1, cacheBytes: {} },
-      ],
-      hidden: [
-        { path: 'c', size: 70, layer: 0, hiddenBy: 1, hiddenByPath: 'c', how: 'overwritten' },
-        { path: 'b', size: 10, layer: 1, hiddenBy: 2, hiddenByPath: '.wh.b', how: 'deleted' },
-      ],
+      pairs: [pair(0, 1, 'overwritten', 70), pair(1, 2, 'deleted', 10)],
+      hidden: [copy('c', 70, 0, 1, 'overwritten'), copy('b', 10, 1, 2, 'deleted', '.wh.b')],
       hiddenCount: 2,
     });
-  });
-
-  test('a file overwritten twice: each lower copy once, blamed on the nearest layer above', async () => {
-    const result = await waste([
-      [{ file: 'f', size: 100 }],
-      [{ file: 'f', size: 200 }],
-      [{ file: 'f', size: 300 }],
-    ]);
-    expect(result).toEqual({
-      total: 300,
-      perLayer: [100, 200, 0],
-      pairs: [
-        { layer: 0, hiddenBy: 1, how: 'overwritten', bytes: 100, count: 1, cacheBytes: {} },
-        { layer: 1, hiddenBy: 2, how: 'overwritten', bytes: 200, count: 1, cacheBytes: {} },
-      ],
-      hidden: [
-        { path: 'f', size: 200, layer: 1, hiddenBy: 2, hiddenByPath: 'f', how: 'overwritten' },
-        { path: 'f', size: 100, layer: 0, hiddenBy: 1, hiddenByPath: 'f', how: 'overwritten' },
-      ],
-      hiddenCount: 2,
-    });
-  });
-
-  test('a copy hidden in two ways counts once, blamed on the nearest hider', async () => {
-    // Layer 1 deletes d; layer 2 writes d/f again: layer 0's d/f is hidden by layer 1.
-    const deletedFirst = await waste([
-      [{ file: 'd/f', size: 100 }],
-      [{ whiteout: 'd' }],
-      [{ dir: 'd' }, { file: 'd/f', size: 5 }],
-    ]);
-    expect(deletedFirst.total).toBe(100);
-    expect(deletedFirst.hidden).toEqual([
-      { path: 'd/f', size: 100, layer: 0, hiddenBy: 1, hiddenByPath: '.wh.d', how: 'deleted' },
-    ]);
-    // Layer 1 overwrites d/f; layer 2 deletes d: both lower copies hidden, each once.
-    const overwrittenFirst = await waste([
-      [{ file: 'd/f', size: 100 }],
-      [{ file: 'd/f', size: 5 }],
-      [{ whiteout: 'd' }],
-    ]);
-    expect(overwrittenFirst).toEqual({
-      total: 105,
-      perLayer: [100, 5, 0],
-      pairs: [
-        { layer: 0, hiddenBy: 1, how: 'overwritten', bytes: 100, count: 1, cacheBytes: {} },
-        { layer: 1, hiddenBy: 2, how: 'deleted', bytes: 5, count: 1, cacheBytes: {} },
-      ],
-      hidden: [
-        { path: 'd/f', size: 100, layer: 0, hiddenBy: 1, hiddenByPath: 'd/f', how: 'overwritten' },
-        { path: 'd/f', size: 5, layer: 1, hiddenBy: 2, hiddenByPath: '.wh.d', how: 'deleted' },
-      ],
-      hiddenCount: 2,
-    });
-  });
-
-  test('within one layer, an entry at the path names the hider before a whiteout of it', async () => {
-    const result = await waste([[{ file: 'x', size: 9 }], [{ whiteout: 'x' }, { file: 'x', size: 1 }]]);
-    expect(result.hidden).toEqual([
-      { path: 'x', size: 9, layer: 0, hiddenBy: 1, hiddenByPath: 'x', how: 'overwritten' },
-    ]);
-  });
-
-  test('a whiteout of something that never existed wastes nothing', async () => {
-    const result = await waste([
-      [
-        { file: 'a', size: 10 },
-        { file: 'dir/b', size: 20 },
-      ],
-      [
-        { whiteout: 'ghost' },
-        { whiteout: 'dir/ghost' },
-        { opaque: 'nowhere' },
-        { whiteout: 'dir/sub/ghost' },
-      ],
-    ]);
-    expect(result).toEqual({ total: 0, perLayer: [0, 0], pairs: [], hidden: [], hiddenCount: 0 });
-  });
-
-  test('the top layer is never wasted, and one layer wastes nothing', async () => {
-    expect(await waste([[{ file: 'a', size: 10 }]])).toEqual({
-      total: 0,
-      perLayer: [0],
-      pairs: [],
-      hidden: [],
-      hiddenCount: 0,
-    });
-    expect(computeWaste([])).toEqual({ total: 0, perLayer: [], pairs: [], hidden: [], hiddenCount: 0 });
-  });
-
-  test('`./`-prefixed and bare layers match the same paths', async () => {
-    const result = await waste(
-      [[{ file: 'etc/x', size: 40 }], [{ whiteout: 'etc/x' }], [{ file: 'etc/y', size: 1 }]],
-      {},
-      [{ prefix: './' }, {}, { prefix: './' }],
-    );
-    expect(result.total).toBe(40);
-    expect(result.hidden[0]).toMatchObject({ path: 'etc/x', hiddenByPath: 'etc/.wh.x' });
   });
 
   test('PAX long names are matched whole', async () => {
@@ -453,27 +362,25 @@ describe('computeWaste', () => {
     expect(result.hidden).toHaveLength(1);
   });
 
-  test("a file's cache kind is its directory's (what pairs match once per directory)", () => {
-    for (const path of [
-      'var/lib/apt/lists/partial/x',
-      'var/cache/apt/archives/a.deb',
-      'root/.cache/pip/http/a/b',
-      'home/u/.cache/pip/x',
-      '.cache/pip/x',
-      'var/lib/gems/3.1.0/cache/rake.gem',
-      'var/lib/gems/3.1.0/rake.gem',
-      'app/node_modules/.pnpm-store/v3/x',
-      'root/go/pkg/mod/cache/download/x.zip',
-      'tmp/x',
-      'tmpfile',
-      'var/tmp',
-      'opt/conda/pkgs/x/y',
-      'usr/lib/cache/pip/x',
-      'usr/lib/x.so',
-    ]) {
-      const dir = path.slice(0, Math.max(0, path.lastIndexOf('/')));
-      expect([path, dir === '' ? undefined : cacheKindOf(`${dir}/`)]).toEqual([path, cacheKindOf(path)]);
-    }
+  test.each([
+    'var/lib/apt/lists/partial/x',
+    'var/cache/apt/archives/a.deb',
+    'root/.cache/pip/http/a/b',
+    'home/u/.cache/pip/x',
+    '.cache/pip/x',
+    'var/lib/gems/3.1.0/cache/rake.gem',
+    'var/lib/gems/3.1.0/rake.gem',
+    'app/node_modules/.pnpm-store/v3/x',
+    'root/go/pkg/mod/cache/download/x.zip',
+    'tmp/x',
+    'tmpfile',
+    'var/tmp',
+    'opt/conda/pkgs/x/y',
+    'usr/lib/cache/pip/x',
+    'usr/lib/x.so',
+  ])("%s: a file's cache kind is its directory's (what pairs match once per directory)", (path) => {
+    const dir = path.slice(0, Math.max(0, path.lastIndexOf('/')));
+    expect(dir === '' ? undefined : cacheKindOf(`${dir}/`)).toBe(cacheKindOf(path));
   });
 
   test('many layers: each layer is charged what the layers above hide of it', async () => {

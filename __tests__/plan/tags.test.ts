@@ -370,22 +370,39 @@ describe('planTags with rules', () => {
 });
 
 describe('planTags images and references', () => {
-  test('every image gets every tag, images in input order', () => {
-    expect(
-      plan('push-tag-v1.2.3', { images: ['ghcr.io/octo-org/octo-app', 'docker.io/octoorg/octo-app'] }),
-    ).toEqual({
-      version: '1.2.3',
-      tags: [
-        'ghcr.io/octo-org/octo-app:1.2.3',
-        'ghcr.io/octo-org/octo-app:1.2',
-        'ghcr.io/octo-org/octo-app:1',
-        'ghcr.io/octo-org/octo-app:latest',
-        'docker.io/octoorg/octo-app:1.2.3',
-        'docker.io/octoorg/octo-app:1.2',
-        'docker.io/octoorg/octo-app:1',
-        'docker.io/octoorg/octo-app:latest',
-      ],
-    });
+  test.each<{ name: string; fixture: FixtureName; images: string[]; expected: TagPlan }>([
+    {
+      name: 'every image gets every tag, images in input order',
+      fixture: 'push-tag-v1.2.3',
+      images: ['ghcr.io/octo-org/octo-app', 'docker.io/octoorg/octo-app'],
+      expected: {
+        version: '1.2.3',
+        tags: [
+          'ghcr.io/octo-org/octo-app:1.2.3',
+          'ghcr.io/octo-org/octo-app:1.2',
+          'ghcr.io/octo-org/octo-app:1',
+          'ghcr.io/octo-org/octo-app:latest',
+          'docker.io/octoorg/octo-app:1.2.3',
+          'docker.io/octoorg/octo-app:1.2',
+          'docker.io/octoorg/octo-app:1',
+          'docker.io/octoorg/octo-app:latest',
+        ],
+      },
+    },
+    {
+      name: 'without images, the version is still planned',
+      fixture: 'pull-request',
+      images: [],
+      expected: { version: 'pr-42', tags: [] },
+    },
+    {
+      name: 'duplicate images are listed once',
+      fixture: 'pull-request',
+      images: [IMAGE, IMAGE],
+      expected: { version: 'pr-42', tags: [`${IMAGE}:pr-42`] },
+    },
+  ])('$name', ({ fixture, images, expected }) => {
+    expect(plan(fixture, { images })).toEqual(expected);
   });
 
   test('references are appended as is (name lower-cased) and deduplicated', () => {
@@ -416,17 +433,6 @@ describe('planTags images and references', () => {
       `Input "tags": "ghcr.io/octo-org/base:1.0@${digest}" names a digest: a tag is a name to push ` +
         'to, and the digest is what the push makes; give name:tag',
     );
-  });
-
-  test('without images, the version is still planned', () => {
-    expect(plan('pull-request', { images: [] })).toEqual({ version: 'pr-42', tags: [] });
-  });
-
-  test('duplicate images are listed once', () => {
-    expect(plan('pull-request', { images: [IMAGE, IMAGE] })).toEqual({
-      version: 'pr-42',
-      tags: [`${IMAGE}:pr-42`],
-    });
   });
 });
 
@@ -620,34 +626,26 @@ describe('parseTagRules', () => {
 });
 
 describe('defaultTagRules', () => {
-  const lines = (fixture: FixtureName) => defaultTagRules(loadContext(fixture)).map((rule) => rule.source);
-
-  test('a branch push: schedule, branch and pr rules', () => {
-    expect(lines('push-feature-branch')).toEqual([
-      'type=schedule',
-      'type=ref,event=branch',
-      'type=ref,event=pr',
-    ]);
-  });
-
-  test('a semver tag: the semver trio', () => {
-    expect(lines('push-tag-v1.2.3')).toEqual([
-      'type=schedule',
-      'type=ref,event=branch',
-      'type=ref,event=pr',
-      'type=semver,pattern={{version}}',
-      'type=semver,pattern={{major}}.{{minor}}',
-      'type=semver,pattern={{major}}',
-    ]);
-  });
-
-  test('another tag: the tag as is', () => {
-    expect(lines('push-tag-non-semver')).toEqual([
-      'type=schedule',
-      'type=ref,event=branch',
-      'type=ref,event=pr',
-      'type=ref,event=tag',
-    ]);
+  const always = ['type=schedule', 'type=ref,event=branch', 'type=ref,event=pr'];
+  test.each<{ name: string; fixture: FixtureName; lines: string[] }>([
+    { name: 'a branch push: schedule, branch and pr rules', fixture: 'push-feature-branch', lines: always },
+    {
+      name: 'a semver tag: the semver trio',
+      fixture: 'push-tag-v1.2.3',
+      lines: [
+        ...always,
+        'type=semver,pattern={{version}}',
+        'type=semver,pattern={{major}}.{{minor}}',
+        'type=semver,pattern={{major}}',
+      ],
+    },
+    {
+      name: 'another tag: the tag as is',
+      fixture: 'push-tag-non-semver',
+      lines: [...always, 'type=ref,event=tag'],
+    },
+  ])('$name', ({ fixture, lines }) => {
+    expect(defaultTagRules(loadContext(fixture)).map((rule) => rule.source)).toEqual(lines);
   });
 });
 

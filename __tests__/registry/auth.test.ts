@@ -97,15 +97,16 @@ describe('explicit credentials', () => {
     }
   });
 
-  test("Docker Hub's names are one registry", async () => {
-    const explicit = { registry: 'docker.io', username: 'me', password: 'pat' };
-    for (const name of ['docker.io', 'index.docker.io', 'registry-1.docker.io']) {
+  test.each(['docker.io', 'index.docker.io', 'registry-1.docker.io'])(
+    "Docker Hub's names are one registry: %s",
+    async (name) => {
+      const explicit = { registry: 'docker.io', username: 'me', password: 'pat' };
       expect(await resolveCredentials(name, { explicit, env: {} })).toEqual({
         username: 'me',
         password: 'pat',
       });
-    }
-  });
+    },
+  );
 });
 
 describe('config.json auths', () => {

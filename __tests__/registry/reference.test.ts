@@ -11,94 +11,58 @@ import {
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
 
+/** A reference on Docker Hub: its API host is another name. */
+const hub = (repository: string, more: Partial<RegistryReference> = {}): RegistryReference => ({
+  registry: 'docker.io',
+  apiHost: 'registry-1.docker.io',
+  repository,
+  ...more,
+});
+/** A reference on a registry whose API host is its name. */
+const on = (
+  registry: string,
+  repository: string,
+  more: Partial<RegistryReference> = {},
+): RegistryReference => ({
+  registry,
+  apiHost: registry,
+  repository,
+  ...more,
+});
+
 describe('parseRegistryReference', () => {
   test.each<[string, RegistryReference, string]>([
-    [
-      'alpine',
-      { registry: 'docker.io', apiHost: 'registry-1.docker.io', repository: 'library/alpine' },
-      'docker.io/library/alpine:latest',
-    ],
-    [
-      'alpine:3.19',
-      { registry: 'docker.io', apiHost: 'registry-1.docker.io', repository: 'library/alpine', tag: '3.19' },
-      'docker.io/library/alpine:3.19',
-    ],
-    [
-      'acme/app',
-      { registry: 'docker.io', apiHost: 'registry-1.docker.io', repository: 'acme/app' },
-      'docker.io/acme/app:latest',
-    ],
-    [
-      'docker.io/alpine',
-      { registry: 'docker.io', apiHost: 'registry-1.docker.io', repository: 'library/alpine' },
-      'docker.io/library/alpine:latest',
-    ],
-    [
-      'index.docker.io/acme/app:1',
-      { registry: 'docker.io', apiHost: 'registry-1.docker.io', repository: 'acme/app', tag: '1' },
-      'docker.io/acme/app:1',
-    ],
-    [
-      'registry-1.docker.io/library/busybox',
-      { registry: 'docker.io', apiHost: 'registry-1.docker.io', repository: 'library/busybox' },
-      'docker.io/library/busybox:latest',
-    ],
-    [
-      'ghcr.io/acme/app:1.2.3',
-      { registry: 'ghcr.io', apiHost: 'ghcr.io', repository: 'acme/app', tag: '1.2.3' },
-      'ghcr.io/acme/app:1.2.3',
-    ],
-    ['ghcr.io/app', { registry: 'ghcr.io', apiHost: 'ghcr.io', repository: 'app' }, 'ghcr.io/app:latest'],
+    ['alpine', hub('library/alpine'), 'docker.io/library/alpine:latest'],
+    ['alpine:3.19', hub('library/alpine', { tag: '3.19' }), 'docker.io/library/alpine:3.19'],
+    ['acme/app', hub('acme/app'), 'docker.io/acme/app:latest'],
+    ['docker.io/alpine', hub('library/alpine'), 'docker.io/library/alpine:latest'],
+    ['index.docker.io/acme/app:1', hub('acme/app', { tag: '1' }), 'docker.io/acme/app:1'],
+    ['registry-1.docker.io/library/busybox', hub('library/busybox'), 'docker.io/library/busybox:latest'],
+    ['ghcr.io/acme/app:1.2.3', on('ghcr.io', 'acme/app', { tag: '1.2.3' }), 'ghcr.io/acme/app:1.2.3'],
+    ['ghcr.io/app', on('ghcr.io', 'app'), 'ghcr.io/app:latest'],
     [
       'localhost:5000/acme/app:1.2.3',
-      { registry: 'localhost:5000', apiHost: 'localhost:5000', repository: 'acme/app', tag: '1.2.3' },
+      on('localhost:5000', 'acme/app', { tag: '1.2.3' }),
       'localhost:5000/acme/app:1.2.3',
     ],
-    [
-      'localhost/app',
-      { registry: 'localhost', apiHost: 'localhost', repository: 'app' },
-      'localhost/app:latest',
-    ],
-    [
-      '127.0.0.1:5001/a/b/c',
-      { registry: '127.0.0.1:5001', apiHost: '127.0.0.1:5001', repository: 'a/b/c' },
-      '127.0.0.1:5001/a/b/c:latest',
-    ],
-    [
-      '[::1]:5000/app:v1',
-      { registry: '[::1]:5000', apiHost: '[::1]:5000', repository: 'app', tag: 'v1' },
-      '[::1]:5000/app:v1',
-    ],
+    ['localhost/app', on('localhost', 'app'), 'localhost/app:latest'],
+    ['127.0.0.1:5001/a/b/c', on('127.0.0.1:5001', 'a/b/c'), '127.0.0.1:5001/a/b/c:latest'],
+    ['[::1]:5000/app:v1', on('[::1]:5000', 'app', { tag: 'v1' }), '[::1]:5000/app:v1'],
     [
       `localhost:5000/app@${DIGEST}`,
-      { registry: 'localhost:5000', apiHost: 'localhost:5000', repository: 'app', digest: DIGEST },
+      on('localhost:5000', 'app', { digest: DIGEST }),
       `localhost:5000/app@${DIGEST}`,
     ],
     [
       `app:1@${DIGEST}`,
-      {
-        registry: 'docker.io',
-        apiHost: 'registry-1.docker.io',
-        repository: 'library/app',
-        tag: '1',
-        digest: DIGEST,
-      },
+      hub('library/app', { tag: '1', digest: DIGEST }),
       `docker.io/library/app:1@${DIGEST}`,
     ],
     // Not a host: no dot, colon or "localhost" in the first component.
-    [
-      'myregistry/app',
-      { registry: 'docker.io', apiHost: 'registry-1.docker.io', repository: 'myregistry/app' },
-      'docker.io/myregistry/app:latest',
-    ],
+    ['myregistry/app', hub('myregistry/app'), 'docker.io/myregistry/app:latest'],
     [
       'Registry.Example.com:8443/Team/App:Tag',
-      {
-        registry: 'registry.example.com:8443',
-        apiHost: 'registry.example.com:8443',
-        repository: 'team/app',
-        tag: 'Tag',
-      },
+      on('registry.example.com:8443', 'team/app', { tag: 'Tag' }),
       'registry.example.com:8443/team/app:Tag',
     ],
   ])('%s', (text, expected, display) => {

@@ -251,6 +251,27 @@ async function rejection(promise: Promise<unknown>): Promise<RegistryError> {
   throw new Error('expected a RegistryError, the promise resolved');
 }
 
+/** The next PUT answered 503; the ones after it reach the registry. */
+function failNextPut(registry: Awaited<ReturnType<typeof pushRegistry>>): void {
+  let failures = 1;
+  registry.faults.push((req, res) => {
+    if (req.method !== 'PUT' || failures-- <= 0) return false;
+    res.writeHead(503).end();
+    return true;
+  });
+}
+
+/** Every PUT answered 400 with one registry error (the distribution spec's JSON). */
+function refusePuts(registry: Awaited<ReturnType<typeof pushRegistry>>, code: string, message: string): void {
+  registry.faults.push((req, res) => {
+    if (req.method !== 'PUT') return false;
+    res
+      .writeHead(400, { 'Content-Type': 'application/json' })
+      .end(JSON.stringify({ errors: [{ code, message }] }));
+    return true;
+  });
+}
+
 const layer = randomBytes(700_000);
 const layerDigest = sha256(layer);
 
@@ -321,12 +342,7 @@ describe('uploadBlob and hasBlob', () => {
 
   test('a PUT answered 503: the session is cancelled and the upload starts over with a new one', async () => {
     const registry = await pushRegistry();
-    let failures = 1;
-    registry.faults.push((req, res) => {
-      if (req.method !== 'PUT' || failures-- <= 0) return false;
-      res.writeHead(503).end();
-      return true;
-    });
+    failNextPut(registry);
     const c = client(registry);
     const open = opener(layer);
     await c.uploadBlob('acme/app', layerDigest, layer.length, open);
@@ -365,13 +381,7 @@ describe('uploadBlob and hasBlob', () => {
 
   test('a PUT refused with 400 is final: one try, the registry’s words in the error', async () => {
     const registry = await pushRegistry();
-    registry.faults.push((req, res) => {
-      if (req.method !== 'PUT') return false;
-      res
-        .writeHead(400, { 'Content-Type': 'application/json' })
-        .end('{"errors":[{"code":"SIZE_INVALID","message":"too big"}]}');
-      return true;
-    });
+    refusePuts(registry, 'SIZE_INVALID', 'too big');
     const open = opener(layer);
     const error = await rejection(client(registry).uploadBlob('acme/app', layerDigest, layer.length, open));
     expect(error.message).toBe(
@@ -560,12 +570,7 @@ describe('putManifest', () => {
 
   test('a 503 is retried with the same bytes (a manifest PUT is idempotent)', async () => {
     const registry = await pushRegistry();
-    let failures = 1;
-    registry.faults.push((req, res) => {
-      if (req.method !== 'PUT' || failures-- <= 0) return false;
-      res.writeHead(503).end();
-      return true;
-    });
+    failNextPut(registry);
     expect(await client(registry).putManifest('acme/app', 'v1', manifest, OCI_MANIFEST)).toBe(
       sha256(manifest),
     );
@@ -575,13 +580,7 @@ describe('putManifest', () => {
 
   test('a 400 from the registry names the manifest and carries the registry’s words', async () => {
     const registry = await pushRegistry();
-    registry.faults.push((req, res) => {
-      if (req.method !== 'PUT') return false;
-      res
-        .writeHead(400, { 'Content-Type': 'application/json' })
-        .end('{"errors":[{"code":"MANIFEST_BLOB_UNKNOWN","message":"blob unknown to registry"}]}');
-      return true;
-    });
+    refusePuts(registry, 'MANIFEST_BLOB_UNKNOWN', 'blob unknown to registry');
     const error = await rejection(client(registry).putManifest('acme/app', 'v1', manifest, OCI_MANIFEST));
     expect(error.message).toBe(
       `push of manifest v1 to ${registry.host}/acme/app:v1: unexpected HTTP 400: MANIFEST_BLOB_UNKNOWN blob unknown to registry`,

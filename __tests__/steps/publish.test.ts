@@ -89,12 +89,13 @@ describe('no pull request', () => {
     ]);
   });
 
-  test('auto and on-change stay quiet outside pull requests, as documented', async () => {
-    for (const mode of ['auto', 'on-change', 'never'] as const) {
+  test.each(['auto', 'on-change', 'never'] as const)(
+    'comment: %s stays quiet outside pull requests, as documented',
+    async (mode) => {
       await publishComment(io, target({ mode, issueNumber: undefined, eventName: 'push' }), 'r', 5);
-    }
-    expect(log).toEqual([]);
-  });
+      expect(log).toEqual([]);
+    },
+  );
 });
 
 describe('what was skipped', () => {

@@ -122,16 +122,17 @@ describe('copy-before-install', () => {
     expect(finding!.fix).toContain('`COPY /srv/requirements.txt ./`');
   });
 
-  test('ADD of the context and `COPY * ./` are broad too', () => {
-    for (const copy of ['ADD . /app', 'COPY * ./', 'COPY ./* /app/']) {
+  test.each(['ADD . /app', 'COPY * ./', 'COPY ./* /app/'])(
+    '`%s` (the context, or all of it) is broad too',
+    (copy) => {
       const input = syntheticInput(lines('FROM ruby:3.3-slim', copy, 'RUN bundle install'), {
         layers: { 3: [{ file: 'usr/local/bundle/gems/rails/x.rb', size: 2_000_000 }] },
       });
       expect(copyBeforeInstall.check(input)).toEqual([
         expect.objectContaining({ line: 2, endLine: 3, bytes: 2_000_000 }),
       ]);
-    }
-  });
+    },
+  );
 
   test('quiet when the manifests are copied first and the sources after', () => {
     const good = lines(

@@ -61,15 +61,15 @@ describe('toolchainKindOf', () => {
     expect(toolchainKindOf(path)).toBeUndefined();
   });
 
-  test('nodePackageOf reads scoped, nested and pnpm layouts', () => {
-    expect(nodePackageOf('app/node_modules/@types/node/index.d.ts')).toBe('@types/node');
-    expect(nodePackageOf('node_modules/jest/package.json')).toBe('jest');
-    expect(nodePackageOf('app/node_modules/express/node_modules/typescript/x.js')).toBe('express');
-    expect(nodePackageOf('app/node_modules/.pnpm/@types+node@20.1.0/node_modules/@types/node/a.d.ts')).toBe(
-      '@types/node',
-    );
-    expect(nodePackageOf('app/node_modules/.package-lock.json')).toBeUndefined();
-    expect(nodePackageOf('app/index.js')).toBeUndefined();
+  test.each<[string, string | undefined]>([
+    ['app/node_modules/@types/node/index.d.ts', '@types/node'],
+    ['node_modules/jest/package.json', 'jest'],
+    ['app/node_modules/express/node_modules/typescript/x.js', 'express'],
+    ['app/node_modules/.pnpm/@types+node@20.1.0/node_modules/@types/node/a.d.ts', '@types/node'],
+    ['app/node_modules/.package-lock.json', undefined],
+    ['app/index.js', undefined],
+  ])('nodePackageOf reads scoped, nested and pnpm layouts: %s -> %p', (path, name) => {
+    expect(nodePackageOf(path)).toBe(name);
   });
 });
 

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// The action's own wall time on the push path: bare `docker buildx build --push` and the
+// action (node dist/index.js on the Node of action.yml, as the runner runs it) pushing a fully
+// cached build of examples/two-stage to the lab registry, in two configurations:
+//   - reporting off: analyze-layers: false, advise: false, comment: never (manifests only);
+//   - the default inputs (layers streamed, advice, the baseline: the tag before the push).
+// The three run in turn, in a rotating order, `runs` rounds; prints each median and what the
+// action adds to bare buildx as `+X s (xR)`. Needs the lab (npm run lab) and a built dist/;
+// hold the lab lock while it runs:
+//
+//   flock /tmp/shipshape-lab.lock node bench/push-overhead.mjs [runs=11]
+//   SHIPSHAPE_DIST=/tmp/dist-x ... (a private bundle instead of dist/)
+import { bareBuildArgs, checkSameFlags, median, runAction, runBareBuild, seconds } from './action-run.mjs';
+
+const runs = Number(process.argv[2] ?? 11);
+const image = 'localhost:5000/bench/push-overhead';
+const context = 'examples/two-stage';
+// The lab has no bridge network: RUN steps need network none (the cache is keyed on it too).
+const pushInputs = { context, images: image, network: 'none', push: 'true' };
+const flags = ['--tag', `${image}:main`, '--network', 'none', '--push'];
+
+const configurations = {
+  bare: { label: 'bare docker buildx build --push', run: () => runBareBuild(flags, context) },
+  off: {
+    label: 'shipshape, reporting off',
+    target: 0.25,
+    run: () => runAction({ ...pushInputs, 'analyze-layers': 'false', advise: 'false', comment: 'never' }),
+  },
+  default: { label: 'shipshape, default inputs', target: 0.4, run: () => runAction(pushInputs) },
+};
+
+// Each configuration must do what it is named for, or the figures compare other work.
+function checkReport(name, { stdout, outputs }) {
+  if (name === 'bare') return;
+  const layers = /"uncompressed":\s*\d/.test(outputs);
+  const advised = /^Size advice/m.test(stdout);
+  if (!/^size-report<</m.test(outputs)) throw new Error(`${name}: no size-report output\n${stdout}`);
+  if (name === 'off' && (layers || advised))
+    throw new Error(`reporting off still analysed layers or advised\n${stdout}`);
+  if (name === 'default' && !(layers && advised))
+    throw new Error(`the default run did not analyse or advise\n${stdout}`);
+}
+
+// Warm up (the cache, the registry's blobs, a baseline tag), and check the flags and the work.
+const warm = configurations.off.run();
+checkSameFlags(warm.stdout, bareBuildArgs(flags, context, '/x'));
+for (const [name, c] of Object.entries(configurations)) checkReport(name, c.run());
+
+const names = Object.keys(configurations);
+const times = Object.fromEntries(names.map((n) => [n, []]));
+for (let i = 0; i < runs; i++) {
+  for (let k = 0; k < names.length; k++) {
+    const name = names[(i + k) % names.length];
+    const run = configurations[name].run();
+    checkReport(name, run);
+    times[name].push(run.seconds);
+  }
+}
+
+const bare = median(times.bare);
+console.log(`push of a fully cached build of ${context} to ${image}, ${runs} rounds, interleaved`);
+console.log(
+  `  ${configurations.bare.label.padEnd(32)} median ${bare.toFixed(3)} s  (${seconds(times.bare)})`,
+);
+for (const name of ['off', 'default']) {
+  const { label, target } = configurations[name];
+  const m = median(times[name]);
+  const added = m - bare;
+  const verdict = added <= target ? 'met' : 'missed';
+  console.log(
+    `  ${label.padEnd(32)} median ${m.toFixed(3)} s  ${added < 0 ? '-' : '+'}${Math.abs(added).toFixed(2)} s (${(m / bare).toFixed(2)}x)` +
+      `  target <= +${target.toFixed(2)} s: ${verdict}  (${seconds(times[name])})`,
+  );
+}
