@@ -11,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   verifyPrNumber: () => (/* binding */ verifyPrNumber)
 });
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
 ;// CONCATENATED MODULE: ./src/github/pr-check.ts
 /**
  * Does `pr-number` name the pull request whose run a `workflow_run` workflow follows? The number
@@ -53,7 +53,7 @@ function prNumberMismatch(repository, run, pull) {
 
 
 async function verifyPrNumber(check) {
-    const refuse = (reason) => new errors/* InputError */.d('pr-number', String(check.prNumber), `${reason}; nothing was posted`);
+    const refuse = (reason) => new errors/* InputError */.dz('pr-number', String(check.prNumber), `${reason}; nothing was posted`);
     if (!check.run?.headSha)
         throw refuse(prNumberMismatch(check.repository, check.run, undefined));
     const { createGitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(157), __webpack_require__.e(824)]).then(__webpack_require__.bind(__webpack_require__, 5824));

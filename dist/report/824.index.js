@@ -102,7 +102,7 @@ function resolve(location, base) {
  * GitHub asks to be retried.
  *
  * @actions/github is heavy to load (Octokit, undici): import this module with `await import()`
- * only when a comment is actually posted, never statically from src/main.ts.
+ * only when a comment is actually posted, never statically from an action.
  */
 
 

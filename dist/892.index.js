@@ -1,371 +1,17 @@
-export const id = 92;
-export const ids = [92];
+export const id = 892;
+export const ids = [892];
 export const modules = {
 
-/***/ 5092:
+/***/ 6734:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  adviceSettings: () => (/* reexport */ adviceSettings),
-  lookUpBaseline: () => (/* binding */ lookUpBaseline),
-  measureOptions: () => (/* binding */ measureOptions),
-  resolveBaselineBeforeBuild: () => (/* binding */ resolveBaselineBeforeBuild),
-  runSizeStep: () => (/* binding */ runSizeStep)
-});
-
-// EXTERNAL MODULE: ./src/runner.ts
-var runner = __webpack_require__(4813);
-// EXTERNAL MODULE: ./src/plan/tags.ts + 1 modules
-var tags = __webpack_require__(1339);
-// EXTERNAL MODULE: ./node_modules/semver/functions/parse.js
-var parse = __webpack_require__(6353);
-var parse_default = /*#__PURE__*/__webpack_require__.n(parse);
-;// CONCATENATED MODULE: ./src/compare/baseline.ts
-
-
-function planBaseline(input) {
-    if (input.compareTo)
-        return { kind: 'reference', ref: input.compareTo };
-    const image = input.images[0];
-    if (!image)
-        return { kind: 'none', reason: 'no image name to look the baseline up by ("images" is empty)' };
-    const { context } = input;
-    const rules = input.tagRules.length > 0 ? input.tagRules : undefined;
-    if (context.pullRequest) {
-        // The tag a push to the base branch gets under the same rules: `:main`.
-        const base = `refs/heads/${context.pullRequest.baseRef}`;
-        const pushContext = { ...context, eventName: 'push', ref: base, pullRequest: undefined };
-        // The base branch's commit is not known here: a sha tag could only name this PR's own.
-        const tag = mainTag(input, pushContext, rules?.filter((rule) => rule.type !== 'sha'));
-        return tag
-            ? { kind: 'reference', ref: `${image}:${tag}` }
-            : { kind: 'none', reason: `no tag rule names a push to ${context.pullRequest.baseRef}` };
-    }
-    const tag = mainTag(input, context, rules);
-    if (!tag)
-        return { kind: 'none', reason: 'no tag rule applies to this event' };
-    if (context.ref.startsWith('refs/tags/') && parse_default()(tag, { loose: true })) {
-        return { kind: 'previous-release', repository: image, version: tag };
-    }
-    return { kind: 'before-push', ref: `${image}:${tag}` };
-}
-function mainTag(input, context, rules) {
-    return (0,tags/* planTags */.Vd)({
-        images: [],
-        rules: rules ?? (0,tags/* defaultTagRules */.Dj)(context),
-        references: [],
-        flavor: input.flavor,
-        context,
-        now: input.now,
-    }).version;
-}
-/**
- * The highest release in `tags` below `version`: full versions only (`1.2.3`, not `1.2`), no
- * pre-releases, compared as semver. undefined when there is none.
- */
-function previousRelease(tags, version) {
-    const current = parse_default()(version, { loose: true });
-    if (!current)
-        return undefined;
-    let best;
-    for (const tag of tags) {
-        const v = parse_default()(tag, { loose: true });
-        if (!v || v.prerelease.length > 0 || v.compare(current) >= 0)
-            continue;
-        if (!best || v.compare(best.version) > 0)
-            best = { tag, version: v };
-    }
-    return best?.tag;
-}
-
-// EXTERNAL MODULE: ./src/compare/budget.ts
-var compare_budget = __webpack_require__(3386);
-// EXTERNAL MODULE: ./src/registry/connect.ts + 25 modules
-var connect = __webpack_require__(2368);
-// EXTERNAL MODULE: ./src/image/oci-layout.ts
-var oci_layout = __webpack_require__(803);
-// EXTERNAL MODULE: ./src/registry/errors.ts
-var errors = __webpack_require__(6764);
-// EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/image/manifest.ts
-var manifest = __webpack_require__(596);
-;// CONCATENATED MODULE: ./src/compare/baseline-policy.ts
-/**
- * The one policy for a baseline that cannot be compared with, in every action (main, report,
- * merge): the report is always produced, without a comparison.
- *  - `absent`: there is nothing to compare with yet (no tag names the base, or the tag does not
- *    exist: a first push). An info line; budget rules that need a baseline are not evaluated.
- *  - `unavailable`: the baseline is there, or may be, but cannot be read: broken (its tag
- *    resolves, a manifest or blob under it does not), its registry unreachable or refusing us,
- *    or no image (an artifact, an index of attestations only). A warning that names the cause;
- *    budget rules that need a baseline are not passed but fail or warn per `budget-action`
- *    (budget.ts).
- * Pure: what happened in, the outcome and the words for the log out.
- */
-
-
-const baseline_policy_BASELINE_PROBLEMS = (/* unused pure expression or super */ null && ([
-    'broken',
-    'unreachable',
-    'unauthorized',
-    'not-an-image',
-    'unreadable',
-]));
-/** The outcome of a failed read of the baseline `ref`. */
-function judgeBaseline(ref, failure) {
-    const { error } = failure;
-    const message = error?.message;
-    const said = typeof message === 'string' ? message : String(error);
-    const unavailable = (problem, reason = said) => ({
-        status: 'unavailable',
-        ref,
-        problem,
-        reason,
-    });
-    if (error instanceof manifest/* NotAnImageError */.Mz)
-        return unavailable('not-an-image');
-    if (!(0,errors/* isRegistryError */.IP)(error))
-        return unavailable('unreadable');
-    switch (error.kind) {
-        case 'not-found':
-            if (failure.tagMissing)
-                return { status: 'absent', reason: `${ref} does not exist yet` };
-            return unavailable('broken', failure.missing ? `${ref}: its ${failure.missing} is missing (HTTP 404)` : said);
-        case 'unauthorized':
-        case 'denied':
-            return unavailable('unauthorized');
-        case 'network':
-        case 'timeout':
-        case 'server':
-        case 'rate-limited':
-            return unavailable('unreachable');
-        default:
-            return unavailable('unreadable');
-    }
-}
-const PROBLEM_WORDS = {
-    broken: 'the baseline is broken (its tag resolves, not its content)',
-    unreachable: "the baseline's registry could not be reached",
-    unauthorized: "the baseline's registry refused access",
-    'not-an-image': 'the baseline is not an image',
-    unreadable: 'the baseline could not be read',
-};
-/** The log line an outcome gets: info when there is no baseline yet, a warning when it failed. */
-function baselineNote(outcome) {
-    if (outcome.status === 'absent') {
-        return { level: 'info', message: `Size report: no baseline: ${outcome.reason}.` };
-    }
-    return {
-        level: 'warning',
-        message: `Size report: ${PROBLEM_WORDS[outcome.problem]}, so there is no comparison: ${outcome.reason}`,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/size-report.ts
-
-
-const SIZE_REPORT_VERSION = 1;
-/** The report of `image` against `baseline`, or against none, for the reason `outcome` gives. */
-function buildSizeReport(image, baseline, outcome) {
-    return {
-        version: SIZE_REPORT_VERSION,
-        image: { ref: image.ref, digest: image.digest },
-        baseline: baseline ? { ref: baseline.ref, digest: baseline.digest } : null,
-        ...(!baseline &&
-            outcome?.status === 'unavailable' && {
-            baselineUnavailable: { ref: outcome.ref, problem: outcome.problem, reason: outcome.reason },
-        }),
-        platforms: image.platforms.map((p) => platformReport(p, baseline)),
-        removedPlatforms: (baseline?.platforms ?? [])
-            .map((b) => b.platform)
-            .filter((name) => !image.platforms.some((p) => p.platform === name)),
-    };
-}
-function platformReport(p, baseline) {
-    const base = baseline?.platforms.find((b) => b.platform === p.platform);
-    const baseDigests = new Set(base?.layers.map((l) => l.digest));
-    const imageDigests = new Set(p.layers.map((l) => l.digest));
-    const layers = p.layers.map(layerReport);
-    const added = layers.filter((l) => !baseDigests.has(l.digest));
-    // A layer listed twice in one manifest is downloaded once.
-    const newToPull = [...new Map(added.map((l) => [l.digest, l.compressed])).values()].reduce((a, b) => a + b, 0);
-    return {
-        platform: p.platform,
-        compressed: p.compressed,
-        uncompressed: p.uncompressed,
-        wasted: p.wasted,
-        newToPull: baseline ? newToPull : null,
-        layers,
-        baseline: base ? { ...figures(base), layerCount: base.layers.length } : null,
-        delta: base
-            ? {
-                compressed: p.compressed - base.compressed,
-                uncompressed: difference(p.uncompressed, base.uncompressed),
-                wasted: difference(p.wasted, base.wasted),
-                layerCount: p.layers.length - base.layers.length,
-            }
-            : null,
-        changes: base
-            ? { added, removed: base.layers.filter((l) => !imageDigests.has(l.digest)).map(layerReport) }
-            : null,
-    };
-}
-const layerReport = (l) => ({
-    digest: l.digest,
-    compressed: l.compressed,
-    uncompressed: l.uncompressed,
-    files: l.files,
-    createdBy: l.createdBy ?? null,
-});
-const figures = (p) => ({
-    compressed: p.compressed,
-    uncompressed: p.uncompressed,
-    wasted: p.wasted,
-});
-const difference = (a, b) => (a === null || b === null ? null : a - b);
-/** The compressed change over all platforms; null when no platform has a baseline. */
-function totalCompressedDelta(report) {
-    const deltas = report.platforms.flatMap((p) => (p.delta ? [p.delta.compressed] : []));
-    return deltas.length > 0 ? deltas.reduce((a, b) => a + b, 0) : null;
-}
-/**
- * A size report read back from JSON that someone else wrote (an artifact of a fork's run):
- * every field the renderer reads is checked for its type, so that no string can stand where
- * a number is printed unescaped. Throws with the path of the first wrong field, never its value
- * (the file may be anything the workflow points at).
- */
-function parseSizeReport(json) {
-    const value = parseJsonText(json, 'it');
-    const r = object(value, 'report');
-    if (r.version !== SIZE_REPORT_VERSION)
-        throw new Error(`report.version: expected ${SIZE_REPORT_VERSION}`);
-    ref(r.image, 'report.image');
-    if (r.baseline !== null)
-        ref(r.baseline, 'report.baseline');
-    if (r.baselineUnavailable !== undefined) {
-        const u = object(r.baselineUnavailable, 'report.baselineUnavailable');
-        for (const key of ['ref', 'reason'])
-            string(u[key], `report.baselineUnavailable.${key}`);
-        if (!BASELINE_PROBLEMS.includes(u.problem))
-            throw new Error(`report.baselineUnavailable.problem: one of ${BASELINE_PROBLEMS.join(', ')}`);
-    }
-    array(r.platforms, 'report.platforms').forEach((p, i) => platform(p, `report.platforms[${i}]`));
-    array(r.removedPlatforms, 'report.removedPlatforms').forEach((p, i) => string(p, `report.removedPlatforms[${i}]`));
-    if (r.budget !== undefined) {
-        const b = object(r.budget, 'report.budget');
-        if (!['pass', 'warn', 'fail'].includes(b.status))
-            throw new Error('report.budget.status: pass, warn or fail');
-        array(b.violations, 'report.budget.violations').forEach((v, i) => {
-            const o = object(v, `report.budget.violations[${i}]`);
-            string(o.platform, `${i}.platform`);
-            string(o.rule, `${i}.rule`);
-            number(o.limit, `${i}.limit`);
-            number(o.actual, `${i}.actual`);
-        });
-        for (const field of ['unchecked', 'absent']) {
-            if (b[field] === undefined)
-                continue;
-            array(b[field], `report.budget.${field}`).forEach((u, i) => {
-                const o = object(u, `report.budget.${field}[${i}]`);
-                string(o.platform, `report.budget.${field}[${i}].platform`);
-                string(o.rule, `report.budget.${field}[${i}].rule`);
-            });
-        }
-    }
-    if (r.advice !== undefined)
-        array(r.advice, 'report.advice').forEach((a, i) => adviceEntry(a, `report.advice[${i}]`));
-    return value;
-}
-const ADVICE_KEYS = new Set(['rule', 'file', 'line', 'endLine', 'bytes', 'message', 'fix', 'platforms']);
-// Strict: exactly the fields the advisor writes, lines and bytes as whole numbers.
-function adviceEntry(value, at) {
-    const a = object(value, at);
-    for (const key of Object.keys(a))
-        if (!ADVICE_KEYS.has(key))
-            throw new Error(`${at}: a field the advisor does not write`);
-    for (const key of ['rule', 'file', 'message', 'fix'])
-        string(a[key], `${at}.${key}`);
-    for (const key of ['line', 'endLine', 'bytes'])
-        count(a[key], `${at}.${key}`);
-    if (a.line < 1)
-        throw new Error(`${at}.line: expected a line number`);
-    if (a.endLine < a.line)
-        throw new Error(`${at}.endLine: before line`);
-    array(a.platforms, `${at}.platforms`).forEach((p, i) => string(p, `${at}.platforms[${i}]`));
-}
-function count(value, at) {
-    if (!Number.isSafeInteger(value) || value < 0)
-        throw new Error(`${at}: expected a whole number`);
-}
-function platform(value, at) {
-    const p = object(value, at);
-    string(p.platform, `${at}.platform`);
-    number(p.compressed, `${at}.compressed`);
-    for (const key of ['uncompressed', 'wasted', 'newToPull'])
-        nullable(p[key], `${at}.${key}`);
-    array(p.layers, `${at}.layers`).forEach((l, i) => size_report_layer(l, `${at}.layers[${i}]`));
-    for (const key of ['baseline', 'delta']) {
-        if (p[key] === null)
-            continue;
-        const f = object(p[key], `${at}.${key}`);
-        number(f.compressed, `${at}.${key}.compressed`);
-        nullable(f.uncompressed, `${at}.${key}.uncompressed`);
-        nullable(f.wasted, `${at}.${key}.wasted`);
-        number(f.layerCount, `${at}.${key}.layerCount`);
-    }
-    if (p.changes !== null) {
-        const c = object(p.changes, `${at}.changes`);
-        array(c.added, `${at}.changes.added`).forEach((l, i) => size_report_layer(l, `${at}.changes.added[${i}]`));
-        array(c.removed, `${at}.changes.removed`).forEach((l, i) => size_report_layer(l, `${at}.changes.removed[${i}]`));
-    }
-}
-function size_report_layer(value, at) {
-    const l = object(value, at);
-    string(l.digest, `${at}.digest`);
-    number(l.compressed, `${at}.compressed`);
-    nullable(l.uncompressed, `${at}.uncompressed`);
-    nullable(l.files, `${at}.files`);
-    if (l.createdBy !== null)
-        string(l.createdBy, `${at}.createdBy`);
-}
-function ref(value, at) {
-    const o = object(value, at);
-    string(o.ref, `${at}.ref`);
-    string(o.digest, `${at}.digest`);
-}
-function object(value, at) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-        throw new Error(`${at}: expected an object`);
-    return value;
-}
-function array(value, at) {
-    if (!Array.isArray(value))
-        throw new Error(`${at}: expected an array`);
-    return value;
-}
-function string(value, at) {
-    if (typeof value !== 'string')
-        throw new Error(`${at}: expected a string`);
-}
-function number(value, at) {
-    if (typeof value !== 'number' || !Number.isFinite(value))
-        throw new Error(`${at}: expected a number`);
-}
-function nullable(value, at) {
-    if (value !== null)
-        number(value, at);
-}
-
-// EXTERNAL MODULE: external "node:stream/promises"
-var promises_ = __webpack_require__(6466);
-// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __webpack_require__(6118);
-;// CONCATENATED MODULE: ./src/image/cache-paths.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cW: () => (/* binding */ cacheKindOf),
+/* harmony export */   j2: () => (/* binding */ emptyCacheBytes),
+/* harmony export */   pM: () => (/* binding */ CACHE_PATH_RULES),
+/* harmony export */   ye: () => (/* binding */ isCleanableCache)
+/* harmony export */ });
+/* unused harmony exports CACHE_KINDS, compileCacheMatcher */
 /**
  * Well-known cache directories that package managers leave in images, as data, and one matcher
  * that says which of them (if any) a layer path is under. The layer scan adds up the bytes of
@@ -490,6 +136,28 @@ function emptyCacheBytes() {
     return bytes;
 }
 
+
+/***/ }),
+
+/***/ 7740:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  t0: () => (/* binding */ EntryKind),
+  FV: () => (/* binding */ Largest),
+  h4: () => (/* binding */ scanLayer)
+});
+
+// UNUSED EXPORTS: normalizeTarPath
+
+// EXTERNAL MODULE: external "node:stream/promises"
+var promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __webpack_require__(6118);
+// EXTERNAL MODULE: ./src/image/cache-paths.ts
+var cache_paths = __webpack_require__(6734);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:zlib"
@@ -792,7 +460,7 @@ class LayerTally {
     uncompressed = 0;
     files = 0;
     whiteouts = 0;
-    cacheBytes = emptyCacheBytes();
+    cacheBytes = (0,cache_paths/* emptyCacheBytes */.j2)();
     largest;
     entries = new EntriesBuilder();
     constructor(largestFiles) {
@@ -818,7 +486,7 @@ class LayerTally {
                 this.files++;
                 this.uncompressed += size;
                 if (size > 0) {
-                    const cache = cacheKindOf(path);
+                    const cache = (0,cache_paths/* cacheKindOf */.cW)(path);
                     if (cache !== undefined)
                         this.cacheBytes[cache] += size;
                     if (this.largest.admits(size))
@@ -867,7 +535,17 @@ async function scanLayer(blob, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/image/wasted.ts
+
+/***/ }),
+
+/***/ 5355:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ computeWaste)
+/* harmony export */ });
+/* harmony import */ var _cache_paths_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6734);
+/* harmony import */ var _layers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7740);
 /**
  * Wasted bytes across an image's layers (DESIGN.md): bytes of regular files in lower layers that
  * the final filesystem cannot see, because a later layer overwrote them, deleted them with a
@@ -959,16 +637,16 @@ class Hiders {
         for (let k = 0; k < count; k++) {
             const path = paths[k];
             switch (kinds[k]) {
-                case EntryKind.Whiteout: {
+                case _layers_js__WEBPACK_IMPORTED_MODULE_1__/* .EntryKind */ .t0.Whiteout: {
                     const target = whiteoutTarget(path);
                     this.setSame(target, pack(layer, DELETED));
                     this.setBelow(target, pack(layer, DELETED));
                     break;
                 }
-                case EntryKind.Opaque:
+                case _layers_js__WEBPACK_IMPORTED_MODULE_1__/* .EntryKind */ .t0.Opaque:
                     this.setBelow(dirname(path), pack(layer, OPAQUE));
                     break;
-                case EntryKind.Directory:
+                case _layers_js__WEBPACK_IMPORTED_MODULE_1__/* .EntryKind */ .t0.Directory:
                     this.setSame(path, pack(layer, OVERWRITTEN));
                     break;
                 default: // a file, hard link, symlink or device: replaces a lower file, or a lower directory
@@ -1033,7 +711,7 @@ function hiderPath(key, how) {
 function computeWaste(layers, options = {}) {
     const hiders = new Hiders();
     const perLayer = new Array(layers.length).fill(0);
-    const largest = new Largest(options.maxHidden ?? 100);
+    const largest = new _layers_js__WEBPACK_IMPORTED_MODULE_1__/* .Largest */ .FV(options.maxHidden ?? 100);
     let total = 0;
     let hiddenCount = 0;
     const pairsTopDown = [];
@@ -1052,7 +730,7 @@ function computeWaste(layers, options = {}) {
             let cacheOfDir;
             for (let k = 0; k < count; k++) {
                 // Hard links are 0 bytes: never waste. An empty file wastes nothing either.
-                if (kinds[k] !== EntryKind.File || sizes[k] === 0)
+                if (kinds[k] !== _layers_js__WEBPACK_IMPORTED_MODULE_1__/* .EntryKind */ .t0.File || sizes[k] === 0)
                     continue;
                 const path = paths[k];
                 if (dir === undefined || !isDirectlyIn(path, dir)) {
@@ -1085,7 +763,7 @@ function computeWaste(layers, options = {}) {
                 // per directory of hidden files, not per file (a regex costs more than the lookups here).
                 if (cacheDir !== dir) {
                     cacheDir = dir;
-                    cacheOfDir = dir === '' ? undefined : cacheKindOf(`${dir}/`);
+                    cacheOfDir = dir === '' ? undefined : (0,_cache_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .cacheKindOf */ .cW)(`${dir}/`);
                 }
                 if (cacheOfDir !== undefined)
                     pair.cacheBytes[cacheOfDir] = (pair.cacheBytes[cacheOfDir] ?? 0) + size;
@@ -1109,218 +787,162 @@ function computeWaste(layers, options = {}) {
     return { total, perLayer, pairs, hidden: largest.items, hiddenCount };
 }
 
-// EXTERNAL MODULE: ./src/util/pool.ts
-var pool = __webpack_require__(704);
-;// CONCATENATED MODULE: ./src/measure/measure.ts
 
+/***/ }),
 
+/***/ 633:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-
-/** Scans by layer digest, each started once; the limit bounds the blobs streamed at once. */
-class LayerScans {
-    scans = new Map();
-    limit;
-    constructor(concurrency = 3) {
-        this.limit = (0,pool/* limiter */.T)(concurrency);
-    }
-    scan(source, layer) {
-        let scan = this.scans.get(layer.digest);
-        if (!scan) {
-            scan = this.limit(() => scanReadAgain(source, layer));
-            this.scans.set(layer.digest, scan);
-        }
-        return scan;
-    }
-}
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mg: () => (/* binding */ layerHistory),
+/* harmony export */   ni: () => (/* binding */ hideBuildArgValues),
+/* harmony export */   xB: () => (/* binding */ cleanCreatedBy)
+/* harmony export */ });
 /**
- * The scan of a layer, started over on a fresh stream when its bytes came back wrong: a digest
- * mismatch, or bytes that would not decode (a flipped byte breaks gzip before the digest is
- * checked), as long as the source says reading again may help.
+ * An image config's `history` mapped to its layers, so every layer knows the instruction that
+ * made it, and a readable form of that instruction for reports.
  */
-async function scanReadAgain(source, layer) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            const blob = await source.blobStream(layer.digest, layer.compressed);
-            return await scanLayer(blob, { mediaType: layer.mediaType });
-        }
-        catch (error) {
-            // Other registry errors had their retries in the transport.
-            const wrongBytes = !(0,errors/* isRegistryError */.IP)(error) || (0,errors/* isCorruptAnswer */.Ci)(error);
-            if (!wrongBytes || !source.mayReadAgain || !(await source.mayReadAgain(attempt))) {
-                throw namedScanError(error, source, layer, attempt);
-            }
-        }
-    }
-}
-// A decoder's or the tar parser's words do not say which layer of which image they are about.
-function namedScanError(error, source, layer, attempts) {
-    const tries = attempts > 1 ? ` (read ${attempts} times, wrong each time)` : '';
-    if ((0,errors/* isRegistryError */.IP)(error))
-        return tries ? (0,errors/* withNote */.dW)(error, tries) : error;
-    // Duck-typed: zlib's errors come from another realm under jest.
-    const message = error?.message;
-    if (typeof message !== 'string' || message.includes(layer.digest))
-        return error;
-    return new Error(`${source.name}: layer ${layer.digest} cannot be read: ${message}${tries}`, {
-        cause: error,
-    });
-}
-async function measureImage(source, reference, options) {
-    const image = await (0,manifest/* loadImage */.yt)(source, reference, { platforms: options.platforms });
-    const scans = options.scans ?? new LayerScans();
-    const wanted = options.onlyPlatforms && new Set(options.onlyPlatforms);
-    const scanned = [];
-    const platforms = await Promise.all(image.platforms
-        .filter((p) => !wanted || wanted.has(p.platform))
-        .map(async (p) => {
-        const base = { platform: p.platform, manifestDigest: p.manifestDigest, compressed: p.compressed };
-        if (!options.analyzeLayers) {
-            return {
-                ...base,
-                uncompressed: null,
-                wasted: null,
-                layers: p.layers.map((l) => ({ ...layerBase(l), uncompressed: null, files: null })),
-            };
-        }
-        const layerScans = await Promise.all(p.layers.map((l) => scans.scan(source, l)));
-        const waste = computeWaste(layerScans);
-        scanned.push({
-            platform: p.platform,
-            layers: p.layers.map((l, i) => ({ ...layerBase(l), scan: layerScans[i] })),
-            waste,
-        });
-        return {
-            ...base,
-            uncompressed: layerScans.reduce((sum, s) => sum + s.uncompressed, 0),
-            wasted: waste.total,
-            layers: p.layers.map((l, i) => ({
-                ...layerBase(l),
-                uncompressed: layerScans[i].uncompressed,
-                files: layerScans[i].files,
-            })),
-        };
-    }));
-    // In the image's platform order, whichever scan finished first.
-    const order = platforms.map((p) => p.platform);
-    scanned.sort((a, b) => order.indexOf(a.platform) - order.indexOf(b.platform));
-    return { image, measurement: { ref: image.ref, digest: image.digest, platforms }, scanned };
-}
-function layerBase(l) {
-    return { digest: l.digest, compressed: l.compressed, createdBy: l.createdBy };
-}
-
-;// CONCATENATED MODULE: ./src/measure/against-baseline.ts
-
-
-
-
-
-
-
-async function measureAgainstBaseline(image, baseline, options) {
-    return (await measureWithScans(image, baseline, options)).report;
-}
 /**
- * The report, and the image's scanned layers per platform (for advice: nothing is scanned twice).
- * The image must be read, or this throws; the baseline follows the baseline policy: whatever
- * goes wrong with it, the report is made without it, and the log says why.
+ * The history entry of each layer, in layer order (`undefined` where the config does not say).
+ *
+ * Entries with `empty_layer: true` made no layer and are skipped; the others pair with the
+ * layers in order. History is optional metadata and some tools omit entries, so when the
+ * counts differ the entries are aligned from the END: the newest instructions belong to the
+ * newest layers (the ones a Dockerfile under review made), and what is missing is almost
+ * always the base image's past (imported or squashed bases, tools that write no history).
+ * Layers without an entry then come first and stay `undefined`; surplus oldest entries are
+ * dropped.
  */
-async function measureWithScans(image, baseline, options) {
-    const scans = new LayerScans();
-    const { measurement: measured, scanned } = await measureReference(image, 'image', options, scans);
-    let base = null;
-    let outcome = typeof baseline === 'object' ? baseline : undefined;
-    if (typeof baseline === 'string') {
-        // A baseline is measured on the image's platforms, whatever else it has.
-        const read = await readBaseline(baseline, options, scans, measured.platforms.map((p) => p.platform));
-        if ('outcome' in read) {
-            outcome = read.outcome;
-            noteBaseline(outcome, options);
-        }
-        else
-            base = read.measurement;
-    }
-    return { report: buildSizeReport(measured, base, outcome), scanned };
+function layerHistory(history, layerCount) {
+    const made = (history ?? []).filter((entry) => !entry.emptyLayer);
+    const skipped = made.length - layerCount;
+    return Array.from({ length: layerCount }, (_, layer) => made[layer + skipped]);
 }
+// The shell a RUN went through: `/bin/sh -c`, `/bin/bash -o pipefail -c`, `sh -eux -c`,
+// Windows' `cmd /S /C`. Written by both builders; `#(nop)` follows it for non-RUN steps.
+const SHELL = String.raw `(?:(?:/\S*/)?(?:sh|bash|ash|dash|zsh|ksh|mksh)(?: -o \S+| -[A-Za-z]+)* -c|cmd /S /C)`;
+const LEADING_SHELL = new RegExp(`^${SHELL} `);
+const NOP = new RegExp(`^(?:${SHELL} )?#\\(nop\\)\\s*`);
+// `|2 A=1 B=two words /bin/sh -c ...`: the build args in effect, values unquoted.
+const BUILD_ARGS = /^\|(\d+) /;
+const SHELL_AFTER_ARGS = new RegExp(` ${SHELL} `);
+// The classic builder names what COPY/ADD copied by content hash: `file:<64 hex>`.
+const CONTENT_HASH = /\b(file|dir|multi):([0-9a-f]{12})[0-9a-f]{52}\b/g;
+const BUILDKIT_SUFFIX = '# buildkit';
 /**
- * Reads the baseline `ref` (its manifests and configs; its layers too with `analyzeLayers`),
- * never throwing: its measurement, or the outcome the baseline policy gives what went wrong.
+ * `created_by` as a person reads it: `RUN apk add curl`, `COPY app.py /srv/`, `ENV A=1`.
+ *
+ * Strips the machinery both builders add: BuildKit's ` # buildkit` suffix and `RUN |N ARG=...`
+ * build args, the shell (`/bin/sh -c`), the classic builder's `#(nop)` marker for non-RUN
+ * steps, and shortens its `file:<sha256>` content hashes to 12 hex digits like image IDs.
+ * Commands the classic builder ran through the shell get the `RUN ` they lack. Anything
+ * else (other tools' free text) is returned trimmed, as written.
  */
-async function readBaseline(ref, options, scans, onlyPlatforms) {
-    const failure = {};
-    try {
-        const { source, reference } = await openSource(ref, options.input ?? 'baseline', options);
-        const { measurement } = await measureImage(watchMissing(source, reference, failure), reference, {
-            platforms: [],
-            onlyPlatforms,
-            analyzeLayers: options.analyzeLayers,
-            scans,
-        });
-        return { measurement: { ...measurement, ref } };
-    }
-    catch (error) {
-        // A reference that does not parse is the user's to fix, named by its input, not a baseline problem.
-        if (error instanceof src_errors/* InputError */.d)
-            throw error;
-        return { outcome: judgeBaseline(ref, { error, ...failure }) };
-    }
+function cleanCreatedBy(createdBy) {
+    // endsWith, not /\s*# buildkit$/: that regex is quadratic on long runs of spaces, and
+    // history text is the Dockerfile author's.
+    let text = createdBy.trim();
+    if (text.endsWith(BUILDKIT_SUFFIX))
+        text = text.slice(0, -BUILDKIT_SUFFIX.length).trimEnd();
+    const nop = NOP.exec(text);
+    if (nop)
+        return shortenHashes(text.slice(nop[0].length).trim());
+    const buildKitRun = text.startsWith('RUN ');
+    const command = withoutShell(buildKitRun ? text.slice(4) : text);
+    if (command !== undefined)
+        return `RUN ${command.trim()}`;
+    return text;
 }
-/** The outcome in the log: an info line for no baseline yet, a warning for one that failed. */
-function noteBaseline(outcome, options) {
-    const note = baselineNote(outcome);
-    (note.level === 'warning' ? (options.warn ?? options.log) : options.log)(note.message);
+/** The command after the build args and the shell, or undefined when there is no shell. */
+function withoutShell(run) {
+    const args = BUILD_ARGS.exec(run);
+    if (args) {
+        const afterCount = run.slice(args[0].length);
+        const shell = SHELL_AFTER_ARGS.exec(afterCount);
+        if (shell)
+            return afterCount.slice(shell.index + shell[0].length);
+        // A SHELL we do not recognise: skip N `KEY=value` words (right when values have no spaces).
+        const words = afterCount.split(' ');
+        return words.slice(Number(args[1])).join(' ');
+    }
+    const shell = LEADING_SHELL.exec(run);
+    return shell ? run.slice(shell[0].length) : undefined;
 }
+function shortenHashes(text) {
+    return text.replace(CONTENT_HASH, '$1:$2');
+}
+// A build arg's name in a `|N` list: `NAME=` at the start or after a space.
+const ARG_NAME = /(?:^| )([A-Za-z_][A-Za-z0-9_]*)=/g;
 /**
- * `source`, noting in `failure` what a "not found" was about: the baseline's own tag (it does not
- * exist: no baseline yet), or a manifest or blob under a tag that resolves (a broken baseline).
+ * `created_by` with the values of build args hidden, for every output and artifact (the comment
+ * shows cleanCreatedBy's form, which drops them):
+ *
+ *  - a RUN's build-arg list (`RUN |2 A=x y B=s3cret /bin/sh -c ...`) keeps the names only
+ *    (`RUN |2 A=*** B=*** /bin/sh -c ...`). Values are unquoted and may hold spaces: each value
+ *    runs to the next `NAME=`, the last to the shell; with no shell to end it (an exec-form RUN),
+ *    to the end of a value in `knownValues`, else to the next space (a value the action was not
+ *    given, with a space, in an exec-form RUN, is the one case that can show in part);
+ *  - every value in `knownValues` (the build args the action was given) is hidden wherever else
+ *    it appears: BuildKit writes ARG values expanded into WORKDIR, COPY, ADD, USER...
+ *
+ * A RUN command itself is left as written: a shell expands `$A` when it runs, not in history.
  */
-function watchMissing(source, top, failure) {
-    const noting = (what, fetch) => fetch.catch((error) => {
-        if ((0,errors/* isNotFound */.c4)(error)) {
-            // A digest that is gone is no tag that was never pushed.
-            if (what === `manifest ${top}` && !top.includes(':'))
-                failure.tagMissing = true;
-            else
-                failure.missing ??= what;
-        }
-        throw error;
-    });
-    return {
-        name: source.name,
-        manifest: (reference) => noting(`manifest ${reference}`, source.manifest(reference)),
-        blob: (digest) => noting(`blob ${digest}`, source.blob(digest)),
-        blobStream: (digest, size) => noting(`blob ${digest}`, source.blobStream(digest, size)),
-        ...(source.mayReadAgain && { mayReadAgain: (attempt) => source.mayReadAgain(attempt) }),
-    };
+function hideBuildArgValues(createdBy, knownValues = []) {
+    const values = [...new Set(knownValues)].filter((v) => v !== '').sort((a, b) => b.length - a.length);
+    const list = /^(\s*(?:RUN )?)\|(\d+) /.exec(createdBy);
+    if (!list)
+        return isRun(createdBy) ? createdBy : hideValues(createdBy, values);
+    const count = Number(list[2]);
+    const rest = createdBy.slice(list[0].length);
+    const names = [...rest.matchAll(ARG_NAME)].slice(0, count);
+    if (names.length === 0)
+        return createdBy;
+    const last = names[names.length - 1];
+    const valueStart = last.index + last[0].length;
+    const command = rest.slice(valueStart + lastValueLength(rest.slice(valueStart), values));
+    const hidden = names.map((name) => `${name[1]}=***`).join(' ');
+    return `${list[1]}|${list[2]} ${hidden}${command}`;
 }
-async function measureReference(ref, input, options, scans) {
-    const { source, reference } = await openSource(ref, input, options);
-    const { measurement, scanned } = await measureImage(source, reference, {
-        platforms: options.platforms,
-        analyzeLayers: options.analyzeLayers,
-        scans,
-    });
-    return { measurement: { ...measurement, ref }, scanned };
-}
-const OCI_LAYOUT_PREFIX = 'oci-layout://';
-async function openSource(ref, input, options) {
-    if (ref.startsWith(OCI_LAYOUT_PREFIX)) {
-        return { source: await (0,oci_layout/* openOciLayout */.eM)(ref.slice(OCI_LAYOUT_PREFIX.length)), reference: '' };
+// Where the list's last value ends: before the shell (unless a known value runs past it: a value
+// may hold ` sh -c `); with no shell, after a known value, else at the next space.
+function lastValueLength(text, values) {
+    const known = values.find((v) => text.startsWith(v) && (text.length === v.length || text[v.length] === ' '));
+    const shell = SHELL_AFTER_ARGS.exec(` ${text}`);
+    if (shell) {
+        const before = Math.max(0, shell.index - 1);
+        return known !== undefined && known.length > before ? known.length : before;
     }
-    const connection = await (0,connect/* connect */.N)(ref, {
-        input,
-        explicitCredentials: options.explicitCredentials,
-        insecureRegistries: options.insecureRegistries,
-        env: options.env,
-        onSecret: options.onSecret,
-    });
-    return { source: connection.source, reference: connection.manifestReference };
+    if (known !== undefined)
+        return known.length;
+    const space = text.indexOf(' ');
+    return space === -1 ? text.length : space;
+}
+// A RUN without build args: its command is the Dockerfile's text, with nothing expanded into it.
+function isRun(createdBy) {
+    const text = createdBy.trim();
+    return text.startsWith('RUN ') || (LEADING_SHELL.test(text) && !NOP.test(text));
+}
+function hideValues(text, values) {
+    let hidden = text;
+    for (const value of values)
+        hidden = hidden.split(value).join('***');
+    return hidden;
 }
 
-// EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(2011);
-;// CONCATENATED MODULE: ./src/report/escape.ts
+
+/***/ }),
+
+/***/ 7789:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   Hg: () => (/* binding */ mermaidText),
+/* harmony export */   SS: () => (/* binding */ codeSpan),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   aj: () => (/* binding */ sanitize)
+/* harmony export */ });
+/* unused harmony export escapeCommentText */
 /**
  * Text a pull request's author controls (Dockerfile instructions, labels, tag and branch names,
  * image references) made safe for the places a GitHub comment puts it. Each output context has
@@ -1487,6 +1109,92 @@ function mermaidText(text, options = {}) {
         .replace(/[^A-Za-z0-9/._+ -]/g, '_');
 }
 
+
+/***/ }),
+
+/***/ 1509:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CW: () => (/* binding */ formatDelta),
+/* harmony export */   l9: () => (/* binding */ formatPercent),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/**
+ * Numbers as people read them: decimal units (kB, MB, GB, as registries and `docker images`
+ * show sizes), signed deltas, percentages. The exact bytes stay in the JSON.
+ */
+const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
+/** `0 B`, `999 B`, `1.00 kB`, `12.3 MB`, `123 MB`: three significant digits from 1 kB up. */
+function formatBytes(bytes) {
+    const abs = Math.abs(bytes);
+    if (abs < 1000)
+        return `${bytes} B`;
+    let unit = 0;
+    let value = abs;
+    while (value >= 999.5 && unit < UNITS.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    const digits = value >= 99.95 ? 0 : value >= 9.995 ? 1 : 2;
+    return `${bytes < 0 ? '-' : ''}${value.toFixed(digits)} ${UNITS[unit]}`;
+}
+/** `+1.20 kB`, `-3.4 MB`, `0 B`. */
+function formatDelta(bytes) {
+    return bytes > 0 ? `+${formatBytes(bytes)}` : formatBytes(bytes);
+}
+/** `+4.1%`, `-0.3%`, `0%`, or '' when there is nothing to compare with. */
+function formatPercent(delta, base) {
+    if (base === 0)
+        return '';
+    const percent = (delta / base) * 100;
+    if (percent === 0)
+        return '0%';
+    const text = Math.abs(percent) < 0.1 ? (percent > 0 ? '<0.1' : '>-0.1') : percent.toFixed(1);
+    return `${percent > 0 && !text.startsWith('<') ? '+' : ''}${text}%`;
+}
+
+
+/***/ }),
+
+/***/ 5537:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ savingsTotal),
+/* harmony export */   _: () => (/* binding */ savesBytes)
+/* harmony export */ });
+/**
+ * Findings whose bytes are not a saving. `copy-before-install` counts the dependency layers every
+ * source change rebuilds (the order costs build time, not image size); `add-local-file` counts
+ * what ADD stored, which COPY stores just the same (the fix is about clarity). They are shown
+ * with their bytes in the message, but add nothing to "up to N" and claim no "Saves" figure.
+ * By rule id, since a saved report carries only the id.
+ */
+const NOT_SAVINGS = new Set(['copy-before-install', 'add-local-file']);
+const savesBytes = (rule) => !NOT_SAVINGS.has(rule);
+/** The bytes the findings could save together (an upper bound: two fixes can save the same bytes). */
+const savingsTotal = (findings) => findings.reduce((sum, f) => sum + (savesBytes(f.rule) ? f.bytes : 0), 0);
+
+
+/***/ }),
+
+/***/ 892:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  adviceSettings: () => (/* binding */ adviceSettings),
+  runAdviceStep: () => (/* binding */ runAdviceStep)
+});
+
+// EXTERNAL MODULE: ./src/render/format.ts
+var format = __webpack_require__(1509);
+// EXTERNAL MODULE: ./src/render/escape.ts
+var render_escape = __webpack_require__(7789);
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
 var main = __webpack_require__(8390);
 ;// CONCATENATED MODULE: ./src/advise/dockerfile.ts
@@ -1688,19 +1396,8 @@ function unquote(value) {
     return quoted ? (quoted[1] ?? quoted[2]) : value;
 }
 
-;// CONCATENATED MODULE: ./src/advise/savings.ts
-/**
- * Findings whose bytes are not a saving. `copy-before-install` counts the dependency layers every
- * source change rebuilds (the order costs build time, not image size); `add-local-file` counts
- * what ADD stored, which COPY stores just the same (the fix is about clarity). They are shown
- * with their bytes in the message, but add nothing to "up to N" and claim no "Saves" figure.
- * By rule id, since a saved report carries only the id.
- */
-const NOT_SAVINGS = new Set(['copy-before-install', 'add-local-file']);
-const savesBytes = (rule) => !NOT_SAVINGS.has(rule);
-/** The bytes the findings could save together (an upper bound: two fixes can save the same bytes). */
-const savingsTotal = (findings) => findings.reduce((sum, f) => sum + (savesBytes(f.rule) ? f.bytes : 0), 0);
-
+// EXTERNAL MODULE: ./src/report/savings.ts
+var savings = __webpack_require__(5537);
 ;// CONCATENATED MODULE: ./src/advise/advise.ts
 
 
@@ -1740,7 +1437,7 @@ function advise(inputs, options) {
     const findings = [...merged.values()]
         .filter((f) => f.bytes >= options.minBytes)
         .sort((a, b) => b.bytes - a.bytes || compare(a.file, b.file) || a.line - b.line || compare(a.rule, b.rule));
-    return { findings, total: savingsTotal(findings), failures };
+    return { findings, total: (0,savings/* savingsTotal */.E)(findings), failures };
 }
 const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 // A rule's bug must not put NaN bytes or line 0 into the report, the annotations or the JSON.
@@ -1753,8 +1450,8 @@ function isWellFormed(f) {
         f.endLine >= f.line);
 }
 
-// EXTERNAL MODULE: ./src/image/history.ts
-var image_history = __webpack_require__(673);
+// EXTERNAL MODULE: ./src/oci/history.ts
+var oci_history = __webpack_require__(633);
 ;// CONCATENATED MODULE: ./src/advise/attribute.ts
 /**
  * Which Dockerfile instruction made each image layer.
@@ -1870,7 +1567,7 @@ function readStep(createdBy, hasHistory) {
     const raw = collapse(text);
     if (raw === '')
         return { text: '', raw, foreign: hasHistory };
-    const clean = (0,image_history/* cleanCreatedBy */.xB)(createdBy);
+    const clean = (0,oci_history/* cleanCreatedBy */.xB)(createdBy);
     const space = clean.search(/\s/);
     const word = (space === -1 ? clean : clean.slice(0, space)).toUpperCase();
     if (!KEYWORDS.has(word))
@@ -2020,11 +1717,11 @@ function buildArgValues(args) {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var external_node_fs_promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/local-paths.ts
-var local_paths = __webpack_require__(2121);
+// EXTERNAL MODULE: ./src/buildx/flag-paths.ts
+var flag_paths = __webpack_require__(1189);
 ;// CONCATENATED MODULE: ./src/advise/dockerfile-source.ts
 /**
  * Finds and reads the Dockerfile that made the image, for advice: the `file` input, or
@@ -2038,7 +1735,7 @@ var local_paths = __webpack_require__(2121);
 // A Dockerfile is a few kB; a huge file is not one worth parsing for advice.
 const MAX_DOCKERFILE_BYTES = 1_000_000;
 async function readDockerfileSource(where) {
-    if ((0,local_paths/* isRemoteContext */.uN)(where.context)) {
+    if ((0,flag_paths/* isRemoteContext */.uN)(where.context)) {
         return {
             found: false,
             reason: 'the build context is remote (Git or URL), so its Dockerfile is not on disk',
@@ -2052,7 +1749,7 @@ async function readDockerfileSource(where) {
         : `${(0,external_node_path_.resolve)(where.cwd, where.context)}/Dockerfile`;
     let size;
     try {
-        const info = await (0,external_node_fs_promises_.stat)(path);
+        const info = await (0,promises_.stat)(path);
         if (!info.isFile())
             return { found: false, reason: `${path} is not a file` };
         size = info.size;
@@ -2063,7 +1760,7 @@ async function readDockerfileSource(where) {
     if (size > MAX_DOCKERFILE_BYTES) {
         return { found: false, reason: `${path} is ${size} bytes, too large to be read as a Dockerfile` };
     }
-    const text = await (0,external_node_fs_promises_.readFile)(path, 'utf8');
+    const text = await (0,promises_.readFile)(path, 'utf8');
     const fromWorkspace = (0,external_node_path_.relative)((0,external_node_path_.resolve)(where.workspace), path);
     const inWorkspace = fromWorkspace !== '' &&
         fromWorkspace !== '..' &&
@@ -2073,6 +1770,12 @@ async function readDockerfileSource(where) {
     return { found: true, text, file, inWorkspace };
 }
 
+// EXTERNAL MODULE: ./src/image/cache-paths.ts
+var cache_paths = __webpack_require__(6734);
+// EXTERNAL MODULE: ./src/image/layers.ts + 1 modules
+var image_layers = __webpack_require__(7740);
+// EXTERNAL MODULE: ./src/image/wasted.ts
+var wasted = __webpack_require__(5355);
 ;// CONCATENATED MODULE: ./src/advise/rules/image-name.ts
 function parseImageName(reference) {
     const withoutDigest = reference.split('@')[0];
@@ -2239,7 +1942,7 @@ function nodePackageOf(path) {
 }
 /** What only a build needs, by path (normalized layer path), or undefined. */
 function toolchainKindOf(path) {
-    if (cacheKindOf(path) !== undefined)
+    if ((0,cache_paths/* cacheKindOf */.cW)(path) !== undefined)
         return undefined;
     if (COMPILER_DIR.test(path) || COMPILER_BIN.test(path))
         return 'compiler';
@@ -2271,7 +1974,7 @@ function tallyVisible(layers) {
             continue;
         const { count, paths, kinds, sizes } = layer.scan.entries;
         for (let k = 0; k < count; k++) {
-            if (kinds[k] !== EntryKind.File || sizes[k] === 0)
+            if (kinds[k] !== image_layers/* EntryKind */.t0.File || sizes[k] === 0)
                 continue;
             const kind = toolchainKindOf(paths[k]);
             if (kind)
@@ -2281,7 +1984,7 @@ function tallyVisible(layers) {
     if (found.length === 0)
         return { byKind, byLayer };
     // A later layer may delete or overwrite them: those copies are the hidden-bytes rule's.
-    const waste = computeWaste(layers.map((layer) => layer.scan), { maxHidden: Number.MAX_SAFE_INTEGER });
+    const waste = (0,wasted/* computeWaste */.I)(layers.map((layer) => layer.scan), { maxHidden: Number.MAX_SAFE_INTEGER });
     const position = new Map(layers.map((layer, at) => [layer, at]));
     const hidden = new Set(waste.hidden.map((copy) => `${copy.layer}\0${copy.path}`));
     for (const { layer, path, size, kind } of found) {
@@ -2684,9 +2387,9 @@ function byAdderInstruction(items) {
 
 
 const PACKAGE_CACHE = 'package-cache';
-const package_cache_LABELS = new Map(CACHE_PATH_RULES.map((rule) => [rule.kind, rule.label]));
+const package_cache_LABELS = new Map(cache_paths/* CACHE_PATH_RULES */.pM.map((rule) => [rule.kind, rule.label]));
 /** Per pattern of a kind, the directory a path under it is in (`home/app/.cache/pip`). */
-const ROOT_MATCHERS = new Map(CACHE_PATH_RULES.map((rule) => [
+const ROOT_MATCHERS = new Map(cache_paths/* CACHE_PATH_RULES */.pM.map((rule) => [
     rule.kind,
     rule.patterns.map((pattern) => {
         const floating = pattern.startsWith('**/');
@@ -2713,15 +2416,15 @@ function cacheRootOf(path, kind) {
  * Without mounts, the bytes are the layer scan's `cacheBytes`.
  */
 function cachesOf(layer, mounted) {
-    const kinds = Object.keys(layer.scan.cacheBytes).filter((kind) => isCleanableCache(kind) && layer.scan.cacheBytes[kind] > 0);
+    const kinds = Object.keys(layer.scan.cacheBytes).filter((kind) => (0,cache_paths/* isCleanableCache */.ye)(kind) && layer.scan.cacheBytes[kind] > 0);
     if (kinds.length === 0)
         return [];
     const roots = new Map();
     const { count, paths, kinds: entryKinds, sizes } = layer.scan.entries;
     for (let k = 0; k < count; k++) {
-        if (entryKinds[k] !== EntryKind.File || sizes[k] === 0)
+        if (entryKinds[k] !== image_layers/* EntryKind */.t0.File || sizes[k] === 0)
             continue;
-        const kind = cacheKindOf(paths[k]);
+        const kind = (0,cache_paths/* cacheKindOf */.cW)(paths[k]);
         if (kind === undefined)
             continue;
         const root = cacheRootOf(paths[k], kind);
@@ -3017,7 +2720,7 @@ const sourcesOf = (instruction) => instruction.arguments.slice(0, -1).filter((so
 function holdsFileNamed(layer, name) {
     const { count, paths, kinds } = layer.scan.entries;
     for (let k = 0; k < count; k++) {
-        if (kinds[k] === EntryKind.File && basename(paths[k]) === name)
+        if (kinds[k] === image_layers/* EntryKind */.t0.File && basename(paths[k]) === name)
             return true;
     }
     return false;
@@ -3127,13 +2830,7 @@ const RULES = [
     addUrlRule,
 ];
 
-;// CONCATENATED MODULE: ./src/advise/advice-step.ts
-/**
- * The advisor as a step of the action: finds the Dockerfile, runs the rules on the layers the
- * measuring scanned, annotates the Dockerfile lines, and returns the findings for the report.
- * Advice is a bonus: whatever goes wrong here is logged, never fails the build or the report.
- */
-
+;// CONCATENATED MODULE: ./src/steps/advice.ts
 
 
 
@@ -3154,22 +2851,22 @@ function adviceSettings(inputs, cwd, workspace) {
     };
 }
 /** The findings for the report; undefined when the advisor did not run. */
-async function runAdviceStep(step) {
+async function runAdviceStep(io, step) {
     if (!step.enabled)
         return undefined;
     if (!step.analyzeLayers) {
-        runner/* info */.pq('Size advice: none, since analyze-layers is false (advice reads the files in the layers).');
+        io.info('Size advice: none, since analyze-layers is false (advice reads the files in the layers).');
         return undefined;
     }
     if ('unknown' in step.location) {
-        runner/* infoUntrusted */.z7(`Size advice: none, ${step.location.unknown}.`);
+        io.infoUntrusted(`Size advice: none, ${step.location.unknown}.`);
         return undefined;
     }
     const rules = step.rules ?? RULES;
     try {
         const source = await readDockerfileSource(step.location);
         if (!source.found) {
-            runner/* infoUntrusted */.z7(`Size advice: none, ${source.reason}.`);
+            io.infoUntrusted(`Size advice: none, ${source.reason}.`);
             return undefined;
         }
         const advice = adviseImage(step.scanned, {
@@ -3184,35 +2881,35 @@ async function runAdviceStep(step) {
             if (failed.has(f.rule))
                 continue;
             failed.add(f.rule);
-            runner/* warning */.$e(sanitize(`Size advice: the rule ${f.rule} failed on ${f.platform}: ${f.message}`));
+            io.warning((0,render_escape/* sanitize */.aj)(`Size advice: the rule ${f.rule} failed on ${f.platform}: ${f.message}`));
         }
         const platformCount = step.scanned.length;
         const titles = new Map(rules.map((r) => [r.id, r.title]));
         for (const finding of advice.findings.slice(0, MAX_ANNOTATIONS)) {
-            annotate(finding, titles.get(finding.rule) ?? finding.rule, source.inWorkspace, platformCount);
+            annotate(io, finding, titles.get(finding.rule) ?? finding.rule, source.inWorkspace, platformCount);
         }
         const shown = Math.min(advice.findings.length, MAX_ANNOTATIONS);
-        runner/* info */.pq(advice.findings.length === 0
+        io.info(advice.findings.length === 0
             ? `Size advice: no way to save ${(0,format/* formatBytes */.z3)(step.minBytes)} or more found in ${source.file}.`
             : `Size advice: ${advice.findings.length} way(s) to shrink the image, up to ${(0,format/* formatBytes */.z3)(advice.total)}` +
                 (shown < advice.findings.length ? ` (the ${shown} largest annotated; all in the report).` : '.'));
         return advice.findings.map(toEntry);
     }
     catch (error) {
-        runner/* warning */.$e(sanitize(`Size advice failed, the report has none: ${error.message}`));
+        io.warning((0,render_escape/* sanitize */.aj)(`Size advice failed, the report has none: ${error.message}`));
         return undefined;
     }
 }
-function annotate(finding, title, inWorkspace, platformCount) {
+function annotate(io, finding, title, inWorkspace, platformCount) {
     // Rule text quotes the Dockerfile, which a PR's author writes: sanitize shows control
     // characters as escapes, and the runner escapes %, CR and LF, so no text can start a command.
     const limit = { limit: MAX_ANNOTATION_TEXT };
     const where = inWorkspace ? '' : `${finding.file}:${finding.line}: `;
     const only = finding.platforms.length < platformCount ? ` (on ${finding.platforms.join(', ')})` : '';
-    const message = `${sanitize(where + finding.message, limit)}\nFix: ${sanitize(finding.fix, limit)}`;
-    runner/* warning */.$e(message, {
+    const message = `${(0,render_escape/* sanitize */.aj)(where + finding.message, limit)}\nFix: ${(0,render_escape/* sanitize */.aj)(finding.fix, limit)}`;
+    io.warning(message, {
         ...(inWorkspace && { file: finding.file, startLine: finding.line, endLine: finding.endLine }),
-        title: sanitize(`${title}: ${(0,format/* formatBytes */.z3)(finding.bytes)}${only}`, { limit: 200 }),
+        title: (0,render_escape/* sanitize */.aj)(`${title}: ${(0,format/* formatBytes */.z3)(finding.bytes)}${only}`, { limit: 200 }),
     });
 }
 function toEntry(f) {
@@ -3226,866 +2923,6 @@ function toEntry(f) {
         fix: f.fix,
         platforms: f.platforms,
     };
-}
-
-// EXTERNAL MODULE: ./src/plan/reference.ts
-var reference = __webpack_require__(478);
-// EXTERNAL MODULE: ./src/report/marker.ts
-var marker = __webpack_require__(990);
-;// CONCATENATED MODULE: ./src/report/icons.ts
-/**
- * How big a change is, graded for the icon a reader sees first. Relative change matters for a
- * small image, absolute bytes for a big one: either can raise the grade.
- */
-/** From this share of the baseline (percent) or this many bytes, a change is small, then large. */
-const GRADE_THRESHOLDS = {
-    small: { percent: 1, bytes: 5_000_000 },
-    large: { percent: 10, bytes: 50_000_000 },
-};
-const GRADE_ICONS = {
-    'no-baseline': '🆕',
-    none: '⚪',
-    'tiny-growth': '🔸',
-    'small-growth': '⚠️',
-    'large-growth': '🚨',
-    'tiny-shrink': '🔹',
-    'small-shrink': '✅',
-    'large-shrink': '🎉',
-};
-/** `delta` null: nothing to compare with. `base` is the baseline's size (0 gives bytes only). */
-function gradeChange(delta, base) {
-    if (delta === null)
-        return 'no-baseline';
-    if (delta === 0)
-        return 'none';
-    const bytes = Math.abs(delta);
-    const percent = base > 0 ? (bytes / base) * 100 : 0;
-    const reaches = (level) => bytes >= level.bytes || (base > 0 && percent >= level.percent);
-    const size = reaches(GRADE_THRESHOLDS.large) ? 'large' : reaches(GRADE_THRESHOLDS.small) ? 'small' : 'tiny';
-    return `${size}-${delta > 0 ? 'growth' : 'shrink'}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-/**
- * The size report as GitHub markdown: one renderer for the sticky PR comment and the job
- * summary. A headline with the total compressed change and an icon, the budget's verdict, a
- * table per platform, the layers that changed (and the instruction that made them), unchanged
- * layers collapsed, an optional Mermaid chart, and a footer whose hidden marker finds the
- * comment again. Always under GitHub's comment limit: layer lists are trimmed first (keeping the
- * largest layers), then the chart, and the comment says so. Pure: a report in, a string out.
- */
-
-
-
-
-
-
-/** GitHub rejects a comment body of this many characters or more. */
-const GITHUB_COMMENT_LIMIT = 65_536;
-const DEFAULT_MAX_LENGTH = 65_000;
-// Lengths of author text in the comment; the JSON has it whole.
-const LIMITS = {
-    ref: 200,
-    platform: 100,
-    instruction: 160,
-    rule: 100,
-    title: 100,
-    digest: 100,
-    file: 200,
-    advice: 400,
-    reason: 400,
-};
-// Findings shown open; the rest collapsed, and never more than the cap (the JSON has them all).
-const ADVICE_ROWS_OPEN = 5;
-const MAX_ADVICE_ROWS = 30;
-// cleanCreatedBy's suffix pattern is quadratic on a long run of spaces: a huge text is cut first.
-const MAX_INSTRUCTION_INPUT = 4_096;
-const MAX_CHART_BARS = 20;
-const MIN_MAX_LENGTH = 1_000;
-/** The hidden line that finds this report's comment again; the same key gives the same line. */
-function renderReport(report, options) {
-    const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
-    if (!(maxLength >= MIN_MAX_LENGTH && maxLength < GITHUB_COMMENT_LIMIT)) {
-        throw new RangeError(`maxLength must be from ${MIN_MAX_LENGTH} to ${GITHUB_COMMENT_LIMIT - 1}`);
-    }
-    const prepared = prepare(report);
-    const render = (limits) => renderWith(report, prepared, options, limits);
-    const longest = (kind) => Math.max(0, ...prepared.sections.map((s) => (kind === 'changed' ? s.changed : s.unchanged).length));
-    const fits = (limits) => size(render(limits)) <= maxLength;
-    for (const chart of options.chart ? [true, false] : [false]) {
-        const all = { changed: Infinity, unchanged: Infinity, chart, advice: Infinity };
-        if (fits(all))
-            return render(all);
-        // Unchanged layers go first: they are collapsed and least read.
-        const unchanged = largestFitting(longest('unchanged'), (n) => fits({ ...all, unchanged: n }));
-        if (unchanged !== undefined)
-            return render({ ...all, unchanged });
-        const changed = largestFitting(longest('changed'), (n) => fits({ ...all, unchanged: 0, changed: n }));
-        if (changed !== undefined)
-            return render({ ...all, unchanged: 0, changed });
-    }
-    // Advice is what a reader can act on: trimmed after every layer list and the chart.
-    const bare = { changed: 0, unchanged: 0, chart: false, advice: 0 };
-    const advice = largestFitting(report.advice?.length ?? 0, (n) => fits({ ...bare, advice: n }));
-    if (advice !== undefined)
-        return render({ ...bare, advice });
-    const body = renderBody(report, prepared, options, bare).blocks;
-    return cutShort(body.join('\n\n'), maxLength, options.key);
-}
-/** The largest n in [0, max] for which fits(n) holds (fits is monotone), or undefined. */
-function largestFitting(max, fits) {
-    if (!fits(0))
-        return undefined;
-    let low = 0;
-    let high = max;
-    while (low < high) {
-        const mid = Math.ceil((low + high) / 2);
-        if (fits(mid))
-            low = mid;
-        else
-            high = mid - 1;
-    }
-    return low;
-}
-function prepare(report) {
-    const sections = report.platforms.map((platform) => {
-        const positioned = platform.layers.map((layer, i) => ({ layer, position: i + 1 }));
-        const changes = platform.changes;
-        if (!changes || !platform.baseline) {
-            const rows = positioned.map(({ layer, position }) => layerRow(layer, position, null));
-            return {
-                platform,
-                kind: report.baseline ? 'new' : 'alone',
-                changed: largestFirst(rows),
-                unchanged: [],
-            };
-        }
-        const added = new Set(changes.added.map((l) => l.digest));
-        const addedRows = positioned
-            .filter(({ layer }) => added.has(layer.digest))
-            .map(({ layer, position }) => layerRow(layer, position, 'added'));
-        const removedRows = changes.removed.map((layer) => layerRow(layer, null, 'removed'));
-        const unchangedRows = positioned
-            .filter(({ layer }) => !added.has(layer.digest))
-            .map(({ layer, position }) => layerRow(layer, position, null));
-        return {
-            platform,
-            kind: 'compared',
-            changed: [...largestFirst(addedRows), ...largestFirst(removedRows)],
-            unchanged: largestFirst(unchangedRows),
-        };
-    });
-    return { sections };
-}
-const largestFirst = (rows) => [...rows].sort((a, b) => b.layer.compressed - a.layer.compressed);
-function layerRow(layer, position, change) {
-    const number = position === null
-        ? ''
-        : `<span title="${escapeHtml(layer.digest, { limit: LIMITS.digest })}">${position}</span>`;
-    const cells = [number, bytes(layer.compressed), bytes(layer.uncompressed), instruction(layer.createdBy)];
-    if (change !== null)
-        cells.unshift(change === 'added' ? '➕' : '➖');
-    return { position, layer, change, markdown: `| ${cells.join(' | ')} |` };
-}
-function instruction(createdBy) {
-    if (createdBy === null)
-        return '–';
-    const text = createdBy.length > MAX_INSTRUCTION_INPUT
-        ? `${(0,image_history/* cleanCreatedBy */.xB)(createdBy.slice(0, MAX_INSTRUCTION_INPUT))}…`
-        : (0,image_history/* cleanCreatedBy */.xB)(createdBy);
-    return codeSpan(text, { table: true, limit: LIMITS.instruction }) || '–';
-}
-// ---- Rendering at given limits. ----
-function renderWith(report, prepared, options, limits) {
-    const { blocks, trimmed } = renderBody(report, prepared, options, limits);
-    const chartLeftOut = Boolean(options.chart) && !limits.chart;
-    if (trimmed || chartLeftOut)
-        blocks.push(trimNote(trimmed, chartLeftOut));
-    blocks.push(footer(), (0,marker/* commentMarker */.Q)(options.key));
-    return blocks.join('\n\n');
-}
-/** Everything above the notes and the footer; `trimmed` when a layer list left rows out. */
-function renderBody(report, prepared, options, limits) {
-    const blocks = [...headline(report, options.title)];
-    if (options.budget)
-        blocks.push(budgetBlock(options.budget));
-    blocks.push(platformTable(report));
-    if (report.removedPlatforms.length > 0) {
-        const names = report.removedPlatforms.map((p) => codeSpan(p, { limit: LIMITS.platform }));
-        blocks.push(`➖ **Platforms removed:** ${names.join(', ')}`);
-    }
-    if (report.advice && report.advice.length > 0) {
-        blocks.push(adviceSection(report.advice, report.platforms.length, limits.advice));
-    }
-    let trimmed = false;
-    for (const section of prepared.sections) {
-        const rendered = platformSection(section, limits);
-        trimmed ||= rendered.trimmed;
-        blocks.push(...rendered.blocks);
-    }
-    return { blocks, trimmed };
-}
-function headline(report, title) {
-    const name = escapeMarkdown(title || 'Image size', { limit: LIMITS.title });
-    const image = codeSpan(report.image.ref, { limit: LIMITS.ref });
-    const platformCount = plural(report.platforms.length, 'platform');
-    const total = report.platforms.reduce((sum, p) => sum + p.compressed, 0);
-    const unavailable = report.baselineUnavailable;
-    if (!report.baseline && unavailable) {
-        return [
-            `### ⚠️ ${name}: baseline unavailable`,
-            `${image}: ${bytes(total)} compressed (what a pull downloads), ${platformCount}. ` +
-                `The baseline ${codeSpan(unavailable.ref, { limit: LIMITS.ref })} could not be compared with: ` +
-                codeSpan(unavailable.reason, { limit: LIMITS.reason }),
-        ];
-    }
-    if (!report.baseline) {
-        return [
-            `### ${GRADE_ICONS['no-baseline']} ${name}: no baseline yet`,
-            `${image}: ${bytes(total)} compressed (what a pull downloads), ${platformCount}. ` +
-                'There is no baseline image to compare it with yet.',
-        ];
-    }
-    const baseline = codeSpan(report.baseline.ref, { limit: LIMITS.ref });
-    const compared = report.platforms.filter((p) => p.delta && p.baseline);
-    if (compared.length === 0) {
-        return [
-            `### ${GRADE_ICONS['no-baseline']} ${name}: no platform in common with the baseline`,
-            `${image}: ${bytes(total)} compressed (what a pull downloads), ${platformCount}; ` +
-                `the baseline ${baseline} has none of them.`,
-        ];
-    }
-    const before = compared.reduce((sum, p) => sum + p.baseline.compressed, 0);
-    const after = compared.reduce((sum, p) => sum + p.compressed, 0);
-    const delta = after - before;
-    const icon = GRADE_ICONS[gradeChange(delta, before)];
-    const change = delta === 0 ? 'no change' : deltaWithPercent(delta, before);
-    const scope = compared.length === report.platforms.length
-        ? platformCount
-        : `the ${plural(compared.length, 'platform')} both images have`;
-    return [
-        `### ${icon} ${name}: ${change}`,
-        `${image} compared with ${baseline}: compressed size (what a pull downloads) ` +
-            `${bytes(before)} → ${bytes(after)}, ${scope}.`,
-    ];
-}
-function budgetBlock(budget) {
-    if (budget.status === 'pass')
-        return '✅ **Size budget:** every rule holds.';
-    const fails = budget.status === 'fail';
-    const blocks = [];
-    if (budget.violations.length > 0) {
-        const verdict = fails
-            ? '❌ **Size budget exceeded:** this check fails.'
-            : '⚠️ **Size budget exceeded** (a warning: `budget-action` is `warn`).';
-        const rows = budget.violations.map((v) => `| ${codeSpan(v.platform, { table: true, limit: LIMITS.platform })} | ` +
-            `${codeSpan(v.rule, { table: true, limit: LIMITS.rule })} | ${limitText(v)} | ${actualText(v)} |`);
-        blocks.push([verdict, '', '| Platform | Rule | Limit | Actual |', '| :-- | :-- | --: | --: |', ...rows].join('\n'));
-    }
-    const unchecked = budget.unchecked ?? [];
-    if (unchecked.length > 0) {
-        const byRule = new Map();
-        for (const u of unchecked)
-            byRule.set(u.rule, [...(byRule.get(u.rule) ?? []), u.platform]);
-        const rules = [...byRule].map(([rule, platforms]) => `${codeSpan(rule, { limit: LIMITS.rule })} (${platforms.map((p) => codeSpan(p, { limit: LIMITS.platform })).join(', ')})`);
-        blocks.push(`${fails ? '❌' : '⚠️'} **Size budget not checked:** ${rules.join(', ')} ` +
-            `${rules.length === 1 ? 'needs' : 'need'} the baseline, which could not be read` +
-            (fails ? ': this check fails.' : ' (a warning: `budget-action` is `warn`).'));
-    }
-    const absent = budget.absent ?? [];
-    if (absent.length > 0) {
-        const rules = absent.map((a) => `${codeSpan(`${a.platform}: ${a.rule}`, { limit: LIMITS.rule + LIMITS.platform })}`);
-        blocks.push(`${fails ? '❌' : '⚠️'} **Size budget not checked:** ${rules.join(', ')} ` +
-            `${rules.length === 1 ? 'names a platform' : 'name platforms'} the image does not have` +
-            (fails ? ': this check fails.' : ' (a warning: `budget-action` is `warn`).'));
-    }
-    return blocks.join('\n\n');
-}
-const isPercentRule = (v) => v.rule.startsWith('max-increase-percent=');
-function limitText(v) {
-    return isPercentRule(v) ? `${roundPercent(v.limit)}%` : bytes(v.limit);
-}
-function actualText(v) {
-    if (isPercentRule(v))
-        return `${v.actual > 0 ? '+' : ''}${roundPercent(v.actual)}%`;
-    return v.rule.startsWith('max-increase=') ? signedBytes(v.actual) : bytes(v.actual);
-}
-const roundPercent = (percent) => String(Number(percent.toFixed(2)));
-function platformTable(report) {
-    const compared = report.baseline !== null;
-    const header = ['Platform', 'Compressed', 'Uncompressed', 'Wasted', 'Layers'];
-    if (compared)
-        header.push('New to pull');
-    const rows = report.platforms.map((p) => {
-        const icon = GRADE_ICONS[gradeChange(p.delta?.compressed ?? null, p.baseline?.compressed ?? 0)];
-        const isNew = compared && !p.baseline;
-        const cells = [
-            `${icon} ${codeSpan(p.platform, { table: true, limit: LIMITS.platform })}`,
-            isNew
-                ? `${bytes(p.compressed)}<br><sub>new platform</sub>`
-                : figure(p.compressed, p.delta?.compressed, p.baseline?.compressed),
-            figure(p.uncompressed, p.delta?.uncompressed, p.baseline?.uncompressed),
-            figure(p.wasted, p.delta?.wasted, p.baseline?.wasted),
-            withChange(String(p.layers.length), p.delta ? signedCount(p.delta.layerCount) : undefined),
-        ];
-        if (compared)
-            cells.push(p.newToPull === null ? '–' : bytes(p.newToPull));
-        return `| ${cells.join(' | ')} |`;
-    });
-    const align = header.map((_, i) => (i === 0 ? ':--' : '--:'));
-    return [`| ${header.join(' | ')} |`, `| ${align.join(' | ')} |`, ...rows].join('\n');
-}
-/** A size and, under it, its change from the baseline when both are known. */
-function figure(value, delta, base) {
-    if (value === null)
-        return '–';
-    if (delta === null || delta === undefined)
-        return bytes(value);
-    return withChange(bytes(value), delta === 0 ? '±0' : deltaWithPercent(delta, base ?? 0));
-}
-const withChange = (value, change) => change === undefined ? value : `${value}<br><sub>${change}</sub>`;
-function platformSection(section, limits) {
-    const p = section.platform;
-    const name = codeSpan(p.platform, { limit: LIMITS.platform });
-    const blocks = [];
-    let trimmed = false;
-    // Rows come largest first, so a trimmed list keeps the largest; `image` order then shows
-    // them as the Dockerfile made them.
-    const list = (rows, limit, order, what) => {
-        const shown = rows.slice(0, limit);
-        trimmed ||= shown.length < rows.length;
-        if (order === 'image')
-            shown.sort((a, b) => a.position - b.position);
-        return layerTable(shown, rows.slice(shown.length), order === 'size', what);
-    };
-    if (section.kind !== 'compared') {
-        const summary = `${section.kind === 'new' ? 'New platform: ' : ''}${plural(p.layers.length, 'layer')}, ${(0,format/* formatBytes */.z3)(p.compressed)} compressed`;
-        blocks.push(`#### ${name}`);
-        if (limits.chart)
-            blocks.push(...chart(section));
-        blocks.push(details(summary, list(section.changed, limits.changed, 'image', 'layer')));
-        return { blocks, trimmed };
-    }
-    const added = p.changes.added.length;
-    const removed = p.changes.removed.length;
-    const changeSummary = added + removed === 0
-        ? 'no layer changed'
-        : [added && `${plural(added, 'layer')} added`, removed && `${plural(removed, 'layer')} removed`]
-            .filter(Boolean)
-            .join(', ');
-    blocks.push(`#### ${name}: ${changeSummary}`);
-    if (limits.chart)
-        blocks.push(...chart(section));
-    if (added + removed > 0)
-        blocks.push(list(section.changed, limits.changed, 'size', 'changed layer'));
-    if (section.unchanged.length > 0) {
-        const unchangedBytes = section.unchanged.reduce((sum, r) => sum + r.layer.compressed, 0);
-        const summary = `${plural(section.unchanged.length, 'unchanged layer')}, ${(0,format/* formatBytes */.z3)(unchangedBytes)} compressed`;
-        blocks.push(details(summary, list(section.unchanged, limits.unchanged, 'image', 'unchanged layer')));
-    }
-    return { blocks, trimmed };
-}
-/**
- * "Ways to shrink this image": the findings largest first, the first few in a table, the rest
- * collapsed. Messages and fixes quote the Dockerfile: escaped, `code` kept as code.
- */
-function adviceSection(advice, platformCount, limit) {
-    const total = savingsTotal(advice);
-    const files = new Set(advice.map((a) => a.file));
-    const oneFile = files.size === 1 ? [...files][0] : undefined;
-    const shown = advice.slice(0, Math.min(limit, MAX_ADVICE_ROWS));
-    const where = oneFile ? ` in ${codeSpan(oneFile, { limit: LIMITS.file })}` : '';
-    const lines = [
-        `#### 💡 Ways to shrink this image: up to ${bytes(total)}`,
-        '',
-        `${plural(advice.length, 'finding')}${where}, largest savings first ` +
-            '(uncompressed bytes; two fixes can save the same bytes).',
-    ];
-    const row = (a) => {
-        const span = a.endLine > a.line ? `${a.line}–${a.endLine}` : String(a.line);
-        const place = oneFile ? span : `${codeSpan(a.file, { table: true, limit: LIMITS.file })} ${span}`;
-        const only = a.platforms.length < platformCount
-            ? `<br><sub>only on ${a.platforms.map((p) => codeSpan(p, { table: true, limit: LIMITS.platform })).join(', ')}</sub>`
-            : '';
-        const what = `${codeSpan(a.rule, { table: true, limit: LIMITS.rule })} ${ruleText(a.message)}`;
-        const saves = savesBytes(a.rule) ? unbrokenBytes(a.bytes) : '–';
-        return `| ${saves} | ${place} | ${what}<br>**Fix:** ${ruleText(a.fix)}${only} |`;
-    };
-    const table = (rows) => ['| Saves | Line | Finding |', '| --: | --: | :-- |', ...rows.map(row)].join('\n');
-    const first = shown.slice(0, ADVICE_ROWS_OPEN);
-    const rest = shown.slice(ADVICE_ROWS_OPEN);
-    if (first.length > 0)
-        lines.push('', table(first));
-    if (rest.length > 0) {
-        const restBytes = savingsTotal(rest);
-        lines.push('', details(`${plural(rest.length, 'more finding')}, up to ${(0,format/* formatBytes */.z3)(restBytes)}`, table(rest)));
-    }
-    if (shown.length < advice.length) {
-        const left = advice.slice(shown.length);
-        const leftBytes = savingsTotal(left);
-        lines.push('', `<sub>…and ${plural(left.length, 'smaller finding')} (${(0,format/* formatBytes */.z3)(leftBytes)}) not shown: ` +
-            'the `size-report` output has them all.</sub>');
-    }
-    return lines.join('\n');
-}
-/** A rule's message or fix: prose escaped, and what it puts in backticks as code. */
-function ruleText(text) {
-    const parts = sanitize(text, { limit: LIMITS.advice }).split('`');
-    // An odd backtick (the author's, inside a quote) opens nothing: shown as a backtick in code.
-    const odd = parts.length % 2 === 0 ? parts.splice(-2, 2) : undefined;
-    const rendered = parts.map((part, i) => (i % 2 === 1 ? codeSpan(part, { table: true }) : prose(part)));
-    if (odd)
-        rendered.push(prose(odd[0]), codeSpan('`'), prose(odd[1]));
-    return rendered.join('');
-}
-/** Prose between code spans: escaped, with the spaces that part it from them kept. */
-function prose(text) {
-    const escaped = escapeMarkdown(text);
-    if (escaped === '')
-        return text === '' ? '' : ' ';
-    return `${/^\s/.test(text) ? ' ' : ''}${escaped}${/\s$/.test(text) ? ' ' : ''}`;
-}
-function layerTable(shown, hidden, withChangeColumn, what) {
-    const lines = [];
-    if (shown.length > 0) {
-        const header = ['Layer', 'Compressed', 'Uncompressed', 'Created by'];
-        const align = ['--:', '--:', '--:', ':--'];
-        if (withChangeColumn) {
-            header.unshift('');
-            align.unshift(':-:');
-        }
-        lines.push(`| ${header.join(' | ')} |`, `| ${align.join(' | ')} |`, ...shown.map((r) => r.markdown));
-    }
-    if (hidden.length > 0) {
-        const hiddenBytes = hidden.reduce((sum, r) => sum + r.layer.compressed, 0);
-        const more = shown.length > 0 ? `…and ${plural(hidden.length, `smaller ${what}`)}` : plural(hidden.length, what);
-        if (lines.length > 0)
-            lines.push('');
-        lines.push(`<sub>${more} (${(0,format/* formatBytes */.z3)(hiddenBytes)} compressed) not shown.</sub>`);
-    }
-    return lines.join('\n');
-}
-// `<summary>` opens an HTML block, where markdown is not parsed: only our own text goes there.
-const details = (summary, body) => `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
-/**
- * A bar per layer (the largest ones when there are many), in image order, labelled by layer
- * number, `+` for an added layer: author text never reaches Mermaid except the platform, reduced
- * to safe characters. One series: Mermaid draws every bar down past its zero line, so a second
- * series of zeros (for colour) would leave a stub under each bar of the first.
- */
-function chart(section) {
-    const p = section.platform;
-    if (p.layers.length === 0)
-        return [];
-    const added = new Set(section.kind === 'compared' ? p.changes.added.map((l) => l.digest) : []);
-    const chosen = p.layers
-        .map((layer, i) => ({ layer, position: i + 1 }))
-        .sort((a, b) => b.layer.compressed - a.layer.compressed)
-        .slice(0, MAX_CHART_BARS)
-        .sort((a, b) => a.position - b.position);
-    const largest = chosen.reduce((max, c) => Math.max(max, c.layer.compressed), 0);
-    const [unit, scale] = largest >= 1e9 ? ['GB', 1e9] : largest >= 1e6 ? ['MB', 1e6] : largest >= 1e3 ? ['kB', 1e3] : ['B', 1];
-    const which = chosen.length < p.layers.length ? `${chosen.length} largest layers` : 'per layer';
-    const label = (c) => `"${added.has(c.layer.digest) ? '+' : ''}${c.position}"`;
-    return [
-        [
-            '```mermaid',
-            CHART_STYLE,
-            'xychart-beta',
-            `  title "${mermaidText(p.platform, { limit: LIMITS.platform })}: compressed ${unit}, ${which}` +
-                `${added.size > 0 ? ' (+ added)' : ''}"`,
-            `  x-axis "Layer" [${chosen.map(label).join(', ')}]`,
-            // From 0: Mermaid's own range starts at the smallest bar, which would then look empty.
-            `  y-axis "${unit}" 0 --> ${axisTop(largest / scale)}`,
-            `  bar [${chosen.map((c) => Number((c.layer.compressed / scale).toFixed(2))).join(', ')}]`,
-            '```',
-        ].join('\n'),
-    ];
-}
-/** A round top for the y-axis a little above the largest bar: 14.8 -> 16, 0.25 -> 0.28. */
-function axisTop(largest) {
-    if (largest <= 0)
-        return 1;
-    const step = 10 ** Math.floor(Math.log10(largest)) / 5;
-    return Number((Math.ceil((largest * 1.05) / step) * step).toFixed(6));
-}
-// Low, in GitHub's grey.
-const CHART_STYLE = '%%{init: {"xyChart": {"height": 260, "titleFontSize": 14, "xAxis": {"labelFontSize": 12}}, ' +
-    '"themeVariables": {"xyChart": {"plotColorPalette": "#8c959f"}}}}%%';
-function trimNote(listsTrimmed, chartLeftOut) {
-    const what = [
-        listsTrimmed && 'layer lists show only the largest layers',
-        chartLeftOut && 'the layer chart is left out',
-    ].filter(Boolean);
-    return (`✂️ **Trimmed to fit a GitHub comment** (${grouped(GITHUB_COMMENT_LIMIT)} characters): ` +
-        `${what.join('; ')}. The \`size-report\` output has every layer.`);
-}
-function footer() {
-    return ('<sub>📦 Reported by shipshape. Sizes in decimal units (1 MB = 1,000,000 bytes); hover a size for its bytes. ' +
-        'Compressed: what a pull downloads. Wasted: bytes of files that later layers hide. ' +
-        'New to pull: compressed layers the baseline does not have.</sub>');
-}
-/** Last resort (thousands of platforms or violations): whole lines, open `<details>` closed. */
-function cutShort(body, maxLength, key) {
-    const note = '✂️ **Cut short to fit a GitHub comment:** the rest of this report is in the `size-report` output.';
-    const tail = ['', note, footer(), (0,marker/* commentMarker */.Q)(key)].join('\n\n');
-    const lines = body.split('\n');
-    const kept = [];
-    let length = 0;
-    let open = 0;
-    for (const line of lines) {
-        const opens = open + markdown_count(line, '<details>') - markdown_count(line, '</details>');
-        const closing = size('\n\n</details>') * opens;
-        if (length + size(line) + 1 + closing + size(tail) > maxLength)
-            break;
-        kept.push(line);
-        length += size(line) + 1;
-        open = opens;
-    }
-    return [kept.join('\n').trimEnd(), ...Array(open).fill('</details>')].join('\n\n') + tail;
-}
-/** The length that must stay under the limit: UTF-8 bytes. */
-const size = (markdown) => Buffer.byteLength(markdown, 'utf8');
-const markdown_count = (text, part) => text.split(part).length - 1;
-// ---- Numbers. ----
-const grouped = (n) => String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-/** `12.3 MB` with the exact bytes in a tooltip (GitHub keeps `title` on `span`). */
-function bytes(value) {
-    if (value === null)
-        return '–';
-    return `<span title="${value < 0 ? '-' : ''}${grouped(value)} bytes">${(0,format/* formatBytes */.z3)(value)}</span>`;
-}
-/** `bytes`, never wrapped between number and unit (a narrow column beside long text). */
-function unbrokenBytes(value) {
-    return `<span title="${grouped(value)} bytes">${(0,format/* formatBytes */.z3)(value).replace(' ', '&nbsp;')}</span>`;
-}
-function signedBytes(delta) {
-    const sign = delta > 0 ? '+' : delta < 0 ? '-' : '';
-    return `<span title="${sign}${grouped(delta)} bytes">${(0,format/* formatDelta */.CW)(delta)}</span>`;
-}
-function deltaWithPercent(delta, base) {
-    // `<0.1%` as entities: a `<` in markdown is best never left to the parser.
-    const percent = (0,format/* formatPercent */.l9)(delta, base).replace('<', '&lt;').replace('>', '&gt;');
-    return percent ? `${signedBytes(delta)} (${percent})` : signedBytes(delta);
-}
-const signedCount = (n) => (n > 0 ? `+${n}` : n === 0 ? '±0' : String(n));
-const plural = (n, noun) => `${grouped(n)} ${noun}${n === 1 ? '' : 's'}`;
-
-;// CONCATENATED MODULE: ./src/report/redact.ts
-/**
- * A size report as it leaves the run (the `size-report` output, which the fork pattern uploads
- * as an artifact, and the comment rendered from it): the values of build args hidden from every
- * layer's `createdBy` (image/history.ts hideBuildArgValues), as the comment's cleaned form never
- * showed them. Masked values (secrets, tokens) are hidden from every output by the runner.
- */
-
-/** `buildArgs`: the action's `build-args` (`KEY=VALUE`), whose values are hidden wherever history expands them. */
-function withoutBuildArgValues(report, buildArgs) {
-    const values = buildArgs.flatMap((arg) => (arg.includes('=') ? [arg.slice(arg.indexOf('=') + 1)] : []));
-    const layer = (l) => l.createdBy === null ? l : { ...l, createdBy: (0,image_history/* hideBuildArgValues */.ni)(l.createdBy, values) };
-    return {
-        ...report,
-        platforms: report.platforms.map((p) => ({
-            ...p,
-            layers: p.layers.map(layer),
-            changes: p.changes && { added: p.changes.added.map(layer), removed: p.changes.removed.map(layer) },
-        })),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/table.ts
-/**
- * The size report as a plain-text table for the step log.
- */
-
-
-function sizeTable(report) {
-    // Refs and platform names come from registries and saved reports: one line each, controls shown.
-    const lines = [`Image ${plain(report.image.ref)} (${plain(report.image.digest)})`];
-    const unavailable = report.baselineUnavailable;
-    lines.push(report.baseline
-        ? `Baseline ${plain(report.baseline.ref)} (${plain(report.baseline.digest)})`
-        : unavailable
-            ? `Baseline ${plain(unavailable.ref)}: unavailable (${unavailable.problem}, see the warning)`
-            : 'Baseline: none');
-    const header = ['platform', 'compressed', 'uncompressed', 'wasted', 'layers'];
-    if (report.baseline)
-        header.push('new to pull', 'change (compressed)');
-    const rows = report.platforms.map((p) => row(p, report.baseline !== null));
-    lines.push('', ...align([header, ...rows]));
-    return lines.join('\n');
-}
-function row(p, withBaseline) {
-    const cells = [
-        plain(p.platform),
-        (0,format/* formatBytes */.z3)(p.compressed),
-        maybe(p.uncompressed),
-        maybe(p.wasted),
-        String(p.layers.length),
-    ];
-    if (withBaseline) {
-        cells.push(maybe(p.newToPull));
-        cells.push(p.delta && p.baseline ? withPercent(p.delta.compressed, p.baseline.compressed) : 'new platform');
-    }
-    return cells;
-}
-function withPercent(delta, base) {
-    const percent = (0,format/* formatPercent */.l9)(delta, base);
-    return percent ? `${(0,format/* formatDelta */.CW)(delta)} (${percent})` : (0,format/* formatDelta */.CW)(delta);
-}
-const plain = (text) => sanitize(text, { limit: 200 });
-const maybe = (bytes) => (bytes === null ? '-' : (0,format/* formatBytes */.z3)(bytes));
-function align(rows) {
-    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-    return rows.map((r) => r
-        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
-        .join('  ')
-        .trimEnd());
-}
-
-// EXTERNAL MODULE: ./src/github/comment.ts + 1 modules
-var comment = __webpack_require__(9165);
-;// CONCATENATED MODULE: ./src/github/publish.ts
-/**
- * Posts the report as the sticky PR comment, as the mode asks. Never fails the build: the
- * report is in the job summary and the outputs whatever happens here.
- */
-
-
-
-// Said once, after GitHub's 403: what a fork's pull request and other workflows can do about it.
-const FORK_HELP = 'A pull request from a fork gets a read-only GITHUB_TOKEN: the report is in the job summary and the ' +
-    'size-report output; to post it, save that as an artifact and comment from a workflow_run ' +
-    'workflow with shipshape/report (inputs size-report-file and pr-number), see the README. ' +
-    'Elsewhere the workflow needs `permissions: pull-requests: write`.';
-/** `delta`: the compressed change in bytes, or null without a baseline (a saved body: null). */
-async function publishComment(target, markdown, delta) {
-    if (target.mode === 'never')
-        return;
-    if (target.issueNumber === undefined) {
-        // `auto` and `on-change` comment on pull requests only: quiet elsewhere, as documented.
-        if (target.mode === 'always') {
-            const hint = target.prNumberInput ? ` (the input ${target.prNumberInput} names one)` : '';
-            runner/* info */.pq(`Size report: no PR comment: comment is "always", but this ${target.eventName || 'unknown'} event ` +
-                `names no pull request to comment on${hint}.`);
-        }
-        return;
-    }
-    if (!target.token) {
-        runner/* warning */.$e('Size report: no github-token, so no PR comment; the report is in the job summary.');
-        return;
-    }
-    try {
-        const { createGitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(157), __webpack_require__.e(824)]).then(__webpack_require__.bind(__webpack_require__, 5824));
-        const octokit = createGitHubClient({
-            token: target.token,
-            env: process.env,
-            onRetry: runner/* info */.pq,
-            waitBudget: target.waitBudget,
-        });
-        const [owner, repo] = target.repository.split('/');
-        const where = { octokit, owner, repo, issueNumber: target.issueNumber, key: target.key };
-        const existing = target.mode === 'on-change' ? await (0,comment/* findComments */.Su)(where) : undefined;
-        const facts = {
-            isPullRequest: true,
-            compressedDelta: delta,
-            minChange: target.minChange,
-            existing: (existing?.ours.length ?? 0) > 0,
-        };
-        if (!(0,comment/* shouldComment */.N9)(target.mode, facts)) {
-            runner/* info */.pq(`Size report: no PR comment (the change is under min-change, ${target.minChange} bytes).`);
-            return;
-        }
-        const result = await (0,comment/* upsertComment */.lB)({ ...where, body: markdown, existing });
-        runner/* setOutput */.uH('comment-url', result.url);
-        logResult(result);
-    }
-    catch (error) {
-        const skipped = error instanceof comment/* CommentError */.cP ? error.skipped : 'the PR comment was neither posted nor updated';
-        const help = error instanceof comment/* CommentPermissionError */.JA ? ` ${FORK_HELP}` : '';
-        const message = error.message.replace(/\.$/, '');
-        runner/* warning */.$e(`Size report: ${skipped}. ${message}.${help}`);
-    }
-}
-function logResult(result) {
-    const removed = result.removed > 0
-        ? ` (${result.removed} duplicate${result.removed === 1 ? '' : 's'} of it deleted)`
-        : '';
-    runner/* info */.pq(`Size report: PR comment ${result.action}: ${result.url}${removed}`);
-    if (result.othersWithMarker > 0) {
-        const n = result.othersWithMarker;
-        runner/* info */.pq(`Size report: ${n} comment${n === 1 ? '' : 's'} by other accounts end${n === 1 ? 's' : ''} with this ` +
-            "report's marker: not ours, left alone.");
-    }
-    if (result.leftOver) {
-        runner/* warning */.$e(`Size report: the PR comment is ${result.url}, but duplicates of it may remain until the next run: ` +
-            `${result.leftOver}.`);
-    }
-}
-/**
- * The report's markdown where users read it: the `comment-body` output, the job summary, and
- * the sticky comment as `comment` asks.
- */
-async function publishReport(report, markdown, comment) {
-    // A masked value is hidden in the comment as in the log (outputs and summary: the runner module).
-    const shown = runner/* redactMasked */.jh(markdown);
-    runner/* setOutput */.uH('comment-body', shown);
-    runner/* appendSummary */.fe(shown);
-    if (comment)
-        await publishComment(comment, shown, totalCompressedDelta(report));
-}
-
-;// CONCATENATED MODULE: ./src/size-step.ts
-/**
- * After the build: measure the image (pushed, or its OCI layout), compare it with the
- * baseline, and publish the report: log table, outputs, job summary, PR comment, budget.
- * Loaded lazily by main.ts: a build that reports nothing pays nothing.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-function measureOptions(inputs) {
-    return {
-        platforms: [],
-        analyzeLayers: inputs.analyzeLayers,
-        insecureRegistries: inputs.insecureRegistries,
-        env: process.env,
-        onSecret: runner/* addMask */.eu,
-        // Refs and reasons come from branch names and registries: shown, never obeyed.
-        log: runner/* infoUntrusted */.z7,
-        warn: runner/* warning */.$e,
-    };
-}
-/**
- * The baseline, planned and read before anything is built or pushed: a reference to measure
- * after the build, or, when there is none or it cannot be read, the outcome the baseline policy
- * gives (compare/baseline-policy.ts), logged here, once. It never fails the step.
- */
-async function lookUpBaseline(inputs, context, now) {
-    const plan = planBaseline({
-        compareTo: inputs.compareTo,
-        images: inputs.images,
-        tagRules: inputs.tagRules,
-        flavor: inputs.flavor,
-        context,
-        now,
-    });
-    const found = await resolveBaselineBeforeBuild(plan, inputs);
-    if (typeof found === 'object')
-        noteBaseline(found, measureOptions(inputs));
-    return found;
-}
-/**
- * The baseline reference, read before anything is pushed (its manifests and configs: a tag that
- * is an artifact or holds only attestations is found here, not after the push): a push compares
- * with what its tag pointed to before (pinned by digest now, since the push moves the tag), a
- * release with the previous release in the registry.
- */
-async function resolveBaselineBeforeBuild(plan, inputs) {
-    if (plan.kind === 'none')
-        return { status: 'absent', reason: plan.reason };
-    const options = measureOptions(inputs);
-    // An OCI layout is on disk: nothing to look up, and nothing a push moves.
-    if (plan.kind === 'reference' && plan.ref.startsWith(OCI_LAYOUT_PREFIX))
-        return plan.ref;
-    let ref;
-    if (plan.kind === 'previous-release') {
-        const previous = await previousReleaseOf(plan, options);
-        if (typeof previous === 'object')
-            return previous;
-        ref = previous;
-    }
-    else
-        ref = plan.ref;
-    const input = inputs.compareTo && plan.kind === 'reference' ? 'compare-to' : 'images';
-    const read = await readBaseline(ref, { ...options, analyzeLayers: false, input });
-    if ('outcome' in read)
-        return read.outcome;
-    // A compare-to that this push may move (`:main` on a push to main) is pinned by digest now.
-    const mayMove = inputs.build.push && plan.kind === 'reference' && plan.ref === inputs.compareTo;
-    return plan.kind === 'before-push' || mayMove
-        ? `${(0,reference/* parseReference */.F2)(ref).name}@${read.measurement.digest}`
-        : ref;
-}
-// `repository:<the highest release below this one>`, or why there is none.
-async function previousReleaseOf(plan, options) {
-    try {
-        const connection = await (0,connect/* connect */.N)(plan.repository, { ...options, input: 'images' });
-        const tags = await connection.client.tags(connection.reference.repository);
-        const previous = previousRelease(tags, plan.version);
-        if (previous)
-            return `${plan.repository}:${previous}`;
-        return { status: 'absent', reason: `no release before ${plan.version} in ${plan.repository} yet` };
-    }
-    catch (error) {
-        if (error instanceof src_errors/* InputError */.d)
-            throw error;
-        return judgeBaseline(plan.repository, { error, tagMissing: (0,errors/* isNotFound */.c4)(error) });
-    }
-}
-async function runSizeStep(step) {
-    const { inputs } = step;
-    const { report: measured, scanned } = await measureWithScans(step.image, step.baseline, measureOptions(inputs));
-    const budget = (0,compare_budget/* evaluateBudget */.xF)(measured, inputs.budgetRules, inputs.budgetAction);
-    // The verdict is part of the report only when there is a budget to hold.
-    const checked = inputs.budgetRules.length > 0 ? budget : undefined;
-    const advice = step.advice && (await runAdviceStep({ ...step.advice, analyzeLayers: inputs.analyzeLayers, scanned }));
-    // Build-arg values never leave in history text: not in the output, the artifact, nor the comment.
-    const report = withoutBuildArgValues({
-        ...measured,
-        image: { ...measured.image, ref: step.shownAs },
-        budget: checked,
-        ...(advice && { advice }),
-    }, inputs.build.buildArgs ?? []);
-    const markdown = renderReport(report, { key: inputs.commentKey, budget: checked, chart: inputs.chart });
-    // Platform names and refs come from registries and saved reports: shown, never obeyed.
-    runner/* infoUntrusted */.z7(sizeTable(report));
-    runner/* setOutput */.uH('size-report', JSON.stringify(report));
-    runner/* setOutput */.uH('budget-status', budget.status);
-    await publishReport(report, markdown, {
-        token: inputs.githubToken,
-        repository: step.context.repository,
-        issueNumber: step.context.pullRequest?.number,
-        eventName: step.context.eventName,
-        key: inputs.commentKey,
-        mode: inputs.comment,
-        minChange: inputs.minChange,
-    });
-    const messages = budget.violations.map((v) => {
-        const [actual, limit] = v.rule.startsWith('max-increase-percent')
-            ? [`${v.actual.toFixed(1)}%`, `${v.limit}%`]
-            : [(0,format/* formatBytes */.z3)(v.actual), (0,format/* formatBytes */.z3)(v.limit)];
-        return `Size budget: ${v.platform} ${v.rule} exceeded (${actual} > ${limit})`;
-    });
-    for (const u of budget.unchecked ?? []) {
-        messages.push(`Size budget: ${u.platform} ${u.rule} not checked: it needs the baseline, which could not be read`);
-    }
-    // A rule for a platform the image does not have (the builder's own platform was another).
-    const platforms = measured.platforms.map((p) => p.platform).join(', ');
-    for (const a of budget.absent ?? []) {
-        messages.push(`Size budget: "${a.platform}: ${a.rule}" was not checked: the image has no ${a.platform} (its platforms: ${platforms})`);
-    }
-    for (const message of messages) {
-        if (budget.status === 'fail')
-            runner/* error */.z3(message);
-        else
-            runner/* warning */.$e(message);
-    }
-    if (budget.status === 'fail')
-        process.exitCode = 1;
 }
 
 

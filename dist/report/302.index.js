@@ -1,0 +1,1807 @@
+export const id = 302;
+export const ids = [302];
+export const modules = {
+
+/***/ 4302:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  adviceSettings: () => (/* binding */ adviceSettings),
+  runAdviceStep: () => (/* binding */ runAdviceStep)
+});
+
+// EXTERNAL MODULE: ./src/render/format.ts
+var format = __webpack_require__(1509);
+// EXTERNAL MODULE: ./src/render/escape.ts
+var render_escape = __webpack_require__(7789);
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __webpack_require__(8390);
+;// CONCATENATED MODULE: ./src/advise/dockerfile.ts
+/**
+ * A Dockerfile as the advisor sees it: stages and instructions with the lines they span, the
+ * base image each FROM names (global ARGs expanded), the stage that is exported, and the
+ * `# shipshape-ignore` comments. dockerfile-ast does the lexing (escape directive, line
+ * continuations, heredocs, flags); this turns its tree into plain data (model.ts).
+ */
+
+const IGNORE_COMMENT = /^shipshape-ignore\s+(.+)$/i;
+function parseDockerfile(text, options) {
+    const ast = main.DockerfileParser.parse(text);
+    const lines = text.split(/\r?\n/);
+    const globalArgs = {};
+    const stages = [];
+    for (const node of ast.getInstructions()) {
+        const keyword = node.getKeyword().toUpperCase();
+        if (keyword === 'FROM') {
+            const from = toInstruction(node, keyword, stages.length, lines);
+            stages.push(fromStage(node, from, stages, globalArgs));
+        }
+        else if (stages.length === 0) {
+            // Only ARG may come before the first FROM; its values are what FROM lines expand.
+            if (keyword === 'ARG')
+                declareGlobalArg(node, globalArgs, options.buildArgs ?? {});
+        }
+        else {
+            stages.at(-1).instructions.push(toInstruction(node, keyword, stages.length - 1, lines));
+        }
+    }
+    if (stages.length === 0)
+        throw new Error(`${options.file} has no FROM instruction`);
+    return {
+        file: options.file,
+        globalArgs,
+        stages,
+        exported: exportedStage(stages, options.target, options.file),
+        ignored: ast.getComments().flatMap((comment) => {
+            const match = IGNORE_COMMENT.exec(comment.getContent().trim());
+            if (!match)
+                return [];
+            const rules = match[1].split(/[\s,]+/).filter(Boolean);
+            return [{ line: comment.getRange().start.line + 1, rules }];
+        }),
+    };
+}
+/**
+ * Whether `# shipshape-ignore` silences `rule` on `line`: a comment covers its own line and the
+ * lines of the instruction it stands in or above (the first one that ends after it).
+ */
+function isIgnored(model, rule, line) {
+    const instructions = model.stages.flatMap((stage) => [stage.from, ...stage.instructions]);
+    const wanted = rule.toLowerCase();
+    return model.ignored.some((comment) => {
+        if (!comment.rules.some((id) => id.toLowerCase() === wanted))
+            return false;
+        if (comment.line === line)
+            return true;
+        const covered = instructions.find((instruction) => instruction.endLine >= comment.line);
+        return covered !== undefined && covered.startLine <= line && line <= covered.endLine;
+    });
+}
+function toInstruction(node, keyword, stage, lines) {
+    const range = node.getRange();
+    const flags = 'getFlags' in node && typeof node.getFlags === 'function' ? flagsOf(node) : [];
+    const heredocNodes = heredocsOf(node);
+    const heredocs = heredocNodes.map((heredoc) => heredocBody(heredoc, lines));
+    const content = node.getArgumentsContent() ?? '';
+    return {
+        keyword,
+        args: [...flags, content].filter(Boolean).join(' '),
+        flags,
+        arguments: argumentsOf(node, keyword, content, heredocNodes, heredocs),
+        heredocs,
+        startLine: range.start.line + 1,
+        endLine: range.end.line + 1,
+        stage,
+    };
+}
+function flagsOf(node) {
+    return node
+        .getFlags()
+        .map((flag) => flag.toString());
+}
+function heredocsOf(node) {
+    const withHeredocs = node;
+    return typeof withHeredocs.getHeredocs === 'function' ? withHeredocs.getHeredocs() : [];
+}
+/** The body between the heredoc's first line and its delimiter, each line ending in `\n` as the shell sees it. */
+function heredocBody(heredoc, lines) {
+    const content = heredoc.getContentRange();
+    if (!content)
+        return '';
+    const end = heredoc.getDelimiterRange()?.start.line ?? content.end.line + 1;
+    return lines
+        .slice(content.start.line, end)
+        .map((line) => `${line}\n`)
+        .join('');
+}
+/**
+ * RUN: the command (its first line when it has heredocs), then each heredoc body. Exec form
+ * (`["sh", "-c", "..."]`): the JSON strings. COPY/ADD and the rest: the words, heredoc bodies left out.
+ */
+function argumentsOf(node, keyword, content, heredocNodes, heredocs) {
+    const json = jsonStrings(node, content);
+    if (json)
+        return json;
+    const firstBodyLine = heredocNodes[0]?.getContentRange()?.start.line;
+    if (keyword === 'RUN') {
+        const command = firstBodyLine === undefined ? content : content.split('\n')[0];
+        return [command.trim(), ...heredocs];
+    }
+    return node
+        .getArguments()
+        .filter((argument) => firstBodyLine === undefined || argument.getRange().start.line < firstBodyLine)
+        .map((argument) => argument.getValue());
+}
+/** Exec form (`["a b", "/c/"]`): the strings, parsed as JSON (dockerfile-ast's values drop spaces). */
+function jsonStrings(node, content) {
+    const json = node;
+    if (typeof json.getJSONStrings !== 'function' || json.getJSONStrings().length === 0)
+        return undefined;
+    try {
+        const parsed = JSON.parse(content);
+        if (Array.isArray(parsed) && parsed.every((item) => typeof item === 'string'))
+            return parsed;
+    }
+    catch {
+        // Not valid JSON: BuildKit then reads the line in shell form, and so do we.
+    }
+    return undefined;
+}
+function declareGlobalArg(node, globalArgs, buildArgs) {
+    // `ARG NAME`, `ARG NAME=default`, `ARG A=1 B=2` (several in one line).
+    for (const word of node.getArguments().map((argument) => argument.getValue())) {
+        const equals = word.indexOf('=');
+        const name = equals === -1 ? word : word.slice(0, equals);
+        const fallback = equals === -1 ? undefined : unquote(expand(word.slice(equals + 1), globalArgs));
+        globalArgs[name] = Object.hasOwn(buildArgs, name) ? buildArgs[name] : fallback;
+    }
+}
+function fromStage(node, from, earlier, globalArgs) {
+    // `FROM [--platform=...] image [AS name]`: the words after the flags.
+    const words = node.getArguments().map((argument) => argument.getValue());
+    const baseImage = expand(words[0] ?? '', globalArgs);
+    const name = words.length >= 3 && words[1].toLowerCase() === 'as' ? words[2].toLowerCase() : undefined;
+    const parent = earlier.findLast((stage) => stage.name !== undefined && stage.name === baseImage.toLowerCase());
+    return {
+        index: earlier.length,
+        ...(name !== undefined && { name }),
+        from,
+        baseImage,
+        ...(parent !== undefined && { parentStage: parent.index }),
+        instructions: [],
+    };
+}
+function exportedStage(stages, target, file) {
+    if (target === undefined || target === '')
+        return stages.length - 1;
+    const wanted = target.toLowerCase();
+    const stage = stages.find((candidate) => candidate.name === wanted);
+    if (!stage) {
+        const names = stages.map((s) => s.name).filter(Boolean);
+        throw new Error(`target stage ${JSON.stringify(target)} is not in ${file}` +
+            (names.length ? `; its stages are ${names.join(', ')}` : '; its stages have no names'));
+    }
+    return stage.index;
+}
+/**
+ * `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR-default}`, `${VAR:+alt}`, `${VAR+alt}` with the
+ * given values (unset: empty), as BuildKit expands FROM lines. `\$` stays a literal `$`.
+ */
+function expand(text, values) {
+    const pattern = /\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+    return text.replace(pattern, (whole, braced, operator, word, bare) => {
+        if (whole === '\\$')
+            return '$';
+        const name = (braced ?? bare);
+        const value = values[name];
+        const set = value !== undefined;
+        const nonEmpty = set && value !== '';
+        switch (operator) {
+            case ':-':
+                return nonEmpty ? value : expand(word, values);
+            case '-':
+                return set ? value : expand(word, values);
+            case ':+':
+                return nonEmpty ? expand(word, values) : '';
+            case '+':
+                return set ? expand(word, values) : '';
+            default:
+                return value ?? '';
+        }
+    });
+}
+function unquote(value) {
+    const quoted = /^"(.*)"$|^'(.*)'$/.exec(value);
+    return quoted ? (quoted[1] ?? quoted[2]) : value;
+}
+
+// EXTERNAL MODULE: ./src/report/savings.ts
+var savings = __webpack_require__(5537);
+;// CONCATENATED MODULE: ./src/advise/advise.ts
+
+
+function advise(inputs, options) {
+    const merged = new Map();
+    const failures = [];
+    for (const input of inputs) {
+        for (const rule of options.rules) {
+            let findings;
+            try {
+                findings = rule.check(input);
+            }
+            catch (error) {
+                failures.push({ rule: rule.id, platform: input.platform, message: error.message });
+                continue;
+            }
+            for (const finding of findings) {
+                if (!isWellFormed(finding))
+                    continue;
+                if (isIgnored(input.dockerfile, finding.rule, finding.line))
+                    continue;
+                // The same line costs different bytes per platform (arm64 packages are bigger):
+                // the report names the largest, with the message and fix that go with it.
+                const key = `${finding.rule}\0${finding.file}\0${finding.line}`;
+                const seen = merged.get(key);
+                if (!seen) {
+                    merged.set(key, { ...finding, platforms: [input.platform] });
+                    continue;
+                }
+                if (!seen.platforms.includes(input.platform))
+                    seen.platforms.push(input.platform);
+                if (finding.bytes > seen.bytes)
+                    merged.set(key, { ...finding, platforms: seen.platforms });
+            }
+        }
+    }
+    const findings = [...merged.values()]
+        .filter((f) => f.bytes >= options.minBytes)
+        .sort((a, b) => b.bytes - a.bytes || compare(a.file, b.file) || a.line - b.line || compare(a.rule, b.rule));
+    return { findings, total: (0,savings/* savingsTotal */.E)(findings), failures };
+}
+const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+// A rule's bug must not put NaN bytes or line 0 into the report, the annotations or the JSON.
+function isWellFormed(f) {
+    return (Number.isSafeInteger(f.bytes) &&
+        f.bytes >= 0 &&
+        Number.isSafeInteger(f.line) &&
+        f.line >= 1 &&
+        Number.isSafeInteger(f.endLine) &&
+        f.endLine >= f.line);
+}
+
+// EXTERNAL MODULE: ./src/oci/history.ts
+var oci_history = __webpack_require__(633);
+;// CONCATENATED MODULE: ./src/advise/attribute.ts
+/**
+ * Which Dockerfile instruction made each image layer.
+ *
+ * The exported stage's chain (its `FROM <stage>` parents down to a stage built on an image) is
+ * what the image holds: the root's base-image layers first, then one layer per RUN/COPY/ADD/
+ * WORKDIR of the chain, minus the steps that changed nothing (both builders drop those, or mark
+ * them `empty_layer`). So layers are matched from the top, newest first, by comparing each
+ * layer's history `created_by` with the instructions; the text decides. Where it cannot (no
+ * history, a form we do not read), layers between two text matches are paired by order when the
+ * counts agree, and otherwise left without an instruction: no attribution beats a wrong one.
+ */
+
+/** Instructions that can make a layer (all others only change the config). */
+const LAYER_MAKING = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
+/** Those that make one whenever they change a file: a no-op WORKDIR (the dir exists) makes none. */
+const ALWAYS_CHANGING = new Set(['RUN', 'COPY', 'ADD']);
+const KEYWORDS = new Set([
+    ...LAYER_MAKING,
+    ...['ARG', 'CMD', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD'],
+    ...['SHELL', 'STOPSIGNAL', 'USER', 'VOLUME'],
+]);
+const BUILDKIT_SUFFIX = '# buildkit';
+function attributeLayers(model, layers) {
+    const chain = stageChain(model);
+    const root = chain[0];
+    const candidates = chain.flatMap((stage) => stage.instructions.filter((i) => LAYER_MAKING.has(i.keyword)));
+    const hasHistory = layers.some((layer) => Boolean(layer.createdBy?.trim()));
+    const steps = layers.map((layer) => readStep(layer.createdBy, hasHistory));
+    const verdict = (layer, candidate) => attribute_compare(steps[layer], candidates[candidate]);
+    const made = layers.map(() => undefined);
+    const fromBase = layers.map(() => false);
+    // 1. Anchors: each layer, newest first, against the nearest instruction below the last anchor whose text matches.
+    const anchors = [];
+    let next = candidates.length - 1;
+    for (let layer = layers.length - 1; layer >= 0 && next >= 0; layer--) {
+        for (let candidate = next; candidate >= 0; candidate--) {
+            if (verdict(layer, candidate) === 'match') {
+                anchors.push([layer, candidate]);
+                next = candidate - 1;
+                break;
+            }
+        }
+    }
+    // 2. Between anchors (and above the top one): by order, only when the counts agree and no text says otherwise.
+    let upperLayer = layers.length;
+    let upperCandidate = candidates.length;
+    for (const [layer, candidate] of anchors) {
+        pairInOrder(range(layer + 1, upperLayer), range(candidate + 1, upperCandidate));
+        made[layer] = candidates[candidate];
+        upperLayer = layer;
+        upperCandidate = candidate;
+    }
+    // 3. Below the lowest anchor: the rest of the chain's instructions, then the base image.
+    let candidate = upperCandidate - 1;
+    for (let layer = upperLayer - 1; layer >= 0; layer--) {
+        if (candidate < 0) {
+            // Every instruction is placed: what is left came with the base image (scratch has none).
+            fromBase[layer] = root.baseImage !== 'scratch';
+            continue;
+        }
+        const said = verdict(layer, candidate);
+        if (said === 'unknown' && ALWAYS_CHANGING.has(candidates[candidate].keyword)) {
+            made[layer] = candidates[candidate--];
+        }
+        else if (said === 'mismatch') {
+            // A layer whose history names none of the instructions left is not ours, nor is anything below it.
+            for (let below = layer; below >= 0; below--)
+                fromBase[below] = root.baseImage !== 'scratch';
+            break;
+        }
+        else {
+            break; // a WORKDIR may or may not have made this layer: leave the rest unattributed
+        }
+    }
+    return layers.map((layer, index) => ({
+        index,
+        digest: layer.digest,
+        compressed: layer.compressed,
+        scan: layer.scan,
+        ...(layer.createdBy !== undefined && { createdBy: layer.createdBy }),
+        instruction: fromBase[index] ? root.from : made[index],
+        fromBase: fromBase[index],
+    }));
+    function pairInOrder(layerRange, candidateRange) {
+        if (layerRange.length !== candidateRange.length)
+            return;
+        if (layerRange.some((layer, i) => verdict(layer, candidateRange[i]) !== 'unknown'))
+            return;
+        layerRange.forEach((layer, i) => (made[layer] = candidates[candidateRange[i]]));
+    }
+}
+/** The exported stage and the stages it is built on (`FROM <stage>`), root first. */
+function stageChain(model) {
+    const chain = [];
+    const seen = new Set();
+    let stage = model.stages[model.exported];
+    while (stage && !seen.has(stage.index)) {
+        seen.add(stage.index);
+        chain.unshift(stage);
+        stage = stage.parentStage === undefined ? undefined : model.stages[stage.parentStage];
+    }
+    return chain;
+}
+function range(from, to) {
+    return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+}
+function readStep(createdBy, hasHistory) {
+    // endsWith, not a /\s*# buildkit$/ regex: that is quadratic on long runs of spaces (history.ts).
+    let text = (createdBy ?? '').trim();
+    if (text.endsWith(BUILDKIT_SUFFIX))
+        text = text.slice(0, -BUILDKIT_SUFFIX.length);
+    const raw = collapse(text);
+    if (raw === '')
+        return { text: '', raw, foreign: hasHistory };
+    const clean = (0,oci_history/* cleanCreatedBy */.xB)(createdBy);
+    const space = clean.search(/\s/);
+    const word = (space === -1 ? clean : clean.slice(0, space)).toUpperCase();
+    if (!KEYWORDS.has(word))
+        return { text: '', raw, foreign: false };
+    return { keyword: word, text: collapse(space === -1 ? '' : clean.slice(space)), raw, foreign: false };
+}
+function attribute_compare(step, instruction) {
+    if (step.foreign)
+        return 'mismatch';
+    if (step.keyword === undefined) {
+        // Another tool's wording: a RUN's command at the end of it is still the command.
+        if (step.raw === '' || instruction.keyword !== 'RUN')
+            return 'unknown';
+        const command = withoutBuildArgs(step.raw);
+        return runForms(instruction).some((form) => endsWithCommand(command, form)) ? 'match' : 'unknown';
+    }
+    if (step.keyword !== instruction.keyword)
+        return 'mismatch';
+    switch (instruction.keyword) {
+        case 'RUN':
+            return runMatches(step, instruction) ? 'match' : 'mismatch';
+        case 'COPY':
+        case 'ADD':
+            return copyMatches(step.text, instruction) ? 'match' : 'mismatch';
+        default:
+            // WORKDIR: both builders write the path with variables expanded.
+            return matchesWithVariables(collapse(instruction.arguments.join(' ')), step.text)
+                ? 'match'
+                : 'mismatch';
+    }
+}
+/**
+ * BuildKit: `RUN [|N A=1 ...] /bin/sh -c <command>`; exec form `RUN [|N ...] sh -c echo` (the
+ * JSON strings joined); the classic builder: the same without `RUN`. cleanCreatedBy took the
+ * build args and a shell it knows off `step.text`; a SHELL it does not know stays in front.
+ */
+function runMatches(step, instruction) {
+    const command = withoutBuildArgs(step.raw.replace(/^RUN /, ''));
+    return runForms(instruction).some((form) => step.text === form || command === form || endsWithCommand(command, form));
+}
+/**
+ * `|2 A=1 B=2 rest` -> `rest`: both builders list the build args in effect before the command.
+ * Only when the N words are N `KEY=value` words: a value with spaces leaves the text as it is.
+ */
+function withoutBuildArgs(text) {
+    const count = /^\|(\d+) /.exec(text);
+    if (!count)
+        return text;
+    const words = text.slice(count[0].length).split(' ');
+    const args = words.slice(0, Number(count[1]));
+    return args.every((word) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(word))
+        ? words.slice(args.length).join(' ')
+        : text;
+}
+/** `<shell and its flags> <form>`: what precedes the command ends in a flag (`-c`, `-Command`, `/C`). */
+function endsWithCommand(text, form) {
+    if (!text.endsWith(` ${form}`))
+        return false;
+    const before = text.slice(0, -form.length - 1);
+    const last = before.slice(before.lastIndexOf(' ') + 1);
+    return /^[-/]\w+$/.test(last) && !/&&|\|\||;/.test(before);
+}
+/**
+ * The ways a RUN's command appears in history: as written (continuations joined; exec form: the
+ * strings joined), or, for a heredoc RUN, its first line with the bodies, or the body alone
+ * when the first line is only `<<EOF` (BuildKit then runs the body as the script).
+ */
+function runForms(instruction) {
+    const withoutFlags = collapse(instruction.args.slice(instruction.flags.join(' ').length));
+    if (withoutFlags.startsWith('['))
+        return [collapse(instruction.arguments.join(' '))];
+    const forms = [withoutFlags];
+    const [command = '', ...bodies] = instruction.arguments;
+    if (bodies.length > 0 && /^<<-?(["']?)[\w.-]+\1$/.test(command.trim()))
+        forms.push(collapse(bodies.join('\n')));
+    return forms.filter((form) => form !== '');
+}
+// The classic builder names what it copied by content hash: `file:<hex> in /dst`.
+const CLASSIC_COPY = /^(?:--\S+\s+)*(?:file|dir|multi):[0-9a-f]+ in (.*)$/;
+/**
+ * BuildKit writes `COPY [--chown=..] src... dst` (without --from/--link), the classic builder
+ * `COPY file:<hash> in dst`; both expand variables (`COPY $SRC $DIR/`).
+ */
+function copyMatches(text, instruction) {
+    const destination = collapse(instruction.arguments.at(-1) ?? '');
+    const classic = CLASSIC_COPY.exec(text);
+    if (classic)
+        return matchesWithVariables(destination, collapse(classic[1]));
+    const words = text.split(' ');
+    while (words.length > 0 && words[0].startsWith('--'))
+        words.shift();
+    return matchesWithVariables(collapse(instruction.arguments.join(' ')), words.join(' '));
+}
+/**
+ * Whether `text` is `pattern` with each `$VAR` / `${VAR...}` of the pattern standing for any
+ * value. Literal pieces are found in order, leftmost first (right for `*`-style wildcards), so
+ * the cost stays linear whatever the author wrote; a regex of `.*`s would not.
+ */
+function matchesWithVariables(pattern, text) {
+    const pieces = pattern.split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/);
+    if (pieces.length === 1)
+        return pattern === text;
+    const first = pieces[0];
+    const last = pieces.at(-1);
+    if (!text.startsWith(first) || text.length < first.length + last.length)
+        return false;
+    let at = first.length;
+    const end = text.length - last.length;
+    for (const piece of pieces.slice(1, -1)) {
+        const found = text.indexOf(piece, at);
+        if (found === -1 || found + piece.length > end)
+            return false;
+        at = found + piece.length;
+    }
+    return text.endsWith(last);
+}
+function collapse(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+
+;// CONCATENATED MODULE: ./src/advise/advise-image.ts
+
+
+
+function adviseImage(scanned, options) {
+    const dockerfile = parseDockerfile(options.dockerfile.text, {
+        file: options.dockerfile.file,
+        target: options.target,
+        buildArgs: buildArgValues(options.buildArgs),
+    });
+    const inputs = scanned.map((p) => ({
+        dockerfile,
+        platform: p.platform,
+        layers: attributeLayers(dockerfile, p.layers),
+        waste: p.waste,
+    }));
+    return advise(inputs, { rules: options.rules, minBytes: options.minBytes });
+}
+function buildArgValues(args) {
+    const values = {};
+    for (const arg of args) {
+        const eq = arg.indexOf('=');
+        if (eq > 0)
+            values[arg.slice(0, eq)] = arg.slice(eq + 1);
+    }
+    return values;
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/oci/reference.ts
+var reference = __webpack_require__(2148);
+;// CONCATENATED MODULE: ./src/buildx/flag-paths.ts
+/**
+ * Where each buildx flag's syntax holds a local path (a build context, an SSH key, a local cache,
+ * an output), so that inputs/ can hold every one of them to the path rule.
+ */
+
+
+/** Git and HTTP URLs buildx fetches itself; `-` is a tar on stdin. */
+function isRemoteContext(context) {
+    return /^(https?:\/\/|git@|git:\/\/|ssh:\/\/|github\.com\/)/.test(context) || context === '-';
+}
+/**
+ * A `build-contexts` entry, NAME=VALUE: a local directory, or `oci-layout://PATH[:TAG][@DIGEST]`
+ * (buildx cuts the digest, then the tag); undefined for an image (`docker-image://`) or a URL.
+ */
+function buildContextPath(entry) {
+    const value = entry.slice(entry.indexOf('=') + 1).trim();
+    const layout = ociLayoutPath(value);
+    if (layout !== undefined)
+        return layout.split('@')[0].split(':')[0];
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || isRemoteContext(value))
+        return undefined;
+    return value;
+}
+/** An `ssh` entry, `default|ID[=PATH[,PATH]]`: its sockets or keys (none: the agent of SSH_AUTH_SOCK). */
+function sshPaths(entry) {
+    const eq = entry.indexOf('=');
+    return eq < 0 ? [] : parseList(entry.slice(eq + 1));
+}
+/** A `cache-from` / `cache-to` entry's `src` or `dest` (type=local); a bare entry is a registry reference. */
+function cachePaths(entry) {
+    const fields = parseList(entry);
+    return fields.length === 1 && !fields[0].includes('=') ? [] : fieldPaths(fields);
+}
+/** An `outputs` entry's `dest`, or the bare path buildx takes for a local export; `-` is stdout. */
+function outputPaths(entry) {
+    const fields = parseList(entry);
+    if (fields.length === 1 && !fields[0].includes('='))
+        return fields[0] === '-' ? [] : [fields[0]];
+    return fieldPaths(fields);
+}
+function fieldPaths(fields) {
+    const paths = [];
+    for (const field of fields) {
+        const eq = field.indexOf('=');
+        const key = field.slice(0, eq).trim();
+        const value = field.slice(eq + 1).trim();
+        if (eq > 0 && (key === 'src' || key === 'dest') && value !== '' && value !== '-')
+            paths.push(value);
+    }
+    return paths;
+}
+
+;// CONCATENATED MODULE: ./src/advise/dockerfile-source.ts
+/**
+ * Finds and reads the Dockerfile that made the image, for advice: the `file` input, or
+ * `<context>/Dockerfile` of a local context. Names it relative to the workspace (the repository
+ * checkout), which is how GitHub annotations name files: `app/docker/Dockerfile`, not
+ * `/home/runner/work/app/app/app/docker/Dockerfile` nor `docker/Dockerfile` relative to a context.
+ */
+
+
+
+// A Dockerfile is a few kB; a huge file is not one worth parsing for advice.
+const MAX_DOCKERFILE_BYTES = 1_000_000;
+async function readDockerfileSource(where) {
+    if (isRemoteContext(where.context)) {
+        return {
+            found: false,
+            reason: 'the build context is remote (Git or URL), so its Dockerfile is not on disk',
+        };
+    }
+    if (where.file === '-')
+        return { found: false, reason: 'the Dockerfile came from stdin (file: -)' };
+    // A template, not resolve(context, 'Dockerfile'): ncc would take that for an asset to bundle.
+    const path = where.file
+        ? (0,external_node_path_.resolve)(where.cwd, where.file)
+        : `${(0,external_node_path_.resolve)(where.cwd, where.context)}/Dockerfile`;
+    let size;
+    try {
+        const info = await (0,promises_.stat)(path);
+        if (!info.isFile())
+            return { found: false, reason: `${path} is not a file` };
+        size = info.size;
+    }
+    catch (error) {
+        return { found: false, reason: `${path} cannot be read (${error.code})` };
+    }
+    if (size > MAX_DOCKERFILE_BYTES) {
+        return { found: false, reason: `${path} is ${size} bytes, too large to be read as a Dockerfile` };
+    }
+    const text = await (0,promises_.readFile)(path, 'utf8');
+    const fromWorkspace = (0,external_node_path_.relative)((0,external_node_path_.resolve)(where.workspace), path);
+    const inWorkspace = fromWorkspace !== '' &&
+        fromWorkspace !== '..' &&
+        !fromWorkspace.startsWith(`..${external_node_path_.sep}`) &&
+        !(0,external_node_path_.isAbsolute)(fromWorkspace);
+    const file = (inWorkspace ? fromWorkspace : path).split(external_node_path_.sep).join('/');
+    return { found: true, text, file, inWorkspace };
+}
+
+// EXTERNAL MODULE: ./src/image/cache-paths.ts
+var cache_paths = __webpack_require__(6734);
+// EXTERNAL MODULE: ./src/image/layers.ts + 1 modules
+var image_layers = __webpack_require__(7740);
+// EXTERNAL MODULE: ./src/image/wasted.ts
+var wasted = __webpack_require__(5355);
+;// CONCATENATED MODULE: ./src/advise/rules/image-name.ts
+function parseImageName(reference) {
+    const withoutDigest = reference.split('@')[0];
+    const slash = withoutDigest.lastIndexOf('/');
+    const colon = withoutDigest.lastIndexOf(':');
+    const hasTag = colon > slash;
+    const repository = hasTag ? withoutDigest.slice(0, colon) : withoutDigest;
+    const tag = hasTag ? withoutDigest.slice(colon + 1) : 'latest';
+    const nameStart = repository.lastIndexOf('/') + 1;
+    return {
+        prefix: repository.slice(0, nameStart),
+        name: repository.slice(nameStart).toLowerCase(),
+        tag: tag || 'latest',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/advise/rules/stage-chain.ts
+
+/** The chain's instructions after its FROMs, in file order. */
+function chainInstructions(chain) {
+    return chain.flatMap((stage) => stage.instructions);
+}
+/** The value of a `--name=value` flag, as written (`--from=build` -> `build`). */
+function flagValue(instruction, name) {
+    const prefix = `--${name}=`;
+    const flag = instruction.flags.find((f) => f.toLowerCase().startsWith(prefix));
+    return flag?.slice(prefix.length);
+}
+/**
+ * Whether the chain already copies from elsewhere (`COPY --from=build`, `COPY --from=image`,
+ * `RUN --mount=from=...`): the author separates build from runtime, a multi-stage build.
+ */
+function copiesFromElsewhere(chain) {
+    return chainInstructions(chain).some((instruction) => ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') &&
+        flagValue(instruction, 'from') !== undefined) ||
+        (instruction.keyword === 'RUN' &&
+            instruction.flags.some((flag) => /^--mount=(?:.*,)?from=/i.test(flag))));
+}
+
+;// CONCATENATED MODULE: ./src/advise/rules/single-stage-toolchain.ts
+/**
+ * single-stage-toolchain: what only a build needs (compilers, -dev headers, Go or Rust toolchains,
+ * module sources and build outputs, Node dev dependencies, compiled-language sources) left in the
+ * final image of a build that has no separate runtime stage. The cost is the bytes of those
+ * paths that the final filesystem still shows, in the layers this Dockerfile made: the bytes a
+ * runtime stage would not copy.
+ *
+ * Decisions:
+ * - Base-image layers are not counted: a toolchain base (`golang`, `rust`, full `node`) is the
+ *   base-image-share rule's finding, and counting it here too would add the same bytes twice.
+ * - Paths that image/cache-paths.ts names (the go-build cache, pip/npm caches, /tmp) belong to the
+ *   package-cache rule, for the same reason.
+ * - Sources (`*.go`, `*.c`, `*.rs`... outside usr/ and node_modules) and `@types/*` packages never
+ *   fire alone (an image may ship a few sources on purpose; some runtime packages depend on
+ *   `@types/*`): they are added when a toolchain is there, in the image's layers or as its base
+ *   (sources only).
+ * - Dev dependencies are well-known dev-only npm packages (typescript, jest, eslint, webpack...) in
+ *   a project's first node_modules: a layer scan sees paths and sizes, never package.json.
+ * - The finding stands on the layer that added the most of those bytes (the message says how
+ *   many layers added some).
+ */
+
+
+
+
+
+
+const LABELS = {
+    compiler: 'C/C++ compiler',
+    headers: 'headers of -dev packages',
+    'go-toolchain': 'Go toolchain',
+    'rust-toolchain': 'Rust toolchain',
+    'build-output': 'module sources and build outputs',
+    'dev-dependencies': 'Node dev dependencies',
+    'type-definitions': 'TypeScript type definitions',
+    sources: 'compiled-language sources',
+};
+const KIND_ORDER = Object.keys(LABELS);
+/**
+ * Kinds that are counted once another kind shows a toolchain, but never fire alone: an image may
+ * ship a few sources on purpose, and some runtime packages depend on `@types/*` (mongodb does).
+ */
+const ADD_ON_KINDS = ['type-definitions', 'sources'];
+const COMPILER_DIR = /^usr\/(?:lib|libexec)\/(?:gcc|gcc-cross)\/|^usr\/lib\/llvm-[^/]+\/|^usr\/lib\/clang\//;
+// Drivers and binutils: gcc, gcc-12, x86_64-linux-gnu-gcc-12, g++, cc, c++, cpp, clang-17, ld, as.
+const COMPILER_BIN = /^usr\/(?:local\/)?bin\/(?:[\w.]+-)*(?:gcc|g\+\+|cc|c\+\+|cpp|clang|clang\+\+|ld|ld\.bfd|ld\.gold|as)(?:-[\d.]+)?$/;
+const HEADERS = /^usr\/(?:local\/)?include\//;
+const GO_TOOLCHAIN = /^usr\/local\/go\/|^usr\/lib\/go(?:-[\d.]+)?\//;
+const RUST_TOOLCHAIN = /(?:^|\/)\.?rustup\/toolchains\/|^usr\/lib\/rustlib\/|(?:^usr\/(?:local\/)?bin|(?:^|\/)\.?cargo\/bin)\/(?:rustc|cargo|rustdoc)$/;
+// Go module sources, cargo's registry and git checkouts, Rust target dirs, Maven and Gradle caches.
+const BUILD_OUTPUT = /(?:^|\/)go\/pkg\/mod\/|(?:^|\/)\.?cargo\/(?:registry|git)\/|(?:^|\/)target\/(?:debug|release)\/(?:deps|build|incremental|\.fingerprint)\/|(?:^|\/)\.m2\/repository\/|(?:^|\/)\.gradle\/caches\//;
+const SOURCE_FILE = /\.(?:go|rs|c|cc|cpp|cxx|h|hpp|java|kt|scala)$/;
+const NOT_APP_SOURCES = /^usr\/|(?:^|\/)(?:node_modules|site-packages|dist-packages)\//;
+/** npm packages that only a build or a test run needs. */
+const DEV_PACKAGES = new Set([
+    'typescript',
+    'ts-node',
+    'ts-jest',
+    'tsx',
+    'jest',
+    'jest-cli',
+    'babel-jest',
+    'eslint',
+    'prettier',
+    'webpack',
+    'webpack-cli',
+    'webpack-dev-server',
+    'rollup',
+    'vite',
+    'vitest',
+    'esbuild',
+    'nodemon',
+    'mocha',
+    'chai',
+    'sinon',
+    'karma',
+    'nyc',
+    'c8',
+    'husky',
+    'lint-staged',
+]);
+const DEV_SCOPES = new Set([
+    '@typescript-eslint',
+    '@jest',
+    '@eslint',
+    '@vitest',
+    '@esbuild',
+    '@testing-library',
+    '@storybook',
+]);
+const DEV_PREFIXES = ['eslint-plugin-', 'eslint-config-'];
+/** Base images that are build toolchains themselves: their sources in the image are build inputs. */
+const TOOLCHAIN_BASES = new Set(['golang', 'rust', 'gcc', 'buildpack-deps', 'maven', 'gradle', 'openjdk']);
+const isDevPackage = (name) => DEV_PACKAGES.has(name) ||
+    DEV_SCOPES.has(name.split('/')[0]) ||
+    DEV_PREFIXES.some((prefix) => name.startsWith(prefix));
+/**
+ * The npm package a path belongs to in the project's (first) node_modules, with pnpm's
+ * `node_modules/.pnpm/@scope+name@1.2.3/...` layout read too.
+ */
+function nodePackageOf(path) {
+    let start;
+    if (path.startsWith('node_modules/'))
+        start = 'node_modules/'.length;
+    else {
+        const at = path.indexOf('/node_modules/');
+        if (at < 0)
+            return undefined;
+        start = at + '/node_modules/'.length;
+    }
+    const segments = path.slice(start).split('/');
+    if (segments[0] === '.pnpm') {
+        const entry = segments[1];
+        if (!entry || entry === 'node_modules' || segments.length < 3)
+            return undefined;
+        const version = entry.lastIndexOf('@');
+        return (version > 0 ? entry.slice(0, version) : entry).replace('+', '/');
+    }
+    if (segments.length < 2)
+        return undefined; // a file directly in node_modules
+    if (segments[0].startsWith('@'))
+        return segments.length < 3 ? undefined : `${segments[0]}/${segments[1]}`;
+    return segments[0];
+}
+/** What only a build needs, by path (normalized layer path), or undefined. */
+function toolchainKindOf(path) {
+    if ((0,cache_paths/* cacheKindOf */.cW)(path) !== undefined)
+        return undefined;
+    if (COMPILER_DIR.test(path) || COMPILER_BIN.test(path))
+        return 'compiler';
+    if (HEADERS.test(path))
+        return 'headers';
+    if (GO_TOOLCHAIN.test(path))
+        return 'go-toolchain';
+    if (RUST_TOOLCHAIN.test(path))
+        return 'rust-toolchain';
+    if (BUILD_OUTPUT.test(path))
+        return 'build-output';
+    const pkg = path.includes('node_modules/') ? nodePackageOf(path) : undefined;
+    if (pkg !== undefined) {
+        if (pkg.startsWith('@types/'))
+            return 'type-definitions';
+        return isDevPackage(pkg) ? 'dev-dependencies' : undefined;
+    }
+    if (SOURCE_FILE.test(path) && !NOT_APP_SOURCES.test(path))
+        return 'sources';
+    return undefined;
+}
+/** Bytes per kind and per layer of the build-only files the final filesystem still shows. */
+function tallyVisible(layers) {
+    const byKind = Object.fromEntries(KIND_ORDER.map((kind) => [kind, 0]));
+    const byLayer = new Map();
+    const found = [];
+    for (const layer of layers) {
+        if (layer.fromBase)
+            continue;
+        const { count, paths, kinds, sizes } = layer.scan.entries;
+        for (let k = 0; k < count; k++) {
+            if (kinds[k] !== image_layers/* EntryKind */.t0.File || sizes[k] === 0)
+                continue;
+            const kind = toolchainKindOf(paths[k]);
+            if (kind)
+                found.push({ layer, path: paths[k], size: sizes[k], kind });
+        }
+    }
+    if (found.length === 0)
+        return { byKind, byLayer };
+    // A later layer may delete or overwrite them: those copies are the hidden-bytes rule's.
+    const waste = (0,wasted/* computeWaste */.I)(layers.map((layer) => layer.scan), { maxHidden: Number.MAX_SAFE_INTEGER });
+    const position = new Map(layers.map((layer, at) => [layer, at]));
+    const hidden = new Set(waste.hidden.map((copy) => `${copy.layer}\0${copy.path}`));
+    for (const { layer, path, size, kind } of found) {
+        if (hidden.has(`${position.get(layer)}\0${path}`))
+            continue;
+        byKind[kind] += size;
+        byLayer.set(layer, (byLayer.get(layer) ?? 0) + size);
+    }
+    return { byKind, byLayer };
+}
+function fixFor(byKind) {
+    const steps = [
+        'build in a `FROM ... AS build` stage and `COPY --from=build` only the output into a runtime stage',
+    ];
+    if (byKind['go-toolchain'] > 0 || byKind['build-output'] > 0 || byKind['rust-toolchain'] > 0)
+        steps.push('static binaries can run on `gcr.io/distroless/static-debian12` or `scratch`');
+    if (byKind['dev-dependencies'] > 0 || byKind['type-definitions'] > 0)
+        steps.push('install with `npm ci --omit=dev` in the runtime stage');
+    if (byKind.compiler > 0 || byKind.headers > 0)
+        steps.push('install only the runtime libraries there, not gcc or -dev packages');
+    return `Use a multi-stage build: ${steps.join('; ')}.`;
+}
+const singleStageToolchain = {
+    id: 'single-stage-toolchain',
+    title: 'Build toolchain in the final image',
+    check(input) {
+        const chain = stageChain(input.dockerfile);
+        if (chain.length === 0 || copiesFromElsewhere(chain))
+            return [];
+        const { byKind, byLayer } = tallyVisible(input.layers);
+        const toolchainBase = TOOLCHAIN_BASES.has(parseImageName(chain[0].baseImage).name);
+        const triggered = KIND_ORDER.some((kind) => !ADD_ON_KINDS.includes(kind) && byKind[kind] > 0);
+        if (!triggered && !(toolchainBase && byKind.sources > 0))
+            return [];
+        const attributed = [...byLayer].filter(([layer]) => layer.instruction !== undefined);
+        if (attributed.length === 0)
+            return [];
+        // The layer that added the most: where the annotation goes. Ties: the earlier line.
+        const [top] = attributed.sort(([a, x], [b, y]) => y - x || a.index - b.index)[0];
+        const bytes = [...byLayer.values()].reduce((sum, b) => sum + b, 0);
+        const parts = KIND_ORDER.filter((kind) => byKind[kind] > 0).map((kind) => `${LABELS[kind]} ${(0,format/* formatBytes */.z3)(byKind[kind])}`);
+        const where = attributed.length > 1
+            ? ` in ${attributed.length} layers, most from line ${top.instruction.startLine}`
+            : '';
+        return [
+            {
+                rule: 'single-stage-toolchain',
+                file: input.dockerfile.file,
+                line: top.instruction.startLine,
+                endLine: top.instruction.endLine,
+                bytes,
+                message: `Single-stage build ships ${(0,format/* formatBytes */.z3)(bytes)} that only the build needs (${parts.join(', ')})${where}.`,
+                fix: fixFor(byKind),
+            },
+        ];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/advise/rules/copy-before-install.ts
+/**
+ * copy-before-install: a COPY of the whole build context (`COPY . .`, `ADD . /app`, `COPY * ./`)
+ * before a RUN that installs dependencies from a manifest (`npm ci`, `pip install -r`,
+ * `go mod download`...). Any source change then invalidates the install, so every build
+ * reinstalls the dependencies. The cost is the bytes of those install layers: what copying the
+ * manifests first would keep cached (not bytes the image would lose).
+ *
+ * Decisions: only the exported stage chain is judged (its layers are the ones measured); one
+ * finding per broad COPY, spanning the COPY to the last install after it; an install that
+ * made no bytes makes no finding.
+ */
+
+
+// `\b` would match inside `npm-ci`; commands start a line or follow a shell operator or `sudo`.
+// An `A=1 B=2` environment prefix may come first (`CI=true npm ci`).
+const START = String.raw `(?:^|[;&|(\n]\s*|\bsudo\s+|\bexec\s+)(?:\w+=\S*\s+)*`;
+const at = (command) => new RegExp(`${START}${command}`, 'm');
+const INSTALLERS = [
+    { pattern: at(String.raw `npm\s+ci\b`), manifests: 'package.json package-lock.json' },
+    // `npm install` with no package names (flags only): installs what package.json lists.
+    {
+        pattern: at(String.raw `npm\s+(?:install|i)(?:\s+--?[\w-]+(?:=\S+)?)*\s*(?:$|[;&|)])`),
+        manifests: 'package.json package-lock.json',
+    },
+    // `yarn install` never takes package names; bare `yarn` (flags only) installs too.
+    {
+        pattern: at(String.raw `yarn(?:\s+install\b|(?:\s+--?[\w-]+(?:=\S+)?)*\s*(?:$|[;&|)]))`),
+        manifests: 'package.json yarn.lock',
+    },
+    { pattern: at(String.raw `pnpm\s+(?:install|i)\b(?!\s+[\w@])`), manifests: 'package.json pnpm-lock.yaml' },
+    {
+        pattern: at(String.raw `(?:python3?\s+-m\s+)?pip3?\s+install\b[^;&|\n]*\s(?:-r|--requirement)[\s=](\S+)`),
+        manifests: 'requirements.txt',
+    },
+    { pattern: at(String.raw `poetry\s+install\b`), manifests: 'pyproject.toml poetry.lock' },
+    { pattern: at(String.raw `pipenv\s+(?:install|sync)\b`), manifests: 'Pipfile Pipfile.lock' },
+    { pattern: at(String.raw `uv\s+sync\b`), manifests: 'pyproject.toml uv.lock' },
+    { pattern: at(String.raw `go\s+mod\s+download\b`), manifests: 'go.mod go.sum' },
+    {
+        pattern: at(String.raw `bundle(?:\s+install\b|(?:\s+--?[\w-]+(?:=\S+)?)*\s*(?:$|[;&|)]))`),
+        manifests: 'Gemfile Gemfile.lock',
+    },
+    { pattern: at(String.raw `composer\s+install\b`), manifests: 'composer.json composer.lock' },
+    { pattern: at(String.raw `cargo\s+fetch\b`), manifests: 'Cargo.toml Cargo.lock' },
+    { pattern: at(String.raw `mvn\b[^;&|\n]*\sdependency:(?:go-offline|resolve)\b`), manifests: 'pom.xml' },
+    { pattern: at(String.raw `dotnet\s+restore\b`), manifests: '*.csproj' },
+];
+/** Sources that name the whole context: `.`, `./`, `*`, `./*`. */
+const WHOLE_CONTEXT = /^(?:\.\/?|\.?\/?\*)$/;
+/** Whether a COPY/ADD copies the whole build context (not `--from` another stage or image). */
+function copiesWholeContext(instruction) {
+    if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD')
+        return false;
+    if (flagValue(instruction, 'from') !== undefined)
+        return false;
+    const sources = instruction.arguments.slice(0, -1);
+    return sources.some((source) => WHOLE_CONTEXT.test(source));
+}
+/** The installer a RUN runs, with the manifests it reads; undefined for any other command. */
+function installerOf(instruction) {
+    if (instruction.keyword !== 'RUN')
+        return undefined;
+    const command = instruction.arguments.join(' ');
+    for (const installer of INSTALLERS) {
+        const match = installer.pattern.exec(command);
+        if (!match)
+            continue;
+        // pip: the requirements file it names is the manifest.
+        const manifests = installer.manifests === 'requirements.txt' && match[1] ? match[1] : installer.manifests;
+        const text = match[0]
+            .replace(/^[\s;&|(]*(?:sudo\s+|exec\s+)?(?:\w+=\S*\s+)*/, '')
+            .replace(/[\s;&|)]+$/, '');
+        return { command: text, manifests };
+    }
+    return undefined;
+}
+const copyBeforeInstall = {
+    id: 'copy-before-install',
+    title: 'Dependencies installed after copying all sources',
+    check(input) {
+        const instructions = chainInstructions(stageChain(input.dockerfile));
+        const bytesOf = (instruction) => input.layers
+            .filter((layer) => !layer.fromBase && layer.instruction?.startLine === instruction.startLine)
+            .reduce((sum, layer) => sum + layer.scan.uncompressed, 0);
+        const findings = [];
+        instructions.forEach((copy, at) => {
+            if (!copiesWholeContext(copy))
+                return;
+            // The installs after this COPY, up to the next whole-context COPY (which reports its own).
+            const next = instructions.findIndex((other, k) => k > at && copiesWholeContext(other));
+            const after = instructions.slice(at + 1, next < 0 ? undefined : next);
+            const installs = after
+                .map((run) => ({ run, installer: installerOf(run), bytes: bytesOf(run) }))
+                .filter((install) => install.installer !== undefined && install.bytes > 0);
+            if (installs.length === 0)
+                return;
+            const bytes = installs.reduce((sum, install) => sum + install.bytes, 0);
+            const first = installs[0];
+            const last = installs[installs.length - 1];
+            const copyText = `${copy.keyword} ${copy.arguments.join(' ')}`;
+            findings.push({
+                rule: 'copy-before-install',
+                file: input.dockerfile.file,
+                line: copy.startLine,
+                endLine: last.run.endLine,
+                bytes,
+                message: `\`${copyText}\` (line ${copy.startLine}) comes before \`${first.installer.command}\` ` +
+                    `(line ${first.run.startLine}): every source change reinstalls ${(0,format/* formatBytes */.z3)(bytes)} of dependencies.`,
+                fix: `Copy the manifests first: \`COPY ${first.installer.manifests} ./\`, then ` +
+                    `\`RUN ${first.installer.command}\`, then \`${copyText}\`.`,
+            });
+        });
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/advise/rules/base-image-share.ts
+/**
+ * base-image-share: the base image is most of the image, and a slimmer variant of it exists
+ * (`debian:12` -> `debian:12-slim`, `python:3.12` -> `python:3.12-slim`, `golang` -> a build
+ * stage and a distroless runtime).
+ *
+ * Decisions:
+ * - "Dominates" is a majority: the base's uncompressed bytes are at least half of the image's,
+ *   and at least 10 MB (below that there is little to win whatever the share).
+ * - `bytes` is the base layers' uncompressed bytes: what the slimmer variant saves is not known
+ *   without pulling it, so the finding states the base's cost and the message says so.
+ * - Only full variants that have a known slimmer one are reported: an image already on
+ *   `-slim`, `alpine`, `distroless`, `busybox` or `scratch` has nothing to act on.
+ */
+
+
+
+const MIN_SHARE = 0.5;
+const MIN_BASE_BYTES = 10_000_000;
+const DEBIAN_CODENAMES = /^(?:trixie|bookworm|bullseye|buster|stretch)$/;
+/** Tags that already name a slim flavour. */
+const ALREADY_SLIM = /(?:^|-)(?:slim|alpine|minimal|micro|distroless|busybox)(?:\d[\d.]*)?(?:-|$)/;
+/** `3.12-bookworm` -> { version: '3.12', codename: 'bookworm' }; `3.12` -> { version: '3.12' }. */
+function splitCodename(tag) {
+    const dash = tag.lastIndexOf('-');
+    const last = tag.slice(dash + 1);
+    if (DEBIAN_CODENAMES.test(last))
+        return { version: dash < 0 ? '' : tag.slice(0, dash), codename: last };
+    return { version: tag };
+}
+const joinTag = (...parts) => parts.filter((part) => part).join('-');
+/** python/ruby put slim before the codename (`3.12-slim-bookworm`), node after (`20-bookworm-slim`). */
+function languageVariants(image, slimBeforeCodename) {
+    const { version, codename } = splitCodename(image.tag === 'latest' ? '' : image.tag);
+    const slim = slimBeforeCodename ? joinTag(version, 'slim', codename) : joinTag(version, codename, 'slim');
+    const alpine = joinTag(version, 'alpine');
+    return [`${image.prefix}${image.name}:${slim}`, `${image.prefix}${image.name}:${alpine}`];
+}
+const BUILD_STAGE = (image, runtime) => `a \`FROM ${image.prefix}${image.name}:${image.tag} AS build\` stage with a \`${runtime}\` runtime stage`;
+/** The slimmer variants to consider for a base image, as the user would write them; [] when none. */
+function slimmerVariants(reference) {
+    const image = parseImageName(reference);
+    const tag = image.tag.toLowerCase();
+    if (ALREADY_SLIM.test(tag))
+        return [];
+    const { prefix, name } = image;
+    switch (name) {
+        case 'debian': {
+            const base = tag === 'latest' ? 'stable' : tag;
+            return [`${prefix}debian:${base}-slim`];
+        }
+        case 'buildpack-deps': {
+            const { version, codename } = splitCodename(tag);
+            const release = codename ?? (DEBIAN_CODENAMES.test(version) ? version : 'stable');
+            return [`${prefix}debian:${release}-slim`];
+        }
+        case 'ubuntu':
+            return [`${prefix}debian:stable-slim`, `${prefix}alpine`];
+        case 'python':
+        case 'ruby':
+            return languageVariants(image, true);
+        case 'node':
+            return languageVariants(image, false);
+        case 'php':
+            return [`${prefix}php:${tag === 'latest' ? 'alpine' : `${tag}-alpine`}`];
+        case 'golang':
+        case 'rust':
+            return [
+                BUILD_STAGE(image, name === 'rust' ? 'gcr.io/distroless/cc-debian12' : 'gcr.io/distroless/static-debian12'),
+            ];
+        case 'openjdk':
+        case 'eclipse-temurin':
+        case 'amazoncorretto':
+            if (/jdk/.test(tag))
+                return [`${prefix}${name}:${tag.replace('jdk', 'jre')}`];
+            return name === 'openjdk'
+                ? [`${prefix}eclipse-temurin:${tag === 'latest' ? '' : `${tag.split('-')[0]}-`}jre`]
+                : [];
+        case 'maven':
+        case 'gradle':
+            return [BUILD_STAGE(image, 'eclipse-temurin:21-jre')];
+        case 'rockylinux':
+        case 'almalinux':
+            return [`${prefix}${name}:${tag === 'latest' ? '9' : tag}-minimal`];
+        case 'fedora':
+            return [`${prefix}fedora-minimal:${tag}`];
+        case 'ubi8':
+        case 'ubi9':
+            return [`${prefix}${name}-minimal:${tag}`];
+        default:
+            return [];
+    }
+}
+const baseImageShare = {
+    id: 'base-image-share',
+    title: 'Base image is most of the image',
+    check(input) {
+        const chain = stageChain(input.dockerfile);
+        if (chain.length === 0)
+            return [];
+        const root = chain[0];
+        const variants = slimmerVariants(root.baseImage);
+        if (variants.length === 0)
+            return [];
+        const total = input.layers.reduce((sum, layer) => sum + layer.scan.uncompressed, 0);
+        const base = input.layers
+            .filter((layer) => layer.fromBase)
+            .reduce((sum, layer) => sum + layer.scan.uncompressed, 0);
+        if (base < MIN_BASE_BYTES || base < total * MIN_SHARE)
+            return [];
+        const percent = Math.round((base / total) * 100);
+        return [
+            {
+                rule: 'base-image-share',
+                file: input.dockerfile.file,
+                line: root.from.startLine,
+                endLine: root.from.endLine,
+                bytes: base,
+                message: `The base image \`${root.baseImage}\` is ${(0,format/* formatBytes */.z3)(base)} of ${(0,format/* formatBytes */.z3)(total)} (${percent}%); ` +
+                    `a slimmer variant saves part of it (how much is not known without pulling it).`,
+                fix: `Consider ${variants.map((variant) => (variant.startsWith('a `') ? variant : `\`${variant}\``)).join(' or ')}.`,
+            },
+        ];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/advise/rules/waste-owners.ts
+/** A layer a RUN of this Dockerfile made. */
+const isRunLayer = (layer) => layer !== undefined && !layer.fromBase && layer.instruction?.keyword === 'RUN';
+const URL_SOURCE = /^https?:\/\//i;
+/** An ADD source that BuildKit downloads (a git URL is a checkout, not a download). */
+const isUrlSource = (source) => URL_SOURCE.test(source) && !/\.git(?:#.*)?$/i.test(source);
+/** An ADD of this Dockerfile with at least one URL source. */
+function isAddUrlLayer(layer) {
+    const instruction = layer?.instruction;
+    if (!layer || layer.fromBase || instruction?.keyword !== 'ADD')
+        return false;
+    return instruction.arguments.slice(0, -1).some(isUrlSource);
+}
+/** Hiding that removes the copy (rather than writing the path again). */
+const isDeletion = (how) => how !== 'overwritten';
+const sum = (values) => {
+    let total = 0;
+    for (const value of values)
+        total += value ?? 0;
+    return total;
+};
+/** The hidden bytes each rule reports, pair by pair (a pair may give bytes to two owners). */
+function ownedWaste(input) {
+    const owned = [];
+    for (const pair of input.waste.pairs) {
+        const adder = input.layers[pair.layer];
+        const hider = input.layers[pair.hiddenBy];
+        if (!adder?.instruction || !hider)
+            continue;
+        if (adder.fromBase && hider.fromBase)
+            continue;
+        // Package databases (dpkg's status, apk's installed) are rewritten by every install: no
+        // rule owns their old copies, since no fix could avoid them.
+        const bookkeeping = pair.cacheBytes.pkgdb ?? 0;
+        const cache = isRunLayer(adder) ? sum(Object.values(pair.cacheBytes)) - bookkeeping : 0;
+        if (cache > 0)
+            owned.push({ owner: 'package-cache', pair, adder, hider, bytes: cache });
+        const rest = pair.bytes - cache - bookkeeping;
+        if (rest <= 0)
+            continue;
+        let owner = 'hidden-bytes';
+        if (isDeletion(pair.how) && isRunLayer(hider)) {
+            if (isAddUrlLayer(adder))
+                owner = 'add-url';
+            else if (isRunLayer(adder))
+                owner = 'merge-runs';
+        }
+        owned.push({ owner, pair, adder, hider, bytes: rest });
+    }
+    return owned;
+}
+/** `line 7` or `lines 7-9`. */
+function linesOf(instruction) {
+    return instruction.startLine === instruction.endLine
+        ? `line ${instruction.startLine}`
+        : `lines ${instruction.startLine}-${instruction.endLine}`;
+}
+/** `lines 7 and 12`, `lines 3, 7 and 12`, `line 7`: the first line of each instruction. */
+function lineList(instructions) {
+    const lines = [...new Set(instructions.map((i) => i.startLine))].sort((a, b) => a - b);
+    if (lines.length === 1)
+        return `line ${lines[0]}`;
+    return `lines ${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`;
+}
+/** Groups items by the instruction of their adder layer, in line order. */
+function byAdderInstruction(items) {
+    const groups = new Map();
+    for (const item of items) {
+        const instruction = item.adder.instruction;
+        const group = groups.get(instruction);
+        if (group)
+            group.push(item);
+        else
+            groups.set(instruction, [item]);
+    }
+    return [...groups.entries()].sort(([a], [b]) => a.startLine - b.startLine).map(([, group]) => group);
+}
+
+;// CONCATENATED MODULE: ./src/advise/rules/package-cache.ts
+/**
+ * package-cache: package-manager caches (apt lists and archives, apk, yum/dnf, pip, npm, yarn,
+ * pnpm, Go, conda, gem) and temporary files that a RUN leaves in its layer, with the fix that
+ * fits the manager.
+ *
+ * The bytes are the layer scan's `cacheBytes`: all a RUN writes under those directories, whether
+ * the final filesystem still shows them or a later layer deletes them. A later `rm -rf` does not
+ * take them out of this layer, and the fix is the same (clean in the same RUN), so the finding
+ * stays on the RUN that wrote them; hidden-bytes and merge-runs leave these bytes to this rule
+ * (waste-owners.ts). Only RUN layers: caches of the base image are the base's, and a COPY or ADD
+ * brings in what the build context holds.
+ *
+ * A RUN with `--mount=type=cache,target=DIR` writes nothing to its layer under DIR, so the scan
+ * finds no bytes there and the rule stays quiet for that path by measurement; when the RUN
+ * mounts one cache of a manager but leaves another (apt archives mounted, lists left), the
+ * finding names the directory that still holds bytes.
+ */
+
+
+
+
+const PACKAGE_CACHE = 'package-cache';
+const package_cache_LABELS = new Map(cache_paths/* CACHE_PATH_RULES */.pM.map((rule) => [rule.kind, rule.label]));
+/** Per pattern of a kind, the directory a path under it is in (`home/app/.cache/pip`). */
+const ROOT_MATCHERS = new Map(cache_paths/* CACHE_PATH_RULES */.pM.map((rule) => [
+    rule.kind,
+    rule.patterns.map((pattern) => {
+        const floating = pattern.startsWith('**/');
+        const body = (floating ? pattern.slice(3) : pattern)
+            .slice(0, -1)
+            .split('/')
+            .map((segment) => (segment === '*' ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+            .join('/');
+        return new RegExp(`^(${floating ? '(?:.*/)?' : ''}${body})/`);
+    }),
+]));
+/** The cache directory (as an absolute path) that holds `path`, for the message and the fix. */
+function cacheRootOf(path, kind) {
+    for (const matcher of ROOT_MATCHERS.get(kind) ?? []) {
+        const match = matcher.exec(path);
+        if (match)
+            return `/${match[1]}`;
+    }
+    return `/${path}`;
+}
+/**
+ * The cache bytes of a RUN layer per kind, with the directories they are in, leaving out any
+ * under the RUN's own cache mounts (none in practice: a mount keeps them out of the layer).
+ * Without mounts, the bytes are the layer scan's `cacheBytes`.
+ */
+function cachesOf(layer, mounted) {
+    const kinds = Object.keys(layer.scan.cacheBytes).filter((kind) => (0,cache_paths/* isCleanableCache */.ye)(kind) && layer.scan.cacheBytes[kind] > 0);
+    if (kinds.length === 0)
+        return [];
+    const roots = new Map();
+    const { count, paths, kinds: entryKinds, sizes } = layer.scan.entries;
+    for (let k = 0; k < count; k++) {
+        if (entryKinds[k] !== image_layers/* EntryKind */.t0.File || sizes[k] === 0)
+            continue;
+        const kind = (0,cache_paths/* cacheKindOf */.cW)(paths[k]);
+        if (kind === undefined)
+            continue;
+        const root = cacheRootOf(paths[k], kind);
+        const perRoot = roots.get(kind) ?? new Map();
+        perRoot.set(root, (perRoot.get(root) ?? 0) + sizes[k]);
+        roots.set(kind, perRoot);
+    }
+    const isMounted = (root) => mounted.some((target) => root === target || root.startsWith(`${target}/`));
+    return kinds
+        .map((kind) => {
+        const kept = [...(roots.get(kind) ?? new Map())]
+            .filter(([root]) => !isMounted(root))
+            .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+        const bytes = kept.reduce((total, [, rootBytes]) => total + rootBytes, 0);
+        return { kind, bytes, roots: kept.map(([root]) => root) };
+    })
+        .filter((cache) => cache.bytes > 0)
+        .sort((a, b) => b.bytes - a.bytes);
+}
+/** The RUN's command text, heredocs included: what tells apt from apt-get, dnf from yum. */
+const commandOf = (instruction) => instruction.arguments.join('\n');
+/** The cache mount targets of a RUN (`--mount=type=cache,target=/root/.cache/pip`). */
+function cacheMountTargets(instruction) {
+    const targets = [];
+    for (const flag of instruction.flags) {
+        const match = /^--mount=(.*)$/i.exec(flag);
+        if (!match)
+            continue;
+        const options = match[1].split(',').map((option) => option.split('='));
+        const type = options.find(([key]) => key === 'type')?.[1];
+        const target = options.find(([key]) => key === 'target' || key === 'dst' || key === 'destination')?.[1];
+        if (type === 'cache' && target)
+            targets.push(target.replace(/\/+$/, ''));
+    }
+    return targets;
+}
+/** The fix for one kind of cache, as this RUN would write it. */
+function cacheFix(kind, roots, command) {
+    const root = roots[0];
+    const mount = `\`RUN --mount=type=cache,target=${root}\``;
+    switch (kind) {
+        case 'apt': {
+            const lists = roots.some((r) => r.startsWith('/var/lib/apt/lists'));
+            const archives = roots.some((r) => r.startsWith('/var/cache/apt'));
+            const steps = [
+                ...(lists ? ['`rm -rf /var/lib/apt/lists/*`'] : []),
+                ...(archives ? ['`apt-get clean`'] : []),
+            ];
+            return `end the same RUN with ${steps.join(' and ')}, or use ${mount}`;
+        }
+        case 'apk':
+            return /\bapk\s+add\b/.test(command) && !/--no-cache\b/.test(command)
+                ? `use \`apk add --no-cache\`, or ${mount}`
+                : `end the same RUN with \`rm -rf /var/cache/apk/*\`, or use ${mount}`;
+        case 'yum': {
+            const manager = /\bdnf\b|\bmicrodnf\b/.test(command) ? 'dnf' : 'yum';
+            return `end the same RUN with \`${manager} clean all && rm -rf ${root}\`, or use ${mount}`;
+        }
+        case 'pip':
+            return `use \`pip install --no-cache-dir\` (or \`ENV PIP_NO_CACHE_DIR=1\`), or ${mount}`;
+        case 'npm':
+            return `end the same RUN with \`npm cache clean --force\` (\`npm ci && npm cache clean --force\`), or use ${mount}`;
+        case 'yarn':
+            return `end the same RUN with \`yarn cache clean\`, or use ${mount}`;
+        case 'pnpm':
+            return `use ${mount} for the pnpm store, or end the same RUN with \`pnpm store prune\``;
+        case 'go':
+            return `use ${mount} (and one for /go/pkg/mod), or build in a separate stage and copy only the binary`;
+        case 'conda':
+            return `end the same RUN with \`conda clean --all --yes\`, or use ${mount}`;
+        case 'gem':
+            return `end the same RUN with \`rm -rf ${root}\` (or \`gem install --no-document\`), or use ${mount}`;
+        case 'tmp':
+            return `delete them in the same RUN (\`rm -rf ${roots.map((r) => `${r}/*`).join(' ')}\`), or use \`RUN --mount=type=tmpfs,target=${root}\``;
+        case 'pkgdb':
+            return 'nothing to clean: package databases must stay'; // never reported (isCleanableCache)
+    }
+}
+const packageCacheRule = {
+    id: PACKAGE_CACHE,
+    title: 'Package cache left in the image',
+    check(input) {
+        const findings = [];
+        for (const layer of input.layers) {
+            if (!isRunLayer(layer))
+                continue;
+            const instruction = layer.instruction;
+            const caches = cachesOf(layer, cacheMountTargets(instruction));
+            const bytes = caches.reduce((total, cache) => total + cache.bytes, 0);
+            if (bytes <= 0)
+                continue;
+            const hiddenLater = hiddenCacheBytes(input, layer.index);
+            const parts = caches.map((c) => `${(0,format/* formatBytes */.z3)(c.bytes)} of ${package_cache_LABELS.get(c.kind)} (${c.roots.join(', ')})`);
+            const command = commandOf(instruction);
+            findings.push({
+                rule: PACKAGE_CACHE,
+                file: input.dockerfile.file,
+                line: instruction.startLine,
+                endLine: instruction.endLine,
+                bytes,
+                message: `This RUN leaves ${parts.join(', ')} in its layer` +
+                    (hiddenLater > 0
+                        ? `; a later layer deletes ${(0,format/* formatBytes */.z3)(hiddenLater)} of it, but this layer still ships it`
+                        : ''),
+                fix: caches
+                    .map((c) => cacheFix(c.kind, c.roots, command))
+                    .join('; ')
+                    .replace(/^./, (first) => first.toUpperCase()),
+            });
+        }
+        return findings;
+    },
+};
+/** Cache bytes of a layer that later layers hide (from the waste pairs). */
+function hiddenCacheBytes(input, layer) {
+    let total = 0;
+    for (const pair of input.waste.pairs) {
+        if (pair.layer !== layer)
+            continue;
+        for (const bytes of Object.values(pair.cacheBytes))
+            total += bytes ?? 0;
+    }
+    return total;
+}
+
+;// CONCATENATED MODULE: ./src/advise/rules/hidden-bytes.ts
+/**
+ * hidden-bytes: files a later layer deletes or overwrites. The image still ships the lower copy,
+ * so deleting or rewriting in a later step costs the bytes twice or saves nothing. The finding
+ * stands on the line that added the bytes (a FROM for the base image's files), names the lines
+ * that hid them, and counts each hidden copy once (wasted.ts).
+ *
+ * It reports what waste-owners.ts leaves to it: overwrites (a chmod/chown or a second write of
+ * the same file), what COPY/ADD brings in that a later step deletes or replaces, and base-image
+ * files the Dockerfile deletes or rewrites. A RUN's leftovers that a later RUN deletes are
+ * merge-runs', package caches are package-cache's, an ADD <URL> download deleted later is
+ * add-url's. One finding per line that added bytes, whatever the number of lines that hid them.
+ */
+
+
+const HIDDEN_BYTES = 'hidden-bytes';
+/** The hidden bytes of one adder, per hiding line and way (deleted or overwritten), most first. */
+function hiderParts(items) {
+    const parts = new Map();
+    for (const item of items) {
+        const hider = item.hider.instruction;
+        if (!hider)
+            continue;
+        const deletes = isDeletion(item.pair.how);
+        const key = `${hider.startLine}:${deletes}`;
+        const part = parts.get(key) ?? { hider, deletes, bytes: 0 };
+        part.bytes += item.bytes;
+        parts.set(key, part);
+    }
+    return [...parts.values()].sort((a, b) => b.bytes - a.bytes || a.hider.startLine - b.hider.startLine);
+}
+const describePart = (part) => `${(0,format/* formatBytes */.z3)(part.bytes)} ${part.deletes ? 'deleted' : 'overwritten'} by the ${part.hider.keyword} at line ${part.hider.startLine}`;
+const hidden_bytes_text = (instruction) => [...instruction.flags, ...instruction.arguments].join(' ');
+const CHMOD = /\bch(?:mod|own|grp)\b/;
+const UPGRADE = /\b(?:apt-get|apt|apk|dnf|microdnf)\s+(?:-\S+\s+)*(?:upgrade|dist-upgrade|full-upgrade)\b|\byum\s+(?:-\S+\s+)*(?:update|upgrade)\b/;
+/** The concrete fix for the largest part: what the adding line and the hiding line are. */
+function hiddenBytesFix(adder, part) {
+    const hider = part?.hider;
+    const adding = adder.instruction;
+    if (hider && hider.keyword === 'RUN' && CHMOD.test(hidden_bytes_text(hider))) {
+        return adder.fromBase
+            ? 'Changing the owner or mode of base-image files copies them into a new layer: avoid it, or build FROM a base that has them right'
+            : `Set the owner and mode where the files are written (\`${adding.keyword === 'RUN' ? 'chmod/chown in that RUN' : `${adding.keyword} --chown=... --chmod=...`}\`), not in a later RUN that copies every file it touches`;
+    }
+    if (adder.fromBase) {
+        if (hider && hider.keyword === 'RUN' && UPGRADE.test(hidden_bytes_text(hider))) {
+            return 'Upgrading packages of the base image stores each upgraded file twice: use a newer tag of the base image instead';
+        }
+        return 'Deleting or rewriting base-image files does not shrink the image: pick a base (or slimmer variant) without them, or copy what you need into a slim base in a multi-stage build';
+    }
+    if (adding.keyword === 'COPY' || adding.keyword === 'ADD') {
+        return part?.deletes
+            ? `Do not copy what a later step deletes: narrow the ${adding.keyword} or list those paths in .dockerignore`
+            : `Copy each file once, in its final form: leave these paths out of this ${adding.keyword} (or of the later step)`;
+    }
+    if (hider && (hider.keyword === 'COPY' || hider.keyword === 'ADD')) {
+        return `Do not create in this ${adding.keyword} the files that the ${hider.keyword} at line ${hider.startLine} replaces (or ${hider.keyword} them before it)`;
+    }
+    return `Make the change in the ${adding.keyword} that writes the files (merge the steps), so only the final copy is stored`;
+}
+const hiddenBytesRule = {
+    id: HIDDEN_BYTES,
+    title: 'Bytes hidden by a later layer',
+    check(input) {
+        const mine = ownedWaste(input).filter((item) => item.owner === HIDDEN_BYTES);
+        const findings = [];
+        for (const group of byAdderInstruction(mine)) {
+            const bytes = group.reduce((total, item) => total + item.bytes, 0);
+            if (bytes <= 0)
+                continue;
+            const adder = group[0].adder;
+            const instruction = adder.instruction;
+            const parts = hiderParts(group);
+            const shown = parts.slice(0, 3).map(describePart);
+            if (parts.length > 3)
+                shown.push(`${parts.length - 3} more`);
+            const what = adder.fromBase
+                ? `${(0,format/* formatBytes */.z3)(bytes)} of the base image's files are hidden by later lines`
+                : `${(0,format/* formatBytes */.z3)(bytes)} that this ${instruction.keyword} adds are hidden by ${parts.length > 0 ? lineList(parts.map((p) => p.hider)) : 'a later layer'}`;
+            findings.push({
+                rule: HIDDEN_BYTES,
+                file: input.dockerfile.file,
+                line: instruction.startLine,
+                endLine: instruction.endLine,
+                bytes,
+                message: `${what}${shown.length > 0 ? ` (${shown.join(', ')})` : ''}; the image still ships them`,
+                fix: hiddenBytesFix(adder, parts[0]),
+            });
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/advise/rules/merge-runs.ts
+/**
+ * merge-runs: a RUN that deletes what an earlier RUN left. Each RUN is saved as its own layer, so
+ * the earlier layer keeps the bytes and the later `rm` only hides them: the cleanup has to
+ * happen in the RUN that creates the files. Pairs of RUNs where the later one deletes nothing of
+ * the earlier one are not findings, however many RUNs there are (fewer layers alone save nothing
+ * worth a line in the report).
+ *
+ * The bytes are those the later RUNs delete (whiteouts, opaque directories, directories replaced
+ * by a file) of the earlier RUN's files, each copy once (wasted.ts). Package caches are left to
+ * package-cache, and overwrites (the same path written again) to hidden-bytes (waste-owners.ts):
+ * one finding per cause. The finding stands on the earlier RUN, where the cleanup must go; one
+ * per earlier RUN, naming every later RUN that cleans after it.
+ */
+
+
+const MERGE_RUNS = 'merge-runs';
+const mergeRunsRule = {
+    id: MERGE_RUNS,
+    title: 'Cleanup in a separate RUN',
+    check(input) {
+        const mine = ownedWaste(input).filter((item) => item.owner === MERGE_RUNS);
+        const findings = [];
+        for (const group of byAdderInstruction(mine)) {
+            const bytes = group.reduce((total, item) => total + item.bytes, 0);
+            if (bytes <= 0)
+                continue;
+            const instruction = group[0].adder.instruction;
+            const cleaners = group.map((item) => item.hider.instruction);
+            const where = lineList(cleaners);
+            const plural = new Set(cleaners.map((c) => c.startLine)).size > 1;
+            findings.push({
+                rule: MERGE_RUNS,
+                file: input.dockerfile.file,
+                line: instruction.startLine,
+                endLine: instruction.endLine,
+                bytes,
+                message: `The RUN${plural ? 's' : ''} at ${where} delete${plural ? '' : 's'} ${(0,format/* formatBytes */.z3)(bytes)} that this RUN leaves: this layer still ships them`,
+                fix: `Merge the cleanup of ${where} into this RUN (\`... && rm -rf ...\` at its end), so the files never reach a layer`,
+            });
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/advise/rules/add-instead-of-copy.ts
+/**
+ * ADD where another instruction fits, as two rules (silenced separately):
+ *
+ * - add-local-file: ADD of local files that are not tar archives. ADD only differs from COPY by
+ *   unpacking local tars and fetching URLs; for anything else COPY says what happens (a file that
+ *   later becomes a tar would silently be unpacked). COPY stores the same bytes, so the finding's
+ *   bytes are what the ADD stores: what the line is about, and what ranks it (below the
+ *   threshold, a config file ADDed, it stays quiet). Whether a tar-named source was unpacked is
+ *   measured: its layer holds a file of that name only when it was not (`.zip` and plain `.gz`
+ *   files never are).
+ * - add-url: ADD <URL> whose download is an intermediate: a later RUN deletes it (the bytes stay
+ *   in the ADD's layer) or unpacks or runs it (it stays next to what it became). The bytes are
+ *   the download's: those later RUNs delete plus, when a later RUN names the file, those still
+ *   visible. A download used as it is (a static binary, a config) is what ADD <URL> is for:
+ *   no finding. Deleted downloads are this rule's, not hidden-bytes' (waste-owners.ts).
+ */
+
+
+
+const ADD_LOCAL_FILE = 'add-local-file';
+const ADD_URL = 'add-url';
+/** Names ADD unpacks when the file is a (compressed) tar. */
+const TAR_NAME = /\.(?:tar|tgz|taz|tbz|tbz2|tb2|txz|tzst|tar\.(?:gz|bz2|xz|zst|lz|lzma|lz4|z))$/i;
+const GIT_SOURCE = /^git@|^[a-z]+:\/\/.*\.git(?:#.*)?$|^git:\/\//i;
+const basename = (path) => path.replace(/\/+$/, '').split('/').pop() ?? '';
+/** ADD's sources (its arguments but the last), heredoc sources (`<<EOF`) left out. */
+const sourcesOf = (instruction) => instruction.arguments.slice(0, -1).filter((source) => !source.startsWith('<<'));
+/** Whether the layer holds a regular file named `name` (a source ADD copied rather than unpacked). */
+function holdsFileNamed(layer, name) {
+    const { count, paths, kinds } = layer.scan.entries;
+    for (let k = 0; k < count; k++) {
+        if (kinds[k] === image_layers/* EntryKind */.t0.File && basename(paths[k]) === name)
+            return true;
+    }
+    return false;
+}
+const addLocalFileRule = {
+    id: ADD_LOCAL_FILE,
+    title: 'ADD of local files that are not archives',
+    check(input) {
+        const findings = [];
+        for (const layer of input.layers) {
+            const instruction = layer.instruction;
+            if (layer.fromBase || instruction?.keyword !== 'ADD')
+                continue;
+            const sources = sourcesOf(instruction);
+            if (sources.length === 0 || sources.some((s) => isUrlSource(s) || GIT_SOURCE.test(s)))
+                continue;
+            // A tar-named source that the layer does not hold as a file was unpacked: ADD's own job.
+            const unpacked = sources.some((source) => TAR_NAME.test(source) && (/[*?[]/.test(source) || !holdsFileNamed(layer, basename(source))));
+            if (unpacked)
+                continue;
+            const bytes = layer.scan.uncompressed;
+            if (bytes <= 0)
+                continue;
+            findings.push({
+                rule: ADD_LOCAL_FILE,
+                file: input.dockerfile.file,
+                line: instruction.startLine,
+                endLine: instruction.endLine,
+                bytes,
+                message: `ADD stores ${(0,format/* formatBytes */.z3)(bytes)} of local files that are not tar archives: nothing to unpack or fetch`,
+                fix: 'Use COPY with the same sources and destination: it does only what it says',
+            });
+        }
+        return findings;
+    },
+};
+/** The names the downloaded files get (`ADD URL /dest/` keeps the URL's file name). */
+function downloadNames(instruction) {
+    const args = instruction.arguments;
+    const destination = args.at(-1) ?? '';
+    const names = args
+        .slice(0, -1)
+        .filter(isUrlSource)
+        .map((url) => basename(url.split(/[?#]/)[0]));
+    if (!destination.endsWith('/') && names.length === 1)
+        names.push(basename(destination));
+    return [...new Set(names.filter((name) => name.length >= 3))];
+}
+/** Whether a RUN's command names one of the files (a whole word of it, not a prefix). */
+function names(run, files) {
+    const command = run.arguments.join('\n');
+    return files.some((file) => new RegExp(`(?:^|[^\\w.-])${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`).test(command));
+}
+const addUrlRule = {
+    id: ADD_URL,
+    title: 'ADD of a URL that a later RUN unpacks or deletes',
+    check(input) {
+        const owned = ownedWaste(input).filter((item) => item.owner === ADD_URL);
+        const findings = [];
+        for (const layer of input.layers) {
+            if (!isAddUrlLayer(layer))
+                continue;
+            const instruction = layer.instruction;
+            const deleted = owned.filter((item) => item.adder === layer);
+            const deletedBytes = deleted.reduce((total, item) => total + item.bytes, 0);
+            const files = downloadNames(instruction);
+            const users = input.layers
+                .filter((later) => later.index > layer.index && !later.fromBase && later.instruction?.keyword === 'RUN')
+                .filter((later) => names(later.instruction, files));
+            const visible = layer.scan.uncompressed - (input.waste.perLayer[layer.index] ?? 0);
+            const bytes = deletedBytes + (users.length > 0 ? Math.max(0, visible) : 0);
+            if (bytes <= 0)
+                continue;
+            const later = [...deleted.map((item) => item.hider.instruction), ...users.map((u) => u.instruction)];
+            findings.push({
+                rule: ADD_URL,
+                file: input.dockerfile.file,
+                line: instruction.startLine,
+                endLine: instruction.endLine,
+                bytes,
+                message: `ADD downloads ${(0,format/* formatBytes */.z3)(bytes)} that ${later.length > 0 ? `the RUN at ${lineList(later)}` : 'a later RUN'} ` +
+                    `${deletedBytes > 0 ? 'deletes' : 'unpacks or runs'}: this layer still ships the download`,
+                fix: 'Download, unpack and delete it in one RUN (`wget -O- URL | tar -xz -C DIR`, or `... && rm FILE`), or fetch it in a build stage and COPY --from only what you need',
+            });
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/advise/rules/index.ts
+
+
+
+
+
+
+
+// Every rule the advisor runs, in a stable order. Rule files add themselves here.
+const RULES = [
+    singleStageToolchain,
+    copyBeforeInstall,
+    baseImageShare,
+    packageCacheRule,
+    hiddenBytesRule,
+    mergeRunsRule,
+    addLocalFileRule,
+    addUrlRule,
+];
+
+;// CONCATENATED MODULE: ./src/steps/advice.ts
+
+
+
+
+
+// GitHub shows at most 10 warning annotations per step; leave room for the budget's.
+const MAX_ANNOTATIONS = 8;
+// An annotation is read in a narrow box: messages are cut, the report has them whole.
+const MAX_ANNOTATION_TEXT = 600;
+/** The main action's settings: the Dockerfile of its build, named from the workspace. */
+function adviceSettings(inputs, cwd, workspace) {
+    return {
+        enabled: inputs.advise,
+        minBytes: inputs.adviceMinBytes,
+        location: { context: inputs.build.context, file: inputs.build.file, cwd, workspace },
+        target: inputs.build.target,
+        buildArgs: inputs.build.buildArgs,
+    };
+}
+/** The findings for the report; undefined when the advisor did not run. */
+async function runAdviceStep(io, step) {
+    if (!step.enabled)
+        return undefined;
+    if (!step.analyzeLayers) {
+        io.info('Size advice: none, since analyze-layers is false (advice reads the files in the layers).');
+        return undefined;
+    }
+    if ('unknown' in step.location) {
+        io.infoUntrusted(`Size advice: none, ${step.location.unknown}.`);
+        return undefined;
+    }
+    const rules = step.rules ?? RULES;
+    try {
+        const source = await readDockerfileSource(step.location);
+        if (!source.found) {
+            io.infoUntrusted(`Size advice: none, ${source.reason}.`);
+            return undefined;
+        }
+        const advice = adviseImage(step.scanned, {
+            dockerfile: source,
+            target: step.target,
+            buildArgs: step.buildArgs,
+            rules,
+            minBytes: step.minBytes,
+        });
+        const failed = new Set();
+        for (const f of advice.failures) {
+            if (failed.has(f.rule))
+                continue;
+            failed.add(f.rule);
+            io.warning((0,render_escape/* sanitize */.aj)(`Size advice: the rule ${f.rule} failed on ${f.platform}: ${f.message}`));
+        }
+        const platformCount = step.scanned.length;
+        const titles = new Map(rules.map((r) => [r.id, r.title]));
+        for (const finding of advice.findings.slice(0, MAX_ANNOTATIONS)) {
+            annotate(io, finding, titles.get(finding.rule) ?? finding.rule, source.inWorkspace, platformCount);
+        }
+        const shown = Math.min(advice.findings.length, MAX_ANNOTATIONS);
+        io.info(advice.findings.length === 0
+            ? `Size advice: no way to save ${(0,format/* formatBytes */.z3)(step.minBytes)} or more found in ${source.file}.`
+            : `Size advice: ${advice.findings.length} way(s) to shrink the image, up to ${(0,format/* formatBytes */.z3)(advice.total)}` +
+                (shown < advice.findings.length ? ` (the ${shown} largest annotated; all in the report).` : '.'));
+        return advice.findings.map(toEntry);
+    }
+    catch (error) {
+        io.warning((0,render_escape/* sanitize */.aj)(`Size advice failed, the report has none: ${error.message}`));
+        return undefined;
+    }
+}
+function annotate(io, finding, title, inWorkspace, platformCount) {
+    // Rule text quotes the Dockerfile, which a PR's author writes: sanitize shows control
+    // characters as escapes, and the runner escapes %, CR and LF, so no text can start a command.
+    const limit = { limit: MAX_ANNOTATION_TEXT };
+    const where = inWorkspace ? '' : `${finding.file}:${finding.line}: `;
+    const only = finding.platforms.length < platformCount ? ` (on ${finding.platforms.join(', ')})` : '';
+    const message = `${(0,render_escape/* sanitize */.aj)(where + finding.message, limit)}\nFix: ${(0,render_escape/* sanitize */.aj)(finding.fix, limit)}`;
+    io.warning(message, {
+        ...(inWorkspace && { file: finding.file, startLine: finding.line, endLine: finding.endLine }),
+        title: (0,render_escape/* sanitize */.aj)(`${title}: ${(0,format/* formatBytes */.z3)(finding.bytes)}${only}`, { limit: 200 }),
+    });
+}
+function toEntry(f) {
+    return {
+        rule: f.rule,
+        file: f.file,
+        line: f.line,
+        endLine: f.endLine,
+        bytes: f.bytes,
+        message: f.message,
+        fix: f.fix,
+        platforms: f.platforms,
+    };
+}
+
+
+/***/ })
+
+};
