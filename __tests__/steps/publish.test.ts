@@ -18,6 +18,9 @@ import {
 import { parseOutputFile } from '../support/action-runner.js';
 import { createCoreIo } from '../../src/io/core.js';
 
+// The first test loads the GitHub client (Octokit) on first use: seconds on a loaded 2-core machine.
+jest.setTimeout(30_000);
+
 // The real adapter: what the step says reaches stdout and GITHUB_OUTPUT as on a runner.
 const io = createCoreIo();
 

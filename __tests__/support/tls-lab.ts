@@ -27,7 +27,9 @@ export const REGISTRY_LOGS = {
 
 /** What a file gets from now on: `read()` gives the text appended since the mark. */
 export function markLog(file: string): { read(): string } {
-  const start = statSync(file).size;
+  // A server logs a request after answering it: wait until the earlier runs' lines are written,
+  // so that they are not read as this run's.
+  const start = settledSize(file);
   return {
     read() {
       const end = statSync(file).size;
@@ -42,6 +44,19 @@ export function markLog(file: string): { read(): string } {
       return buffer.toString('utf8');
     },
   };
+}
+
+/** The file's size once it has not grown for 300 ms (at most 5 s). */
+function settledSize(file: string): number {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  let size = statSync(file).size;
+  for (let waited = 0; waited < 5000; waited += 300) {
+    Atomics.wait(pause, 0, 0, 300);
+    const now = statSync(file).size;
+    if (now === size) break;
+    size = now;
+  }
+  return size;
 }
 
 /** tinyproxy's `Request` lines: `CONNECT host:port` for a tunnel, `GET http://...` for a plain request. */
