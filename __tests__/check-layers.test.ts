@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 
-const README = `# fixture
+const TABLE = `# fixture
 
 <!-- layers -->
 | level | folder  | what lives there | may import |
@@ -28,7 +28,7 @@ const CLEAN: Record<string, string> = {
 
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'layers-'));
-  writeFileSync(join(root, 'README.md'), README);
+  writeFileSync(join(root, 'CONTRIBUTING.md'), TABLE);
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, 'src', path)), { recursive: true });
     writeFileSync(join(root, 'src', path), text);
@@ -102,10 +102,10 @@ describe('check-layers', () => {
   test('a file in no folder of the table fails', () => {
     const { status, lines } = check(tree({ ...CLEAN, 'stray.ts': 'export const x = 1;\n' }));
     expect(status).toBe(1);
-    expect(lines).toContain("no layer: src/stray.ts is in no folder of the README's layer table");
+    expect(lines).toContain('no layer: src/stray.ts is in no folder of the layer table');
   });
 
-  test('this repository: every import of src/ points down the README table', () => {
+  test('this repository: every import of src/ points down the CONTRIBUTING.md table', () => {
     const { status, lines } = check(join(import.meta.dirname, '..'));
     expect(lines.at(-1)).toMatch(/every import points down, no cycle$/);
     expect(status).toBe(0);

@@ -14,12 +14,12 @@ test.each([
   ['action.yml', 'action'],
   ['report/action.yml', 'report'],
   ['merge/action.yml', 'merge'],
-])('the README tables of %s match it', (file, marker) => {
-  const readme = readFileSync('README.md', 'utf8');
+])('the tables of %s in docs/inputs.md match it', (file, marker) => {
+  const page = readFileSync('docs/inputs.md', 'utf8');
   const generated = execFileSync(process.execPath, ['scripts/action-docs.mjs', file], {
     encoding: 'utf8',
   }).trim();
-  expect(between(readme, `<!-- ${marker}-docs:start -->`, `<!-- ${marker}-docs:end -->`)).toBe(generated);
+  expect(between(page, `<!-- ${marker}-docs:start -->`, `<!-- ${marker}-docs:end -->`)).toBe(generated);
 });
 
 test('the README gives the two fresh-machine commands that CI and users run', () => {

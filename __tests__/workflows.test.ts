@@ -1,10 +1,10 @@
 /**
- * Our own workflows and every workflow the README shows: least-privilege `permissions:`,
+ * Our own workflows and every workflow the README and docs/ show: least-privilege `permissions:`,
  * third-party actions pinned by commit, and no `${{ }}` expression inside a `run:` script
  * (an expression there is pasted into the shell before it runs: a branch name or PR title
  * becomes code). Expressions belong in `env:`, where they are data. Our own workflows also
- * pass actionlint, and pin each action to a release of the current major that
- * .github/action-majors.json records.
+ * pass actionlint; they and every example pin each action to a release of the current major
+ * that .github/action-majors.json records.
  */
 import { describe, expect, test } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -39,8 +39,22 @@ function workflows(): [string, Workflow][] {
   const dir = '.github/workflows';
   for (const file of readdirSync(dir))
     found.push([join(dir, file), parse(readFileSync(join(dir, file), 'utf8'))]);
-  const readme = readFileSync('README.md', 'utf8');
-  const blocks = [...readme.matchAll(/^( *)```yaml\n([\s\S]*?)^\1```/gm)];
+  for (const [page, text] of pages) found.push(...wholeWorkflows(page, text));
+  return found;
+}
+
+/** The user's pages: the README and docs/, each with its text. */
+const pages: [string, string][] = [
+  'README.md',
+  ...readdirSync('docs')
+    .filter((file) => file.endsWith('.md'))
+    .map((file) => join('docs', file)),
+].map((page) => [page, readFileSync(page, 'utf8')]);
+
+/** The yaml blocks of a page that are whole workflows (with `jobs:`), parsed. */
+function wholeWorkflows(page: string, text: string): [string, Workflow][] {
+  const found: [string, Workflow][] = [];
+  const blocks = [...text.matchAll(/^( *)```yaml\n([\s\S]*?)^\1```/gm)];
   for (const [i, block] of blocks.entries()) {
     const indent = block[1].length;
     const text = block[2]
@@ -49,15 +63,16 @@ function workflows(): [string, Workflow][] {
       .join('\n');
     const doc = parse(text) as Workflow | null;
     // Whole workflows only: snippets of a step's `with:` are checked through the workflows.
-    if (doc && typeof doc === 'object' && 'jobs' in doc) found.push([`README.md yaml block ${i + 1}`, doc]);
+    if (doc && typeof doc === 'object' && 'jobs' in doc) found.push([`${page} yaml block ${i + 1}`, doc]);
   }
   return found;
 }
 
 const all = workflows();
 
-test('the README shows whole workflows, and they are checked', () => {
-  expect(all.filter(([name]) => name.startsWith('README')).length).toBeGreaterThanOrEqual(4);
+test('the README and docs/ show whole workflows, and they are checked', () => {
+  expect(all.filter(([name]) => name.startsWith('README')).length).toBeGreaterThanOrEqual(1);
+  expect(all.filter(([name]) => name.startsWith('docs/')).length).toBeGreaterThanOrEqual(4);
 });
 
 describe.each(all)('%s', (_name, workflow) => {
@@ -111,6 +126,11 @@ function stalePins(text: string): string[] {
     })
     .map(({ line }) => line);
 }
+
+// Examples are copied into workflows: each pins the current major too, snippets included.
+test.each(pages)('%s pins each action it shows to a release of the current major', (_page, text) => {
+  expect(stalePins(text)).toEqual([]);
+});
 
 describe.each(ours)('%s', (file) => {
   const text = readFileSync(file, 'utf8');

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// Prints the README's inputs and outputs tables from an action.yml, so that the README can be
-// regenerated (`node scripts/action-docs.mjs action.yml`) and checked against it by a test.
+// Prints the inputs and outputs tables of docs/inputs.md from an action.yml, so that the page can
+// be regenerated (`node scripts/action-docs.mjs action.yml`) and checked against it by a test.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { format } from 'prettier';
 
-// Formatted as Prettier formats the README, so `npm run lint` and the README test agree.
+export const PAGE = 'docs/inputs.md';
+
+// Formatted as Prettier formats markdown, so `npm run lint` and the README test agree.
 export async function actionTables(actionYml) {
   const action = parse(actionYml);
   const cell = (s) =>
@@ -28,17 +30,17 @@ export async function actionTables(actionYml) {
 }
 
 // `node scripts/action-docs.mjs action.yml` prints the tables; with `--write MARKER` it replaces
-// them in README.md between `<!-- MARKER-docs:start -->` and `<!-- MARKER-docs:end -->`.
+// them in docs/inputs.md between `<!-- MARKER-docs:start -->` and `<!-- MARKER-docs:end -->`.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const tables = await actionTables(readFileSync(process.argv[2] ?? 'action.yml', 'utf8'));
   const marker = process.argv[3] === '--write' ? process.argv[4] : undefined;
   if (!marker) console.log(tables);
   else {
     const [start, end] = [`<!-- ${marker}-docs:start -->`, `<!-- ${marker}-docs:end -->`];
-    const readme = readFileSync('README.md', 'utf8');
-    const from = readme.indexOf(start);
-    const to = readme.indexOf(end);
-    if (from < 0 || to < from) throw new Error(`README.md has no ${start} ... ${end}`);
-    writeFileSync('README.md', `${readme.slice(0, from + start.length)}\n\n${tables}\n\n${readme.slice(to)}`);
+    const page = readFileSync(PAGE, 'utf8');
+    const from = page.indexOf(start);
+    const to = page.indexOf(end);
+    if (from < 0 || to < from) throw new Error(`${PAGE} has no ${start} ... ${end}`);
+    writeFileSync(PAGE, `${page.slice(0, from + start.length)}\n\n${tables}\n\n${page.slice(to)}`);
   }
 }

@@ -1,20 +1,21 @@
 #!/usr/bin/env node
 // The layer rule of src/: each folder imports only folders of a lower level, in the order the
-// README's Development section gives (the table under `<!-- layers -->`), and no import cycle,
+// CONTRIBUTING.md's "The shape of src/" section gives (the table under `<!-- layers -->`), and no import cycle,
 // between folders or between files. Static imports, `export ... from` and `import()` all count,
 // type-only imports too (a cycle of types is a cycle of meaning). Prints each breach and exits 1;
 // prints one summary line and exits 0 when there is none.
 //
-//   node scripts/check-layers.mjs [--root DIR]   (DIR: the repository, with README.md and src/)
+//   node scripts/check-layers.mjs [--root DIR]   (DIR: the repository, with CONTRIBUTING.md and src/)
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const MARKER = '<!-- layers -->';
+const TABLE_FILE = 'CONTRIBUTING.md';
 
 /** The table's rows: `| level | \`folder/\` | ...`, highest level first. */
 export function readLayers(readme) {
   const at = readme.indexOf(MARKER);
-  if (at < 0) throw new Error(`README.md has no ${MARKER} table`);
+  if (at < 0) throw new Error(`${TABLE_FILE} has no ${MARKER} table`);
   const layers = [];
   for (const line of readme
     .slice(at + MARKER.length)
@@ -24,7 +25,7 @@ export function readLayers(readme) {
     const row = /^\|\s*(\d+)\s*\|\s*`([a-z0-9][a-z0-9/-]*)\/`\s*\|/.exec(line);
     if (row) layers.push({ level: Number(row[1]), folder: row[2] });
   }
-  if (layers.length === 0) throw new Error(`the ${MARKER} table in README.md lists no folder`);
+  if (layers.length === 0) throw new Error(`the ${MARKER} table in ${TABLE_FILE} lists no folder`);
   return layers;
 }
 
@@ -108,9 +109,9 @@ function cycles(graph) {
   });
 }
 
-/** The breaches of the layer rule in `root` (README.md and src/): [] when there is none. */
+/** The breaches of the layer rule in `root` (CONTRIBUTING.md and src/): [] when there is none. */
 export function checkLayers(root) {
-  const layers = readLayers(readFileSync(join(root, 'README.md'), 'utf8'));
+  const layers = readLayers(readFileSync(join(root, TABLE_FILE), 'utf8'));
   const src = join(root, 'src');
   const byLength = [...layers].sort((a, b) => b.folder.length - a.folder.length);
   const layerOf = (file) => {
@@ -126,7 +127,7 @@ export function checkLayers(root) {
     const shown = relative(root, file).split(sep).join('/');
     const from = layerOf(file);
     if (!from) {
-      problems.push(`no layer: ${shown} is in no folder of the README's layer table`);
+      problems.push(`no layer: ${shown} is in no folder of the layer table`);
       continue;
     }
     filesGraph.set(shown, new Set());

@@ -109,9 +109,9 @@ describe('what was skipped', () => {
         '403 Resource not accessible by integration. A pull request from a fork gets a read-only GITHUB_TOKEN: ' +
         'the report is in the job summary and the size-report output; to post it, save that as an artifact ' +
         'and comment from a workflow_run workflow with shipshape/report (inputs size-report-file and ' +
-        'pr-number), see the README. Elsewhere the workflow needs `permissions: pull-requests: write`.',
+        'pr-number), see docs/forks.md. Elsewhere the workflow needs `permissions: pull-requests: write`.',
     ]);
-    expect(warnings()[0].match(/fork/g)).toHaveLength(1);
+    expect(warnings()[0].match(/A pull request from a fork gets/g)).toHaveLength(1);
   });
 
   test('a persistent secondary rate limit on the update: one wait within the budget, then "not updated"', async () => {

@@ -47,7 +47,7 @@ export function untrustedBuildRefusal(input: TrustInput): string | undefined {
     `This event runs with a write token and the repository's secrets, so the pull request's ` +
     `Dockerfile could read the build secrets or push any image under your name. Build pull ` +
     `requests in a "pull_request" workflow without credentials and post the report from a ` +
-    `"workflow_run" workflow with the report action (README: "Comments on pull requests from forks"; ` +
+    `"workflow_run" workflow with the report action (docs/forks.md, "Comments on pull requests from forks"; ` +
     `${SAFE_PATTERN_URL}). If you have reviewed the risk, set allow-untrusted-build: true.`
   );
 }
