@@ -650,7 +650,7 @@ var comment = __webpack_require__(9165);
 // Said once, after GitHub's 403: what a fork's pull request and other workflows can do about it.
 const FORK_HELP = 'A pull request from a fork gets a read-only GITHUB_TOKEN: the report is in the job summary and the ' +
     'size-report output; to post it, save that as an artifact and comment from a workflow_run ' +
-    'workflow with shipshape/report (inputs size-report-file and pr-number), see the README. ' +
+    'workflow with shipshape/report (inputs size-report-file and pr-number), see docs/forks.md. ' +
     'Elsewhere the workflow needs `permissions: pull-requests: write`.';
 /** `delta`: the compressed change in bytes, or null without a baseline (a saved body: null). */
 async function publishComment(io, target, markdown, delta) {
