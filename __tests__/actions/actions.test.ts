@@ -46,7 +46,7 @@ describe('the main action fails with one line naming the input, before anything 
     [
       'a label separator that occurs in the labels',
       { context: 'app', images: 'ghcr.io/acme/app', 'sep-labels': '=' },
-      'Input "sep-labels": "=" occurs in "org.opencontainers.image.source=https://github.com/acme/app"',
+      'Input "sep-labels": "=" occurs in "org.opencontainers.image.created=2026-01-02T03:04:05.000Z"',
     ],
     [
       'call: check with push',

@@ -26,12 +26,13 @@ describe('metadataOutputs', () => {
       version: '1.2.3',
       tags: input.tags.join('\n'),
       'tag-names': '1.2.3\nlatest',
-      labels: `${OCI}.version=1.2.3\nmaintainer=CrazyMax`,
+      // Sorted by key, as metadata-action's.
+      labels: `maintainer=CrazyMax\n${OCI}.version=1.2.3`,
       annotations: `manifest:${OCI}.version=1.2.3`,
       json: JSON.stringify({
         tags: input.tags,
         'tag-names': ['1.2.3', 'latest'],
-        labels: { [`${OCI}.version`]: '1.2.3', maintainer: 'CrazyMax' },
+        labels: { maintainer: 'CrazyMax', [`${OCI}.version`]: '1.2.3' },
         annotations: [`manifest:${OCI}.version=1.2.3`],
       }),
     });
@@ -49,7 +50,7 @@ describe('metadataOutputs', () => {
       'name/app:1.2.3,name/app:latest,ghcr.io/name/app:1.2.3,ghcr.io/name/app:latest',
     );
     expect(outputs['tag-names']).toBe('1.2.3,latest');
-    expect(outputs.labels).toBe(`${OCI}.version=1.2.3 maintainer=CrazyMax`);
+    expect(outputs.labels).toBe(`maintainer=CrazyMax ${OCI}.version=1.2.3`);
     expect(outputs.annotations).toBe(`manifest:${OCI}.version=1.2.3;index:${OCI}.version=1.2.3`);
     expect(JSON.parse(outputs.json).annotations).toEqual([
       `manifest:${OCI}.version=1.2.3`,
@@ -60,7 +61,7 @@ describe('metadataOutputs', () => {
   test.each<[keyof MetadataInput['separators'], string, string, string]>([
     ['tags', ':', 'sep-tags', 'name/app:1.2.3'],
     ['tags', '.', 'sep-tags', 'name/app:1.2.3'],
-    ['labels', '=', 'sep-labels', `${OCI}.version=1.2.3`],
+    ['labels', '=', 'sep-labels', 'maintainer=Crazy Max'],
     ['labels', ' ', 'sep-labels', 'maintainer=Crazy Max'],
     ['annotations', ':', 'sep-annotations', `manifest:${OCI}.version=1.2.3`],
   ])('%s separated by %j: an error naming %s and the item', (kind, separator, name, item) => {

@@ -41,9 +41,11 @@ const SEPARATOR_INPUTS: Readonly<Record<keyof Separators, string>> = {
  * impossible to split back: an InputError naming the `sep-*` input and the item.
  */
 export function metadataOutputs(input: MetadataInput): MetadataOutputs {
-  const labels = Object.entries(input.labels).map(([key, value]) => `${key}=${value}`);
+  // Sorted by key, as metadata-action lists them (the image's labels keep their order).
+  const sortedLabels = byKey(input.labels);
+  const labels = sortedLabels.map(([key, value]) => `${key}=${value}`);
   const annotations = input.annotationLevels.flatMap((level) =>
-    Object.entries(input.ociLabels).map(([key, value]) => `${level}:${key}=${value}`),
+    byKey(input.ociLabels).map(([key, value]) => `${level}:${key}=${value}`),
   );
   const join = (kind: keyof Separators, items: string[]) => {
     const separator = input.separators[kind];
@@ -57,7 +59,12 @@ export function metadataOutputs(input: MetadataInput): MetadataOutputs {
     }
     return items.join(separator);
   };
-  const json = { tags: input.tags, 'tag-names': input.tagNames, labels: input.labels, annotations };
+  const json = {
+    tags: input.tags,
+    'tag-names': input.tagNames,
+    labels: Object.fromEntries(sortedLabels),
+    annotations,
+  };
   return [
     ['version', input.version],
     ['tags', join('tags', input.tags)],
@@ -66,6 +73,10 @@ export function metadataOutputs(input: MetadataInput): MetadataOutputs {
     ['annotations', join('annotations', annotations)],
     ['json', JSON.stringify(json)],
   ];
+}
+
+function byKey(record: Record<string, string>): [string, string][] {
+  return Object.entries(record).sort(([a], [b]) => a.localeCompare(b));
 }
 
 /** `tag-names` -> `DOCKER_METADATA_OUTPUT_TAG_NAMES`, as metadata-action names its variables. */
