@@ -47,17 +47,26 @@ export async function runCheckStep(io: Io, options: BuildOptions, target: CheckT
       run.errors.length > 0 ? run.errors.join('\n') : `docker buildx build exited with code ${run.exitCode}`;
     throw new StepError(`The build checks did not run: ${detail}`);
   }
+  reportCheckResult(io, result, target);
+  return result;
+}
+
+/** Annotations and log lines for the result; throws (StepError) on a warning or a parse error. */
+export function reportCheckResult(io: Io, result: CheckResult, target: CheckTarget): void {
   result.warnings.forEach((warning, i) => report(io, warning, target, i < MAX_ANNOTATIONS));
   if (result.error) {
     const where = result.error.line > 0 ? { file: target.file, startLine: result.error.line } : {};
     const message = sanitize(result.error.message, { limit: MAX_TEXT });
     io.error(message, { title: 'Build check: the Dockerfile does not parse', ...(target.file && where) });
-    throw new StepError(`Build checks: ${target.shownAs} does not parse: ${message}`);
+    throw new StepError(
+      sanitize(`Build checks: ${target.shownAs} does not parse: ${message}`, { limit: MAX_TEXT }),
+    );
   }
   const count = result.warnings.length;
   if (count === 0) {
-    io.info(`Build checks: no warnings in ${target.shownAs}.`);
-    return result;
+    // The path is the repository's: shown, never obeyed.
+    io.infoUntrusted(`Build checks: no warnings in ${sanitize(target.shownAs)}.`);
+    return;
   }
   const rules = [...new Set(result.warnings.map((w) => w.rule))].join(', ');
   throw new StepError(
@@ -77,7 +86,7 @@ function report(io: Io, warning: CheckWarning, target: CheckTarget, annotate: bo
   const text = sanitize(`${warning.detail || warning.description}`, limit);
   const more = sanitize(`${warning.description}${warning.url ? ` ${warning.url}` : ''}`, limit);
   if (!annotate) {
-    io.infoUntrusted(`Build check ${warning.rule} at ${at}: ${text}`);
+    io.infoUntrusted(sanitize(`Build check ${warning.rule} at ${at}: ${text}`, limit));
     return;
   }
   // buildx names the file as the context sees it (`Dockerfile`); another source has no line of ours.
