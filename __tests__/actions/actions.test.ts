@@ -38,6 +38,26 @@ describe('the main action fails with one line naming the input, before anything 
       'Input "tags": "type=semver,pattern={{version}}" give no tag for this event (push of refs/heads/main), and push needs one',
     ],
     ['a context that is not there', { context: 'nowhere' }, 'Input "context": "nowhere" is not a directory'],
+    [
+      'a tag separator that occurs in the tags',
+      { context: 'app', images: 'ghcr.io/acme/app', 'sep-tags': ':' },
+      'Input "sep-tags": ":" occurs in "ghcr.io/acme/app:main", so the tags output could not be split back',
+    ],
+    [
+      'a label separator that occurs in the labels',
+      { context: 'app', images: 'ghcr.io/acme/app', 'sep-labels': '=' },
+      'Input "sep-labels": "=" occurs in "org.opencontainers.image.created=2026-01-02T03:04:05.000Z"',
+    ],
+    [
+      'call: check with push',
+      { context: 'app', images: 'ghcr.io/acme/app', call: 'check', push: 'true' },
+      'Input "push": "true" cannot be set with call: check, which runs the build checks and builds nothing',
+    ],
+    [
+      'an unknown call',
+      { context: 'app', call: 'outline' },
+      'Input "call": "outline" must be one of build, check',
+    ],
   ])('%s', async (_what, inputs, message) => {
     const fake = io(inputs);
     await build(fake);

@@ -418,6 +418,20 @@ describe('buildxArgs', () => {
     ]);
   });
 
+  test('call: check asks buildx for the checks as JSON, and exports, pushes and tells back nothing', () => {
+    expect(
+      buildxArgs(
+        options({
+          call: 'check',
+          file: 'Dockerfile',
+          push: true,
+          load: true,
+          outputs: ['type=local,dest=out'],
+        }),
+      ),
+    ).toEqual(['buildx', 'build', '--file', 'Dockerfile', '--call', 'check,format=json', '--', '.']);
+  });
+
   test('does not change its input', () => {
     const o = options({
       provenance: 'mode=max',

@@ -99,6 +99,14 @@ describe('checkFeatures', () => {
       ],
     ],
     [
+      'call: check on 0.14.1',
+      { call: 'check' },
+      '0.14.1',
+      [
+        `Input "call" needs buildx >= 0.15.0 (--call check); this runner has buildx 0.14.1. ${UPDATE} or drop the input.`,
+      ],
+    ],
+    [
       'push and load on 0.12.1',
       { push: true, load: true },
       '0.12.1',

@@ -148,6 +148,28 @@ const MAIN: Case[] = [
   ['builder', '--bootstrap'],
 ];
 
+// The inputs a migration from metadata-action and build-push-action brings (docs/migration.md):
+// each error names the input and the value.
+const MIGRATION: Case[] = [
+  ['tags', 'type=match'],
+  ['tags', 'type=match,pattern=v(.*'],
+  ['tags', 'type=match,pattern=v(.*),group=3'],
+  ['tags', 'type=match,pattern=v(.*),group=first'],
+  ['tags', 'type=pep440'],
+  ['tags', 'type=pep440,pattern={{build}}'],
+  ['tags', 'type=pep440,pattern={{version}},match=v\\d'],
+  ['tags', 'type=semver,pattern={{version}},match=('],
+  ['sep-tags', ':'],
+  ['sep-tags', '/'],
+  ['sep-labels', '='],
+  ['sep-annotations', ':'],
+  ['call', 'outline'],
+  ['push', 'true', { call: 'check' }],
+  ['load', 'true', { call: 'check', push: 'false' }],
+  ['outputs', 'type=local,dest=out', { call: 'check', push: 'false' }],
+  ['push-by-digest', 'true', { call: 'check' }],
+];
+
 // The report action (measure mode and saved-report mode).
 const REPORT: Case[] = [
   ['image', ''],
@@ -199,16 +221,23 @@ const MERGE: Case[] = [
 const named = (cases: Case[]) =>
   cases.map((c): [string, Case] => [`${c[0]}: ${JSON.stringify(c[1].slice(0, 40))}`, c]);
 
-function expectRejected(run: Awaited<ReturnType<typeof runAction>>, input: string) {
+function expectRejected(run: Awaited<ReturnType<typeof runAction>>, input: string, value?: string) {
   const errors = run.stdout.split('\n').filter((line) => line.startsWith('::error'));
   expect({ exitCode: run.exitCode, errors }).toEqual({
     exitCode: 1,
-    errors: [expect.stringContaining(`Input "${input}"`)],
+    errors: [
+      expect.stringContaining(`Input "${input}"${value === undefined ? '' : `: ${JSON.stringify(value)}`}`),
+    ],
   });
   expect(run.stdout).not.toContain('[command]docker');
 }
 
-async function check(script: string, base: Record<string, string>, [input, value, extra]: Case) {
+async function check(
+  script: string,
+  base: Record<string, string>,
+  [input, value, extra]: Case,
+  namesValue = false,
+) {
   const name = `${script.split('/')[1] ?? 'main'} ${input}: ${JSON.stringify(value.slice(0, 40))}`;
   let ok = false;
   try {
@@ -218,7 +247,7 @@ async function check(script: string, base: Record<string, string>, [input, value
       cwd: workspace,
       ...tagPush('v1.2.3'),
     });
-    expectRejected(run, input);
+    expectRejected(run, input, namesValue ? value : undefined);
     ok = true;
   } finally {
     recordTally({ kind: 'bad-input', name, ok });
@@ -230,6 +259,16 @@ describe('the main action', () => {
     '%s',
     async (_name, c) => {
       await check('dist/index.js', { images: IMAGE, push: 'true', network: 'none' }, c);
+    },
+    30_000,
+  );
+});
+
+describe('the main action, inputs of a migration', () => {
+  test.each(named(MIGRATION))(
+    '%s',
+    async (_name, c) => {
+      await check('dist/index.js', { images: IMAGE, push: 'true', network: 'none' }, c, true);
     },
     30_000,
   );
@@ -261,5 +300,5 @@ afterAll(async () => {
 });
 
 test('the table covers at least 60 cases', () => {
-  expect(MAIN.length + REPORT.length + MERGE.length).toBeGreaterThanOrEqual(60);
+  expect(MAIN.length + MIGRATION.length + REPORT.length + MERGE.length).toBeGreaterThanOrEqual(60);
 });

@@ -59,6 +59,12 @@ describe('input', () => {
     Object.assign(process.env, env);
     expect(io.input(name)).toBe(value);
   });
+
+  test('trim: false keeps the white space (a separator may be a space)', () => {
+    process.env['INPUT_SEP-TAGS'] = ' ';
+    expect(io.input('sep-tags', { trim: false })).toBe(' ');
+    expect(io.input('sep-tags')).toBe('');
+  });
 });
 
 // The file's content split into its `name<<delimiter` records, checking the format on the way.
@@ -79,6 +85,7 @@ function readRecords(file: string): [string, string][] {
 describe.each([
   ['setOutput', (name: string, value: string) => io.setOutput(name, value), 'GITHUB_OUTPUT'],
   ['saveState', (name: string, value: string) => io.saveState(name, value), 'GITHUB_STATE'],
+  ['exportVariable', (name: string, value: string) => io.exportVariable(name, value), 'GITHUB_ENV'],
 ] as const)('%s', (_name, write, variable) => {
   test(`appends name<<delimiter records to ${variable}`, () => {
     const file = tempFile();
@@ -160,6 +167,14 @@ describe('masked values stay out of outputs, the summary and what is published',
     io.mask('-----BEGIN OUT KEY-----\nline-two-of-key');
     expect(io.redact('a line-two-of-key b')).toBe('a *** b');
     expect(io.redact('x -----BEGIN OUT KEY-----\nline-two-of-key y')).toBe('x *** y');
+  });
+
+  test('exported variables too', () => {
+    const file = tempFile();
+    process.env.GITHUB_ENV = file;
+    io.mask('env-s3cr3t');
+    io.exportVariable('DOCKER_METADATA_OUTPUT_JSON', '{"labels":{"x":"env-s3cr3t"}}');
+    expect(readRecords(file)).toEqual([['DOCKER_METADATA_OUTPUT_JSON', '{"labels":{"x":"***"}}']]);
   });
 
   test('the summary too', async () => {

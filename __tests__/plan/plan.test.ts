@@ -103,18 +103,36 @@ describe('planImage: references', () => {
 
 describe('planImage: labels', () => {
   test('every OCI label, with the planned version', () => {
+    const oci = {
+      [`${OCI}.source`]: 'https://github.com/octo-org/octo-app',
+      [`${OCI}.url`]: 'https://github.com/octo-org/octo-app',
+      [`${OCI}.revision`]: '62b3b806467443d1392184587d975bd385b56d2c',
+      [`${OCI}.version`]: '1.2.3',
+      [`${OCI}.created`]: '2024-05-02T03:04:05.678Z',
+      [`${OCI}.title`]: 'octo-app',
+    };
     expect(plan('push-tag-v1.2.3')).toEqual({
       tags: ['1.2.3', '1.2', '1', 'latest'].map((t) => `${IMAGE}:${t}`),
+      tagNames: ['1.2.3', '1.2', '1', 'latest'],
       version: '1.2.3',
-      labels: {
-        [`${OCI}.source`]: 'https://github.com/octo-org/octo-app',
-        [`${OCI}.url`]: 'https://github.com/octo-org/octo-app',
-        [`${OCI}.revision`]: '62b3b806467443d1392184587d975bd385b56d2c',
-        [`${OCI}.version`]: '1.2.3',
-        [`${OCI}.created`]: '2024-05-02T03:04:05.678Z',
-        [`${OCI}.title`]: 'octo-app',
-      },
+      labels: oci,
+      ociLabels: oci,
     });
+  });
+
+  test("tag names: each tag once, whatever the images, then the references' tags", () => {
+    const p = plan('push-tag-v1.2.3', {
+      images: [IMAGE, 'docker.io/octo/app'],
+      tags: ['type=semver,pattern={{version}}', 'quay.io/octo/app:stable', 'quay.io/octo/app'],
+    });
+    expect(p.tagNames).toEqual(['1.2.3', 'latest', 'stable']);
+  });
+
+  test("the user's labels are not OCI labels (metadata-action's annotations leave them out)", () => {
+    const p = plan('pull-request', { labels: [`${OCI}.version=custom`, 'team=infra'] });
+    expect(p.labels[`${OCI}.version`]).toBe('custom');
+    expect(p.ociLabels[`${OCI}.version`]).toBe('pr-42');
+    expect(p.ociLabels).not.toHaveProperty('team');
   });
 
   test('the version label follows the flavor and rule priorities', () => {

@@ -544,7 +544,7 @@ describe('parseTagRules', () => {
   });
 
   test.each<[string, string]>([
-    ['type=foo', 'has an unknown type "foo" (expected schedule, semver, edge, ref, raw, sha)'],
+    ['type=foo', 'has an unknown type "foo" (expected schedule, semver, pep440, match, edge, ref, raw, sha)'],
     [
       'type=sha,length=8',
       'has an unknown attribute "length" for type=sha (expected prefix, suffix, enable, priority, format)',
@@ -604,7 +604,42 @@ describe('parseTagRules', () => {
       'type=raw,value=a,constructor=b',
       'has an unknown attribute "constructor" for type=raw (expected prefix, suffix, enable, priority, value)',
     ],
-    ['type=__proto__', 'has an unknown type "__proto__" (expected schedule, semver, edge, ref, raw, sha)'],
+    [
+      'type=__proto__',
+      'has an unknown type "__proto__" (expected schedule, semver, pep440, match, edge, ref, raw, sha)',
+    ],
+    ['type=match', 'needs a pattern (e.g. pattern=v(.*),group=1)'],
+    ['type=match,pattern=', 'has an empty pattern'],
+    [
+      'type=match,pattern=v(.*',
+      'has pattern "v(.*", which is not a regular expression (Invalid regular expression: /v(.*/: Unterminated group)',
+    ],
+    [
+      'type=match,pattern=v(.*),group=one',
+      'has group "one", which is not a whole number (0 is the whole match)',
+    ],
+    ['type=match,pattern=v(.*),group=2', 'has group 2, but the pattern "v(.*)" has 1 group(s)'],
+    [
+      'type=match,pattern=/v(x)/q',
+      'has pattern "/v(x)/q", which is not a regular expression (Invalid flags supplied to RegExp constructor \'q\')',
+    ],
+    [
+      'type=match,pattern=v(.*),format=long',
+      'has an unknown attribute "format" for type=match (expected prefix, suffix, enable, priority, pattern, group, value)',
+    ],
+    ['type=pep440', 'needs a pattern (e.g. pattern={{version}})'],
+    [
+      'type=pep440,pattern={{build}}',
+      'pattern uses an unknown placeholder "{{build}}" (known: version, major, minor, patch, raw, branch, tag, sha, base_ref, is_default_branch, is_not_default_branch, date)',
+    ],
+    [
+      'type=pep440,pattern={{version}},match=v\\d',
+      'has match "v\\d", which has no (group): group 1 is the version',
+    ],
+    [
+      'type=semver,pattern={{version}},match=[',
+      'has match "[", which is not a regular expression (Invalid regular expression: /[/: Unterminated character class)',
+    ],
     [
       'ghcr.io/octo-org/octo-app:bad!tag',
       'is not a valid image reference: tag "bad!tag" must match [A-Za-z0-9_][A-Za-z0-9_.-]*',

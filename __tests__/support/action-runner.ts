@@ -1,7 +1,7 @@
 /**
  * Runs dist/ the way the Actions runner does: `node dist/<action>.js` on the Node that action.yml
  * declares (scripts/action-node.mjs), with INPUT_* variables (upper-cased, hyphens kept), an event
- * payload file, and GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY files read back afterwards.
+ * payload file, and GITHUB_OUTPUT / GITHUB_ENV / GITHUB_STATE / GITHUB_STEP_SUMMARY files read back afterwards.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +22,8 @@ export interface ActionRun {
   stdout: string;
   stderr: string;
   outputs: Record<string, string>;
+  /** The variables the step exported for the later steps (GITHUB_ENV). */
+  exported: Record<string, string>;
   summary: string;
   /**
    * Every string the step left anywhere a user can see it, for leak checks: the `::add-mask::`
@@ -43,6 +45,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'shipshape-run-'));
   const files = {
     GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_ENV: join(dir, 'env'),
     GITHUB_STATE: join(dir, 'state'),
     GITHUB_STEP_SUMMARY: join(dir, 'summary'),
     GITHUB_EVENT_PATH: join(dir, 'event.json'),
@@ -76,13 +79,15 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   const exitCode = await new Promise<number>((done) => child.on('close', (code) => done(code ?? -1)));
   const rawOutputs = readFileSync(files.GITHUB_OUTPUT, 'utf8');
   const summary = readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8');
+  const rawEnv = readFileSync(files.GITHUB_ENV, 'utf8');
   return {
     exitCode,
     stdout,
     stderr,
     outputs: parseOutputFile(rawOutputs),
+    exported: parseOutputFile(rawEnv),
     summary,
-    everything: [stdout, stderr, rawOutputs, summary, readFileSync(files.GITHUB_STATE, 'utf8')]
+    everything: [stdout, stderr, rawOutputs, rawEnv, summary, readFileSync(files.GITHUB_STATE, 'utf8')]
       .join('\n')
       .split('\n')
       .filter((line) => !line.startsWith('::add-mask::'))

@@ -14,6 +14,13 @@ import { parseReference } from '../oci/reference.js';
 import { readGitContext } from '../github/event.js';
 import type { GitContext } from '../plan/context.js';
 import { planImage, type ImagePlan } from '../plan/plan.js';
+import {
+  annotationLevels,
+  exportsVariables,
+  metadataOutputs,
+  metadataVariable,
+  type MetadataOutputs,
+} from '../plan/outputs.js';
 import type { BuildOptions } from '../buildx/buildx.js';
 import { builderSelection, type BuilderInfo } from '../buildx/builder.js';
 import { builtCommit } from '../buildx/git-head.js';
@@ -47,7 +54,7 @@ export async function run(io: Io): Promise<void> {
   try {
     const now = io.now();
     const context = readGitContext(io.env);
-    const inputs = readInputs((name) => io.input(name), pathRuleOf(io.env, io.cwd));
+    const inputs = readInputs((name, options) => io.input(name, options), pathRuleOf(io.env, io.cwd));
     await checkLayoutInputs([{ input: 'compare-to', value: inputs.compareTo }]);
     const plan = planImage({
       images: inputs.images,
@@ -60,7 +67,15 @@ export async function run(io: Io): Promise<void> {
     });
     const noTag = missingPushTag(inputs, plan, context);
     if (noTag) throw noTag;
+    // Made before anything runs: a separator that cannot split its list back is an input error.
+    const metadata = metadataOf(io, inputs, plan, !!inputs.pushByDigest);
     await refuseUntrustedBuild(io, inputs, context);
+    if (inputs.build.call === 'check') {
+      workDir = await mkdtemp(join(io.env.RUNNER_TEMP || tmpdir(), 'shipshape-'));
+      setMetadataOutputs(io, metadata);
+      await runChecks(io, inputs, plan, context, workDir);
+      return;
+    }
     const builderFirst = asksBuilderFirst(inputs);
     io.debug(`decision: ask buildx for the builder before the build: ${builderFirst ? 'yes' : 'no'}`);
     const builder = builderFirst ? announceBuilder(io, await lookUpBuilder(inputs.build.builder)) : undefined;
@@ -108,15 +123,7 @@ export async function run(io: Io): Promise<void> {
     io.setOutput('digest', pushed ? pushed.digest : result.digest);
     if (pushed) io.setOutput('platform', pushed.platform);
     io.setOutput('metadata', result.metadata);
-    // A leg is tagged by the merge step, not here.
-    io.setOutput('tags', pushed ? '' : plan.tags.join('\n'));
-    io.setOutput(
-      'labels',
-      Object.entries(plan.labels)
-        .map(([k, v]) => `${k}=${v}`)
-        .join('\n'),
-    );
-    io.setOutput('version', plan.version);
+    setMetadataOutputs(io, metadata);
     if (pushed) io.info(`Pushed ${pushed.platform} by digest: ${pushed.digest} (no tags)`);
     else logTags(io, inputs, plan, result.digest);
     if (source !== 'none') {
@@ -130,6 +137,55 @@ export async function run(io: Io): Promise<void> {
   } finally {
     if (workDir) await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The metadata outputs, as metadata-action's. A leg is tagged by the merge step, not here: its
+ * tags are empty.
+ */
+function metadataOf(io: Io, inputs: ActionInputs, plan: ImagePlan, leg: boolean): MetadataOutputs {
+  return metadataOutputs({
+    version: plan.version,
+    tags: leg ? [] : plan.tags,
+    tagNames: leg ? [] : plan.tagNames,
+    labels: plan.labels,
+    ociLabels: plan.ociLabels,
+    annotationLevels: annotationLevels(io.env.DOCKER_METADATA_ANNOTATIONS_LEVELS),
+    separators: inputs.separators,
+  });
+}
+
+/** Each output, and (unless DOCKER_METADATA_SET_OUTPUT_ENV is false) its DOCKER_METADATA_OUTPUT_* variable. */
+function setMetadataOutputs(io: Io, outputs: MetadataOutputs): void {
+  const variables = exportsVariables(io.env.DOCKER_METADATA_SET_OUTPUT_ENV);
+  for (const [name, value] of outputs) {
+    io.setOutput(name, value);
+    if (variables) io.exportVariable(metadataVariable(name), value);
+  }
+}
+
+/** `call: check`: buildx's build checks on the Dockerfile, as annotations; nothing is built. */
+async function runChecks(
+  io: Io,
+  inputs: ActionInputs,
+  plan: ImagePlan,
+  context: GitContext,
+  workDir: string,
+): Promise<void> {
+  const { checkTarget, runCheckStep } = await import('../steps/check.js');
+  const target = await checkTarget({
+    context: inputs.build.context,
+    file: inputs.build.file,
+    cwd: io.cwd,
+    workspace: io.env.GITHUB_WORKSPACE || io.cwd,
+  });
+  // A check exports no cache: only what the build would read is kept.
+  const options = await gateOnBuildx(io, {
+    ...buildOptions(io, inputs, plan, context, workDir),
+    cacheTo: [],
+  });
+  await writeSecretFiles(inputs, context, workDir);
+  await runCheckStep(io, options, target);
 }
 
 // A PR's code, built where the event holds a write token and secrets (see buildx/trust.ts).

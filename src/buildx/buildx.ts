@@ -51,6 +51,11 @@ export interface BuildOptions {
   iidFile: string;
   /** Provenance builder-id (the workflow run URL): added to provenance that is on and names none. */
   builderId?: string;
+  /**
+   * `check`: run the Dockerfile's build checks instead of the build (`--call check,format=json`,
+   * as build-push-action's `call` input); nothing is exported, pushed or loaded.
+   */
+  call?: 'check';
 }
 
 /**
@@ -58,7 +63,7 @@ export interface BuildOptions {
  *
  * Flag order (fixed, so that logs and tests are stable), one group after another:
  *  1. `--builder`                       which builder runs the build (a buildx-wide flag)
- *  2. `--file`, `--target`, `--platform` what is built
+ *  2. `--file`, `--target`, `--platform`, `--call` what is built (or checked)
  *  3. `--build-arg`, `--build-context`  its inputs
  *  4. `--label`, `--annotation`, `--tag` what the image says about itself and its names
  *  5. `--secret`, `--ssh`               what RUN steps may borrow
@@ -85,6 +90,7 @@ export function buildxArgs(o: BuildOptions): string[] {
   flag('--file', o.file);
   flag('--target', o.target);
   flag('--platform', o.platforms.join(','));
+  if (o.call) args.push('--call', `${o.call},format=json`);
 
   each('--build-arg', o.buildArgs);
   each('--build-context', o.buildContexts);
@@ -115,14 +121,17 @@ export function buildxArgs(o: BuildOptions): string[] {
 
   args.push(...attestationArgs(o));
 
-  each('--output', o.outputs);
-  bool('--push', o.push);
-  bool('--load', o.load);
+  // A check builds nothing: no export, and no result to tell back.
+  if (!o.call) {
+    each('--output', o.outputs);
+    bool('--push', o.push);
+    bool('--load', o.load);
 
-  flag('--metadata-file', o.metadataFile);
-  // buildx refuses an image ID file next to a local or tar export (there is no image).
-  const fileExport = o.outputs.some((output) => ['local', 'tar'].includes(outputType(output)));
-  if (!fileExport) flag('--iidfile', o.iidFile);
+    flag('--metadata-file', o.metadataFile);
+    // buildx refuses an image ID file next to a local or tar export (there is no image).
+    const fileExport = o.outputs.some((output) => ['local', 'tar'].includes(outputType(output)));
+    if (!fileExport) flag('--iidfile', o.iidFile);
+  }
 
   // `--` ends the options: a context path that starts with `-` is still the context.
   args.push('--', o.context);

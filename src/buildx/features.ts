@@ -68,6 +68,8 @@ const FEATURES: Feature[] = [
   { since: '0.12.0', flag: '--annotation', askedBy: when('annotations', (o) => o.annotations.length > 0) },
   { since: '0.13.0', flag: 'more than one --output', askedBy: when('outputs', (o) => o.outputs.length > 1) },
   { since: '0.13.1', flag: '--push or --load next to another export', askedBy: shorthandExports },
+  // Build checks and --call came with buildx 0.15.0 (and BuildKit's Dockerfile frontend 1.8).
+  { since: '0.15.0', flag: '--call check', askedBy: when('call', (o) => o.call === 'check') },
 ];
 
 const ATTESTATIONS = '0.10.0';

@@ -33,11 +33,41 @@ export async function runDocker(
       errline: (line: string) => onLine?.(line),
     },
   });
-  const errors = tail
+  return { exitCode, errors: errorLines(tail) };
+}
+
+/**
+ * As runDocker, for a command whose stdout is data (`--call check,format=json`): stdout is
+ * collected and returned, not printed; stderr (the progress) is printed and its errors kept.
+ */
+export async function captureDocker(
+  args: string[],
+  redact: (text: string) => string = (text) => text,
+): Promise<BuildRun & { stdout: string }> {
+  const chunks: Buffer[] = [];
+  let tail = '';
+  const exitCode = await exec('docker', args, {
+    ignoreReturnCode: true,
+    // stdout is data (base64 sources too), not log: nothing of it is printed.
+    outStream: new Writable({ write: (_chunk, _encoding, done) => done() }),
+    errStream: redacting(process.stderr, redact),
+    listeners: {
+      stdout: (data: Buffer) => {
+        chunks.push(data);
+      },
+      stderr: (data: Buffer) => {
+        tail = (tail + data.toString('utf8')).slice(-64 * 1024);
+      },
+    },
+  });
+  return { exitCode, errors: errorLines(tail), stdout: Buffer.concat(chunks).toString('utf8') };
+}
+
+function errorLines(tail: string): string[] {
+  return tail
     .split(/\r?\n/)
     .filter((line) => /^ERROR:|^error:/.test(line))
     .map((line) => line.replace(/^(ERROR|error):\s*/, ''));
-  return { exitCode, errors };
 }
 
 function redacting(target: NodeJS.WritableStream, redact: (text: string) => string): Writable {

@@ -40,6 +40,7 @@ import {
 } from './read.js';
 import { checkPaths } from './paths.js';
 import { readTagAndReportInputs, type TagAndReportInputs } from './tag-and-report.js';
+import type { Separators } from '../plan/outputs.js';
 
 export interface SecretValue {
   id: string;
@@ -69,7 +70,11 @@ export interface ActionInputs extends TagAndReportInputs {
   cache: CacheMode;
   /** A leg of a multi-platform build: one platform, pushed by digest without tags (steps/legs.ts). */
   pushByDigest: boolean;
+  /** `sep-tags`, `sep-labels`, `sep-annotations`: how the metadata outputs join their lists. */
+  separators: Separators;
 }
+
+const CALLS = ['build', 'check'] as const;
 
 /** Inputs whose values are secrets: masked before anything else reads them. */
 export function secretValues(getInput: GetInput): string[] {
@@ -131,6 +136,7 @@ export function readInputs(getInput: GetInput, where: string | PathRule): Action
       shmSize: checkShmSize(getInput('shm-size')),
       ulimits: lines('ulimit').map((u) => checked('ulimit', u, ulimitProblem(u))),
       cgroupParent: optional('cgroup-parent'),
+      ...(readChoice(getInput, 'call', CALLS, 'build') === 'check' && { call: 'check' as const }),
     },
     labels: lines('labels').map((l) => keyValue('labels', l)),
     secrets: lines('secrets').map(secretValue),
@@ -150,7 +156,13 @@ export function readInputs(getInput: GetInput, where: string | PathRule): Action
     adviceMinBytes: readSize(getInput, 'advice-min-bytes', 1_000_000),
     cache: readChoice(getInput, 'cache', CACHE_MODES, 'none'),
     pushByDigest: readBoolean(getInput, 'push-by-digest'),
+    separators: {
+      tags: separator(getInput, 'sep-tags'),
+      labels: separator(getInput, 'sep-labels'),
+      annotations: separator(getInput, 'sep-annotations'),
+    },
   };
+  checkCall(inputs);
   checkPushByDigest(inputs, getInput);
   const absent = platforms.length > 0 ? rulesForAbsentPlatforms(inputs.budgetRules, platforms) : [];
   if (absent.length > 0) {
@@ -164,6 +176,32 @@ export function readInputs(getInput: GetInput, where: string | PathRule): Action
   if (inputs.pushByDigest) inputs.build.push = true;
   checkCombinations(inputs);
   return inputs;
+}
+
+// As metadata-action: the text as given, spaces kept; a newline when empty.
+function separator(getInput: GetInput, name: string): string {
+  return getInput(name, { trim: false }) || '\n';
+}
+
+// A check builds nothing: an input that asks for the image to go somewhere is a mistake.
+function checkCall(i: ActionInputs): void {
+  if (i.build.call !== 'check') return;
+  const conflicts: [string, boolean, string][] = [
+    ['push-by-digest', i.pushByDigest, 'true'],
+    ['push', i.build.push, 'true'],
+    ['load', i.build.load, 'true'],
+    ['outputs', i.build.outputs.length > 0, i.build.outputs.join('\n')],
+    ['size-budget', i.budgetRules.length > 0, i.budgetRules.map(ruleLine).join('\n')],
+  ];
+  for (const [input, set, value] of conflicts) {
+    if (set) {
+      throw new InputError(
+        input,
+        value,
+        'cannot be set with call: check, which runs the build checks and builds nothing: drop it, or set call: build',
+      );
+    }
+  }
 }
 
 function checkBuildContext(entry: string, rule: PathRule): string {

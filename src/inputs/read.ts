@@ -9,7 +9,8 @@ import { isRegistryHost } from '../oci/reference.js';
 import { parseSize } from '../compare/budget.js';
 import { keyValueProblem, optionLikeProblem, platformProblem } from '../buildx/flags.js';
 
-export type GetInput = (name: string) => string;
+/** An input's text, trimmed unless `trim: false`. */
+export type GetInput = (name: string, options?: { trim?: boolean }) => string;
 
 export const BOOLEAN: Record<string, boolean> = {
   true: true,

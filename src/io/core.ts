@@ -27,7 +27,7 @@ export function createCoreIo(): Io {
     return () => core.info(`::${token}::`);
   };
   return {
-    input: (name) => core.getInput(name),
+    input: (name, options) => core.getInput(name, { trimWhitespace: options?.trim ?? true }),
     mask(secret) {
       for (const value of masks.add(secret)) core.setSecret(value);
     },
@@ -47,6 +47,10 @@ export function createCoreIo(): Io {
     // print the deprecated set-output command instead.
     setOutput(name, value) {
       if (process.env.GITHUB_OUTPUT) core.setOutput(name, redact(value));
+    },
+    // Off a runner (no GITHUB_ENV file) nowhere: core would print the disabled set-env command.
+    exportVariable(name, value) {
+      if (process.env.GITHUB_ENV) core.exportVariable(name, redact(value));
     },
     saveState(name, value) {
       if (process.env.GITHUB_STATE) core.saveState(name, value);

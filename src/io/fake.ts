@@ -3,7 +3,7 @@
  * environment, working directory and clock as given. Masks work as the real adapter's.
  */
 import { Masks } from './masks.js';
-import type { AnnotationProperties, Env, Io } from './port.js';
+import type { AnnotationProperties, Env, InputOptions, Io } from './port.js';
 
 export type LogKind = 'info' | 'untrusted' | 'debug' | 'warning' | 'error' | 'group';
 
@@ -25,6 +25,8 @@ export class FakeIo implements Io {
   readonly log: LogLine[] = [];
   readonly outputs = new Map<string, string>();
   readonly state = new Map<string, string>();
+  /** What exportVariable gave the later steps. */
+  readonly variables = new Map<string, string>();
   summary = '';
   /** The message the step failed with ('' when the errors before said why); undefined while it has not failed. */
   failure?: string;
@@ -43,8 +45,9 @@ export class FakeIo implements Io {
     this.clock = options.now ?? new Date('2026-01-02T03:04:05Z');
   }
 
-  input(name: string): string {
-    return (this.inputs[name] ?? '').trim();
+  input(name: string, options?: InputOptions): string {
+    const value = this.inputs[name] ?? '';
+    return options?.trim === false ? value : value.trim();
   }
 
   mask(secret: string): void {
@@ -86,6 +89,10 @@ export class FakeIo implements Io {
 
   setOutput(name: string, value: string): void {
     this.outputs.set(name, this.redact(value));
+  }
+
+  exportVariable(name: string, value: string): void {
+    this.variables.set(name, this.redact(value));
   }
 
   saveState(name: string, value: string): void {

@@ -17,9 +17,17 @@ export interface AnnotationProperties {
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
+export interface InputOptions {
+  /** false: keep leading and trailing white space. */
+  trim?: boolean;
+}
+
 export interface Io {
-  /** The input as the runner passes it (`INPUT_<NAME>`), trimmed; '' when unset. */
-  input(name: string): string;
+  /**
+   * The input as the runner passes it (`INPUT_<NAME>`), trimmed unless `trim: false` (a separator
+   * may be a space); '' when unset.
+   */
+  input(name: string, options?: InputOptions): string;
 
   /**
    * Registers a secret: the runner hides it in every log line from now on, and so do we, in
@@ -48,6 +56,8 @@ export interface Io {
   /** A step output; masked values as `***` (the runner does not mask outputs). */
   setOutput(name: string, value: string): void;
   saveState(name: string, value: string): void;
+  /** An environment variable for the job's later steps (GITHUB_ENV); masked values as `***`. */
+  exportVariable(name: string, value: string): void;
   /** Appends markdown to the job summary; masked values as `***`. */
   appendSummary(markdown: string): Promise<void>;
   /**

@@ -3,6 +3,7 @@
  * anything runs: what metadata-action computes, as one pure step.
  */
 import type { GitContext } from './context.js';
+import { parseReference } from '../oci/reference.js';
 import type { Flavor } from './flavor.js';
 import { planLabels } from './labels.js';
 import { defaultTagRules, planTags, type TagRule } from './tags.js';
@@ -23,6 +24,10 @@ export interface ImagePlan {
   labels: Record<string, string>;
   /** The main tag's value (`1.2.3`, `pr-12`, `main`), or '' without tags. */
   version: string;
+  /** The tags without image: metadata-action's `tag-names`. */
+  tagNames: string[];
+  /** The labels made from the git context alone, before the user's: metadata-action's annotations. */
+  ociLabels: Record<string, string>;
 }
 
 export function planImage(input: PlanInput): ImagePlan {
@@ -36,11 +41,10 @@ export function planImage(input: PlanInput): ImagePlan {
     context: input.context,
     now: input.now,
   });
-  const labels = planLabels({
-    context: input.context,
-    version,
-    now: input.now,
-    userLabels: input.userLabels,
-  });
-  return { tags, labels, version };
+  const labelInput = { context: input.context, version, now: input.now };
+  const labels = planLabels({ ...labelInput, userLabels: input.userLabels });
+  const ociLabels = planLabels({ ...labelInput, userLabels: [] });
+  // The same tags for every image, in the rules' order, then those of the references.
+  const tagNames = [...new Set(tags.map((tag) => parseReference(tag).tag ?? 'latest'))];
+  return { tags, labels, version, tagNames, ociLabels };
 }

@@ -24,8 +24,9 @@ import {
 import type { Flavor } from './flavor.js';
 import { formatReference, isValidTag, parseReference } from '../oci/reference.js';
 import { composeTag, type TagParts } from './tag-text.js';
+import { isPep440Special, normalizePep440, parsePep440, pep440Parts } from './pep440.js';
 
-export type TagRuleType = 'schedule' | 'semver' | 'edge' | 'ref' | 'raw' | 'sha';
+export type TagRuleType = 'schedule' | 'semver' | 'pep440' | 'match' | 'edge' | 'ref' | 'raw' | 'sha';
 export type RefEvent = 'branch' | 'tag' | 'pr';
 export type ShaFormat = 'short' | 'long';
 /** `enable=`: a constant, or a test of the git context made when the plan is computed. */
@@ -43,7 +44,8 @@ interface RuleCommon {
 
 export type TagRule =
   | (RuleCommon & { type: 'schedule'; pattern: string })
-  | (RuleCommon & { type: 'semver'; pattern: string; value?: string })
+  | (RuleCommon & { type: 'semver' | 'pep440'; pattern: string; value?: string; match?: RegExp })
+  | (RuleCommon & { type: 'match'; pattern: RegExp; group: number; value?: string })
   | (RuleCommon & { type: 'edge'; branch?: string })
   | (RuleCommon & { type: 'ref'; event: RefEvent })
   | (RuleCommon & { type: 'raw'; value: string })
@@ -53,6 +55,8 @@ export type TagRule =
 export const DEFAULT_PRIORITIES: Readonly<Record<TagRuleType, number>> = {
   schedule: 1000,
   semver: 900,
+  pep440: 900,
+  match: 800,
   edge: 700,
   ref: 600,
   raw: 200,
@@ -61,7 +65,9 @@ export const DEFAULT_PRIORITIES: Readonly<Record<TagRuleType, number>> = {
 
 const TYPE_ATTRIBUTES: Readonly<Record<TagRuleType, readonly string[]>> = {
   schedule: ['pattern'],
-  semver: ['pattern', 'value'],
+  semver: ['pattern', 'value', 'match'],
+  pep440: ['pattern', 'value', 'match'],
+  match: ['pattern', 'group', 'value'],
   edge: ['branch'],
   ref: ['event'],
   raw: ['value'],
@@ -172,14 +178,38 @@ function parseRule(line: string, attrs: Record<string, string>): TagRule {
       check('pattern', templateProblem(attrs.pattern));
       return { ...common, type, pattern: attrs.pattern };
     }
-    case 'semver': {
+    case 'semver':
+    case 'pep440': {
       if (attrs.pattern === undefined) fail('needs a pattern (e.g. pattern={{version}})');
       if (attrs.pattern === '') fail('has an empty pattern');
       check('pattern', templateProblem(attrs.pattern, SEMVER_EXPRESSIONS));
-      if (attrs.value === undefined || attrs.value === '') return { ...common, type, pattern: attrs.pattern };
+      const rule: TagRule = { ...common, type, pattern: attrs.pattern };
+      if (attrs.match !== undefined && attrs.match !== '') {
+        // Group 1 of the match is the version: a pattern without a group has nothing to give.
+        rule.match = readRegExp(attrs.match, 'match', fail);
+        if (groupCount(rule.match) < 1)
+          fail(`has match "${attrs.match}", which has no (group): group 1 is the version`);
+      }
+      if (attrs.value === undefined || attrs.value === '') return rule;
       // The value is a version to parse, not a tag: only its placeholders need checking.
       check('value', placeholderProblem(attrs.value));
-      return { ...common, type, pattern: attrs.pattern, value: attrs.value };
+      return { ...rule, value: attrs.value };
+    }
+    case 'match': {
+      if (attrs.pattern === undefined) fail('needs a pattern (e.g. pattern=v(.*),group=1)');
+      if (attrs.pattern === '') fail('has an empty pattern');
+      const pattern = readRegExp(attrs.pattern, 'pattern', fail);
+      const groupText = attrs.group ?? '0';
+      if (!/^\d+$/.test(groupText))
+        fail(`has group "${groupText}", which is not a whole number (0 is the whole match)`);
+      const group = Number(groupText);
+      if (group > groupCount(pattern)) {
+        fail(`has group ${group}, but the pattern "${attrs.pattern}" has ${groupCount(pattern)} group(s)`);
+      }
+      const rule: TagRule = { ...common, type, pattern, group };
+      if (attrs.value === undefined || attrs.value === '') return rule;
+      check('value', placeholderProblem(attrs.value));
+      return { ...rule, value: attrs.value };
     }
     case 'edge': {
       if (attrs.branch === '') fail('has an empty branch');
@@ -209,6 +239,25 @@ function parseRule(line: string, attrs: Record<string, string>): TagRule {
       return { ...common, type, format };
     }
   }
+}
+
+/**
+ * A regular expression as metadata-action reads one: `/source/flags`, or the text itself as the
+ * source (`v(\\d.\\d)`, `\\d+`). JavaScript's syntax, checked when the input is read.
+ */
+function readRegExp(text: string, key: string, fail: (reason: string) => never): RegExp {
+  const slashed = /^\/(.+)\/([a-z]*)$/.exec(text);
+  try {
+    // Without g and y: those make exec() remember where it stopped, from one tag to the next.
+    return slashed ? new RegExp(slashed[1], slashed[2].replace(/[gy]/g, '')) : new RegExp(text);
+  } catch (error) {
+    return fail(`has ${key} "${text}", which is not a regular expression (${(error as Error).message})`);
+  }
+}
+
+// The number of capturing groups: an alternative that matches '' makes every group show, unset.
+function groupCount(re: RegExp): number {
+  return (new RegExp(`${re.source}|`, re.flags).exec('')?.length ?? 1) - 1;
 }
 
 function parseEnable(value: string | undefined, fail: (reason: string) => never): EnableCondition {
@@ -401,7 +450,16 @@ function produce(rule: TagRule, facts: Facts): Produced | undefined {
       if (context.eventName !== 'schedule') return undefined;
       return { value: renderGlobal(rule.pattern, facts), latest: false };
     case 'semver':
-      return produceSemver(rule.pattern, rule.value, facts);
+      return produceSemver(rule.pattern, versionText(rule, facts), facts);
+    case 'pep440':
+      return producePep440(rule.pattern, versionText(rule, facts), facts);
+    case 'match': {
+      const text = rule.value !== undefined ? renderGlobal(rule.value, facts) : facts.tag;
+      if (text === '') return undefined;
+      const m = rule.pattern.exec(text);
+      const value = m?.[rule.group];
+      return value ? { value, latest: true } : undefined;
+    }
     case 'edge': {
       if (facts.branch === '') return undefined;
       const onEdgeBranch = rule.branch === undefined ? facts.isDefaultBranch : facts.branch === rule.branch;
@@ -441,8 +499,19 @@ function parseVersion(text: string): SemVer | null {
   return parse(text, { loose: true });
 }
 
-function produceSemver(pattern: string, value: string | undefined, facts: Facts): Produced | undefined {
-  const text = value !== undefined ? renderGlobal(value, facts) : facts.tag;
+/**
+ * The version text of a semver or pep440 rule, as metadata-action takes it: the `value` (or the git
+ * tag), then group 1 of `match` when it matches, with `/` as `-`. '' when there is none.
+ */
+function versionText(rule: { value?: string; match?: RegExp }, facts: Facts): string {
+  let text = rule.value !== undefined ? renderGlobal(rule.value, facts) : facts.tag;
+  if (text === '') return '';
+  const m = rule.match?.exec(text);
+  if (m?.[1] !== undefined) text = m[1];
+  return text.replace(/\//g, '-');
+}
+
+function produceSemver(pattern: string, text: string, facts: Facts): Produced | undefined {
   if (text === '') return undefined;
   const version = parseVersion(text);
   if (!version) return undefined;
@@ -462,6 +531,25 @@ function produceSemver(pattern: string, value: string | undefined, facts: Facts)
   }
   // 0.x promises no compatibility, so a `0` tag would float across breaking releases.
   if (version.major === 0 && mentionsOnlyMajor(pattern)) return undefined;
+  return { value: renderTemplate(pattern, placeholders, facts.now), latest: true };
+}
+
+function producePep440(pattern: string, text: string, facts: Facts): Produced | undefined {
+  const version = text === '' ? undefined : parsePep440(text);
+  if (!version) return undefined;
+  const normalized = normalizePep440(version);
+  if (isPep440Special(version)) {
+    // As a semver pre-release: the version itself (or {{raw}} when that is the whole pattern), no floating tag.
+    return { value: soleName(pattern) === 'raw' ? version.raw : normalized, latest: false };
+  }
+  const parts = pep440Parts(version);
+  if (parts.major === '0' && mentionsOnlyMajor(pattern)) return undefined;
+  const placeholders: Record<SemverPlaceholder | GlobalExpression, string> = {
+    ...facts.values,
+    ...parts,
+    version: normalized,
+    raw: version.raw,
+  };
   return { value: renderTemplate(pattern, placeholders, facts.now), latest: true };
 }
 
