@@ -31,6 +31,7 @@ import {
   credentialsOfBuild,
   layoutExportDependsOnEngine,
   loadNeedsContainerdStore,
+  historyStep,
   missingPushTag,
   pushCheckRepositories,
   reportSource,
@@ -273,6 +274,7 @@ async function report(
     import('../steps/size.js'),
     import('../steps/advice.js'),
   ]);
+  const history = historyStep(inputs, plan, built.context);
   try {
     const workspace = io.env.GITHUB_WORKSPACE || io.cwd;
     const budget = await runSizeStep(io, {
@@ -282,6 +284,7 @@ async function report(
       shownAs,
       baseline: built.baseline,
       advice: adviceSettings(inputs, io.cwd, workspace),
+      history,
     });
     if (budget === 'fail') io.fail(undefined);
   } catch (error) {

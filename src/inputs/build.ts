@@ -3,6 +3,7 @@
  * (with action.yml) that knows input names. Every mistake is an InputError naming the
  * input and the value, raised before anything is built or pushed.
  */
+import { readHistoryInputs, type HistoryInputs } from './history.js';
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { InputError } from '../util/errors.js';
@@ -69,6 +70,8 @@ export interface ActionInputs extends TagAndReportInputs {
   cache: CacheMode;
   /** A leg of a multi-platform build: one platform, pushed by digest without tags (steps/legs.ts). */
   pushByDigest: boolean;
+  /** The size history kept beside the image (inputs/history.ts). */
+  history: HistoryInputs;
 }
 
 /** Inputs whose values are secrets: masked before anything else reads them. */
@@ -150,6 +153,7 @@ export function readInputs(getInput: GetInput, where: string | PathRule): Action
     adviceMinBytes: readSize(getInput, 'advice-min-bytes', 1_000_000),
     cache: readChoice(getInput, 'cache', CACHE_MODES, 'none'),
     pushByDigest: readBoolean(getInput, 'push-by-digest'),
+    history: readHistoryInputs(getInput),
   };
   checkPushByDigest(inputs, getInput);
   const absent = platforms.length > 0 ? rulesForAbsentPlatforms(inputs.budgetRules, platforms) : [];

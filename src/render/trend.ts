@@ -1,0 +1,68 @@
+/**
+ * The trend block of the report (report/trend.ts's data): a collapsed `<details>` whose summary is
+ * the trend's sentence, holding a Mermaid line chart of the base branch's compressed size per
+ * platform (one line each, at most 4) with this image's size as the last point, and a legend
+ * (Mermaid's xychart draws none). The numbers are exact: bytes in the chart's unit with as many
+ * decimals as the unit needs. Author text (the branch, platforms, commits) is escaped or reduced
+ * to Mermaid's safe characters. Pure: a trend in, a markdown block out.
+ */
+import { escapeMarkdown, mermaidText } from './escape.js';
+import { trendSentence, type Trend } from '../report/trend.js';
+
+// Fixed colours, so that the legend's squares match the lines.
+const COLOURS = ['#0969da', '#bc4c00', '#1a7f37', '#cf222e'];
+const SQUARES = ['🟦', '🟧', '🟩', '🟥'];
+
+const UNITS: [string, number, number][] = [
+  ['GB', 1e9, 9],
+  ['MB', 1e6, 6],
+  ['kB', 1e3, 3],
+  ['B', 1, 0],
+];
+
+/** The collapsed trend block; `subject` names what lands ("this PR"). */
+export function renderTrend(trend: Trend, subject = 'this PR'): string {
+  const sentence = escapeMarkdown(trendSentence(trend, subject), { limit: 300 });
+  const values = trend.series.flatMap((s) => [...s.points, s.landing]).filter((v): v is number => v !== null);
+  const largest = Math.max(0, ...values);
+  const [unit, scale, decimals] = UNITS.find(([, size]) => largest >= size) ?? UNITS[UNITS.length - 1];
+  const exact = (bytes: number) => Number((bytes / scale).toFixed(decimals));
+  // A push that lacked a platform: its line holds the previous figure (Mermaid has no gaps).
+  const line = (points: (number | null)[]) => {
+    let previous = points.find((p) => p !== null) ?? 0;
+    return points.map((p) => exact((previous = p ?? previous)));
+  };
+  const labels = [
+    ...trend.commits.map((c) => `"${mermaidText(c.slice(0, 7), { limit: 7 }) || '?'}"`),
+    '"PR"',
+  ];
+  const chart = [
+    '```mermaid',
+    `%%{init: {"xyChart": {"height": 300, "titleFontSize": 14}, "themeVariables": {"xyChart": {"plotColorPalette": "${COLOURS.slice(0, trend.series.length).join(', ')}"}}}}%%`,
+    'xychart-beta',
+    `  title "${mermaidText(trend.branch, { limit: 60 })}: compressed ${unit} per push, then ${mermaidText(subject, { limit: 20 })}"`,
+    `  x-axis [${labels.join(', ')}]`,
+    `  y-axis "${unit}" 0 --> ${axisTop(largest / scale)}`,
+    ...trend.series.map((s) => `  line [${line([...s.points, s.landing]).join(', ')}]`),
+    '```',
+  ].join('\n');
+  const legend = trend.series
+    .map((s, i) => `${SQUARES[i]} \`${mermaidText(s.platform, { limit: 60 })}\``)
+    .join(' · ');
+  const leftOut =
+    trend.platformsLeftOut > 0
+      ? ` (${trend.platformsLeftOut} more platform${trend.platformsLeftOut === 1 ? '' : 's'} not drawn)`
+      : '';
+  const body = [
+    chart,
+    `${legend}${leftOut}. The last point is ${escapeMarkdown(subject, { limit: 20 })}; the others are the last ${trend.commits.length} pushes recorded in the size history.`,
+  ].join('\n\n');
+  return `<details><summary>📈 ${sentence}</summary>\n\n${body}\n\n</details>`;
+}
+
+/** A round top for the y-axis a little above the largest point. */
+function axisTop(largest: number): number {
+  if (largest <= 0) return 1;
+  const step = 10 ** Math.floor(Math.log10(largest)) / 5;
+  return Number((Math.ceil((largest * 1.05) / step) * step).toFixed(6));
+}
