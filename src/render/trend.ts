@@ -6,11 +6,12 @@
  * decimals as the unit needs. Author text (the branch, platforms, commits) is escaped or reduced
  * to Mermaid's safe characters. Pure: a trend in, a markdown block out.
  */
-import { escapeMarkdown, mermaidText } from './escape.js';
+import { codeSpan, escapeHtml, escapeMarkdown, mermaidText } from './escape.js';
 import { trendSentence, type Trend } from '../report/trend.js';
 
-// Fixed colours, so that the legend's squares match the lines.
-const COLOURS = ['#0969da', '#bc4c00', '#1a7f37', '#cf222e'];
+// Fixed colours, so that the legend's squares match the lines (named: a `#` and a digit would
+// read as an issue link to our own checks).
+const COLOURS = ['royalblue', 'darkorange', 'seagreen', 'crimson'];
 const SQUARES = ['🟦', '🟧', '🟩', '🟥'];
 
 const UNITS: [string, number, number][] = [
@@ -22,7 +23,8 @@ const UNITS: [string, number, number][] = [
 
 /** The collapsed trend block; `subject` names what lands ("this PR"). */
 export function renderTrend(trend: Trend, subject = 'this PR'): string {
-  const sentence = escapeMarkdown(trendSentence(trend, subject), { limit: 300 });
+  // `<summary>` is HTML, where markdown is not parsed: entities, not backslashes.
+  const sentence = escapeHtml(trendSentence(trend, subject), { limit: 300 });
   const values = trend.series.flatMap((s) => [...s.points, s.landing]).filter((v): v is number => v !== null);
   const largest = Math.max(0, ...values);
   const [unit, scale, decimals] = UNITS.find(([, size]) => largest >= size) ?? UNITS[UNITS.length - 1];
@@ -47,7 +49,7 @@ export function renderTrend(trend: Trend, subject = 'this PR'): string {
     '```',
   ].join('\n');
   const legend = trend.series
-    .map((s, i) => `${SQUARES[i]} \`${mermaidText(s.platform, { limit: 60 })}\``)
+    .map((s, i) => `${SQUARES[i]} ${codeSpan(s.platform, { limit: 60 })}`)
     .join(' · ');
   const leftOut =
     trend.platformsLeftOut > 0
