@@ -14,6 +14,8 @@ import { trendSentence, type Trend } from '../report/trend.js';
 const COLOURS = ['royalblue', 'darkorange', 'seagreen', 'crimson'];
 const SQUARES = ['🟦', '🟧', '🟩', '🟥'];
 
+const MAX_COMMIT_LABELS = 10;
+
 const UNITS: [string, number, number][] = [
   ['GB', 1e9, 9],
   ['MB', 1e6, 6],
@@ -34,17 +36,21 @@ export function renderTrend(trend: Trend, subject = 'this PR'): string {
     let previous = points.find((p) => p !== null) ?? 0;
     return points.map((p) => exact((previous = p ?? previous)));
   };
-  const labels = [
-    ...trend.commits.map((c) => `"${mermaidText(c.slice(0, 7), { limit: 7 }) || '?'}"`),
-    '"PR"',
-  ];
+  // Short commits while they fit under each other; beyond that, the push's number (1 the oldest).
+  const names =
+    trend.commits.length <= MAX_COMMIT_LABELS
+      ? trend.commits.map((c) => mermaidText(c.slice(0, 7), { limit: 7 }) || '?')
+      : trend.commits.map((_, i) => String(i + 1));
+  const labels = [...names.map((n) => `"${n}"`), '"PR"'];
+  const smallest = Math.min(largest, ...values);
   const chart = [
     '```mermaid',
     `%%{init: {"xyChart": {"height": 300, "titleFontSize": 14}, "themeVariables": {"xyChart": {"plotColorPalette": "${COLOURS.slice(0, trend.series.length).join(', ')}"}}}}%%`,
     'xychart-beta',
     `  title "${mermaidText(trend.branch, { limit: 60 })}: compressed ${unit} per push, then ${mermaidText(subject, { limit: 20 })}"`,
     `  x-axis [${labels.join(', ')}]`,
-    `  y-axis "${unit}" 0 --> ${axisTop(largest / scale)}`,
+    // Not from 0: a 2% change on a 40 MB image would be a flat line.
+    `  y-axis "${unit}" ${axisBottom(smallest / scale, largest / scale)} --> ${axisTop(largest / scale)}`,
     ...trend.series.map((s) => `  line [${line([...s.points, s.landing]).join(', ')}]`),
     '```',
   ].join('\n');
@@ -60,6 +66,14 @@ export function renderTrend(trend: Trend, subject = 'this PR'): string {
     `${legend}${leftOut}. The last point is ${escapeMarkdown(subject, { limit: 20 })}; the others are the last ${trend.commits.length} pushes recorded in the size history.`,
   ].join('\n\n');
   return `<details><summary>📈 ${sentence}</summary>\n\n${body}\n\n</details>`;
+}
+
+/** A round bottom for the y-axis a little below the smallest point (0 when the points span most of the range). */
+function axisBottom(smallest: number, largest: number): number {
+  if (smallest <= 0 || smallest < largest / 2) return 0;
+  const margin = Math.max((largest - smallest) * 0.2, smallest * 0.01);
+  const step = 10 ** Math.floor(Math.log10(margin));
+  return Number((Math.floor((smallest - margin) / step) * step).toFixed(6));
 }
 
 /** A round top for the y-axis a little above the largest point. */
