@@ -54,6 +54,8 @@ export interface HistoryTarget {
 /** What reading found: the records (none when absent, foreign or unreadable) and how to write after it. */
 export interface HistoryState {
   records: HistoryRecord[];
+  /** The tag's digest when it was read (found); the write starts from it, checked by a HEAD before the PUT. */
+  digest?: string;
   status: 'absent' | 'found' | 'foreign' | 'unreadable';
   location?: ArtifactLocation;
 }
@@ -99,6 +101,8 @@ async function readOnce(location: ArtifactLocation): Promise<Read> {
 /** Reads the history; never throws (a failure is a warning and an empty history). */
 export async function readHistory(io: Io, target: HistoryTarget): Promise<HistoryState> {
   const image = historyImage(target);
+  const started = io.now().getTime();
+  const took = () => `${((io.now().getTime() - started) / 1000).toFixed(2)} s`;
   try {
     const location = await locate(io, target);
     const read = await readOnce(location);
@@ -106,8 +110,13 @@ export async function readHistory(io: Io, target: HistoryTarget): Promise<Histor
       if (target.inputs.mode !== 'reset') io.warning(foreignWarning(image, read.digest, read.foreign));
       return { records: [], status: 'foreign', location };
     }
-    io.info(`Size history: ${read.records.length} record(s) in ${image}.`);
-    return { records: read.records, status: read.digest ? 'found' : 'absent', location };
+    io.info(`Size history: ${read.records.length} record(s) in ${image} (read in ${took()}).`);
+    return {
+      records: read.records,
+      status: read.digest ? 'found' : 'absent',
+      location,
+      ...(read.digest && { digest: read.digest }),
+    };
   } catch (error) {
     io.warning(`Size history: could not read ${image}: ${failureMessage(error)}`);
     return { records: [], status: 'unreadable' };
@@ -143,10 +152,17 @@ export async function appendHistory(
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
   const now = options.now ?? Date.now;
   const reset = target.inputs.mode === 'reset';
+  const began = now();
+  const took = () => `${((now() - began) / 1000).toFixed(2)} s`;
+  io.debug('history: appending this push');
   try {
     const location = state.location ?? (await locate(io, target));
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      const read = await readOnce(location);
+      // The first attempt starts from what readHistory found (the HEAD before the PUT checks it
+      // still holds); a later one reads the tag again.
+      const fresh =
+        attempt === 1 && state.location && (state.status === 'found' || state.status === 'absent');
+      const read: Read = fresh ? { digest: state.digest, records: state.records } : await readOnce(location);
       // A reset replaces what is there once: after our own write, the tag holds ours.
       let base: HistoryRecord[];
       if ('foreign' in read) {
@@ -174,7 +190,10 @@ export async function appendHistory(
       await sleep(settle);
       const after = await tagDigest(location);
       if (after === written) {
-        io.info(`Size history: ${records.length} record(s) written to ${image} (${written}).`);
+        io.info(
+          `Size history: ${records.length} record(s) written to ${image} (${written}; in ${took()}, ` +
+            `${attempt} attempt${attempt === 1 ? '' : 's'}, ${settle} ms settle).`,
+        );
         return records;
       }
       io.debug(`history: another write moved the tag after ours (attempt ${attempt}); merging`);
