@@ -117,6 +117,7 @@ describe('the report action', () => {
     comment: 'auto',
     minChange: 1000,
     commentKey: '',
+    history: { mode: 'true', tag: 'shipshape-history', limit: 200 },
     ...given,
   });
   const workflowRun = gitContextFrom({ GITHUB_EVENT_NAME: 'workflow_run' }, {});

@@ -42,7 +42,8 @@ describe('build and push on the lab', () => {
       `${image}:latest`,
     ]);
     expect(run.outputs.version).toBe('1.2.3');
-    expect(await listTags(image)).toEqual(['1', '1.2', '1.2.3', 'latest']);
+    // A release also appends to the size history (docs/history.md).
+    expect(await listTags(image)).toEqual(['1', '1.2', '1.2.3', 'latest', 'shipshape-history']);
     for (const tag of ['1.2.3', '1.2', '1', 'latest']) {
       expect((await getManifest(`${image}:${tag}`))?.digest).toBe(run.outputs.digest);
     }

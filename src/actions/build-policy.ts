@@ -9,6 +9,9 @@ import type { ImagePlan } from '../plan/plan.js';
 import { gitAuthSecretId } from '../buildx/git-auth.js';
 import { repositoriesOf } from '../oci/reference.js';
 import { InputError } from '../util/errors.js';
+import { parseReference } from '../oci/reference.js';
+import { decideHistory } from '../compare/history-policy.js';
+import type { HistoryStep } from '../steps/history.js';
 
 /**
  * Asking buildx which builder runs costs 0.1-0.2 s: only a build whose plan depends on the
@@ -98,4 +101,23 @@ export function credentialsOfBuild(inputs: ActionInputs, context: GitContext): s
     ...(inputs.build.ssh.length > 0 ? ['ssh'] : []),
     ...(valueSecrets(inputs, context).length > inputs.secrets.length ? ['github-token (Git context)'] : []),
   ];
+}
+
+/**
+ * The size history of this run (steps/history.ts): kept in the repository of the first tag pushed
+ * (or of the first image, for an unpushed pull request's build, which only reads it); none
+ * without an image name. Read and write as compare/history-policy.ts decides.
+ */
+export function historyStep(
+  inputs: ActionInputs,
+  plan: ImagePlan,
+  context: GitContext,
+): HistoryStep | undefined {
+  const name = plan.tags[0] ? parseReference(plan.tags[0]).name : inputs.images[0];
+  if (!name) return undefined;
+  const pushed = inputs.build.push && !inputs.pushByDigest;
+  return {
+    target: { repository: name, inputs: inputs.history, insecureRegistries: inputs.insecureRegistries },
+    decision: decideHistory({ mode: inputs.history.mode, pushed, context }),
+  };
 }

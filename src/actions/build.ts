@@ -38,6 +38,7 @@ import {
   credentialsOfBuild,
   layoutExportDependsOnEngine,
   loadNeedsContainerdStore,
+  historyStep,
   missingPushTag,
   pushCheckRepositories,
   reportSource,
@@ -329,6 +330,7 @@ async function report(
     import('../steps/size.js'),
     import('../steps/advice.js'),
   ]);
+  const history = historyStep(inputs, plan, built.context);
   try {
     const workspace = io.env.GITHUB_WORKSPACE || io.cwd;
     const budget = await runSizeStep(io, {
@@ -338,6 +340,7 @@ async function report(
       shownAs,
       baseline: built.baseline,
       advice: adviceSettings(inputs, io.cwd, workspace),
+      history,
     });
     if (budget === 'fail') io.fail(undefined);
   } catch (error) {

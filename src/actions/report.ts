@@ -11,7 +11,9 @@
  */
 import type { Io } from '../io/port.js';
 import { failureMessage, InputError } from '../util/errors.js';
-import { OCI_LAYOUT } from '../oci/reference.js';
+import { OCI_LAYOUT, parseReference } from '../oci/reference.js';
+import { decideHistory } from '../compare/history-policy.js';
+import type { HistoryStep } from '../steps/history.js';
 import type { ExplicitCredentials } from '../registry/auth.js';
 import { parseRegistryReference } from '../registry/reference.js';
 import type { SizeReport } from '../report/size-report.js';
@@ -63,7 +65,7 @@ export async function run(io: Io): Promise<void> {
     }
     io.debug(`decision: ${inputs.saved ? 'post the saved report' : 'measure the image'}`);
     if (inputs.saved) await postSaved(io, inputs.saved, inputs, comment);
-    else await measureAndPost(io, inputs.measure!, inputs, comment);
+    else await measureAndPost(io, inputs.measure!, inputs, comment, context);
   } catch (error) {
     io.fail(failureMessage(error));
   }
@@ -127,6 +129,7 @@ async function measureAndPost(
   measure: MeasureInputs,
   inputs: ReportInputs,
   comment: CommentTarget,
+  context: GitContext,
 ): Promise<void> {
   const [{ measureWithScans, measurePorts }, { runAdviceStep }] = await Promise.all([
     import('../steps/measure.js'),
@@ -158,8 +161,33 @@ async function measureAndPost(
   // Build-arg values never leave in history text: not in the output, the artifact, nor the comment.
   const report = withoutBuildArgValues({ ...measured.report, ...(advice && { advice }) }, measure.buildArgs);
   const key = inputs.commentKey || defaultCommentKey(image);
-  const markdown = renderReport(report, { key });
+  const { historyBeforeReport } = await import('../steps/history.js');
+  const history = await historyBeforeReport(io, reportHistory(image, inputs, context, credentials), report);
+  const markdown = renderReport(report, { key, trend: history.trend });
   io.infoUntrusted(sizeTable(report)); // refs and platforms come from elsewhere
   io.setOutput('size-report', JSON.stringify(report));
   await publishReport(io, report, markdown, { ...comment, key });
+}
+
+/**
+ * The report action reads the size history of the measured image's repository (never writes it:
+ * it pushes nothing); none for an OCI layout, which has no repository.
+ */
+export function reportHistory(
+  image: string,
+  inputs: Pick<ReportInputs, 'history' | 'insecureRegistries'>,
+  context: GitContext,
+  explicitCredentials: ExplicitCredentials | undefined,
+): HistoryStep | undefined {
+  if (image.startsWith(OCI_LAYOUT)) return undefined;
+  const mode = inputs.history.mode === 'reset' ? 'true' : inputs.history.mode;
+  return {
+    target: {
+      repository: parseReference(image, 'image').name,
+      inputs: inputs.history,
+      insecureRegistries: inputs.insecureRegistries,
+      explicitCredentials,
+    },
+    decision: decideHistory({ mode, pushed: false, context }),
+  };
 }

@@ -3,6 +3,7 @@
  * (with action.yml) that knows input names. Every mistake is an InputError naming the
  * input and the value, raised before anything is built or pushed.
  */
+import { readHistoryInputs, type HistoryInputs } from './history.js';
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { InputError } from '../util/errors.js';
@@ -72,6 +73,8 @@ export interface ActionInputs extends TagAndReportInputs {
   pushByDigest: boolean;
   /** `sep-tags`, `sep-labels`, `sep-annotations`: how the metadata outputs join their lists. */
   separators: Separators;
+  /** The size history kept beside the image (inputs/history.ts). */
+  history: HistoryInputs;
 }
 
 const CALLS = ['build', 'check'] as const;
@@ -161,6 +164,7 @@ export function readInputs(getInput: GetInput, where: string | PathRule): Action
       labels: separator(getInput, 'sep-labels'),
       annotations: separator(getInput, 'sep-annotations'),
     },
+    history: readHistoryInputs(getInput),
   };
   checkCall(inputs);
   checkPushByDigest(inputs, getInput);

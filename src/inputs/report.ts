@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../util/errors.js';
+import { readHistoryInputs, type HistoryInputs } from './history.js';
 import { parseList } from '../util/list.js';
 import { OCI_LAYOUT, parseReference } from '../oci/reference.js';
 import { parseSizeReport, type SizeReport } from '../report/size-report.js';
@@ -36,6 +37,8 @@ export interface ReportInputs {
   saved?: SizeReport;
   /** What to measure and advise on; undefined with a saved report. */
   measure?: MeasureInputs;
+  /** The size history: read (never written) for the trend and the `history` output. */
+  history: HistoryInputs;
 }
 
 export interface MeasureInputs {
@@ -72,6 +75,7 @@ export async function readReportInputs(getInput: GetInput, rule: PathRule): Prom
     comment: readChoice(getInput, 'comment', COMMENT_MODES, 'auto'),
     minChange: readSize(getInput, 'min-change', 1000),
     commentKey,
+    history: readHistoryInputs(getInput),
     ...(saved ? { saved } : { measure: readMeasureInputs(getInput) }),
   };
 }

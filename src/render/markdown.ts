@@ -25,6 +25,8 @@ export interface RenderOptions {
   budget?: Budget;
   /** Adds a Mermaid bar chart of layer sizes per platform. */
   chart?: boolean;
+  /** A block drawn elsewhere (render/trend.ts: the size trend), shown after the platform sections. */
+  trend?: string;
   /** Replaces "Image size" in the heading. */
   title?: string;
   /**
@@ -216,6 +218,7 @@ function renderBody(
     trimmed ||= rendered.trimmed;
     blocks.push(...rendered.blocks);
   }
+  if (options.trend) blocks.push(options.trend);
   return { blocks, trimmed };
 }
 

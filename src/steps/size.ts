@@ -17,6 +17,7 @@ import { publishReport } from './publish.js';
 
 import type { ReportingInputs } from '../inputs/tag-and-report.js';
 import { measureOptions } from './baseline.js';
+import { historyAfterReport, historyBeforeReport, type HistoryStep } from './history.js';
 export interface SizeStepInput {
   inputs: ReportingInputs;
   context: GitContext;
@@ -28,6 +29,8 @@ export interface SizeStepInput {
   baseline: BaselineInput;
   /** The size advisor's settings (actions/build.ts: adviceSettings); none where there is no Dockerfile. */
   advice?: AdviceSettings;
+  /** The size history (steps/history.ts): the main action's; the merge action has none. */
+  history?: HistoryStep;
 }
 
 /** Measures, compares, advises and publishes; returns the budget's status (`fail` fails the step). */
@@ -54,7 +57,13 @@ export async function runSizeStep(io: Io, step: SizeStepInput): Promise<BudgetSt
     },
     inputs.build.buildArgs ?? [],
   );
-  const markdown = renderReport(report, { key: inputs.commentKey, budget: checked, chart: inputs.chart });
+  const history = await historyBeforeReport(io, step.history, report);
+  const markdown = renderReport(report, {
+    key: inputs.commentKey,
+    budget: checked,
+    chart: inputs.chart,
+    trend: history.trend,
+  });
 
   // Platform names and refs come from registries and saved reports: shown, never obeyed.
   io.infoUntrusted(sizeTable(report));
@@ -68,6 +77,10 @@ export async function runSizeStep(io: Io, step: SizeStepInput): Promise<BudgetSt
     key: inputs.commentKey,
     mode: inputs.comment,
     minChange: inputs.minChange,
+  });
+  await historyAfterReport(io, step.history, history.state, report, {
+    commit: step.context.sha,
+    ref: step.context.ref,
   });
 
   const messages = budget.violations.map((v) => {
