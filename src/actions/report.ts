@@ -29,7 +29,8 @@ import {
   type MeasureInputs,
   type ReportInputs,
 } from '../inputs/report.js';
-import { publishReport, type CommentTarget } from '../steps/publish.js';
+import { publishReport, renderContextOf, type CommentTarget } from '../steps/publish.js';
+import type { RenderOptions } from '../render/markdown.js';
 
 export async function run(io: Io): Promise<void> {
   for (const secret of reportSecrets((name) => io.input(name))) io.mask(secret);
@@ -62,8 +63,9 @@ export async function run(io: Io): Promise<void> {
       });
     }
     io.debug(`decision: ${inputs.saved ? 'post the saved report' : 'measure the image'}`);
-    if (inputs.saved) await postSaved(io, inputs.saved, inputs, comment);
-    else await measureAndPost(io, inputs.measure!, inputs, comment);
+    const look = { thresholds: inputs.changeThresholds, context: renderContextOf(context, io.now()) };
+    if (inputs.saved) await postSaved(io, inputs.saved, inputs, comment, look);
+    else await measureAndPost(io, inputs.measure!, inputs, comment, look);
   } catch (error) {
     io.fail(failureMessage(error));
   }
@@ -113,12 +115,13 @@ async function postSaved(
   saved: SizeReport,
   inputs: ReportInputs,
   comment: CommentTarget,
+  look: Pick<RenderOptions, 'thresholds' | 'context'>,
 ): Promise<void> {
   if (comment.issueNumber === undefined) {
     throw new InputError('pr-number', '', 'is needed to post a saved report outside a pull_request event');
   }
   const key = inputs.commentKey || defaultCommentKey(saved.image.ref);
-  const markdown = renderReport(saved, { key, budget: saved.budget });
+  const markdown = renderReport(saved, { key, budget: saved.budget, ...look });
   await publishReport(io, saved, markdown, { ...comment, key });
 }
 
@@ -127,6 +130,7 @@ async function measureAndPost(
   measure: MeasureInputs,
   inputs: ReportInputs,
   comment: CommentTarget,
+  look: Pick<RenderOptions, 'thresholds' | 'context'>,
 ): Promise<void> {
   const [{ measureWithScans, measurePorts }, { runAdviceStep }] = await Promise.all([
     import('../steps/measure.js'),
@@ -158,7 +162,7 @@ async function measureAndPost(
   // Build-arg values never leave in history text: not in the output, the artifact, nor the comment.
   const report = withoutBuildArgValues({ ...measured.report, ...(advice && { advice }) }, measure.buildArgs);
   const key = inputs.commentKey || defaultCommentKey(image);
-  const markdown = renderReport(report, { key });
+  const markdown = renderReport(report, { key, ...look });
   io.infoUntrusted(sizeTable(report)); // refs and platforms come from elsewhere
   io.setOutput('size-report', JSON.stringify(report));
   await publishReport(io, report, markdown, { ...comment, key });

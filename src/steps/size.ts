@@ -13,7 +13,7 @@ import { renderReport } from '../render/markdown.js';
 import { withoutBuildArgValues } from '../report/redact.js';
 import { sizeTable } from '../render/table.js';
 import { formatBytes } from '../render/format.js';
-import { publishReport } from './publish.js';
+import { publishReport, renderContextOf } from './publish.js';
 
 import type { ReportingInputs } from '../inputs/tag-and-report.js';
 import { measureOptions } from './baseline.js';
@@ -54,7 +54,13 @@ export async function runSizeStep(io: Io, step: SizeStepInput): Promise<BudgetSt
     },
     inputs.build.buildArgs ?? [],
   );
-  const markdown = renderReport(report, { key: inputs.commentKey, budget: checked, chart: inputs.chart });
+  const markdown = renderReport(report, {
+    key: inputs.commentKey,
+    budget: checked,
+    chart: inputs.chart,
+    thresholds: inputs.changeThresholds,
+    context: renderContextOf(step.context, io.now()),
+  });
 
   // Platform names and refs come from registries and saved reports: shown, never obeyed.
   io.infoUntrusted(sizeTable(report));
