@@ -810,6 +810,30 @@ describe('renderReport: what a reviewer reads first', () => {
     expectSafe(markdown);
   });
 
+  test.each([
+    ['sizes within 1%, a base layer of its own size: one table', 1.004, 0.8, true],
+    ['an added layer 10% larger: a table each', 1.1, 1, false],
+  ])('alike or not: %s', (_, grow, baseScale, alike) => {
+    const arm = (l: LayerMeasurement, scale: number) => ({
+      ...l,
+      digest: digest(`arm-${l.digest}`),
+      compressed: Math.round(l.compressed * scale),
+      uncompressed: Math.round(l.uncompressed! * scale),
+    });
+    const armMain = [arm(base.os, baseScale), arm(base.deps, 1), arm(base.app, 1)];
+    const armPr = [armMain[0], armMain[1], arm(grown.pip, grow), arm(grown.app, 1)];
+    const markdown = render(
+      buildSizeReport(
+        image(`${REF}:pr-61`, [platform('linux/amd64', prLayers), platform('linux/arm64', armPr)]),
+        image(`${REF}:main`, [platform('linux/amd64', mainLayers), platform('linux/arm64', armMain)]),
+      ),
+    );
+    expect(markdown.includes('#### `linux/amd64`, `linux/arm64` (alike)')).toBe(alike);
+    expect(markdown.includes('#### `linux/arm64`:')).toBe(!alike);
+    if (alike) expect(markdown).toContain('shown once, with the figures of `linux/amd64`.</sub>');
+    expectSafe(markdown);
+  });
+
   test('the changed paths: collapsed, top 10, marked new, removed or before → after', () => {
     const paths = [
       {

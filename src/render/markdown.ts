@@ -272,34 +272,72 @@ function renderBody(
 }
 
 /**
- * The platform sections, those whose tables read the same (every figure as shown, every
- * instruction, the same changed paths) rendered once under all their names: a two-platform
- * image whose layers moved alike gets one table that says so. Tooltips (digests, exact bytes)
- * are the first platform's.
+ * The platform sections, those that changed alike (alikeChanges) rendered once under all their
+ * names: a two-platform image whose layers moved alike gets one table that says so, with the
+ * first platform's figures (each platform's own are in the platform table and the JSON).
  */
 function alikeSections(
   sections: PlatformSection[],
   limits: Limits,
 ): { blocks: string[]; trimmed: boolean }[] {
-  const groups: { sections: PlatformSection[]; shape: string }[] = [];
+  const groups: PlatformSection[][] = [];
   for (const section of sections) {
-    const shape = platformSection(section, limits, '\u0000')
-      .blocks.join('\n')
-      .replace(/ title="[^"]*"/g, '');
-    const same = groups.find((g) => g.shape === shape);
-    if (same) same.sections.push(section);
-    else groups.push({ sections: [section], shape });
+    const same = groups.find((g) => alikeChanges(g[0], section));
+    if (same) same.push(section);
+    else groups.push([section]);
   }
-  return groups.map((g) => {
-    const names = g.sections.map((s) => codeSpan(s.platform.platform, { limit: LIMITS.platform }));
-    const label = g.sections.length > 1 ? `${names.join(', ')} (alike)` : names[0];
+  return groups.map((group) => {
+    const names = group.map((s) => codeSpan(s.platform.platform, { limit: LIMITS.platform }));
+    if (group.length === 1) return platformSection(group[0], limits, names[0], group[0].platform.platform);
+    const note =
+      `<sub>The layers and paths of these ${grouped(group.length)} platforms changed alike ` +
+      `(the same instructions, sizes within 1% or 1 kB): shown once, with the figures of ${names[0]}.</sub>`;
     return platformSection(
-      g.sections[0],
+      group[0],
       limits,
-      label,
-      g.sections.map((s) => s.platform.platform).join(', '),
+      `${names.join(', ')} (alike)`,
+      group.map((s) => s.platform.platform).join(', '),
+      note,
     );
   });
+}
+
+/** Two sizes a reader would not tell apart: within 1% of the larger, or 1 kB. */
+const closeBytes = (a: number | null, b: number | null) =>
+  a === b ||
+  (a !== null && b !== null && Math.abs(a - b) <= Math.max(1_000, Math.max(Math.abs(a), Math.abs(b)) / 100));
+
+/**
+ * Whether two compared platforms changed alike: the same layers added and removed (place,
+ * instruction, sizes close), the same paths changed (sizes close), the same unchanged layers
+ * by instruction (their sizes are the base image's, which differ per platform).
+ */
+function alikeChanges(a: PlatformSection, b: PlatformSection): boolean {
+  if (a.kind !== 'compared' || b.kind !== 'compared') return false;
+  const rows = (x: LayerRow, y: LayerRow) =>
+    x.change === y.change &&
+    x.position === y.position &&
+    x.layer.createdBy === y.layer.createdBy &&
+    closeBytes(x.layer.compressed, y.layer.compressed) &&
+    closeBytes(x.layer.uncompressed, y.layer.uncompressed);
+  const sameList = <T>(xs: T[], ys: T[], same: (x: T, y: T) => boolean) =>
+    xs.length === ys.length && xs.every((x, i) => same(x, ys[i]));
+  const pathsA = a.platform.paths ?? [];
+  const pathsB = b.platform.paths ?? [];
+  return (
+    sameList(a.changed, b.changed, rows) &&
+    (a.platform.changes?.rebuilt?.length ?? 0) === (b.platform.changes?.rebuilt?.length ?? 0) &&
+    sameList(
+      pathsA,
+      pathsB,
+      (x, y) => x.path === y.path && x.status === y.status && closeBytes(x.delta, y.delta),
+    ) &&
+    sameList(
+      [...a.unchanged].sort((x, y) => x.position - y.position),
+      [...b.unchanged].sort((x, y) => x.position - y.position),
+      (x, y) => x.position === y.position && x.layer.createdBy === y.layer.createdBy,
+    )
+  );
 }
 
 function headline(
@@ -522,6 +560,7 @@ function platformSection(
   limits: Limits,
   label: string,
   chartLabel = label,
+  note?: string,
 ): { blocks: string[]; trimmed: boolean } {
   const p = section.platform;
   const blocks: string[] = [];
@@ -557,6 +596,7 @@ function platformSection(
       .filter(Boolean)
       .join(', ') || 'no layer changed';
   blocks.push(`#### ${label}: ${changeSummary}`);
+  if (note) blocks.push(note);
   if (limits.chart) blocks.push(...chart(section, chartLabel));
   if (added + removed > 0) blocks.push(list(section.changed, limits.changed, true, 'changed layer'));
   const paths = pathSection(p.paths ?? [], limits.paths);
