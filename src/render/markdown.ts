@@ -310,7 +310,8 @@ const closeBytes = (a: number | null, b: number | null) =>
 /**
  * Whether two compared platforms changed alike: the same layers added and removed (place,
  * instruction, sizes close), the same paths changed (sizes close), the same unchanged layers
- * by instruction (their sizes are the base image's, which differ per platform).
+ * by instruction (their sizes are the base image's, which differ per platform; a layer rebuilt
+ * with the same content on one platform only is no change either).
  */
 function alikeChanges(a: PlatformSection, b: PlatformSection): boolean {
   if (a.kind !== 'compared' || b.kind !== 'compared') return false;
@@ -326,7 +327,6 @@ function alikeChanges(a: PlatformSection, b: PlatformSection): boolean {
   const pathsB = b.platform.paths ?? [];
   return (
     sameList(a.changed, b.changed, rows) &&
-    (a.platform.changes?.rebuilt?.length ?? 0) === (b.platform.changes?.rebuilt?.length ?? 0) &&
     sameList(
       pathsA,
       pathsB,
