@@ -1,5 +1,6 @@
 // The three actions run with the fake Io, on paths that end before any docker, registry or
 // GitHub call: one entry form, one failure line (failureMessage), secrets masked first.
+import { GRADE_THRESHOLDS } from '../../src/render/icons.js';
 import { describe, expect, test } from '@jest/globals';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -116,6 +117,7 @@ describe('the report action', () => {
     insecureRegistries: [],
     comment: 'auto',
     minChange: 1000,
+    changeThresholds: GRADE_THRESHOLDS,
     commentKey: '',
     history: { mode: 'true', tag: 'shipshape-history', limit: 200 },
     ...given,

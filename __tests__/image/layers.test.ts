@@ -408,3 +408,48 @@ describe('scanLayer agrees with GNU tar', () => {
     }
   });
 });
+
+describe('the content digest: what a layer holds, whatever its file times', () => {
+  const LAYER: FixtureEntry[] = [
+    { dir: 'app' },
+    { file: 'app/main.py', content: 'print(1)\n' },
+    { symlink: 'app/current', target: 'main.py' },
+    { hardlink: 'app/again.py', target: 'app/main.py' },
+    { whiteout: 'etc/old' },
+  ];
+  const digestOf = async (entries: FixtureEntry[], options = {}) =>
+    (await scanLayer(blobStream(gzip(await tarLayer(entries, options))))).contentDigest;
+
+  test('the same files written at another time: the same digest, though the blobs differ', async () => {
+    const early = await tarLayer(LAYER, { mtime: new Date(Date.UTC(2020, 0, 1)) });
+    const late = await tarLayer(LAYER, { mtime: new Date(Date.UTC(2026, 11, 5)) });
+    expect(early.equals(late)).toBe(false);
+    const [a, b] = await Promise.all(
+      [early, late].map(async (t) => (await scanLayer(blobStream(gzip(t)))).contentDigest),
+    );
+    expect(a).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(a).toBe(b);
+  });
+
+  test.each<[string, FixtureEntry[]]>([
+    ['one byte of a file', LAYER.map((e) => ('file' in e ? { file: e.file, content: 'print(2)\n' } : e))],
+    ['a file renamed', LAYER.map((e) => ('file' in e ? { file: 'app/main2.py', content: 'print(1)\n' } : e))],
+    ['a symlink target', LAYER.map((e) => ('symlink' in e ? { symlink: e.symlink, target: 'other.py' } : e))],
+    ['a whiteout left out', LAYER.filter((e) => !('whiteout' in e))],
+    ['a file added', [...LAYER, { file: 'app/extra', size: 1 }]],
+  ])('%s: another digest', async (_, changed) => {
+    expect(await digestOf(changed)).not.toBe(await digestOf(LAYER));
+  });
+
+  test('bytes that move between files are a change (each file is framed by its size)', async () => {
+    const one = await digestOf([
+      { file: 'a', content: 'xy' },
+      { file: 'b', content: '' },
+    ]);
+    const other = await digestOf([
+      { file: 'a', content: 'x' },
+      { file: 'b', content: 'y' },
+    ]);
+    expect(one).not.toBe(other);
+  });
+});

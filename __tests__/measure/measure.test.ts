@@ -87,14 +87,23 @@ describe('measureImage', () => {
       ['linux/amd64', base.size + amdTop.size, 3100 + 500, 3000],
       ['linux/arm64', base.size + armTop.size, 3100 + 40, 100],
     ]);
+    const content = expect.stringMatching(/^sha256:[0-9a-f]{64}$/) as unknown as string;
     expect(measurement.platforms[0].layers).toEqual([
-      { digest: base.digest, compressed: base.size, uncompressed: 3100, files: 2, createdBy: 'FROM base' },
+      {
+        digest: base.digest,
+        compressed: base.size,
+        uncompressed: 3100,
+        files: 2,
+        createdBy: 'FROM base',
+        contentDigest: content,
+      },
       {
         digest: amdTop.digest,
         compressed: amdTop.size,
         uncompressed: 500,
         files: 1,
         createdBy: 'RUN build amd64',
+        contentDigest: content,
       },
     ]);
     // the base layer is shared by both platforms: streamed once

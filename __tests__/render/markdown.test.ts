@@ -181,12 +181,14 @@ describe('renderReport', () => {
     expectSafe(markdown);
   });
 
-  test('no change', () => {
+  test('no change: the short form, one line under the heading', () => {
     const markdown = render(buildSizeReport(image(`${REF}:pr-43`, main.platforms), main));
     expect(markdown).toMatchSnapshot();
-    expect(markdown.split('\n')[0]).toBe('### ⚪ Image size: no change');
-    expect(markdown).toContain('#### `linux/amd64`: no layer changed');
-    expect(markdown).toContain('<details><summary>3 unchanged layers, 300 MB compressed</summary>');
+    expect(markdown.split('\n')[0]).toBe('### ⚪ Image size: no size change');
+    expect(markdown.split('\n')[2]).toBe(
+      '`ghcr.io/acme/shop-api:pr-43` has the same layer content as `ghcr.io/acme/shop-api:main` on 1 platform.',
+    );
+    expect(markdown).not.toContain('| Layer |');
     expectSafe(markdown);
   });
 
@@ -194,26 +196,29 @@ describe('renderReport', () => {
     const markdown = render(buildSizeReport(growth, main));
     expect(markdown).toMatchSnapshot();
     expect(markdown.split('\n')[0]).toBe(
-      '### ⚠️ Image size: <span title="+12,300,000 bytes">+12.3 MB</span> (+4.1%)',
+      '### 🔶 Image size: <span title="+12,300,000 bytes">+12.3 MB</span> (+4.1%) per pull',
     );
     expect(markdown).toContain(
       '`ghcr.io/acme/shop-api:pr-42` compared with `ghcr.io/acme/shop-api:main`: compressed size ' +
-        '(what a pull downloads) <span title="300,000,000 bytes">300 MB</span> → ' +
-        '<span title="312,300,000 bytes">312 MB</span>, 1 platform.',
+        'of one pull (what a node downloads) <span title="300,000,000 bytes">300 MB</span> → ' +
+        '<span title="312,300,000 bytes">312 MB</span>, `linux/amd64`.',
     );
     const changed = markdown.split('\n').filter((line) => /^\| [➕➖] \|/.test(line));
     expect(changed).toHaveLength(3);
-    // Added (largest first), then removed; instructions cleaned of the shell and `# buildkit`.
-    expect(changed[0]).toMatch(
+    // Added in build order, then removed, named by the baseline's index; instructions cleaned
+    // of the shell and `# buildkit`.
+    expect(changed[0]).toContain('| `RUN pip install -r requirements.txt` |');
+    expect(changed[0]).toContain('>3</span>');
+    expect(changed[1]).toMatch(
       /^\| ➕ \| <span title="sha256:[0-9a-f]{64}">4<\/span> \| <span title="50,300,000 bytes">50.3 MB<\/span> \| .* \| `COPY \. \/app` \|$/,
     );
-    expect(changed[1]).toContain('| `RUN pip install -r requirements.txt` |');
-    expect(changed[1]).toContain('>3</span>');
-    expect(changed[2]).toMatch(/^\| ➖ \| {2}\| <span title="50,000,000 bytes">50.0 MB<\/span> \|/);
+    expect(changed[2]).toMatch(
+      /^\| ➖ \| <span title="sha256:[0-9a-f]{64}">was 3<\/span> \| <span title="50,000,000 bytes">50.0 MB<\/span> \|/,
+    );
     expect(markdown).toContain('<details><summary>2 unchanged layers, 250 MB compressed</summary>');
     // The platform row: each figure with its change, new to pull.
     expect(markdown).toContain(
-      '| ⚠️ `linux/amd64` | <span title="312,300,000 bytes">312 MB</span><br><sub><span title="+12,300,000 bytes">+12.3 MB</span> (+4.1%)</sub> |',
+      '| 🔶 `linux/amd64` | <span title="312,300,000 bytes">312 MB</span><br><sub><span title="+12,300,000 bytes">+12.3 MB</span> (+4.1%)</sub> |',
     );
     expect(markdown).toContain('| 4<br><sub>+1</sub> | <span title="62,300,000 bytes">62.3 MB</span> |');
     expectSafe(markdown);
@@ -230,13 +235,13 @@ describe('renderReport', () => {
     );
     expect(markdown).toMatchSnapshot();
     expect(markdown.split('\n')[0]).toBe(
-      '### 🎉 Image size: <span title="-30,000,000 bytes">-30.0 MB</span> (-10.0%)',
+      '### 🔻 Image size: <span title="-30,000,000 bytes">-30.0 MB</span> (-10.0%) per pull',
     );
     expect(markdown).toContain('#### `linux/amd64`: 1 layer added, 1 layer removed');
     expectSafe(markdown);
   });
 
-  test('several platforms: the headline sums them, each row has its own icon', () => {
+  test('several platforms moving apart: the largest per-pull change, the range, the total labelled', () => {
     const armBase = [
       layer('os-arm', 90 * MB, 'ADD rootfs.tar /'),
       layer('deps-arm', 140 * MB, 'RUN apt-get install -y python3'),
@@ -249,12 +254,21 @@ describe('renderReport', () => {
       ),
     );
     expect(markdown).toMatchSnapshot();
-    // 530 MB -> 542.5 MB over both platforms.
+    // One pull of linux/amd64 grows by 12.3 MB, of linux/arm64 by 200 kB: never the 12.5 MB sum.
     expect(markdown.split('\n')[0]).toBe(
-      '### ⚠️ Image size: <span title="+12,500,000 bytes">+12.5 MB</span> (+2.4%)',
+      '### 🔶 Image size: up to <span title="+12,300,000 bytes">+12.3 MB</span> (+4.1%) per pull (`linux/amd64`)',
     );
-    expect(markdown).toContain(', 2 platforms.');
-    expect(markdown).toMatch(/^\| ⚠️ `linux\/amd64` \|/m);
+    expect(markdown).toContain(
+      'The change per pull ranges from <span title="+200,000 bytes">+200 kB</span> to ' +
+        '<span title="+12,300,000 bytes">+12.3 MB</span> over the platforms.',
+    );
+    // The sum is there, as a total.
+    expect(markdown).toContain(
+      '<sub>Total over 2 platforms (a registry stores them all; no node pulls them all): ' +
+        '<span title="530,000,000 bytes">530 MB</span> → <span title="542,500,000 bytes">543 MB</span>, ' +
+        '<span title="+12,500,000 bytes">+12.5 MB</span>.</sub>',
+    );
+    expect(markdown).toMatch(/^\| 🔶 `linux\/amd64` \|/m);
     expect(markdown).toMatch(/^\| 🔸 `linux\/arm64` \|/m);
     expect(markdown).toContain('#### `linux/arm64`: 1 layer added');
     expectSafe(markdown);
@@ -266,8 +280,8 @@ describe('renderReport', () => {
       buildSizeReport(image(`${REF}:pr-46`, [platform('linux/amd64', mainLayers), arm]), main),
     );
     expect(markdown).toMatchSnapshot();
-    expect(markdown.split('\n')[0]).toBe('### ⚪ Image size: no change');
-    expect(markdown).toContain(', the 1 platform both images have.');
+    expect(markdown.split('\n')[0]).toBe('### ⚪ Image size: no size change');
+    expect(markdown).toContain('`linux/amd64`, of the 1 platform both images have.');
     expect(markdown).toContain(
       '| 🆕 `linux/arm64` | <span title="90,000,000 bytes">90.0 MB</span><br><sub>new platform</sub> |',
     );
@@ -381,22 +395,34 @@ describe('renderReport', () => {
     });
   });
 
-  test('chart: a Mermaid bar per layer, labelled by number, + for an added layer', () => {
+  test('chart: a Mermaid bar per layer, labelled by number; added layers a second series in blue', () => {
     const markdown = render(buildSizeReport(growth, main), { chart: true });
     expect(markdown).toMatchSnapshot();
     expect(markdown).toContain(
       [
         '```mermaid',
-        '%%{init: {"xyChart": {"height": 260, "titleFontSize": 14, "xAxis": {"labelFontSize": 12}}, "themeVariables": {"xyChart": {"plotColorPalette": "#8c959f"}}}}%%',
+        '%%{init: {"xyChart": {"height": 260, "titleFontSize": 14, "xAxis": {"labelFontSize": 12}, "yAxis": {"labelFontSize": 11}}, "themeVariables": {"xyChart": {"plotColorPalette": "#8c959f, #0969da"}}}}%%',
         'xychart-beta',
-        '  title "linux/amd64: compressed MB, per layer (+ added)"',
+        '  title "linux/amd64: compressed MB, per layer (+ added, in blue)"',
         '  x-axis "Layer" ["1", "2", "+3", "+4"]',
         '  y-axis "MB" 0 --> 160',
-        '  bar [100, 150, 12, 50.3]',
+        '  bar [100, 150, 0, 0]',
+        '  bar [0, 0, 12, 50.3]',
         '```',
       ].join('\n'),
     );
     expectSafe(markdown);
+  });
+
+  test('chart: a layer under 1 kB among MB layers is a small bar, never 0', () => {
+    const report = buildSizeReport(
+      image(`${REF}:x`, [platform('linux/amd64', [layer('big', 5 * MB), layer('tiny', 300)])]),
+      null,
+    );
+    const bars = render(report, { chart: true })
+      .split('\n')
+      .find((l) => l.startsWith('  bar'));
+    expect(bars).toBe('  bar [5, 0.0003]');
   });
 
   test('chart: the 20 largest of many layers, in image order; a hostile platform name stays a string', () => {
@@ -451,7 +477,7 @@ describe('renderReport', () => {
   test("a title of the caller's, escaped", () => {
     const markdown = render(buildSizeReport(growth, main), { title: 'API image <b>@team</b>' });
     expect(markdown.split('\n')[0]).toBe(
-      '### ⚠️ API image \\<b\\>\\@\u200Bteam\\<\\/b\\>: <span title="+12,300,000 bytes">+12.3 MB</span> (+4.1%)',
+      '### 🔶 API image \\<b\\>\\@\u200Bteam\\<\\/b\\>: <span title="+12,300,000 bytes">+12.3 MB</span> (+4.1%) per pull',
     );
   });
 
@@ -493,7 +519,7 @@ describe('renderReport under the length limit', () => {
     expect(markdown).toContain('`RUN ./step.sh 499 --with-a-long-option /srv/data/499`');
     expect(markdown).not.toContain('`RUN ./step.sh 250 --with-a-long-option /srv/data/250`');
     expect(markdown).toContain(
-      '\n\n<sub>…and 3 smaller changed layers (783 kB compressed) not shown.</sub>\n\n',
+      '\n\n<sub>…and 4 smaller changed layers (1.05 MB compressed) not shown.</sub>\n\n',
     );
     // The chart stays: lists go first.
     expect(markdown).toContain('```mermaid');
@@ -511,7 +537,9 @@ describe('renderReport under the length limit', () => {
     const platforms = Array.from({ length: 30 }, (_, i) =>
       platform(
         `linux/arch${i}`,
-        Array.from({ length: 20 }, (_, j) => layer(`p${i}-${j}`, (j + 1) * 100_000, `RUN step ${j}`)),
+        Array.from({ length: 20 }, (_, j) =>
+          layer(`p${i}-${j}`, (j + 1) * 100_000 + i * 10_000, `RUN step ${j}`),
+        ),
       ),
     );
     const report = buildSizeReport(image(`${REF}:pr-48`, platforms), null);
@@ -540,7 +568,7 @@ describe('renderReport under the length limit', () => {
 
   test('cut short anywhere, inside a <details> too: every one is closed', () => {
     const platforms = Array.from({ length: 12 }, (_, i) =>
-      platform(`linux/arch${i}`, [layer(`d-${i}`, 1_000, 'RUN x')]),
+      platform(`linux/arch${i}`, [layer(`d-${i}`, 1_000 + i * 100, 'RUN x')]),
     );
     const report = buildSizeReport(image(`${REF}:pr-50`, platforms), null);
     let cutInside = 0;
@@ -750,5 +778,188 @@ describe('renderReport with advice', () => {
     expect(markdown).toContain('`rule-0`');
     expect(markdown).not.toContain('`rule-29`');
     expect(markdown).toMatch(/<sub>…and \d+ smaller findings/);
+  });
+});
+
+// ---- Per pull, alike platforms, paths, context (issue 14). ----
+
+describe('renderReport: what a reviewer reads first', () => {
+  const withPaths = (report: SizeReport, paths: NonNullable<SizeReport['platforms'][number]['paths']>) => ({
+    ...report,
+    platforms: report.platforms.map((p) => ({ ...p, paths })),
+  });
+
+  test('two platforms that moved alike: one per-pull figure, one table under both names', () => {
+    const arm = (l: LayerMeasurement) => ({ ...l, digest: digest(`arm-${l.digest}`) });
+    const report = buildSizeReport(
+      image(`${REF}:pr-60`, [platform('linux/amd64', prLayers), platform('linux/arm64', prLayers.map(arm))]),
+      image(`${REF}:main`, [
+        platform('linux/amd64', mainLayers),
+        platform('linux/arm64', mainLayers.map(arm)),
+      ]),
+    );
+    const markdown = render(report);
+    expect(markdown.split('\n')[0]).toBe(
+      '### 🔶 Image size: <span title="+12,300,000 bytes">+12.3 MB</span> (+4.1%) per pull',
+    );
+    expect(markdown).toContain('each of the 2 platforms alike.');
+    expect(markdown).toContain('<sub>Total over 2 platforms');
+    expect(markdown).toContain('#### `linux/amd64`, `linux/arm64` (alike): 2 layers added, 1 layer removed');
+    expect(markdown).not.toContain('#### `linux/arm64`');
+    expect(markdown.split('\n').filter((l) => l.startsWith('| ➕ |'))).toHaveLength(2);
+    expectSafe(markdown);
+  });
+
+  test.each([
+    ['sizes within 1%, a base layer of its own size: one table', 1.004, 0.8, true],
+    ['an added layer 10% larger: a table each', 1.1, 1, false],
+  ])('alike or not: %s', (_, grow, baseScale, alike) => {
+    const arm = (l: LayerMeasurement, scale: number) => ({
+      ...l,
+      digest: digest(`arm-${l.digest}`),
+      compressed: Math.round(l.compressed * scale),
+      uncompressed: Math.round(l.uncompressed! * scale),
+    });
+    const armMain = [arm(base.os, baseScale), arm(base.deps, 1), arm(base.app, 1)];
+    const armPr = [armMain[0], armMain[1], arm(grown.pip, grow), arm(grown.app, 1)];
+    const markdown = render(
+      buildSizeReport(
+        image(`${REF}:pr-61`, [platform('linux/amd64', prLayers), platform('linux/arm64', armPr)]),
+        image(`${REF}:main`, [platform('linux/amd64', mainLayers), platform('linux/arm64', armMain)]),
+      ),
+    );
+    expect(markdown.includes('#### `linux/amd64`, `linux/arm64` (alike)')).toBe(alike);
+    expect(markdown.includes('#### `linux/arm64`:')).toBe(!alike);
+    if (alike) expect(markdown).toContain('shown once, with the figures of `linux/amd64`.</sub>');
+    expectSafe(markdown);
+  });
+
+  test('the changed paths: collapsed, top 10, marked new, removed or before → after', () => {
+    const paths = [
+      {
+        path: '/usr/lib/python3.11',
+        before: 1 * MB,
+        after: 46 * MB,
+        delta: 45 * MB,
+        status: 'grown' as const,
+      },
+      { path: '/root/.cache/pip', before: 0, after: 12 * MB, delta: 12 * MB, status: 'new' as const },
+      { path: '/var/lib/apt/lists', before: 3 * MB, after: 0, delta: -3 * MB, status: 'removed' as const },
+      ...Array.from({ length: 20 }, (_, i) => ({
+        path: `/opt/p${i}`,
+        before: 0,
+        after: 1000 - i,
+        delta: 1000 - i,
+        status: 'new' as const,
+      })),
+    ];
+    const markdown = render(withPaths(buildSizeReport(growth, main), paths));
+    expect(markdown).toContain(
+      '<details><summary>📂 Paths that changed: +57.0 MB grew, 3.00 MB shrank (uncompressed, top 10)</summary>',
+    );
+    expect(markdown).toContain(
+      '| `/usr/lib/python3.11` | <span title="+45,000,000 bytes">+45.0 MB</span> | ' +
+        '<span title="1,000,000 bytes">1.00 MB</span> → <span title="46,000,000 bytes">46.0 MB</span> |',
+    );
+    expect(markdown).toContain(
+      '| `/root/.cache/pip` | <span title="+12,000,000 bytes">+12.0 MB</span> | new |',
+    );
+    expect(markdown).toContain(
+      '| `/var/lib/apt/lists` | <span title="-3,000,000 bytes">-3.00 MB</span> | removed |',
+    );
+    expect(markdown).toContain('…and 13 smaller paths: the `size-report` output lists them.');
+    expectSafe(markdown);
+  });
+
+  test.each([
+    ['backticks', '/app/``evil`` `x`'],
+    ['pipes', '/app/a|b||c\\|d'],
+    ['HTML', '/app/<img src=x onerror=alert(1)><script>x</script>'],
+    ['a newline and a tab', '/app/line\none\ttab'],
+    ['mentions and issue refs', '/app/@org/#12/gh-34'],
+    ['a bidi override', '/app/\u202Egnp.exe'],
+    ['markdown', '/app/[link](javascript:x) **bold** <details>'],
+  ])('a hostile path name (%s) stays text in one cell', (_, path) => {
+    const paths = [{ path, before: 0, after: 5000, delta: 5000, status: 'new' as const }];
+    const markdown = render(withPaths(buildSizeReport(growth, main), paths));
+    const row = markdown.split('\n').find((l) => l.startsWith('| ') && l.includes('+5.00 kB'))!;
+    expect(cellCount(row)).toBe(3);
+    expectSafe(markdown);
+  });
+
+  test('the path list is the first thing shortened', () => {
+    const long = Array.from({ length: 10 }, (_, i) => ({
+      path: `/${'x'.repeat(190)}${i}`,
+      before: 0,
+      after: 5000,
+      delta: 5000,
+      status: 'new' as const,
+    }));
+    const report = withPaths(buildSizeReport(growth, main), long);
+    const full = render(report);
+    const markdown = render(report, { maxLength: size(full) - 500 });
+    expect(markdown).toContain('📂 Paths that changed');
+    expect(markdown.split('\n').filter((l) => l.startsWith('| `/xxx')).length).toBeLessThan(10);
+    // every layer row is still there
+    expect(markdown.split('\n').filter((l) => /^\| [➕➖] \|/.test(l))).toHaveLength(3);
+  });
+
+  test('context: the commit and the run linked, the time; advice lines link the Dockerfile at that commit', () => {
+    const sha = 'a'.repeat(40);
+    const advice: AdviceEntry[] = [
+      {
+        rule: 'package-cache',
+        file: 'docker/my app (v2)/Dockerfile',
+        line: 7,
+        endLine: 9,
+        bytes: 5 * MB,
+        message: 'apt lists left in the layer',
+        fix: 'add `rm -rf /var/lib/apt/lists/*`',
+        platforms: ['linux/amd64'],
+      },
+    ];
+    const markdown = render(
+      { ...buildSizeReport(growth, main), advice },
+      {
+        context: {
+          serverUrl: 'https://ghes.example.com/',
+          repository: 'acme/shop',
+          sha,
+          runId: '123456',
+          updatedAt: '2026-12-05T05:20:31.000Z',
+        },
+      },
+    );
+    expect(markdown).toContain(
+      `<sub>Commit [aaaaaaa](https://ghes.example.com/acme/shop/commit/${sha}) · ` +
+        '[workflow run](https://ghes.example.com/acme/shop/actions/runs/123456) · updated 2026-12-05 05:20 UTC</sub>',
+    );
+    expect(markdown).toContain(
+      `| [7–9](https://ghes.example.com/acme/shop/blob/${sha}/docker/my%20app%20%28v2%29/Dockerfile#L7) |`,
+    );
+    expectSafe(markdown);
+  });
+
+  test.each([
+    [
+      'a server URL with a quote',
+      { serverUrl: 'https://x.com/"onmouseover=1', repository: 'a/b', sha: 'a'.repeat(40) },
+    ],
+    [
+      'a repository with a path',
+      { serverUrl: 'https://github.com', repository: 'a/b/../c', sha: 'a'.repeat(40) },
+    ],
+    ['a sha that is not hex', { serverUrl: 'https://github.com', repository: 'a/b', sha: 'main)[x](y' }],
+  ])('no link from %s', (_, context) => {
+    const markdown = render(buildSizeReport(growth, main), { context });
+    expect(markdown).not.toContain('](');
+    expectSafe(markdown);
+  });
+
+  test('change-thresholds decide the icon', () => {
+    const report = buildSizeReport(growth, main);
+    expect(render(report).split('\n')[0]).toMatch(/^### 🔶/);
+    const strict = { small: { percent: 0.1, bytes: 1 }, large: { percent: 1, bytes: 1000 } };
+    expect(render(report, { thresholds: strict }).split('\n')[0]).toMatch(/^### 🔺/);
   });
 });

@@ -53,6 +53,19 @@ describe('withoutBuildArgValues', () => {
     expect(hidden.platforms[0].compressed).toBe(report.platforms[0].compressed);
   });
 
+  test('rebuilt layers (same content) keep their place in the changes, their history hidden too', () => {
+    const same = (n: number, createdBy: string) => ({ ...layer(n, createdBy), contentDigest: d(7) });
+    const report = buildSizeReport(
+      measured('reg/app:pr-2', [layer(1), same(5, 'RUN |1 NPM_TOKEN=npm_s3cr3t /bin/sh -c npm ci')]),
+      measured('reg/app:main', [layer(1), same(6, 'RUN |1 NPM_TOKEN=npm_old /bin/sh -c npm ci')]),
+    );
+    const hidden = withoutBuildArgValues(report, ['NPM_TOKEN=npm_s3cr3t']);
+    expect(hidden.platforms[0].changes!.rebuilt).toMatchObject([
+      { digest: d(5), baselineDigest: d(6), createdBy: 'RUN |1 NPM_TOKEN=*** /bin/sh -c npm ci' },
+    ]);
+    expect(hidden.platforms[0].sameContent).toBe(true);
+  });
+
   test('a report without a baseline', () => {
     const hidden = withoutBuildArgValues(buildSizeReport(image, null), []);
     expect(hidden.platforms[0].changes).toBeNull();

@@ -58,6 +58,14 @@ const baseline: ImageMeasurement = {
 
 describe('buildSizeReport', () => {
   test('with a baseline: per-platform baseline figures, delta and new-to-pull', () => {
+    const make = {
+      digest: d(2),
+      compressed: 1_000_000,
+      uncompressed: 2_000_000,
+      files: 3,
+      createdBy: 'RUN make',
+      contentDigest: null,
+    };
     const report = buildSizeReport(image, baseline);
     expect(report.version).toBe(1);
     expect(report.image).toEqual({ ref: 'localhost:5000/acme/app:pr-7', digest: d(9) });
@@ -75,17 +83,31 @@ describe('buildSizeReport', () => {
           uncompressed: 5_000_000,
           files: 400,
           createdBy: 'FROM busybox',
+          index: 1,
+          contentDigest: null,
         },
-        { digest: d(2), compressed: 1_000_000, uncompressed: 2_000_000, files: 3, createdBy: 'RUN make' },
+        { ...make, index: 2 },
       ],
       baseline: { compressed: 2_500_000, uncompressed: 6_000_000, wasted: 0, layerCount: 2 },
       delta: { compressed: 500_000, uncompressed: 1_000_000, wasted: 65_536, layerCount: 0 },
       changes: {
-        added: [
-          { digest: d(2), compressed: 1_000_000, uncompressed: 2_000_000, files: 3, createdBy: 'RUN make' },
+        added: [{ ...make, index: 2 }],
+        // the baseline's index: the second layer of :main
+        removed: [
+          {
+            digest: d(4),
+            compressed: 500_000,
+            uncompressed: 1_000_000,
+            files: 2,
+            createdBy: null,
+            index: 2,
+            contentDigest: null,
+          },
         ],
-        removed: [{ digest: d(4), compressed: 500_000, uncompressed: 1_000_000, files: 2, createdBy: null }],
+        rebuilt: [],
       },
+      sameContent: false,
+      paths: null,
     });
     // a platform the baseline lacks: everything is new to pull, no delta
     expect(report.platforms[1]).toMatchObject({
@@ -303,4 +325,76 @@ describe('parseSizeReport: saved advice, strictly', () => {
   ])('%s', (_name, entries, message) => {
     expect(() => parseSizeReport(withAdvice(entries))).toThrow(message);
   });
+});
+
+describe('same content, per-pull figures', () => {
+  const layer = (n: number, compressed: number, content: string) => ({
+    digest: d(n),
+    compressed,
+    uncompressed: compressed * 2,
+    files: 1,
+    contentDigest: `sha256:${content.repeat(64).slice(0, 64)}`,
+  });
+  const platform = (name: string, layers: ReturnType<typeof layer>[]) => ({
+    platform: name,
+    manifestDigest: d(8),
+    compressed: layers.reduce((sum, l) => sum + l.compressed, 0),
+    uncompressed: 0,
+    wasted: 0,
+    layers,
+  });
+  const measured = (ref: string, platforms: ReturnType<typeof platform>[]): ImageMeasurement => ({
+    ref,
+    digest: d(9),
+    platforms,
+  });
+
+  test('a rebuilt layer with the same content is neither added nor removed, and the pull changes by 0', () => {
+    const main = measured('app:main', [platform('linux/amd64', [layer(1, 1000, 'a'), layer(2, 500, 'b')])]);
+    // layer 2 built again: new digest, 2 bytes more (file times), same files
+    const pr = measured('app:pr-1', [platform('linux/amd64', [layer(1, 1000, 'a'), layer(3, 502, 'b')])]);
+    const report = buildSizeReport(pr, main);
+    const p = report.platforms[0];
+    expect(p.changes!.added).toEqual([]);
+    expect(p.changes!.removed).toEqual([]);
+    expect(p.changes!.rebuilt).toMatchObject([
+      { digest: d(3), baselineDigest: d(2), baselineIndex: 2, index: 2 },
+    ]);
+    expect(p.sameContent).toBe(true);
+    // the bytes differ, and the JSON says so; the per-pull change does not count them
+    expect(p.delta!.compressed).toBe(2);
+    expect(report.pullDelta!.perPull).toMatchObject({ compressed: 0, alike: true });
+    expect(parseSizeReport(JSON.stringify(report))).toEqual(report);
+  });
+
+  test.each([
+    ['alike (within 1 kB)', [303_000, 303_800], true, 303_800, 606_800],
+    ['alike (within 1%)', [50_000_000, 50_400_000], true, 50_400_000, 100_400_000],
+    ['apart', [100_000, 500_000], false, 500_000, 600_000],
+  ])(
+    'two platforms %s: one per-pull figure, the largest, and a labelled total',
+    (_, [amd, arm], alike, per, total) => {
+      const main = measured('app:main', [
+        platform('linux/amd64', [layer(1, 1_000_000, 'a')]),
+        platform('linux/arm64', [layer(2, 1_000_000, 'b')]),
+      ]);
+      const pr = measured('app:pr-1', [
+        platform('linux/amd64', [layer(1, 1_000_000, 'a'), layer(3, amd, 'c')]),
+        platform('linux/arm64', [layer(2, 1_000_000, 'b'), layer(4, arm, 'd')]),
+      ]);
+      const { pullDelta } = buildSizeReport(pr, main);
+      expect(pullDelta).toEqual({
+        perPull: {
+          compressed: per,
+          platform: 'linux/arm64',
+          before: 1_000_000,
+          after: 1_000_000 + per,
+          alike,
+          min: amd,
+          max: arm,
+        },
+        totalOverPlatforms: { before: 2_000_000, after: 2_000_000 + total, compressed: total, platforms: 2 },
+      });
+    },
+  );
 });

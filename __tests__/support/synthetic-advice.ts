@@ -78,6 +78,7 @@ export function syntheticScan(entries: readonly SyntheticEntry[]): LayerScan {
     whiteouts,
     largestFiles,
     cacheBytes,
+    contentDigest: `sha256:synthetic-${paths.join(',')}`,
     entries: { count: paths.length, paths, kinds: Uint8Array.from(kinds), sizes: Float64Array.from(sizes) },
   };
 }

@@ -22,6 +22,8 @@ export type FixtureEntry =
 export interface TarOptions {
   /** Put before every name, e.g. `./` as `tar -C dir .` writes. */
   prefix?: string;
+  /** Every entry's modification time (default 2024-01-01): what a rebuild changes. */
+  mtime?: Date;
 }
 
 /** `size` bytes of printable filler that differ with `seed`, so files do not dedupe. */
@@ -43,8 +45,11 @@ const whiteoutName = (path: string) => {
 type EntryHeader = Partial<Header> & { name: string };
 
 /** The header of an entry, and its body for a regular file (a whiteout is an empty one). */
-function header(entry: FixtureEntry, prefix: string): { header: EntryHeader; body?: Buffer } {
-  const mtime = new Date(Date.UTC(2024, 0, 1));
+function header(
+  entry: FixtureEntry,
+  prefix: string,
+  mtime = new Date(Date.UTC(2024, 0, 1)),
+): { header: EntryHeader; body?: Buffer } {
   if ('file' in entry) {
     const body =
       entry.content !== undefined ? Buffer.from(entry.content) : filler(entry.size ?? 0, entry.file.length);
@@ -89,7 +94,7 @@ export async function tarLayer(entries: readonly FixtureEntry[], options: TarOpt
     tar.on('error', reject);
   });
   for (const entry of entries) {
-    const { header: h, body } = header(entry, options.prefix ?? '');
+    const { header: h, body } = header(entry, options.prefix ?? '', options.mtime);
     await new Promise<void>((resolve, reject) => {
       const callback = (error?: Error | null) => (error ? reject(error) : resolve());
       if (body) tar.entry(h, body, callback);

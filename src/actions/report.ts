@@ -31,7 +31,8 @@ import {
   type MeasureInputs,
   type ReportInputs,
 } from '../inputs/report.js';
-import { publishReport, type CommentTarget } from '../steps/publish.js';
+import { publishReport, renderContextOf, type CommentTarget } from '../steps/publish.js';
+import type { RenderOptions } from '../render/markdown.js';
 
 export async function run(io: Io): Promise<void> {
   for (const secret of reportSecrets((name) => io.input(name))) io.mask(secret);
@@ -64,8 +65,9 @@ export async function run(io: Io): Promise<void> {
       });
     }
     io.debug(`decision: ${inputs.saved ? 'post the saved report' : 'measure the image'}`);
-    if (inputs.saved) await postSaved(io, inputs.saved, inputs, comment);
-    else await measureAndPost(io, inputs.measure!, inputs, comment, context);
+    const look = { thresholds: inputs.changeThresholds, context: renderContextOf(context, io.now()) };
+    if (inputs.saved) await postSaved(io, inputs.saved, inputs, comment, look);
+    else await measureAndPost(io, inputs.measure!, inputs, comment, context, look);
   } catch (error) {
     io.fail(failureMessage(error));
   }
@@ -115,12 +117,13 @@ async function postSaved(
   saved: SizeReport,
   inputs: ReportInputs,
   comment: CommentTarget,
+  look: Pick<RenderOptions, 'thresholds' | 'context'>,
 ): Promise<void> {
   if (comment.issueNumber === undefined) {
     throw new InputError('pr-number', '', 'is needed to post a saved report outside a pull_request event');
   }
   const key = inputs.commentKey || defaultCommentKey(saved.image.ref);
-  const markdown = renderReport(saved, { key, budget: saved.budget });
+  const markdown = renderReport(saved, { key, budget: saved.budget, ...look });
   await publishReport(io, saved, markdown, { ...comment, key });
 }
 
@@ -130,6 +133,7 @@ async function measureAndPost(
   inputs: ReportInputs,
   comment: CommentTarget,
   context: GitContext,
+  look: Pick<RenderOptions, 'thresholds' | 'context'>,
 ): Promise<void> {
   const [{ measureWithScans, measurePorts }, { runAdviceStep }] = await Promise.all([
     import('../steps/measure.js'),
@@ -163,7 +167,7 @@ async function measureAndPost(
   const key = inputs.commentKey || defaultCommentKey(image);
   const { historyBeforeReport } = await import('../steps/history.js');
   const history = await historyBeforeReport(io, reportHistory(image, inputs, context, credentials), report);
-  const markdown = renderReport(report, { key, trend: history.trend });
+  const markdown = renderReport(report, { key, trend: history.trend, ...look });
   io.infoUntrusted(sizeTable(report)); // refs and platforms come from elsewhere
   io.setOutput('size-report', JSON.stringify(report));
   await publishReport(io, report, markdown, { ...comment, key });

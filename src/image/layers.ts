@@ -6,6 +6,7 @@
  */
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { createHash, type Hash } from 'node:crypto';
 import { extract, type Header } from 'tar-stream';
 import { type CacheKind, cacheKindOf, emptyCacheBytes } from './cache-paths.js';
 import { type LayerCompression, type ZstdDecoderChoice, decompressLayer } from './decompress.js';
@@ -58,6 +59,13 @@ export interface LayerScan {
   /** Bytes of regular files under each kind of well-known cache directory (cache-paths.ts). */
   cacheBytes: Record<CacheKind, number>;
   entries: LayerEntries;
+  /**
+   * What the layer holds, whatever its file times: a SHA-256 over every entry in tar order
+   * (path, type, mode, owner, size, link target and the file's bytes; never mtime, atime,
+   * ctime or user/group names). Two builds of one Dockerfile step give the same digest unless
+   * a file changed, even when the layer blobs differ.
+   */
+  contentDigest: string;
 }
 
 export interface ScanOptions {
@@ -169,6 +177,7 @@ class LayerTally {
   readonly cacheBytes = emptyCacheBytes();
   readonly largest: Largest<LargeFile>;
   readonly entries = new EntriesBuilder();
+  readonly content: Hash = createHash('sha256');
 
   constructor(largestFiles: number) {
     this.largest = new Largest(largestFiles);
@@ -177,6 +186,14 @@ class LayerTally {
   add(header: Header): void {
     const path = normalizeTarPath(header.name);
     if (path === '') return; // the root directory entry
+    // Times (mtime, and the PAX atime/ctime) are left out on purpose: they are what a rebuild
+    // changes. The file's bytes follow this record in the hash (scanLayer feeds them). A hard
+    // link's target is a tar path, normalized like the entry's; a symlink's is kept as written.
+    const target = header.type === 'link' ? normalizeTarPath(header.linkname ?? '') : (header.linkname ?? '');
+    this.content.update(
+      `${path}\0${header.type ?? 'file'}\0${header.mode ?? 0}\0${header.uid ?? 0}\0${header.gid ?? 0}\0` +
+        `${header.size ?? 0}\0${target}\0${header.devmajor ?? 0}\0${header.devminor ?? 0}\n`,
+    );
     const slash = path.lastIndexOf('/');
     if (path.startsWith(WHITEOUT_PREFIX, slash + 1)) {
       this.whiteouts++;
@@ -225,6 +242,8 @@ export async function scanLayer(blob: Readable, options: ScanOptions = {}): Prom
   const entries = extract();
   entries.on('entry', (header, contents, next) => {
     tally.add(header);
+    // The bytes go into the content digest as they stream past (one hash per layer, no copy).
+    if ((header.size ?? 0) > 0) contents.on('data', (chunk) => void tally.content.update(chunk as Buffer));
     contents.on('end', next);
     // A failing tar destroys the open entry with the same error the pipeline rejects with.
     contents.on('error', ignore);
@@ -239,5 +258,6 @@ export async function scanLayer(blob: Readable, options: ScanOptions = {}): Prom
     largestFiles: tally.largest.items,
     cacheBytes: tally.cacheBytes,
     entries: tally.entries.build(),
+    contentDigest: `sha256:${tally.content.digest('hex')}`,
   };
 }

@@ -66,6 +66,11 @@ export interface Waste {
 export interface WasteOptions {
   /** How many hidden copies to list (default 100). */
   maxHidden?: number;
+  /**
+   * Called for every regular file of more than 0 bytes that the final filesystem shows (no later
+   * layer hides it), top layer first: what merged.ts builds the merged tree from, in the same sweep.
+   */
+  onVisible?: (path: string, size: number) => void;
 }
 
 /** The layers of one platform image, in the fields the waste computation reads. */
@@ -244,6 +249,11 @@ export function computeWaste(layers: readonly WasteInput[], options: WasteOption
     // The slots in use: the array is sparse and as long as 4 x the hider's layer, so walking it
     // for every layer made 10,000 repeated layers take seconds (quadratic).
     const used: number[] = [];
+    const onVisible = options.onVisible;
+    if (hiders.empty && onVisible) {
+      for (let k = 0; k < count; k++)
+        if (kinds[k] === EntryKind.File && sizes[k] > 0) onVisible(paths[k], sizes[k]);
+    }
     if (!hiders.empty) {
       // Files come grouped by directory: what hides a directory's contents is looked up once.
       let dir: string | undefined;
@@ -264,7 +274,10 @@ export function computeWaste(layers: readonly WasteInput[], options: WasteOption
         if (aboveDir !== undefined && (mark === undefined || layerOf(aboveDir.mark) < layerOf(mark))) {
           ({ mark, key } = aboveDir);
         }
-        if (mark === undefined) continue;
+        if (mark === undefined) {
+          onVisible?.(path, sizes[k]);
+          continue;
+        }
         const size = sizes[k];
         const hiddenBy = layerOf(mark);
         const how = howOf(mark);

@@ -3,6 +3,7 @@
  * them), choices, sizes, registry hosts, the comment key, KEY=VALUE pairs; each mistake an
  * InputError naming the input and the value.
  */
+import { GRADE_THRESHOLDS, parseChangeThresholds, type ChangeThresholds } from '../render/icons.js';
 import { InputError } from '../util/errors.js';
 import { parseList } from '../util/list.js';
 import { isRegistryHost } from '../oci/reference.js';
@@ -81,6 +82,17 @@ export function readSize(getInput: GetInput, name: string, fallback: number): nu
   const bytes = /^\d+$/.test(value) ? Number(value) : parseSize(value);
   if (bytes === undefined) throw new InputError(name, value, 'is not a size such as 1kB, 500kB or 2MB');
   return bytes;
+}
+
+/** The `change-thresholds` input (render/icons.ts), or the defaults when empty. */
+export function readChangeThresholds(getInput: GetInput): ChangeThresholds {
+  const value = getInput('change-thresholds');
+  if (value.trim() === '') return GRADE_THRESHOLDS;
+  try {
+    return parseChangeThresholds(value, parseSize);
+  } catch (error) {
+    throw new InputError('change-thresholds', value, (error as Error).message);
+  }
 }
 
 /** `value` of `input`, or an InputError with the reason a buildx flag rule (buildx/flags.ts) gives. */

@@ -3,6 +3,7 @@
  * registry or GitHub: either a report saved by an earlier run to post (`size-report`,
  * `size-report-file`), or an image to measure (`image`, `baseline` and the advice inputs).
  */
+import type { ChangeThresholds } from '../render/icons.js';
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../util/errors.js';
 import { readHistoryInputs, type HistoryInputs } from './history.js';
@@ -18,6 +19,7 @@ import {
   readCommentKey,
   readRegistryHosts,
   readSize,
+  readChangeThresholds,
   type GetInput,
 } from './read.js';
 
@@ -31,6 +33,8 @@ export interface ReportInputs {
   prNumber?: number;
   comment: CommentMode;
   minChange: number;
+  /** `change-thresholds`: when a change is small, when large (the icons). */
+  changeThresholds: ChangeThresholds;
   /** `comment-key` as given; '' for the default, which depends on the image (defaultCommentKey). */
   commentKey: string;
   /** A report saved by an earlier run, to post; undefined when the step measures `image`. */
@@ -74,6 +78,7 @@ export async function readReportInputs(getInput: GetInput, rule: PathRule): Prom
     prNumber,
     comment: readChoice(getInput, 'comment', COMMENT_MODES, 'auto'),
     minChange: readSize(getInput, 'min-change', 1000),
+    changeThresholds: readChangeThresholds(getInput),
     commentKey,
     history: readHistoryInputs(getInput),
     ...(saved ? { saved } : { measure: readMeasureInputs(getInput) }),

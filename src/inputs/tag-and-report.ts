@@ -2,6 +2,7 @@
  * The naming and report inputs that the main action and the merge action share with the same
  * meaning: images, tags, flavor, the baseline, the comment and the size budget.
  */
+import type { ChangeThresholds } from '../render/icons.js';
 import { InputError } from '../util/errors.js';
 import { parseList } from '../util/list.js';
 import { parseImageName } from '../oci/reference.js';
@@ -19,6 +20,7 @@ import {
   readCommentKey,
   readRegistryHosts,
   readSize,
+  readChangeThresholds,
   splitPair,
 } from './read.js';
 import { checkImageOrLayout } from './paths.js';
@@ -44,6 +46,8 @@ export interface TagAndReportInputs {
   commentKey: string;
   /** Bytes of compressed change below which `comment: on-change` stays quiet. */
   minChange: number;
+  /** `change-thresholds`: when a change is small, when large (the icons). */
+  changeThresholds: ChangeThresholds;
   budgetRules: BudgetRule[];
   budgetAction: BudgetAction;
   /** A Mermaid chart of layer sizes in the report. */
@@ -71,6 +75,7 @@ export function readTagAndReportInputs(getInput: GetInput, rule: PathRule): TagA
     comment: readChoice(getInput, 'comment', COMMENT_MODES, 'auto'),
     commentKey: readCommentKey(getInput, images[0] || 'default'),
     minChange: readSize(getInput, 'min-change', 1000),
+    changeThresholds: readChangeThresholds(getInput),
     budgetRules,
     budgetAction: parseBudgetAction(getInput('budget-action'), budgetRules.length > 0),
     chart: readBoolean(getInput, 'chart', false),

@@ -6,7 +6,8 @@
 import type { ImageSource } from '../oci/source.js';
 import type { Image, Layer } from '../image/model.js';
 import { scanLayer, type LayerScan } from '../image/layers.js';
-import { computeWaste, type Waste } from '../image/wasted.js';
+import type { Waste } from '../image/wasted.js';
+import { mergeLayers } from '../image/merged.js';
 import { limiter } from '../util/pool.js';
 import { isCorruptAnswer, isRegistryError, withNote } from '../registry/errors.js';
 import type { ImageMeasurement, PlatformMeasurement } from './measurement.js';
@@ -119,7 +120,7 @@ export async function measureImage(
           };
         }
         const layerScans = await Promise.all(p.layers.map((l) => scans.scan(source, l)));
-        const waste = computeWaste(layerScans);
+        const { waste, tree } = mergeLayers(layerScans);
         scanned.push({
           platform: p.platform,
           layers: p.layers.map((l, i) => ({ ...layerBase(l), scan: layerScans[i] })),
@@ -129,10 +130,12 @@ export async function measureImage(
           ...base,
           uncompressed: layerScans.reduce((sum, s) => sum + s.uncompressed, 0),
           wasted: waste.total,
+          tree,
           layers: p.layers.map((l, i) => ({
             ...layerBase(l),
             uncompressed: layerScans[i].uncompressed,
             files: layerScans[i].files,
+            contentDigest: layerScans[i].contentDigest,
           })),
         };
       }),

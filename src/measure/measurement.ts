@@ -1,3 +1,4 @@
+import type { MergedTree } from '../image/merged.js';
 /**
  * An image's measured figures, per platform and per layer. `null` where a figure was not
  * measured (manifests only: `analyze-layers: false`).
@@ -8,6 +9,8 @@ export interface LayerMeasurement {
   uncompressed: number | null;
   files: number | null;
   createdBy?: string;
+  /** The layer's content without file times (image/layers.ts); absent without a layer scan. */
+  contentDigest?: string;
 }
 
 export interface PlatformMeasurement {
@@ -20,6 +23,8 @@ export interface PlatformMeasurement {
   /** Bytes of lower-layer files the final filesystem cannot see, each hidden copy once. */
   wasted: number | null;
   layers: LayerMeasurement[];
+  /** Bytes per path of the merged filesystem (image/merged.ts); absent without layer scans. */
+  tree?: MergedTree;
 }
 
 export interface ImageMeasurement {

@@ -11,8 +11,16 @@ import { cleanCreatedBy } from '../oci/history.js';
 import { codeSpan, escapeHtml, escapeMarkdown, mermaidText, sanitize } from './escape.js';
 import { savesBytes, savingsTotal } from '../report/savings.js';
 import { formatBytes, formatDelta, formatPercent } from './format.js';
-import { GRADE_ICONS, gradeChange } from './icons.js';
-import type { AdviceEntry, LayerReport, PlatformReport, SizeReport } from '../report/size-report.js';
+import { BUDGET_ICONS, GRADE_ICONS, gradeChange, type ChangeThresholds } from './icons.js';
+import type {
+  AdviceEntry,
+  LayerReport,
+  PathChange,
+  PlatformReport,
+  PullDelta,
+  SizeReport,
+} from '../report/size-report.js';
+import { pullDelta } from '../report/pull-delta.js';
 import type { Budget, BudgetViolation } from '../report/budget.js';
 
 /** GitHub rejects a comment body of this many characters or more. */
@@ -29,11 +37,29 @@ export interface RenderOptions {
   trend?: string;
   /** Replaces "Image size" in the heading. */
   title?: string;
+  /** When a change is small or large, for its icon (the `change-thresholds` input). */
+  thresholds?: ChangeThresholds;
+  /** Where the report comes from: linked in the footer, and advice lines link the Dockerfile. */
+  context?: RenderContext;
   /**
    * Default 65,000; counted in UTF-8 bytes, never fewer than characters however GitHub counts
    * them (emoji, CJK text in an instruction).
    */
   maxLength?: number;
+}
+
+/** The run that made the report; every field is checked before it goes into a link. */
+export interface RenderContext {
+  /** `https://github.com`, or a GitHub Enterprise Server's URL (GITHUB_SERVER_URL). */
+  serverUrl: string;
+  /** `owner/name`. */
+  repository: string;
+  /** The commit the report is about: a pull request's head, not its merge commit. */
+  sha: string;
+  /** GITHUB_RUN_ID. */
+  runId?: string;
+  /** When the comment was rendered (ISO 8601). */
+  updatedAt?: string;
 }
 
 // Lengths of author text in the comment; the JSON has it whole.
@@ -47,7 +73,10 @@ const LIMITS = {
   file: 200,
   advice: 400,
   reason: 400,
+  path: 200,
 } as const;
+// Paths shown in a platform's "which paths changed" table (the JSON has up to 200).
+const PATH_ROWS = 10;
 // Findings shown open; the rest collapsed, and never more than the cap (the JSON has them all).
 const ADVICE_ROWS_OPEN = 5;
 const MAX_ADVICE_ROWS = 30;
@@ -68,9 +97,21 @@ export function renderReport(report: SizeReport, options: RenderOptions): string
   const longest = (kind: ListKind) =>
     Math.max(0, ...prepared.sections.map((s) => (kind === 'changed' ? s.changed : s.unchanged).length));
   const fits = (limits: Limits) => size(render(limits)) <= maxLength;
+  // The short form: every layer has the baseline's content, nothing else to say.
+  if (isSameContent(report, options)) return sameContentReport(report, options);
   for (const chart of options.chart ? [true, false] : [false]) {
-    const all: Limits = { changed: Infinity, unchanged: Infinity, chart, advice: Infinity };
-    if (fits(all)) return render(all);
+    const full: Limits = {
+      changed: Infinity,
+      unchanged: Infinity,
+      chart,
+      advice: Infinity,
+      paths: PATH_ROWS,
+    };
+    if (fits(full)) return render(full);
+    // The path list is the first thing to shorten: the JSON has it whole.
+    const paths = largestFitting(PATH_ROWS, (n) => fits({ ...full, paths: n }));
+    if (paths !== undefined) return render({ ...full, paths });
+    const all: Limits = { ...full, paths: 0 };
     // Unchanged layers go first: they are collapsed and least read.
     const unchanged = largestFitting(longest('unchanged'), (n) => fits({ ...all, unchanged: n }));
     if (unchanged !== undefined) return render({ ...all, unchanged });
@@ -78,11 +119,11 @@ export function renderReport(report: SizeReport, options: RenderOptions): string
     if (changed !== undefined) return render({ ...all, unchanged: 0, changed });
   }
   // Advice is what a reader can act on: trimmed after every layer list and the chart.
-  const bare: Limits = { changed: 0, unchanged: 0, chart: false, advice: 0 };
+  const bare: Limits = { changed: 0, unchanged: 0, chart: false, advice: 0, paths: 0 };
   const advice = largestFitting(report.advice?.length ?? 0, (n) => fits({ ...bare, advice: n }));
   if (advice !== undefined) return render({ ...bare, advice });
   const body = renderBody(report, prepared, options, bare).blocks;
-  return cutShort(body.join('\n\n'), maxLength, options.key);
+  return cutShort(body.join('\n\n'), maxLength, options.key, options.context);
 }
 
 type ListKind = 'changed' | 'unchanged';
@@ -95,6 +136,8 @@ interface Limits {
   chart: boolean;
   /** Rows of advice. */
   advice: number;
+  /** Rows per table of changed paths. */
+  paths: number;
 }
 
 /** The largest n in [0, max] for which fits(n) holds (fits is monotone), or undefined. */
@@ -113,8 +156,8 @@ function largestFitting(max: number, fits: (n: number) => boolean): number | und
 // ---- The report, prepared once: rows rendered, lists sorted largest first. ----
 
 interface LayerRow {
-  /** 1-based position in the image; null for a baseline layer that is gone. */
-  position: number | null;
+  /** 1-based position in the image; for a removed layer, in the baseline. */
+  position: number;
   layer: LayerReport;
   change: 'added' | 'removed' | null;
   markdown: string;
@@ -147,13 +190,15 @@ function prepare(report: SizeReport): Prepared {
       };
     }
     const added = new Set(changes.added.map((l) => l.digest));
+    const rebuilt = new Set((changes.rebuilt ?? []).map((l) => l.digest));
     const addedRows = positioned
       .filter(({ layer }) => added.has(layer.digest))
       .map(({ layer, position }) => layerRow(layer, position, 'added'));
-    const removedRows = changes.removed.map((layer) => layerRow(layer, null, 'removed'));
+    // Older reports have no index: the baseline position is then unknown (0 shows none).
+    const removedRows = changes.removed.map((layer) => layerRow(layer, layer.index ?? 0, 'removed'));
     const unchangedRows = positioned
       .filter(({ layer }) => !added.has(layer.digest))
-      .map(({ layer, position }) => layerRow(layer, position, null));
+      .map(({ layer, position }) => layerRow(layer, position, null, rebuilt.has(layer.digest)));
     return {
       platform,
       kind: 'compared',
@@ -166,12 +211,20 @@ function prepare(report: SizeReport): Prepared {
 
 const largestFirst = (rows: LayerRow[]) => [...rows].sort((a, b) => b.layer.compressed - a.layer.compressed);
 
-function layerRow(layer: LayerReport, position: number | null, change: LayerRow['change']): LayerRow {
+function layerRow(
+  layer: LayerReport,
+  position: number,
+  change: LayerRow['change'],
+  rebuilt = false,
+): LayerRow {
+  const digest = escapeHtml(layer.digest, { limit: LIMITS.digest });
+  // A removed layer is named by its place in the baseline.
   const number =
-    position === null
-      ? ''
-      : `<span title="${escapeHtml(layer.digest, { limit: LIMITS.digest })}">${position}</span>`;
-  const cells = [number, bytes(layer.compressed), bytes(layer.uncompressed), instruction(layer.createdBy)];
+    position === 0
+      ? '–'
+      : `<span title="${digest}">${change === 'removed' ? `was ${position}` : position}</span>`;
+  const made = instruction(layer.createdBy) + (rebuilt ? '<br><sub>rebuilt, same content</sub>' : '');
+  const cells = [number, bytes(layer.compressed), bytes(layer.uncompressed), made];
   if (change !== null) cells.unshift(change === 'added' ? '➕' : '➖');
   return { position, layer, change, markdown: `| ${cells.join(' | ')} |` };
 }
@@ -191,7 +244,7 @@ function renderWith(report: SizeReport, prepared: Prepared, options: RenderOptio
   const { blocks, trimmed } = renderBody(report, prepared, options, limits);
   const chartLeftOut = Boolean(options.chart) && !limits.chart;
   if (trimmed || chartLeftOut) blocks.push(trimNote(trimmed, chartLeftOut));
-  blocks.push(footer(), commentMarker(options.key));
+  blocks.push(footer(options.context), commentMarker(options.key));
   return blocks.join('\n\n');
 }
 
@@ -202,27 +255,99 @@ function renderBody(
   options: RenderOptions,
   limits: Limits,
 ): { blocks: string[]; trimmed: boolean } {
-  const blocks: string[] = [...headline(report, options.title)];
+  const blocks: string[] = [...headline(report, options.title, options.thresholds)];
   if (options.budget) blocks.push(budgetBlock(options.budget));
-  blocks.push(platformTable(report));
+  blocks.push(platformTable(report, options.thresholds));
   if (report.removedPlatforms.length > 0) {
     const names = report.removedPlatforms.map((p) => codeSpan(p, { limit: LIMITS.platform }));
     blocks.push(`➖ **Platforms removed:** ${names.join(', ')}`);
   }
   if (report.advice && report.advice.length > 0) {
-    blocks.push(adviceSection(report.advice, report.platforms.length, limits.advice));
+    blocks.push(adviceSection(report.advice, report.platforms.length, limits.advice, options.context));
   }
   let trimmed = false;
-  for (const section of prepared.sections) {
-    const rendered = platformSection(section, limits);
-    trimmed ||= rendered.trimmed;
-    blocks.push(...rendered.blocks);
+  for (const group of alikeSections(prepared.sections, limits)) {
+    trimmed ||= group.trimmed;
+    blocks.push(...group.blocks);
   }
   if (options.trend) blocks.push(options.trend);
   return { blocks, trimmed };
 }
 
-function headline(report: SizeReport, title: string | undefined): string[] {
+/**
+ * The platform sections, those that changed alike (alikeChanges) rendered once under all their
+ * names: a two-platform image whose layers moved alike gets one table that says so, with the
+ * first platform's figures (each platform's own are in the platform table and the JSON).
+ */
+function alikeSections(
+  sections: PlatformSection[],
+  limits: Limits,
+): { blocks: string[]; trimmed: boolean }[] {
+  const groups: PlatformSection[][] = [];
+  for (const section of sections) {
+    const same = groups.find((g) => alikeChanges(g[0], section));
+    if (same) same.push(section);
+    else groups.push([section]);
+  }
+  return groups.map((group) => {
+    const names = group.map((s) => codeSpan(s.platform.platform, { limit: LIMITS.platform }));
+    if (group.length === 1) return platformSection(group[0], limits, names[0], group[0].platform.platform);
+    const note =
+      `<sub>The layers and paths of these ${grouped(group.length)} platforms changed alike ` +
+      `(the same instructions, sizes within 1% or 1 kB): shown once, with the figures of ${names[0]}.</sub>`;
+    return platformSection(
+      group[0],
+      limits,
+      `${names.join(', ')} (alike)`,
+      group.map((s) => s.platform.platform).join(', '),
+      note,
+    );
+  });
+}
+
+/** Two sizes a reader would not tell apart: within 1% of the larger, or 1 kB. */
+const closeBytes = (a: number | null, b: number | null) =>
+  a === b ||
+  (a !== null && b !== null && Math.abs(a - b) <= Math.max(1_000, Math.max(Math.abs(a), Math.abs(b)) / 100));
+
+/**
+ * Whether two compared platforms changed alike: the same layers added and removed (place,
+ * instruction, sizes close), the same paths changed (sizes close), the same unchanged layers
+ * by instruction (their sizes are the base image's, which differ per platform; a layer rebuilt
+ * with the same content on one platform only is no change either).
+ */
+function alikeChanges(a: PlatformSection, b: PlatformSection): boolean {
+  if (a.kind !== 'compared' || b.kind !== 'compared') return false;
+  const rows = (x: LayerRow, y: LayerRow) =>
+    x.change === y.change &&
+    x.position === y.position &&
+    x.layer.createdBy === y.layer.createdBy &&
+    closeBytes(x.layer.compressed, y.layer.compressed) &&
+    closeBytes(x.layer.uncompressed, y.layer.uncompressed);
+  const sameList = <T>(xs: T[], ys: T[], same: (x: T, y: T) => boolean) =>
+    xs.length === ys.length && xs.every((x, i) => same(x, ys[i]));
+  const pathsA = a.platform.paths ?? [];
+  const pathsB = b.platform.paths ?? [];
+  return (
+    sameList(a.changed, b.changed, rows) &&
+    sameList(
+      pathsA,
+      pathsB,
+      (x, y) => x.path === y.path && x.status === y.status && closeBytes(x.delta, y.delta),
+    ) &&
+    sameList(
+      [...a.unchanged].sort((x, y) => x.position - y.position),
+      [...b.unchanged].sort((x, y) => x.position - y.position),
+      (x, y) => x.position === y.position && x.layer.createdBy === y.layer.createdBy,
+    )
+  );
+}
+
+function headline(
+  report: SizeReport,
+  title: string | undefined,
+  thresholds: ChangeThresholds | undefined,
+): string[] {
   const name = escapeMarkdown(title || 'Image size', { limit: LIMITS.title });
   const image = codeSpan(report.image.ref, { limit: LIMITS.ref });
   const platformCount = plural(report.platforms.length, 'platform');
@@ -244,38 +369,103 @@ function headline(report: SizeReport, title: string | undefined): string[] {
     ];
   }
   const baseline = codeSpan(report.baseline.ref, { limit: LIMITS.ref });
-  const compared = report.platforms.filter((p) => p.delta && p.baseline);
-  if (compared.length === 0) {
+  const pull = report.pullDelta ?? pullDelta(report.platforms);
+  if (!pull) {
     return [
       `### ${GRADE_ICONS['no-baseline']} ${name}: no platform in common with the baseline`,
       `${image}: ${bytes(total)} compressed (what a pull downloads), ${platformCount}; ` +
         `the baseline ${baseline} has none of them.`,
     ];
   }
-  const before = compared.reduce((sum, p) => sum + p.baseline!.compressed, 0);
-  const after = compared.reduce((sum, p) => sum + p.compressed, 0);
-  const delta = after - before;
-  const icon = GRADE_ICONS[gradeChange(delta, before)];
-  const change = delta === 0 ? 'no change' : deltaWithPercent(delta, before);
+  return perPullHeadline(report, pull, { name, image, baseline, thresholds });
+}
+
+/**
+ * The headline of a compared image: what one pull of one platform changes. One figure when the
+ * platforms moved alike; else the largest change, its platform, and the range. The sum over
+ * platforms is shown only as a labelled total.
+ */
+function perPullHeadline(
+  report: SizeReport,
+  pull: PullDelta,
+  text: { name: string; image: string; baseline: string; thresholds?: ChangeThresholds },
+): string[] {
+  const { perPull, totalOverPlatforms: total } = pull;
+  const icon = GRADE_ICONS[gradeChange(perPull.compressed, perPull.before, text.thresholds)];
+  const platform = codeSpan(perPull.platform, { limit: LIMITS.platform });
+  const several = total.platforms > 1;
+  const change =
+    perPull.compressed === 0 && perPull.alike
+      ? 'no size change'
+      : `${perPull.alike ? '' : 'up to '}${deltaWithPercent(perPull.compressed, perPull.before)} per pull` +
+        (perPull.alike ? '' : ` (${platform})`);
   const scope =
-    compared.length === report.platforms.length
-      ? platformCount
-      : `the ${plural(compared.length, 'platform')} both images have`;
-  return [
-    `### ${icon} ${name}: ${change}`,
-    `${image} compared with ${baseline}: compressed size (what a pull downloads) ` +
-      `${bytes(before)} → ${bytes(after)}, ${scope}.`,
+    total.platforms === report.platforms.length
+      ? several
+        ? perPull.alike
+          ? `each of the ${grouped(total.platforms)} platforms alike`
+          : `${platform}, the largest change of ${grouped(total.platforms)} platforms`
+        : platform
+      : `${platform}, of the ${plural(total.platforms, 'platform')} both images have`;
+  const lines = [
+    `${text.image} compared with ${text.baseline}: compressed size of one pull (what a node downloads) ` +
+      `${bytes(perPull.before)} → ${bytes(perPull.after)}, ${scope}.`,
   ];
+  if (several && !perPull.alike) {
+    lines.push(
+      `The change per pull ranges from ${signedOrZero(perPull.min)} to ${signedOrZero(perPull.max)} over the platforms.`,
+    );
+  }
+  if (several) {
+    lines.push(
+      `<sub>Total over ${plural(total.platforms, 'platform')} (a registry stores them all; no node pulls them all): ` +
+        `${bytes(total.before)} → ${bytes(total.after)}, ${signedOrZero(total.compressed)}.</sub>`,
+    );
+  }
+  return [`### ${icon} ${text.name}: ${change}`, lines.join(' ')];
+}
+
+const signedOrZero = (delta: number) => (delta === 0 ? '±0' : signedBytes(delta));
+
+/** Every platform has the baseline's layers, by digest or by content: nothing else to say. */
+function isSameContent(report: SizeReport, options: RenderOptions): boolean {
+  return (
+    report.baseline !== null &&
+    report.platforms.length > 0 &&
+    report.platforms.every((p) => p.sameContent === true) &&
+    report.removedPlatforms.length === 0 &&
+    (options.budget === undefined || options.budget.status === 'pass')
+  );
+}
+
+/** The one-line comment of a rebuild that changed no file. */
+function sameContentReport(report: SizeReport, options: RenderOptions): string {
+  const name = escapeMarkdown(options.title || 'Image size', { limit: LIMITS.title });
+  const image = codeSpan(report.image.ref, { limit: LIMITS.ref });
+  const baseline = codeSpan(report.baseline!.ref, { limit: LIMITS.ref });
+  const rebuilt = Math.max(0, ...report.platforms.map((p) => p.changes?.rebuilt?.length ?? 0));
+  const why =
+    rebuilt > 0
+      ? ` (${plural(rebuilt, 'layer')} rebuilt: same files, only their times differ; ` +
+        'a reproducible build keeps even the bytes: see `SOURCE_DATE_EPOCH`)'
+      : '';
+  const blocks = [
+    `### ${GRADE_ICONS.none} ${name}: no size change`,
+    `${image} has the same layer content as ${baseline} on ${plural(report.platforms.length, 'platform')}${why}.`,
+  ];
+  if (options.budget) blocks.push(budgetBlock(options.budget));
+  blocks.push(footer(options.context), commentMarker(options.key));
+  return blocks.join('\n\n');
 }
 
 function budgetBlock(budget: Budget): string {
-  if (budget.status === 'pass') return '✅ **Size budget:** every rule holds.';
+  if (budget.status === 'pass') return `${BUDGET_ICONS.pass} **Size budget:** every rule holds.`;
   const fails = budget.status === 'fail';
   const blocks: string[] = [];
   if (budget.violations.length > 0) {
     const verdict = fails
-      ? '❌ **Size budget exceeded:** this check fails.'
-      : '⚠️ **Size budget exceeded** (a warning: `budget-action` is `warn`).';
+      ? `${BUDGET_ICONS.fail} **Size budget exceeded:** this check fails.`
+      : `${BUDGET_ICONS.warn} **Size budget exceeded** (a warning: \`budget-action\` is \`warn\`).`;
     const rows = budget.violations.map(
       (v) =>
         `| ${codeSpan(v.platform, { table: true, limit: LIMITS.platform })} | ` +
@@ -294,7 +484,7 @@ function budgetBlock(budget: Budget): string {
         `${codeSpan(rule, { limit: LIMITS.rule })} (${platforms.map((p) => codeSpan(p, { limit: LIMITS.platform })).join(', ')})`,
     );
     blocks.push(
-      `${fails ? '❌' : '⚠️'} **Size budget not checked:** ${rules.join(', ')} ` +
+      `${fails ? BUDGET_ICONS.fail : BUDGET_ICONS.warn} **Size budget not checked:** ${rules.join(', ')} ` +
         `${rules.length === 1 ? 'needs' : 'need'} the baseline, which could not be read` +
         (fails ? ': this check fails.' : ' (a warning: `budget-action` is `warn`).'),
     );
@@ -305,7 +495,7 @@ function budgetBlock(budget: Budget): string {
       (a) => `${codeSpan(`${a.platform}: ${a.rule}`, { limit: LIMITS.rule + LIMITS.platform })}`,
     );
     blocks.push(
-      `${fails ? '❌' : '⚠️'} **Size budget not checked:** ${rules.join(', ')} ` +
+      `${fails ? BUDGET_ICONS.fail : BUDGET_ICONS.warn} **Size budget not checked:** ${rules.join(', ')} ` +
         `${rules.length === 1 ? 'names a platform' : 'name platforms'} the image does not have` +
         (fails ? ': this check fails.' : ' (a warning: `budget-action` is `warn`).'),
     );
@@ -326,12 +516,13 @@ function actualText(v: BudgetViolation): string {
 
 const roundPercent = (percent: number) => String(Number(percent.toFixed(2)));
 
-function platformTable(report: SizeReport): string {
+function platformTable(report: SizeReport, thresholds?: ChangeThresholds): string {
   const compared = report.baseline !== null;
   const header = ['Platform', 'Compressed', 'Uncompressed', 'Wasted', 'Layers'];
   if (compared) header.push('New to pull');
   const rows = report.platforms.map((p) => {
-    const icon = GRADE_ICONS[gradeChange(p.delta?.compressed ?? null, p.baseline?.compressed ?? 0)];
+    const delta = p.delta && (p.sameContent ? 0 : p.delta.compressed);
+    const icon = GRADE_ICONS[gradeChange(delta ?? null, p.baseline?.compressed ?? 0, thresholds)];
     const isNew = compared && !p.baseline;
     const cells = [
       `${icon} ${codeSpan(p.platform, { table: true, limit: LIMITS.platform })}`,
@@ -363,52 +554,105 @@ function figure(
 const withChange = (value: string, change: string | undefined) =>
   change === undefined ? value : `${value}<br><sub>${change}</sub>`;
 
-function platformSection(section: PlatformSection, limits: Limits): { blocks: string[]; trimmed: boolean } {
+/**
+ * One platform's section (or several alike ones', under `label`): the layers added, removed and
+ * rebuilt, in build order, the paths that changed, the unchanged layers collapsed.
+ */
+function platformSection(
+  section: PlatformSection,
+  limits: Limits,
+  label: string,
+  chartLabel = label,
+  note?: string,
+): { blocks: string[]; trimmed: boolean } {
   const p = section.platform;
-  const name = codeSpan(p.platform, { limit: LIMITS.platform });
   const blocks: string[] = [];
   let trimmed = false;
-  // Rows come largest first, so a trimmed list keeps the largest; `image` order then shows
-  // them as the Dockerfile made them.
-  const list = (rows: LayerRow[], limit: number, order: 'size' | 'image', what: string) => {
+  // Rows come largest first, so a trimmed list keeps the largest; shown in build order, added
+  // layers before the removed ones (those by their place in the baseline).
+  const list = (rows: LayerRow[], limit: number, withChange: boolean, what: string) => {
     const shown = rows.slice(0, limit);
     trimmed ||= shown.length < rows.length;
-    if (order === 'image') shown.sort((a, b) => a.position! - b.position!);
-    return layerTable(shown, rows.slice(shown.length), order === 'size', what);
+    shown.sort(
+      (a, b) => Number(a.change === 'removed') - Number(b.change === 'removed') || a.position - b.position,
+    );
+    return layerTable(shown, rows.slice(shown.length), withChange, what);
   };
 
   if (section.kind !== 'compared') {
     const summary = `${section.kind === 'new' ? 'New platform: ' : ''}${plural(p.layers.length, 'layer')}, ${formatBytes(p.compressed)} compressed`;
-    blocks.push(`#### ${name}`);
-    if (limits.chart) blocks.push(...chart(section));
-    blocks.push(details(summary, list(section.changed, limits.changed, 'image', 'layer')));
+    blocks.push(`#### ${label}`);
+    if (limits.chart) blocks.push(...chart(section, chartLabel));
+    blocks.push(details(summary, list(section.changed, limits.changed, false, 'layer')));
     return { blocks, trimmed };
   }
 
   const added = p.changes!.added.length;
   const removed = p.changes!.removed.length;
+  const rebuilt = p.changes!.rebuilt?.length ?? 0;
   const changeSummary =
-    added + removed === 0
-      ? 'no layer changed'
-      : [added && `${plural(added, 'layer')} added`, removed && `${plural(removed, 'layer')} removed`]
-          .filter(Boolean)
-          .join(', ');
-  blocks.push(`#### ${name}: ${changeSummary}`);
-  if (limits.chart) blocks.push(...chart(section));
-  if (added + removed > 0) blocks.push(list(section.changed, limits.changed, 'size', 'changed layer'));
+    [
+      added && `${plural(added, 'layer')} added`,
+      removed && `${plural(removed, 'layer')} removed`,
+      rebuilt && `${grouped(rebuilt)} rebuilt with the same content`,
+    ]
+      .filter(Boolean)
+      .join(', ') || 'no layer changed';
+  blocks.push(`#### ${label}: ${changeSummary}`);
+  if (note) blocks.push(note);
+  if (limits.chart) blocks.push(...chart(section, chartLabel));
+  if (added + removed > 0) blocks.push(list(section.changed, limits.changed, true, 'changed layer'));
+  const paths = pathSection(p.paths ?? [], limits.paths);
+  if (paths) blocks.push(paths);
   if (section.unchanged.length > 0) {
     const unchangedBytes = section.unchanged.reduce((sum, r) => sum + r.layer.compressed, 0);
     const summary = `${plural(section.unchanged.length, 'unchanged layer')}, ${formatBytes(unchangedBytes)} compressed`;
-    blocks.push(details(summary, list(section.unchanged, limits.unchanged, 'image', 'unchanged layer')));
+    blocks.push(details(summary, list(section.unchanged, limits.unchanged, false, 'unchanged layer')));
   }
   return { blocks, trimmed };
+}
+
+/**
+ * "Which paths changed": the top paths of the merged filesystem by change (path-delta.ts rolls
+ * them up by directory), with new, removed, grown or shrunk. Path names are the image's: shown
+ * as escaped code, never as markdown or HTML. '' when there is nothing to show.
+ */
+function pathSection(paths: PathChange[], limit: number): string {
+  if (paths.length === 0 || limit === 0) return '';
+  const shown = paths.slice(0, limit);
+  const grew = paths.filter((c) => c.delta > 0).reduce((sum, c) => sum + c.delta, 0);
+  const shrank = paths.filter((c) => c.delta < 0).reduce((sum, c) => sum - c.delta, 0);
+  const status = (c: PathChange) =>
+    c.status === 'new'
+      ? 'new'
+      : c.status === 'removed'
+        ? 'removed'
+        : `${bytes(c.before)} → ${bytes(c.after)}`;
+  const rows = shown.map(
+    (c) =>
+      `| ${codeSpan(c.path, { table: true, limit: LIMITS.path }) || '–'} | ${signedBytes(c.delta)} | ${status(c)} |`,
+  );
+  const more =
+    paths.length > shown.length
+      ? `\n\n<sub>…and ${plural(paths.length - shown.length, 'smaller path')}: the \`size-report\` output lists them.</sub>`
+      : '';
+  const summary =
+    `📂 Paths that changed: ${[grew && `${formatDelta(grew)} grew`, shrank && `${formatBytes(shrank)} shrank`].filter(Boolean).join(', ')}` +
+    ` (uncompressed, top ${grouped(shown.length)})`;
+  const table = ['| Path | Change | Before → after |', '| :-- | --: | --: |', ...rows].join('\n');
+  return details(summary, table + more);
 }
 
 /**
  * "Ways to shrink this image": the findings largest first, the first few in a table, the rest
  * collapsed. Messages and fixes quote the Dockerfile: escaped, `code` kept as code.
  */
-function adviceSection(advice: AdviceEntry[], platformCount: number, limit: number): string {
+function adviceSection(
+  advice: AdviceEntry[],
+  platformCount: number,
+  limit: number,
+  context?: RenderContext,
+): string {
   const total = savingsTotal(advice);
   const files = new Set(advice.map((a) => a.file));
   const oneFile = files.size === 1 ? [...files][0] : undefined;
@@ -422,7 +666,8 @@ function adviceSection(advice: AdviceEntry[], platformCount: number, limit: numb
   ];
   const row = (a: AdviceEntry) => {
     const span = a.endLine > a.line ? `${a.line}–${a.endLine}` : String(a.line);
-    const place = oneFile ? span : `${codeSpan(a.file, { table: true, limit: LIMITS.file })} ${span}`;
+    const linked = lineLink(a.file, a.line, span, context);
+    const place = oneFile ? linked : `${codeSpan(a.file, { table: true, limit: LIMITS.file })} ${linked}`;
     const only =
       a.platforms.length < platformCount
         ? `<br><sub>only on ${a.platforms.map((p) => codeSpan(p, { table: true, limit: LIMITS.platform })).join(', ')}</sub>`
@@ -499,11 +744,12 @@ const details = (summary: string, body: string) =>
 
 /**
  * A bar per layer (the largest ones when there are many), in image order, labelled by layer
- * number, `+` for an added layer: author text never reaches Mermaid except the platform, reduced
- * to safe characters. One series: Mermaid draws every bar down past its zero line, so a second
- * series of zeros (for colour) would leave a stub under each bar of the first.
+ * number, `+` for an added layer: author text never reaches Mermaid except the platform names,
+ * reduced to safe characters. Added layers are a second series in their own colour, drawn over
+ * the first (Mermaid puts series at one x on top of each other): the first has 0 where the
+ * second has the bar, the y-axis starts at 0, so no stub shows.
  */
-function chart(section: PlatformSection): string[] {
+function chart(section: PlatformSection, title: string): string[] {
   const p = section.platform;
   if (p.layers.length === 0) return [];
   const added = new Set(section.kind === 'compared' ? p.changes!.added.map((l) => l.digest) : []);
@@ -516,34 +762,48 @@ function chart(section: PlatformSection): string[] {
   const [unit, scale] =
     largest >= 1e9 ? ['GB', 1e9] : largest >= 1e6 ? ['MB', 1e6] : largest >= 1e3 ? ['kB', 1e3] : ['B', 1];
   const which = chosen.length < p.layers.length ? `${chosen.length} largest layers` : 'per layer';
-  const label = (c: (typeof chosen)[number]) => `"${added.has(c.layer.digest) ? '+' : ''}${c.position}"`;
+  const barLabel = (c: (typeof chosen)[number]) => `"${added.has(c.layer.digest) ? '+' : ''}${c.position}"`;
+  const isAdded = (c: (typeof chosen)[number]) => added.has(c.layer.digest);
+  const series = (keep: (c: (typeof chosen)[number]) => boolean) =>
+    `  bar [${chosen.map((c) => (keep(c) ? chartValue(c.layer.compressed / scale) : 0)).join(', ')}]`;
+  const bars = added.size > 0 ? [series((c) => !isAdded(c)), series(isAdded)] : [series(() => true)];
   return [
     [
       '```mermaid',
-      CHART_STYLE,
+      added.size > 0 ? CHART_STYLE_ADDED : CHART_STYLE,
       'xychart-beta',
-      `  title "${mermaidText(p.platform, { limit: LIMITS.platform })}: compressed ${unit}, ${which}` +
-        `${added.size > 0 ? ' (+ added)' : ''}"`,
-      `  x-axis "Layer" [${chosen.map(label).join(', ')}]`,
+      `  title "${mermaidText(title, { limit: LIMITS.platform * 4 })}: compressed ${unit}, ${which}` +
+        `${added.size > 0 ? ' (+ added, in blue)' : ''}"`,
+      `  x-axis "Layer" [${chosen.map(barLabel).join(', ')}]`,
       // From 0: Mermaid's own range starts at the smallest bar, which would then look empty.
       `  y-axis "${unit}" 0 --> ${axisTop(largest / scale)}`,
-      `  bar [${chosen.map((c) => Number((c.layer.compressed / scale).toFixed(2))).join(', ')}]`,
+      ...bars,
       '```',
     ].join('\n'),
   ];
 }
 
-/** A round top for the y-axis a little above the largest bar: 14.8 -> 16, 0.25 -> 0.28. */
+/** A bar's height in the chart's unit: three significant digits, so a 300 B layer is never 0 MB. */
+function chartValue(value: number): number {
+  return value === 0 ? 0 : Number(value.toPrecision(3));
+}
+
+/**
+ * A round top for the y-axis a little above the largest bar, on a step of 1, 2 or 5 times a
+ * power of ten: 14.8 -> 16, 0.25 -> 0.3, so that Mermaid's ticks stay few and round.
+ */
 function axisTop(largest: number): number {
   if (largest <= 0) return 1;
-  const step = 10 ** Math.floor(Math.log10(largest)) / 5;
+  const power = 10 ** Math.floor(Math.log10(largest * 1.05));
+  const step = [1, 2, 5, 10].map((f) => (f * power) / 5).find((s) => Math.ceil((largest * 1.05) / s) <= 6)!;
   return Number((Math.ceil((largest * 1.05) / step) * step).toFixed(6));
 }
 
-// Low, in GitHub's grey.
-const CHART_STYLE =
-  '%%{init: {"xyChart": {"height": 260, "titleFontSize": 14, "xAxis": {"labelFontSize": 12}}, ' +
-  '"themeVariables": {"xyChart": {"plotColorPalette": "#8c959f"}}}}%%';
+// Low, in GitHub's grey; added layers in GitHub's blue.
+const CHART_CONFIG =
+  '"xyChart": {"height": 260, "titleFontSize": 14, "xAxis": {"labelFontSize": 12}, "yAxis": {"labelFontSize": 11}}';
+const CHART_STYLE = `%%{init: {${CHART_CONFIG}, "themeVariables": {"xyChart": {"plotColorPalette": "#8c959f"}}}}%%`;
+const CHART_STYLE_ADDED = `%%{init: {${CHART_CONFIG}, "themeVariables": {"xyChart": {"plotColorPalette": "#8c959f, #0969da"}}}}%%`;
 
 function trimNote(listsTrimmed: boolean, chartLeftOut: boolean): string {
   const what = [
@@ -556,19 +816,63 @@ function trimNote(listsTrimmed: boolean, chartLeftOut: boolean): string {
   );
 }
 
-function footer(): string {
+function footer(context?: RenderContext): string {
+  const where = contextLine(context);
   return (
+    (where ? `<sub>${where}</sub>\n\n` : '') +
     '<sub>📦 Reported by shipshape. Sizes in decimal units (1 MB = 1,000,000 bytes); hover a size for its bytes. ' +
     'Compressed: what a pull downloads. Wasted: bytes of files that later layers hide. ' +
-    'New to pull: compressed layers the baseline does not have.</sub>'
+    'New to pull: compressed layers the baseline does not have. ' +
+    'Icons: 🔸🔶🔺 growth and 🔹🔷🔻 shrink (tiny, small, large: `change-thresholds`); ✅ ⚠️ ❌ the size budget.</sub>'
   );
 }
 
+/** `Commit abc1234 · workflow run · updated 2026-12-05 05:20 UTC`, each part only when sound. */
+function contextLine(context: RenderContext | undefined): string {
+  if (!context) return '';
+  const parts: string[] = [];
+  const repo = repositoryUrl(context);
+  if (repo && /^[0-9a-f]{7,64}$/.test(context.sha))
+    parts.push(`Commit [${context.sha.slice(0, 7)}](${repo}/commit/${context.sha})`);
+  if (repo && context.runId && /^\d{1,20}$/.test(context.runId))
+    parts.push(`[workflow run](${repo}/actions/runs/${context.runId})`);
+  const at = context.updatedAt && /^\d{4}-\d\d-\d\dT\d\d:\d\d/.exec(context.updatedAt);
+  if (at) parts.push(`updated ${at[0].replace('T', ' ')} UTC`);
+  return parts.join(' · ');
+}
+
+/** `https://github.com/owner/name`, or undefined when a part is not what GitHub would give. */
+function repositoryUrl(context: RenderContext): string | undefined {
+  const server = context.serverUrl.replace(/\/+$/, '');
+  if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~-]+)*$/.test(server)) return undefined;
+  if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(context.repository)) return undefined;
+  return `${server}/${context.repository}`;
+}
+
+/** The line `span` of `file` at the report's commit, as a link; the plain span without a sound context. */
+function lineLink(file: string, line: number, span: string, context: RenderContext | undefined): string {
+  const repo = context && repositoryUrl(context);
+  if (!repo || !/^[0-9a-f]{7,64}$/.test(context.sha)) return span;
+  // Every segment percent-encoded (and the characters encodeURIComponent leaves that end a link).
+  const path = file
+    .split('/')
+    .filter((segment) => segment !== '' && segment !== '.')
+    .map((segment) =>
+      encodeURIComponent(segment).replace(
+        /[!'()*]/g,
+        (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+      ),
+    )
+    .join('/');
+  if (path === '' || path.split('/').includes('..')) return span;
+  return `[${span}](${repo}/blob/${context.sha}/${path}#L${line})`;
+}
+
 /** Last resort (thousands of platforms or violations): whole lines, open `<details>` closed. */
-function cutShort(body: string, maxLength: number, key: string): string {
+function cutShort(body: string, maxLength: number, key: string, context?: RenderContext): string {
   const note =
     '✂️ **Cut short to fit a GitHub comment:** the rest of this report is in the `size-report` output.';
-  const tail = ['', note, footer(), commentMarker(key)].join('\n\n');
+  const tail = ['', note, footer(context), commentMarker(key)].join('\n\n');
   const lines = body.split('\n');
   const kept: string[] = [];
   let length = 0;

@@ -21,13 +21,57 @@ export interface LayerReport {
   uncompressed: number | null;
   files: number | null;
   createdBy: string | null;
+  /** 1-based position in its image (a removed layer: in the baseline). Absent in older reports. */
+  index?: number;
+  /** SHA-256 of the layer's files, their bytes and metadata, without file times (layers.ts). */
+  contentDigest?: string | null;
+}
+
+/** A layer built again with the same files as a baseline layer: only file times differ. */
+export interface RebuiltLayer extends LayerReport {
+  baselineDigest: string;
+  baselineIndex: number;
+  baselineCompressed: number;
 }
 
 export interface LayerChanges {
-  /** Layers whose digest the baseline's same platform does not have, in image order. */
+  /** Layers whose digest and content the baseline's same platform does not have, in image order. */
   added: LayerReport[];
-  /** The baseline's layers this image no longer has, in baseline order. */
+  /** The baseline's layers this image no longer has (nor their content), in baseline order. */
   removed: LayerReport[];
+  /** Layers whose digest is new but whose content a baseline layer has: not a change. */
+  rebuilt?: RebuiltLayer[];
+}
+
+/** A path of the merged filesystem whose bytes changed (compare/path-delta.ts). */
+export interface PathChange {
+  /** `/usr/lib/python3.11`: a directory's bytes include all below it. */
+  path: string;
+  /** Bytes of regular files the final filesystem shows under the path (uncompressed). */
+  before: number;
+  after: number;
+  delta: number;
+  status: 'new' | 'removed' | 'grown' | 'shrunk';
+}
+
+/**
+ * What one pull of one platform changes, the headline's figure, and the total over platforms,
+ * labelled as one. `alike`: every compared platform's change is within 1% or 1 kB of the others,
+ * so one figure says it; otherwise `compressed` is the largest change (by size) and `min`/`max`
+ * the range. A platform whose layers all have the baseline's content counts as 0.
+ */
+export interface PullDelta {
+  perPull: {
+    compressed: number;
+    /** The platform with the largest change. */
+    platform: string;
+    before: number;
+    after: number;
+    alike: boolean;
+    min: number;
+    max: number;
+  };
+  totalOverPlatforms: { before: number; after: number; compressed: number; platforms: number };
 }
 
 export interface PlatformReport extends Figures {
@@ -41,6 +85,10 @@ export interface PlatformReport extends Figures {
   delta: (Figures & { layerCount: number }) | null;
   /** Layers matched by digest against the baseline's same platform; null without one. */
   changes: LayerChanges | null;
+  /** Every layer is the baseline's, by digest or by content: no size change, whatever the bytes say. */
+  sameContent?: boolean;
+  /** The paths that grew or shrank, largest change first (at most 200); null without layer scans. */
+  paths?: PathChange[] | null;
 }
 
 export interface SizeReport {
@@ -50,6 +98,8 @@ export interface SizeReport {
   /** Why `baseline` is null although there is one to compare with (compare/baseline-policy.ts). */
   baselineUnavailable?: { ref: string; problem: BaselineProblem; reason: string };
   platforms: PlatformReport[];
+  /** The per-pull change and the total over platforms; absent without a compared platform. */
+  pullDelta?: PullDelta;
   /** Platforms the baseline has and this image no longer does (empty without a baseline). */
   removedPlatforms: string[];
   /** The size budget's verdict, when the action checked one. */
@@ -75,8 +125,13 @@ export interface AdviceEntry {
   platforms: string[];
 }
 
-/** The compressed change over all platforms; null when no platform has a baseline. */
+/**
+ * The change `comment: on-change` weighs: what one pull changes at most (pullDelta: 0 when every
+ * layer has the baseline's content); for an older report, the compressed change over all
+ * platforms. Null when no platform has a baseline.
+ */
 export function totalCompressedDelta(report: SizeReport): number | null {
+  if (report.pullDelta) return report.pullDelta.perPull.compressed;
   const deltas = report.platforms.flatMap((p) => (p.delta ? [p.delta.compressed] : []));
   return deltas.length > 0 ? deltas.reduce((a, b) => a + b, 0) : null;
 }
@@ -123,6 +178,17 @@ export function parseSizeReport(json: string): SizeReport {
       });
     }
   }
+  if (r.pullDelta !== undefined) {
+    const d = object(r.pullDelta, 'report.pullDelta');
+    const per = object(d.perPull, 'report.pullDelta.perPull');
+    string(per.platform, 'report.pullDelta.perPull.platform');
+    for (const key of ['compressed', 'before', 'after', 'min', 'max'])
+      number(per[key], `report.pullDelta.perPull.${key}`);
+    if (typeof per.alike !== 'boolean') throw new Error('report.pullDelta.perPull.alike: expected a boolean');
+    const total = object(d.totalOverPlatforms, 'report.pullDelta.totalOverPlatforms');
+    for (const key of ['before', 'after', 'compressed', 'platforms'])
+      number(total[key], `report.pullDelta.totalOverPlatforms.${key}`);
+  }
   if (r.advice !== undefined)
     array(r.advice, 'report.advice').forEach((a, i) => adviceEntry(a, `report.advice[${i}]`));
   return value as SizeReport;
@@ -165,7 +231,26 @@ function platform(value: unknown, at: string): void {
     const c = object(p.changes, `${at}.changes`);
     array(c.added, `${at}.changes.added`).forEach((l, i) => layer(l, `${at}.changes.added[${i}]`));
     array(c.removed, `${at}.changes.removed`).forEach((l, i) => layer(l, `${at}.changes.removed[${i}]`));
+    if (c.rebuilt !== undefined)
+      array(c.rebuilt, `${at}.changes.rebuilt`).forEach((l, i) => {
+        const where = `${at}.changes.rebuilt[${i}]`;
+        layer(l, where);
+        const o = l as Record<string, unknown>;
+        string(o.baselineDigest, `${where}.baselineDigest`);
+        number(o.baselineIndex, `${where}.baselineIndex`);
+        number(o.baselineCompressed, `${where}.baselineCompressed`);
+      });
   }
+  if (p.sameContent !== undefined && typeof p.sameContent !== 'boolean')
+    throw new Error(`${at}.sameContent: expected a boolean`);
+  if (p.paths !== undefined && p.paths !== null)
+    array(p.paths, `${at}.paths`).forEach((c, i) => {
+      const o = object(c, `${at}.paths[${i}]`);
+      string(o.path, `${at}.paths[${i}].path`);
+      for (const key of ['before', 'after', 'delta']) number(o[key], `${at}.paths[${i}].${key}`);
+      if (!['new', 'removed', 'grown', 'shrunk'].includes(o.status as string))
+        throw new Error(`${at}.paths[${i}].status: new, removed, grown or shrunk`);
+    });
 }
 
 function layer(value: unknown, at: string): void {
@@ -175,6 +260,9 @@ function layer(value: unknown, at: string): void {
   nullable(l.uncompressed, `${at}.uncompressed`);
   nullable(l.files, `${at}.files`);
   if (l.createdBy !== null) string(l.createdBy, `${at}.createdBy`);
+  if (l.index !== undefined) number(l.index, `${at}.index`);
+  if (l.contentDigest !== undefined && l.contentDigest !== null)
+    string(l.contentDigest, `${at}.contentDigest`);
 }
 
 function ref(value: unknown, at: string): void {

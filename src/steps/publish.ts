@@ -14,6 +14,22 @@ import {
   type UpsertResult,
 } from '../github/comment.js';
 import { WaitBudget } from '../github/wait-budget.js';
+import type { GitContext } from '../plan/context.js';
+import type { RenderContext } from '../render/markdown.js';
+
+/**
+ * What the comment's footer links: the commit the report is about (a pull request's head, or
+ * the head a workflow_run's triggering run built; not the merge commit), the run, the time.
+ */
+export function renderContextOf(context: GitContext, now: Date): RenderContext {
+  return {
+    serverUrl: context.serverUrl,
+    repository: context.repository,
+    sha: context.pullRequest?.headSha || context.workflowRunHead?.headSha || context.sha,
+    runId: context.runId,
+    updatedAt: now.toISOString(),
+  };
+}
 
 export interface CommentTarget {
   token: string;

@@ -13,7 +13,7 @@ import { renderReport } from '../render/markdown.js';
 import { withoutBuildArgValues } from '../report/redact.js';
 import { sizeTable } from '../render/table.js';
 import { formatBytes } from '../render/format.js';
-import { publishReport } from './publish.js';
+import { publishReport, renderContextOf } from './publish.js';
 
 import type { ReportingInputs } from '../inputs/tag-and-report.js';
 import { measureOptions } from './baseline.js';
@@ -63,6 +63,8 @@ export async function runSizeStep(io: Io, step: SizeStepInput): Promise<BudgetSt
     budget: checked,
     chart: inputs.chart,
     trend: history.trend,
+    thresholds: inputs.changeThresholds,
+    context: renderContextOf(step.context, io.now()),
   });
 
   // Platform names and refs come from registries and saved reports: shown, never obeyed.
