@@ -59,11 +59,12 @@ export function replaceInInstruction(
   model: DockerfileModel,
   instruction: Instruction,
   pattern: RegExp,
-  replacement: string,
+  replacement: string | ((match: string) => string),
 ): LineEdit | undefined {
   for (let line = instruction.startLine; line <= instruction.endLine; line++) {
     const text = model.lines[line - 1];
-    if (pattern.test(text)) return { line, endLine: line, text: text.replace(pattern, replacement) };
+    if (pattern.test(text))
+      return { line, endLine: line, text: text.replace(pattern, replacement as (match: string) => string) };
   }
   return undefined;
 }
