@@ -178,7 +178,8 @@ export const packageCacheRule: Rule = {
         .replace(/^./, (first) => first.toUpperCase());
       if (plan?.fix) fix = plan.fix;
       const edits = plan ? plan.edits : genericEdits(input, instruction, caches);
-      const saves = Math.max(0, bytes - (plan?.comesBack ?? 0));
+      // The apt edit also cleans the installs that read these lists: their apt caches go too.
+      const saves = Math.max(0, bytes - (plan?.comesBack ?? 0)) + (plan?.alsoCleans ?? 0);
       const message =
         `This RUN leaves ${parts.join(', ')} in its layer` +
         (hiddenLater > 0
@@ -222,6 +223,8 @@ interface AptPlan {
   rewriters: number[];
   /** Every other line the fix edits or that saves more fixed with it. */
   withLines: number[];
+  /** apt cache bytes of the other RUNs the edit cleans (the installs that read these lists). */
+  alsoCleans: number;
 }
 
 /**
@@ -266,20 +269,25 @@ function aptPlan(
   const readerEdits = (from: number) =>
     readers.slice(from).flatMap((run) => {
       const first = prependToRun(model, run, 'apt-get update');
-      const last = appendToRun(model, run, APT_LISTS_CLEAN);
+      // The update brings apt's package caches too: the install cleans what the update wrote.
+      const last = appendToRun(model, run, clean);
       return run.startLine === run.endLine
-        ? [{ ...first, text: `${first.text} && ${APT_LISTS_CLEAN}` }]
+        ? [{ ...first, text: `${first.text} && ${clean}` }]
         : [first, last];
     });
   const withLines = [...readers.map((r) => r.startLine), ...rewriters];
+  const alsoCleans = readers.reduce((sum, run) => {
+    const there = input.layers.find((l) => l.instruction === run);
+    return sum + (there ? bytesUnder(there, 'var/lib/apt/lists/') + bytesUnder(there, 'var/cache/apt/') : 0);
+  }, 0);
 
   if (lists && !APT_INSTALL.test(command) && APT_UPDATE.test(command) && readers.length > 0) {
     // An update-only RUN: the lists belong in the install's RUN, updated and cleaned there.
     const install = readers[0];
-    const updateOnly = UPDATE_ONLY.test(command.replace(/\s*\\\n\s*/g, ' ')) && !archives;
+    const updateOnly = UPDATE_ONLY.test(command.replace(/\s*\\\n\s*/g, ' '));
     const fix =
       `Merge the update into the install RUN at line ${install.startLine} ` +
-      `(\`RUN apt-get update && apt-get install ... && ${APT_LISTS_CLEAN}\`)` +
+      `(\`RUN apt-get update && apt-get install ... && ${clean}\`)` +
       (updateOnly ? ' and drop this RUN' : `, and end this RUN with \`${clean}\``) +
       (readers.length > 1
         ? `; the installs at line ${readers
@@ -290,7 +298,14 @@ function aptPlan(
     const own: LineEdit = updateOnly
       ? { line: instruction.startLine, endLine: instruction.endLine, text: '' }
       : appendToRun(model, instruction, clean);
-    return { fix, edits: editable ? [own, ...readerEdits(0)] : undefined, comesBack, rewriters, withLines };
+    return {
+      fix,
+      edits: editable ? [own, ...readerEdits(0)] : undefined,
+      comesBack,
+      rewriters,
+      withLines,
+      alsoCleans,
+    };
   }
   const fix =
     `End the same RUN with \`${clean}\`, or use \`RUN --mount=type=cache,target=${apt.roots[0]}\`` +
@@ -303,6 +318,7 @@ function aptPlan(
     comesBack,
     rewriters,
     withLines,
+    alsoCleans,
   };
 }
 
