@@ -8,7 +8,7 @@
 // a bad input rejected, a secret not leaked (a leak line is written for every check made).
 import { existsSync, readFileSync } from 'node:fs';
 
-const KINDS = ['fault', 'bad-input', 'leak'];
+const KINDS = ['fault', 'bad-input', 'leak', 'advice-fix'];
 
 export function readTally(file) {
   if (!existsSync(file)) return [];
@@ -35,9 +35,19 @@ export function formatTally(entries) {
   const failures = entries
     .filter((e) => !e.ok)
     .map((e) => `  not ok: ${e.kind}: ${e.name}${e.detail ? ` (${e.detail})` : ''}`);
+  // The advice fix suite (issue 15): each fix applied, rebuilt, its bytes saved checked against the claim.
+  const fixes = entries.filter((e) => e.kind === 'advice-fix');
+  const advice =
+    fixes.length > 0
+      ? [
+          `advice: ${fixes.length} fixes applied, ${fixes.filter((e) => e.built).length} built, ` +
+            `bytes within 1%: ${fixes.filter((e) => e.built && e.within).length}`,
+        ]
+      : [];
   return [
     `faults: ${faults.ok} survived / ${faults.total}; bad inputs: ${badInputs.ok} rejected / ${badInputs.total}; ` +
       `leaks: ${leaks.total - leaks.ok}`,
+    ...advice,
     ...failures,
   ].join('\n');
 }

@@ -18,7 +18,7 @@ import { parseDockerfile } from '../../src/advise/dockerfile.js';
 import { stageChain } from '../../src/advise/attribute.js';
 import type { Instruction } from '../../src/advise/model.js';
 import { RULES } from '../../src/advise/rules/index.js';
-import { filesUnder, type SyntheticEntry, syntheticInput } from '../support/synthetic-advice.js';
+import { filesUnder, manifest, type SyntheticEntry, syntheticInput } from '../support/synthetic-advice.js';
 
 const DIR = join(import.meta.dirname, '../fixtures/dockerfiles');
 const MIN_BYTES = 1_000_000;
@@ -326,7 +326,19 @@ const CORPUS: Record<string, CorpusCase> = {
   'bad-node-single-stage-typescript': {
     base: NODE_SLIM,
     layers: {
-      'COPY package.json': [file('app/package.json', 3_000), file('app/package-lock.json', 250_000)],
+      'COPY package.json': [
+        manifest('app/package.json', {
+          dependencies: { express: '4', pg: '8', lodash: '4' },
+          devDependencies: {
+            typescript: '5',
+            eslint: '9',
+            '@typescript-eslint/parser': '8',
+            '@types/node': '20',
+            jest: '29',
+          },
+        }),
+        file('app/package-lock.json', 250_000),
+      ],
       'RUN npm ci': [...TS_DEV_DEPENDENCIES, ...PROD_MODULES('app'), ...NPM_CACHE],
       'COPY tsconfig.json': [file('app/tsconfig.json', 600)],
       'COPY src/': APP_FILES('app/src'),

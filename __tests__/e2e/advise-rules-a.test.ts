@@ -326,7 +326,7 @@ describe('package-cache on the lab', () => {
     expect(tarBytes(fixture, layerAt(fixture, 2), 'var/lib/apt/lists', 'var/cache/apt')).toBe(expected);
     expect(found(fixture)).toEqual([['package-cache', 2, 2, expected]]);
     expect(findingOf(fixture, 'package-cache').fix).toMatch(
-      /^End the same RUN with `rm -rf \/var\/lib\/apt\/lists\/\*`/,
+      /^End the same RUN with `rm -rf \/var\/lib\/apt\/lists\/\* && apt-get clean`/,
     );
   });
 

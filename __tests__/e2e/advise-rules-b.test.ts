@@ -200,7 +200,12 @@ const CASES: Record<string, Case> = {
         'COPY . .', // 10
         'CMD ["node", "index.js"]', // 11
       ),
-      files: { 'package.json': '{"name":"app"}\n', 'index.js': 'console.log(1)\n' },
+      // The manifest says which are dev-only: the rule measures them from it, by no list of names.
+      files: {
+        'package.json':
+          '{"name":"app","dependencies":{"express":"4"},"devDependencies":{"typescript":"5","jest":"29","@types/node":"20"}}\n',
+        'index.js': 'console.log(1)\n',
+      },
     },
     expected: () => [[5, 9, 3_600_000]],
     counted: (f) => [
@@ -240,6 +245,7 @@ const CASES: Record<string, Case> = {
         `RUN mkdir -p /usr/libexec/gcc/x86_64-alpine-linux-musl/13 && ${zeros(2_600_000, '/usr/libexec/gcc/x86_64-alpine-linux-musl/13/cc1')}`, // 2
         'FROM build', // 3
         'RUN echo built > /built.txt', // 4
+        'CMD ["/built.txt"]', // 5: the image runs an app, not the toolchain
       ),
     },
     expected: () => [[2, 2, 2_600_000]],

@@ -104,11 +104,11 @@ describe('size advice on a pull request', () => {
     const annotations = adviceAnnotations(run);
     expect(annotations).toHaveLength(2);
     expect(annotations[0]).toMatch(
-      /^::warning title=Package cache left in the image%3A 3\.00 MB,file=app\/docker\/Dockerfile,line=3,endLine=4::.+%0AFix: .+$/,
+      /^::warning title=Package cache left in the image%3A saves 3\.00 MB,file=app\/docker\/Dockerfile,line=3,endLine=4::.+%0AFix: .+$/,
     );
     expect(annotations[0]).toContain('/var/cache/apk');
     expect(annotations[1]).toMatch(
-      /^::warning title=Bytes hidden by a later layer%3A 2\.00 MB,file=app\/docker\/Dockerfile,line=5,endLine=5::/,
+      /^::warning title=Bytes hidden by a later layer%3A saves 2\.00 MB,file=app\/docker\/Dockerfile,line=5,endLine=5::/,
     );
     expect(run.stdout).toContain('Size advice: 2 way(s) to shrink the image, up to 5.00 MB.');
 

@@ -78,7 +78,7 @@ test('author text in an annotation cannot start a workflow command; the file is 
   expect(lines.filter((l) => l.startsWith('::'))).toHaveLength(1);
   const [annotation] = lines;
   expect(annotation).toMatch(
-    /^::warning title=Hostile%3A title%2C with commas%3A 2\.00 MB \(on linux\/arm64\),file=app\/docker\/Dockerfile,line=2,endLine=2::/,
+    /^::warning title=Hostile%3A title%2C with commas%3A saves 2\.00 MB \(on linux\/arm64\),file=app\/docker\/Dockerfile,line=2,endLine=2::/,
   );
   expect(annotation).not.toContain('\r');
   expect(annotation).not.toContain('\u001b');

@@ -37,6 +37,8 @@ export interface AdviceFixtureOptions {
   builder?: 'buildkit' | 'classic';
   /** Where the Dockerfile lies in the context, as annotations name it (default `Dockerfile`). */
   dockerfileName?: string;
+  /** `none` (default) or `host`, for RUNs that apt-get from the mirror this machine reaches. */
+  network?: 'none' | 'host';
 }
 
 export interface AdviceFixture {
@@ -79,7 +81,8 @@ export async function buildAdviceFixture(options: AdviceFixtureOptions): Promise
     }
   } else {
     const output = `type=oci,dest=${layout},tar=true`;
-    const argv = ['buildx', 'build', '--network', 'none', '--platform', platform, '--output', output];
+    const network = options.network ?? 'none';
+    const argv = ['buildx', 'build', '--network', network, '--platform', platform, '--output', output];
     await exec([...argv, '--provenance=false', '-f', dockerfilePath, ...buildArgs, ...target, context]);
   }
 

@@ -13,9 +13,11 @@ import type { AdviceInput, AttributedLayer } from '../../src/advise/model.js';
 import { cacheKindOf, emptyCacheBytes } from '../../src/image/cache-paths.js';
 import { EntryKind, type LayerScan } from '../../src/image/layers.js';
 import { computeWaste } from '../../src/image/wasted.js';
+import { compactRecord, isRecordPath } from '../../src/image/records.js';
 
 export type SyntheticEntry =
-  | { file: string; size: number }
+  /** With `text`: a package-manager record (image/records.ts) the scan keeps, compacted as the scan does. */
+  | { file: string; size: number; text?: string }
   | { dir: string }
   | { symlink: string }
   /** `DIR/.wh.NAME`: deletes `path`. */
@@ -41,7 +43,12 @@ export function syntheticScan(entries: readonly SyntheticEntry[]): LayerScan {
   let uncompressed = 0;
   let files = 0;
   let whiteouts = 0;
+  const records: Record<string, string> = {};
   for (const entry of entries) {
+    if ('file' in entry && entry.text !== undefined && isRecordPath(entry.file)) {
+      const kept = compactRecord(entry.file, entry.text);
+      if (kept !== undefined) records[entry.file] = kept;
+    }
     if ('file' in entry) {
       paths.push(entry.file);
       kinds.push(EntryKind.File);
@@ -80,6 +87,7 @@ export function syntheticScan(entries: readonly SyntheticEntry[]): LayerScan {
     cacheBytes,
     contentDigest: `sha256:synthetic-${paths.join(',')}`,
     entries: { count: paths.length, paths, kinds: Uint8Array.from(kinds), sizes: Float64Array.from(sizes) },
+    ...(Object.keys(records).length > 0 && { records }),
   };
 }
 
@@ -121,4 +129,10 @@ export function syntheticInput(dockerfile: string, spec: SyntheticSpec = {}): Ad
 /** `count` files of `size` bytes under `dir` (`dir/f0`, `dir/f1`, ...): a package's worth of files. */
 export function filesUnder(dir: string, count: number, size: number): SyntheticEntry[] {
   return Array.from({ length: count }, (_, i) => ({ file: `${dir}/f${i}`, size }));
+}
+
+/** A package.json entry: the manifest's text, its size the text's. */
+export function manifest(path: string, json: Record<string, unknown>): SyntheticEntry {
+  const text = JSON.stringify(json);
+  return { file: path, size: Buffer.byteLength(text), text };
 }

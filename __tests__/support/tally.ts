@@ -16,7 +16,7 @@
  */
 import { appendFileSync } from 'node:fs';
 
-export type TallyKind = 'fault' | 'bad-input' | 'leak';
+export type TallyKind = 'fault' | 'bad-input' | 'leak' | 'advice-fix';
 
 export interface TallyEntry {
   kind: TallyKind;
@@ -25,6 +25,9 @@ export interface TallyEntry {
   ok: boolean;
   /** Why it is not ok, or what happened: shown when the summary lists failures. */
   detail?: string;
+  /** advice-fix: whether the Dockerfile with the fix applied built, and saved the claim within 1%. */
+  built?: boolean;
+  within?: boolean;
 }
 
 /** Appends one entry to SHIPSHAPE_TALLY (or the file given); a no-op without one. */

@@ -75,6 +75,7 @@ function isWellFormed(f: Finding): boolean {
     Number.isSafeInteger(f.line) &&
     f.line >= 1 &&
     Number.isSafeInteger(f.endLine) &&
-    f.endLine >= f.line
+    f.endLine >= f.line &&
+    (f.saves === undefined || (Number.isSafeInteger(f.saves) && f.saves >= 0))
   );
 }

@@ -40,6 +40,7 @@ export function parseDockerfile(text: string, options: ParseOptions): Dockerfile
 
   return {
     file: options.file,
+    lines,
     globalArgs,
     stages,
     exported: exportedStage(stages, options.target, options.file),

@@ -42,6 +42,8 @@ export interface Stage {
 export interface DockerfileModel {
   /** The path as the user gave it, relative to the workspace: what annotations name. */
   file: string;
+  /** The text, line by line (line N is `lines[N - 1]`): what a fix's edit starts from. */
+  lines: string[];
   /** ARGs declared before the first FROM, with their defaults. */
   globalArgs: Record<string, string | undefined>;
   stages: Stage[];
@@ -76,8 +78,27 @@ export interface AdviceInput {
   waste: Waste;
 }
 
+/**
+ * A fix as an edit of the Dockerfile: lines `line`..`endLine` (1-based, inclusive) become `text`
+ * (several lines joined by `\n`; '' removes them). Edits of one fix never overlap.
+ */
+export interface LineEdit {
+  line: number;
+  endLine: number;
+  text: string;
+}
+
 /** What a rule finds: an advice entry of the report, before it is merged over the platforms. */
-export type Finding = Omit<AdviceEntry, 'platforms'>;
+export type Finding = Omit<AdviceEntry, 'platforms'> & {
+  /**
+   * The fix, machine-applicable (edit.ts applyEdits): the lines of the Dockerfile it changes, and
+   * any file of the build context it writes (`.dockerignore`). Absent when the fix is no edit a
+   * tool can make (a question, or a rewrite into stages): then `saves` is absent too or measured
+   * from what the message names.
+   */
+  edits?: LineEdit[];
+  contextFiles?: Record<string, string>;
+};
 
 export interface Rule {
   id: string;

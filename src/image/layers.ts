@@ -10,6 +10,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { extract, type Header } from 'tar-stream';
 import { type CacheKind, cacheKindOf, emptyCacheBytes } from './cache-paths.js';
 import { type LayerCompression, type ZstdDecoderChoice, decompressLayer } from './decompress.js';
+import { RECORD_BUDGET, compactRecord, isRecordPath } from './records.js';
 
 /** What an entry is, as far as sizes and hiding go. Stored one byte per entry. */
 export const EntryKind = {
@@ -66,6 +67,13 @@ export interface LayerScan {
    * a file changed, even when the layer blobs differ.
    */
   contentDigest: string;
+  /**
+   * The text of the package managers' own records the advisor reads (records.ts says which:
+   * dpkg's status and file lists, apt's extended states, package.json manifests, npm's hidden
+   * lockfile), by path; manifests inside node_modules are cut to the fields that name
+   * dependencies. Absent when the layer has none.
+   */
+  records?: Record<string, string>;
 }
 
 export interface ScanOptions {
@@ -240,10 +248,28 @@ export async function scanLayer(blob: Readable, options: ScanOptions = {}): Prom
   const { compression, tar } = await decompressLayer(blob, options);
   const tally = new LayerTally(options.largestFiles ?? 10);
   const entries = extract();
+  const records: Record<string, string> = {};
+  let recordBytes = 0;
   entries.on('entry', (header, contents, next) => {
     tally.add(header);
     // The bytes go into the content digest as they stream past (one hash per layer, no copy).
     if ((header.size ?? 0) > 0) contents.on('data', (chunk) => void tally.content.update(chunk as Buffer));
+    const path = normalizeTarPath(header.name);
+    const size = header.size ?? 0;
+    const type = header.type as string | null | undefined;
+    const isFile = type === 'file' || type === 'contiguous-file' || type === null || type === undefined;
+    if (isFile && size > 0 && recordBytes + size <= RECORD_BUDGET && isRecordPath(path)) {
+      recordBytes += size;
+      const chunks: Buffer[] = [];
+      contents.on('data', (chunk) => chunks.push(chunk as Buffer));
+      contents.on('end', () => {
+        const text = compactRecord(path, Buffer.concat(chunks).toString('utf8'));
+        if (text !== undefined) records[path] = text;
+        next();
+      });
+      contents.on('error', ignore);
+      return;
+    }
     contents.on('end', next);
     // A failing tar destroys the open entry with the same error the pipeline rejects with.
     contents.on('error', ignore);
@@ -259,5 +285,6 @@ export async function scanLayer(blob: Readable, options: ScanOptions = {}): Prom
     cacheBytes: tally.cacheBytes,
     entries: tally.entries.build(),
     contentDigest: `sha256:${tally.content.digest('hex')}`,
+    ...(Object.keys(records).length > 0 && { records }),
   };
 }

@@ -9,7 +9,7 @@
 import { commentMarker } from './marker.js';
 import { cleanCreatedBy } from '../oci/history.js';
 import { codeSpan, escapeHtml, escapeMarkdown, mermaidText, sanitize } from './escape.js';
-import { savesBytes, savingsTotal } from '../report/savings.js';
+import { savedBy, savingsTotal } from '../report/savings.js';
 import { formatBytes, formatDelta, formatPercent } from './format.js';
 import { BUDGET_ICONS, GRADE_ICONS, gradeChange, type ChangeThresholds } from './icons.js';
 import type {
@@ -673,7 +673,8 @@ function adviceSection(
         ? `<br><sub>only on ${a.platforms.map((p) => codeSpan(p, { table: true, limit: LIMITS.platform })).join(', ')}</sub>`
         : '';
     const what = `${codeSpan(a.rule, { table: true, limit: LIMITS.rule })} ${ruleText(a.message)}`;
-    const saves = savesBytes(a.rule) ? unbrokenBytes(a.bytes) : '–';
+    const saved = savedBy(a);
+    const saves = saved !== undefined ? unbrokenBytes(saved) : '–';
     return `| ${saves} | ${place} | ${what}<br>**Fix:** ${ruleText(a.fix)}${only} |`;
   };
   const table = (rows: AdviceEntry[]) =>

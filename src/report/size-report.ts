@@ -121,6 +121,14 @@ export interface AdviceEntry {
   message: string;
   /** One line: the concrete fix. */
   fix: string;
+  /**
+   * Uncompressed bytes the image loses when this fix alone is applied (other findings' fixes
+   * not). Absent when the rule cannot know (`base-image-share`) or the bytes are not a saving
+   * (`copy-before-install`, `add-local-file`); older reports have none (savings.ts).
+   */
+  saves?: number;
+  /** Other lines whose fixes, applied with this one, save more than the two claims apart, or that this fix edits too. */
+  withLines?: number[];
   /** The platforms the rule fired on. */
   platforms: string[];
 }
@@ -194,7 +202,18 @@ export function parseSizeReport(json: string): SizeReport {
   return value as SizeReport;
 }
 
-const ADVICE_KEYS = new Set(['rule', 'file', 'line', 'endLine', 'bytes', 'message', 'fix', 'platforms']);
+const ADVICE_KEYS = new Set([
+  'rule',
+  'file',
+  'line',
+  'endLine',
+  'bytes',
+  'message',
+  'fix',
+  'saves',
+  'withLines',
+  'platforms',
+]);
 
 // Strict: exactly the fields the advisor writes, lines and bytes as whole numbers.
 function adviceEntry(value: unknown, at: string): void {
@@ -203,6 +222,9 @@ function adviceEntry(value: unknown, at: string): void {
     if (!ADVICE_KEYS.has(key)) throw new Error(`${at}: a field the advisor does not write`);
   for (const key of ['rule', 'file', 'message', 'fix']) string(a[key], `${at}.${key}`);
   for (const key of ['line', 'endLine', 'bytes']) count(a[key], `${at}.${key}`);
+  if (a.saves !== undefined) count(a.saves, `${at}.saves`);
+  if (a.withLines !== undefined)
+    array(a.withLines, `${at}.withLines`).forEach((l, i) => count(l, `${at}.withLines[${i}]`));
   if ((a.line as number) < 1) throw new Error(`${at}.line: expected a line number`);
   if ((a.endLine as number) < (a.line as number)) throw new Error(`${at}.endLine: before line`);
   array(a.platforms, `${at}.platforms`).forEach((p, i) => string(p, `${at}.platforms[${i}]`));

@@ -6,6 +6,7 @@
 import type { Io } from '../io/port.js';
 import type { ActionInputs } from '../inputs/build.js';
 import { formatBytes } from '../render/format.js';
+import { savedBy } from '../report/savings.js';
 import { sanitize } from '../render/escape.js';
 import type { AdviceEntry } from '../report/size-report.js';
 import type { ScannedPlatform } from '../measure/measure.js';
@@ -110,9 +111,13 @@ function annotate(
   const where = inWorkspace ? '' : `${finding.file}:${finding.line}: `;
   const only = finding.platforms.length < platformCount ? ` (on ${finding.platforms.join(', ')})` : '';
   const message = `${sanitize(where + finding.message, limit)}\nFix: ${sanitize(finding.fix, limit)}`;
+  const saved = savedBy(finding);
   io.warning(message, {
     ...(inWorkspace && { file: finding.file, startLine: finding.line, endLine: finding.endLine }),
-    title: sanitize(`${title}: ${formatBytes(finding.bytes)}${only}`, { limit: 200 }),
+    // The title's figure is the Saves column's: what the fix alone saves, none when unknown.
+    title: sanitize(`${title}${saved === undefined ? '' : `: saves ${formatBytes(saved)}`}${only}`, {
+      limit: 200,
+    }),
   });
 }
 
@@ -125,6 +130,8 @@ function toEntry(f: AdviceFinding): AdviceEntry {
     bytes: f.bytes,
     message: f.message,
     fix: f.fix,
+    ...(f.saves !== undefined && { saves: f.saves }),
+    ...(f.withLines !== undefined && f.withLines.length > 0 && { withLines: f.withLines }),
     platforms: f.platforms,
   };
 }

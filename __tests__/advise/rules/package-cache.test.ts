@@ -8,6 +8,7 @@ import {
 import { hiddenBytesRule } from '../../../src/advise/rules/hidden-bytes.js';
 import { mergeRunsRule } from '../../../src/advise/rules/merge-runs.js';
 import { syntheticInput } from '../../support/synthetic-advice.js';
+import { applyEdits } from '../../../src/advise/edit.js';
 
 const lines = (...text: string[]) => `${text.join('\n')}\n`;
 const check = (dockerfile: string, layers: Parameters<typeof syntheticInput>[1]) =>
@@ -43,7 +44,16 @@ describe('package-cache', () => {
         bytes: 2_500_000,
         message:
           'This RUN leaves 2.50 MB of apt lists and archives (/var/lib/apt/lists, /var/cache/apt) in its layer',
-        fix: 'End the same RUN with `rm -rf /var/lib/apt/lists/*` and `apt-get clean`, or use `RUN --mount=type=cache,target=/var/lib/apt/lists`',
+        fix: 'End the same RUN with `rm -rf /var/lib/apt/lists/* && apt-get clean`, or use `RUN --mount=type=cache,target=/var/lib/apt/lists`',
+        saves: 2_500_000,
+        // The fix as an edit: the RUN's last line gets the clean-up.
+        edits: [
+          {
+            line: 3,
+            endLine: 3,
+            text: ' && apt-get install -y curl && rm -rf /var/lib/apt/lists/* && apt-get clean',
+          },
+        ],
       },
     ]);
   });
@@ -82,7 +92,9 @@ describe('package-cache', () => {
     });
     const [finding] = packageCacheRule.check(input);
     expect(finding).toMatchObject({ line: 2, endLine: 2, bytes: 1_500_000 });
-    expect(finding.message).toContain('a later layer deletes 1.50 MB of it, but this layer still ships it');
+    expect(finding.message).toContain(
+      'a later layer deletes or overwrites 1.50 MB of it, but this layer still ships it',
+    );
     // The same bytes are not a merge-runs or hidden-bytes finding as well.
     expect(mergeRunsRule.check(input)).toEqual([]);
     expect(hiddenBytesRule.check(input)).toEqual([]);
@@ -168,5 +180,90 @@ describe('package-cache helpers', () => {
     );
     expect(cacheFix('npm', ['/root/.npm'], 'npm ci')).toContain('`npm ci && npm cache clean --force`');
     expect(cacheFix('tmp', ['/tmp', '/var/tmp'], 'make')).toContain('`rm -rf /tmp/* /var/tmp/*`');
+  });
+});
+
+describe('package-cache: apt fixes that build, claims for the fix alone', () => {
+  const LISTS = (size: number) => [{ file: 'var/lib/apt/lists/deb.debian.org_Packages', size }];
+
+  test('an update-only RUN: merge the update into the install RUN, not "rm lists" here', () => {
+    const dockerfile = lines(
+      'FROM debian:12', // 1
+      'RUN apt-get update', // 2
+      'RUN apt-get install -y curl', // 3
+      'CMD ["curl"]', // 4
+    );
+    const [finding, ...more] = check(dockerfile, { layers: { 2: LISTS(8_000_000) } });
+    expect(more).toEqual([]);
+    expect(finding.fix).toMatch(/^Merge the update into the install RUN at line 3 .* and drop this RUN$/);
+    expect(finding.fix).not.toMatch(/^End the same RUN/);
+    expect(finding).toMatchObject({ bytes: 8_000_000, saves: 8_000_000, withLines: [3] });
+    expect(applyEdits(dockerfile, finding.edits!)).toBe(
+      lines(
+        'FROM debian:12',
+        'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*',
+        'CMD ["curl"]',
+      ),
+    );
+  });
+
+  test('lists a later install reads: the fix updates and cleans there too, and names the line', () => {
+    const dockerfile = lines(
+      'FROM debian:12', // 1
+      'RUN apt-get update && apt-get install -y curl', // 2
+      'RUN apt-get install -y \\', // 3
+      '    git', // 4
+    );
+    const [finding] = check(dockerfile, { layers: { 2: LISTS(8_000_000) } });
+    expect(finding).toMatchObject({ saves: 8_000_000, withLines: [3] });
+    expect(finding.fix).toContain('the installs at line 3 read these lists');
+    expect(applyEdits(dockerfile, finding.edits!)).toBe(
+      lines(
+        'FROM debian:12',
+        'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*',
+        'RUN apt-get update && apt-get install -y \\',
+        '    git && rm -rf /var/lib/apt/lists/*',
+      ),
+    );
+  });
+
+  test('a later update that keeps its lists writes them again: the claim is what this fix alone saves', () => {
+    const dockerfile = lines(
+      'FROM debian:12', // 1
+      'RUN apt-get update && apt-get install -y curl', // 2
+      'RUN apt-get update && apt-get install -y git', // 3
+    );
+    const [first, second] = check(dockerfile, {
+      layers: {
+        2: [...LISTS(8_000_000), { file: 'var/cache/apt/archives/curl.deb', size: 2_000_000 }],
+        // apt kept the lists it found up to date: this layer holds only the one that changed.
+        3: [{ file: 'var/lib/apt/lists/security_Packages', size: 1_000_000 }],
+      },
+    });
+    // Fixed alone, line 3's update downloads the 8 MB again: the lists save nothing but what
+    // line 3 already wrote; the archives save all.
+    expect(first).toMatchObject({ line: 2, bytes: 10_000_000, saves: 3_000_000, withLines: [3] });
+    expect(first.message).toContain('Fixed alone it saves 3.00 MB');
+    expect(first.message).toContain('line 3');
+    expect(second).toMatchObject({ line: 3, bytes: 1_000_000, saves: 1_000_000 });
+  });
+
+  test('other managers: the cache directories deleted at the end of the same RUN', () => {
+    const dockerfile = lines('FROM python:3.12', 'RUN pip install numpy');
+    const [finding] = check(dockerfile, {
+      layers: { 2: [{ file: 'root/.cache/pip/http/a', size: 3_000_000 }] },
+    });
+    expect(applyEdits(dockerfile, finding.edits!)).toBe(
+      lines('FROM python:3.12', 'RUN pip install numpy && rm -rf /root/.cache/pip'),
+    );
+  });
+
+  test('a heredoc or exec-form RUN gets no edit (the fix is still said)', () => {
+    const dockerfile = lines('FROM python:3.12', 'RUN ["pip", "install", "numpy"]');
+    const [finding] = check(dockerfile, {
+      layers: { 2: [{ file: 'root/.cache/pip/http/a', size: 3_000_000 }] },
+    });
+    expect(finding.edits).toBeUndefined();
+    expect(finding.saves).toBe(3_000_000);
   });
 });

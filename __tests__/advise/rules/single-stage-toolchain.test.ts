@@ -4,7 +4,7 @@ import {
   singleStageToolchain,
   toolchainKindOf,
 } from '../../../src/advise/rules/single-stage-toolchain.js';
-import { filesUnder, syntheticInput } from '../../support/synthetic-advice.js';
+import { filesUnder, manifest, syntheticInput } from '../../support/synthetic-advice.js';
 
 const lines = (...text: string[]) => `${text.join('\n')}\n`;
 
@@ -30,11 +30,6 @@ describe('toolchainKindOf', () => {
     ['usr/local/cargo/registry/src/index.crates.io-6f17d22bba15001f/serde-1.0.0/src/lib.rs', 'build-output'],
     ['app/target/release/deps/libserde-1234.rlib', 'build-output'],
     ['root/.m2/repository/org/slf4j/slf4j-api/2.0.9/slf4j-api-2.0.9.jar', 'build-output'],
-    ['app/node_modules/typescript/lib/typescript.js', 'dev-dependencies'],
-    ['node_modules/@typescript-eslint/parser/dist/index.js', 'dev-dependencies'],
-    ['usr/src/app/node_modules/eslint-plugin-react/index.js', 'dev-dependencies'],
-    ['app/node_modules/.pnpm/jest@29.7.0/node_modules/jest/build/jest.js', 'dev-dependencies'],
-    ['app/node_modules/@types/node/index.d.ts', 'type-definitions'],
     ['app/main.go', 'sources'],
     ['src/lib.rs', 'sources'],
   ])('%s is %s', (path, kind) => {
@@ -48,6 +43,7 @@ describe('toolchainKindOf', () => {
     'usr/bin/ccache-wrapper',
     'usr/bin/zipcloak', // ends in `cc`... no: `-` is what separates a prefix
     'app/node_modules/express/index.js',
+    'app/node_modules/typescript/lib/typescript.js', // node_modules: measured from the manifests, never by name
     'app/node_modules/@babel/runtime/helpers/extends.js',
     'usr/local/lib/node_modules/npm/node_modules/semver/index.js',
     'app/node_modules/some-lib/src/binding.c', // a native module's sources: not the app's
@@ -109,35 +105,108 @@ describe('single-stage-toolchain', () => {
     expect(finding!.fix).toMatch(/multi-stage/);
   });
 
-  test('points at the layer that added the most, and says how many layers', () => {
+  test('dev dependencies measured from the manifests: what no production dependency reaches', () => {
     const dockerfile = lines(
       'FROM node:20-slim', // 1
       'WORKDIR /app', // 2
       'COPY package.json package-lock.json ./', // 3
       'RUN npm ci', // 4
       'COPY . .', // 5
-      'RUN npm run build && npm install -g typescript', // 6
+      'RUN npm run build', // 6
       'CMD ["node", "dist/index.js"]', // 7
+    );
+    const project = {
+      name: 'app',
+      dependencies: { express: '^4' },
+      devDependencies: { typescript: '^5', 'left-pad-dev': '1' },
+    };
+    const input = syntheticInput(dockerfile, {
+      layers: {
+        3: [manifest('app/package.json', project)],
+        4: [
+          ...filesUnder('app/node_modules/typescript/lib', 4, 5_000_000),
+          manifest('app/node_modules/typescript/package.json', { name: 'typescript' }),
+          // A dev dependency's own dependency, by no well-known name: dev-only too.
+          ...filesUnder('app/node_modules/dev-helper/lib', 2, 1_000_000),
+          manifest('app/node_modules/left-pad-dev/package.json', { dependencies: { 'dev-helper': '1' } }),
+          ...filesUnder('app/node_modules/express/lib', 3, 100_000),
+          manifest('app/node_modules/express/package.json', { dependencies: { 'body-parser': '1' } }),
+          // express needs it: production, even though nested under nothing dev.
+          ...filesUnder('app/node_modules/body-parser/lib', 3, 2_000_000),
+          manifest('app/node_modules/body-parser/package.json', { name: 'body-parser' }),
+        ],
+        5: [{ file: 'app/src/index.ts', size: 10_000 }],
+      },
+    });
+    const [finding, ...more] = singleStageToolchain.check(input);
+    expect(more).toEqual([]);
+    const leftPadManifest = JSON.stringify({ dependencies: { 'dev-helper': '1' } }).length;
+    const tsManifest = JSON.stringify({ name: 'typescript' }).length;
+    expect(finding).toMatchObject({ line: 4, bytes: 22_000_000 + leftPadManifest + tsManifest });
+    expect(finding!.saves).toBe(finding!.bytes);
+    expect(finding!.fix).toContain('`npm ci --omit=dev`');
+    expect(finding!.fix).toContain('# shipshape-ignore single-stage-toolchain');
+  });
+
+  test("a yarn project gets yarn's command", () => {
+    const dockerfile = lines(
+      'FROM node:20',
+      'WORKDIR /app',
+      'COPY . .',
+      'RUN yarn install',
+      'CMD ["node", "x.js"]',
     );
     const input = syntheticInput(dockerfile, {
       layers: {
-        4: [
-          ...filesUnder('app/node_modules/typescript/lib', 4, 5_000_000),
-          ...filesUnder('app/node_modules/@types/node', 2, 500_000),
-          ...filesUnder('app/node_modules/express/lib', 3, 100_000),
+        3: [
+          manifest('app/package.json', { devDependencies: { jest: '1' } }),
+          { file: 'app/yarn.lock', size: 10 },
         ],
-        5: [{ file: 'app/src/index.ts', size: 10_000 }],
-        6: filesUnder('usr/local/lib/node_modules/typescript/lib', 2, 5_000_000),
+        4: filesUnder('app/node_modules/jest/lib', 3, 1_000_000),
+      },
+    });
+    const [finding] = singleStageToolchain.check(input);
+    expect(finding!.fix).toContain('`yarn install --production --frozen-lockfile`');
+    expect(finding!.fix).not.toContain('npm ci');
+  });
+
+  test('placed on the line that installed the files, not on a later chmod that rewrote them', () => {
+    const dockerfile = lines(
+      'FROM debian:12-slim',
+      'RUN apt-get install -y gcc', // 2
+      'RUN chmod -R a+rX /usr', // 3
+      'COPY app /app',
+      'CMD ["/app/run"]',
+    );
+    const input = syntheticInput(dockerfile, {
+      layers: {
+        2: [{ file: 'usr/lib/gcc/x86_64-linux-gnu/12/cc1', size: 30_000_000 }],
+        3: [{ file: 'usr/lib/gcc/x86_64-linux-gnu/12/cc1', size: 30_000_000 }],
       },
     });
     expect(singleStageToolchain.check(input)).toEqual([
-      expect.objectContaining({ line: 4, endLine: 4, bytes: 31_000_000 }),
+      expect.objectContaining({ line: 2, bytes: 30_000_000 }),
     ]);
-    expect(singleStageToolchain.check(input)[0]!.message).toMatch(/in 2 layers, most from line 4/);
+  });
+
+  test.each([
+    ['no CMD or ENTRYPOINT (a build image)', ''],
+    ['a compiler', 'CMD ["gcc", "--version"]'],
+    ['a shell', 'CMD ["bash"]'],
+    ['make through sh -c', 'ENTRYPOINT sh -c "make all"'],
+  ])('quiet when the image is the toolchain: %s', (_, run) => {
+    const dockerfile = lines('FROM debian:12-slim', 'RUN apt-get install -y gcc make', ...(run ? [run] : []));
+    const input = syntheticInput(dockerfile, { layers: { 2: gccLayer } });
+    expect(singleStageToolchain.check(input)).toEqual([]);
   });
 
   test('files a later layer deletes are not counted twice (hidden-bytes has them)', () => {
-    const dockerfile = lines('FROM debian:12-slim', 'RUN apt-get install -y gcc', 'RUN apt-get purge -y gcc');
+    const dockerfile = lines(
+      'FROM debian:12-slim',
+      'RUN apt-get install -y gcc',
+      'RUN apt-get purge -y gcc',
+      'CMD ["/app"]',
+    );
     const input = syntheticInput(dockerfile, {
       layers: {
         2: [
@@ -194,6 +263,7 @@ describe('single-stage-toolchain', () => {
       'RUN apt-get install -y gcc',
       'FROM build',
       'RUN true',
+      'CMD ["/app"]',
     );
     const input = syntheticInput(dockerfile, { layers: { 2: gccLayer } });
     expect(singleStageToolchain.check(input)).toEqual([
@@ -201,8 +271,14 @@ describe('single-stage-toolchain', () => {
     ]);
   });
 
-  test('quiet on a runtime-only image and on type definitions alone', () => {
-    const dockerfile = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'RUN npm ci --omit=dev');
+  test('quiet on a runtime-only image and on type definitions a runtime package needs', () => {
+    const dockerfile = lines(
+      'FROM node:20-slim',
+      'WORKDIR /app',
+      'COPY . .',
+      'RUN npm ci --omit=dev',
+      'CMD ["node", "."]',
+    );
     const input = syntheticInput(dockerfile, {
       layers: {
         3: [{ file: 'app/index.js', size: 50_000 }],

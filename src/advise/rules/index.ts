@@ -6,6 +6,10 @@ import { packageCacheRule } from './package-cache.js';
 import { hiddenBytesRule } from './hidden-bytes.js';
 import { mergeRunsRule } from './merge-runs.js';
 import { addLocalFileRule, addUrlRule } from './add-instead-of-copy.js';
+import { aptRecommendsRule } from './apt-recommends.js';
+import { devDependenciesRule } from './dev-dependencies.js';
+import { dockerignoreRule } from './dockerignore.js';
+import { jdkRuntimeRule } from './jdk-runtime.js';
 
 // Every rule the advisor runs, in a stable order. Rule files add themselves here.
 export const RULES: Rule[] = [
@@ -17,4 +21,8 @@ export const RULES: Rule[] = [
   mergeRunsRule,
   addLocalFileRule,
   addUrlRule,
+  devDependenciesRule,
+  aptRecommendsRule,
+  dockerignoreRule,
+  jdkRuntimeRule,
 ];

@@ -18,7 +18,8 @@
 import { CACHE_PATH_RULES, type CacheKind, cacheKindOf, isCleanableCache } from '../../image/cache-paths.js';
 import { EntryKind } from '../../image/layers.js';
 import { formatBytes } from '../../render/format.js';
-import type { AdviceInput, AttributedLayer, Finding, Instruction, Rule } from '../model.js';
+import type { AdviceInput, AttributedLayer, Finding, Instruction, LineEdit, Rule } from '../model.js';
+import { appendToRun, isPlainShellRun, prependToRun } from '../edit.js';
 import { isRunLayer } from './waste-owners.js';
 
 export const PACKAGE_CACHE = 'package-cache';
@@ -157,8 +158,8 @@ export const packageCacheRule: Rule = {
   title: 'Package cache left in the image',
   check(input: AdviceInput): Finding[] {
     const findings: Finding[] = [];
-    for (const layer of input.layers) {
-      if (!isRunLayer(layer)) continue;
+    const runs = input.layers.filter(isRunLayer);
+    for (const layer of runs) {
       const instruction = layer.instruction!;
       const caches = cachesOf(layer, cacheMountTargets(instruction));
       const bytes = caches.reduce((total, cache) => total + cache.bytes, 0);
@@ -168,26 +169,177 @@ export const packageCacheRule: Rule = {
         (c) => `${formatBytes(c.bytes)} of ${LABELS.get(c.kind)} (${c.roots.join(', ')})`,
       );
       const command = commandOf(instruction);
+      const later = runs.filter((run) => run.index > layer.index).map((run) => run.instruction!);
+      const apt = caches.find((c) => c.kind === 'apt');
+      const plan = apt ? aptPlan(input, layer, apt, later) : undefined;
+      let fix = caches
+        .map((c) => cacheFix(c.kind, c.roots, command))
+        .join('; ')
+        .replace(/^./, (first) => first.toUpperCase());
+      if (plan?.fix) fix = plan.fix;
+      const edits = plan ? plan.edits : genericEdits(input, instruction, caches);
+      // The apt edit also cleans the installs that read these lists: their apt caches go too.
+      const saves = Math.max(0, bytes - (plan?.comesBack ?? 0)) + (plan?.alsoCleans ?? 0);
+      const message =
+        `This RUN leaves ${parts.join(', ')} in its layer` +
+        (hiddenLater > 0
+          ? `; a later layer deletes or overwrites ${formatBytes(hiddenLater)} of it, but this layer still ships it`
+          : '') +
+        (plan && plan.comesBack > 0
+          ? `. Fixed alone it saves ${formatBytes(saves)}: the \`apt-get update\` at line ${plan.rewriters.join(', ')} ` +
+            `would write the lists again; fixing ${plan.rewriters.length > 1 ? 'those lines' : 'that line'} too saves all of it`
+          : '');
       findings.push({
         rule: PACKAGE_CACHE,
         file: input.dockerfile.file,
         line: instruction.startLine,
         endLine: instruction.endLine,
         bytes,
-        message:
-          `This RUN leaves ${parts.join(', ')} in its layer` +
-          (hiddenLater > 0
-            ? `; a later layer deletes ${formatBytes(hiddenLater)} of it, but this layer still ships it`
-            : ''),
-        fix: caches
-          .map((c) => cacheFix(c.kind, c.roots, command))
-          .join('; ')
-          .replace(/^./, (first) => first.toUpperCase()),
+        message,
+        fix,
+        saves,
+        ...(plan && plan.withLines.length > 0 && { withLines: plan.withLines }),
+        ...(edits && { edits }),
       });
     }
     return findings;
   },
 };
+
+const APT_UPDATE = /\bapt(?:-get)?\s+(?:-\S+\s+)*update\b/;
+const APT_INSTALL = /\bapt(?:-get)?\s+(?:-\S+\s+)*install\b/;
+const LISTS_CLEANED = /rm\s+-\S*\s+\/var\/lib\/apt\/lists/;
+const APT_LISTS_CLEAN = 'rm -rf /var/lib/apt/lists/*';
+/** A RUN that runs `apt-get update` and nothing else. */
+const UPDATE_ONLY = /^\s*apt(?:-get)?\s+(?:-\S+\s+)*update(?:\s+-\S+)*\s*$/;
+
+interface AptPlan {
+  /** The fix text, when it differs from the generic one. */
+  fix?: string;
+  edits?: LineEdit[];
+  /** Bytes that a later `apt-get update` writes again when this line alone is fixed. */
+  comesBack: number;
+  /** The lines of those updates. */
+  rewriters: number[];
+  /** Every other line the fix edits or that saves more fixed with it. */
+  withLines: number[];
+  /** apt cache bytes of the other RUNs the edit cleans (the installs that read these lists). */
+  alsoCleans: number;
+}
+
+/**
+ * apt's lists are what every later `apt-get install` reads: deleting them here breaks a later
+ * install that does not update first, and a later `apt-get update` that keeps its lists writes
+ * them again. The fix this plans edits those lines too (an install gets its own update and
+ * cleans after it), and the claim is what this fix alone saves.
+ */
+function aptPlan(
+  input: AdviceInput,
+  layer: AttributedLayer,
+  apt: KindBytes,
+  later: readonly Instruction[],
+): AptPlan {
+  const model = input.dockerfile;
+  const instruction = layer.instruction!;
+  const command = commandOf(instruction);
+  const lists = apt.roots.some((r) => r.startsWith('/var/lib/apt/lists'));
+  const archives = apt.roots.some((r) => r.startsWith('/var/cache/apt'));
+  const listBytes = bytesUnder(layer, 'var/lib/apt/lists/');
+  const clean = [...(lists ? [APT_LISTS_CLEAN] : []), ...(archives ? ['apt-get clean'] : [])].join(' && ');
+  // Later installs that read this layer's lists: up to the next RUN that updates.
+  const readers: Instruction[] = [];
+  const rewriters: number[] = [];
+  let comesBack = 0;
+  if (lists) {
+    for (const run of later) {
+      const text = commandOf(run);
+      if (APT_UPDATE.test(text)) {
+        if (!LISTS_CLEANED.test(text)) {
+          rewriters.push(run.startLine);
+          const there = input.layers.find((l) => l.instruction === run);
+          comesBack = Math.max(0, listBytes - (there ? bytesUnder(there, 'var/lib/apt/lists/') : 0));
+        }
+        break;
+      }
+      if (APT_INSTALL.test(text)) readers.push(run);
+    }
+  }
+  const plain = (i: Instruction) => isPlainShellRun(model, i);
+  const editable = plain(instruction) && readers.every(plain);
+  const readerEdits = (from: number) =>
+    readers.slice(from).flatMap((run) => {
+      const first = prependToRun(model, run, 'apt-get update');
+      // The update brings apt's package caches too: the install cleans what the update wrote.
+      const last = appendToRun(model, run, clean);
+      return run.startLine === run.endLine
+        ? [{ ...first, text: `${first.text} && ${clean}` }]
+        : [first, last];
+    });
+  const withLines = [...readers.map((r) => r.startLine), ...rewriters];
+  const alsoCleans = readers.reduce((sum, run) => {
+    const there = input.layers.find((l) => l.instruction === run);
+    return sum + (there ? bytesUnder(there, 'var/lib/apt/lists/') + bytesUnder(there, 'var/cache/apt/') : 0);
+  }, 0);
+
+  if (lists && !APT_INSTALL.test(command) && APT_UPDATE.test(command) && readers.length > 0) {
+    // An update-only RUN: the lists belong in the install's RUN, updated and cleaned there.
+    const install = readers[0];
+    const updateOnly = UPDATE_ONLY.test(command.replace(/\s*\\\n\s*/g, ' '));
+    const fix =
+      `Merge the update into the install RUN at line ${install.startLine} ` +
+      `(\`RUN apt-get update && apt-get install ... && ${clean}\`)` +
+      (updateOnly ? ' and drop this RUN' : `, and end this RUN with \`${clean}\``) +
+      (readers.length > 1
+        ? `; the installs at line ${readers
+            .slice(1)
+            .map((r) => r.startLine)
+            .join(', ')} the same`
+        : '');
+    const own: LineEdit = updateOnly
+      ? { line: instruction.startLine, endLine: instruction.endLine, text: '' }
+      : appendToRun(model, instruction, clean);
+    return {
+      fix,
+      edits: editable ? [own, ...readerEdits(0)] : undefined,
+      comesBack,
+      rewriters,
+      withLines,
+      alsoCleans,
+    };
+  }
+  const fix =
+    `End the same RUN with \`${clean}\`, or use \`RUN --mount=type=cache,target=${apt.roots[0]}\`` +
+    (readers.length > 0
+      ? `; the installs at line ${readers.map((r) => r.startLine).join(', ')} read these lists: run \`apt-get update\` in them too`
+      : '');
+  return {
+    fix,
+    edits: editable ? [appendToRun(model, instruction, clean), ...readerEdits(0)] : undefined,
+    comesBack,
+    rewriters,
+    withLines,
+    alsoCleans,
+  };
+}
+
+/** Any other manager: delete the cache directories at the end of the same RUN. */
+function genericEdits(
+  input: AdviceInput,
+  instruction: Instruction,
+  caches: readonly KindBytes[],
+): LineEdit[] | undefined {
+  if (!isPlainShellRun(input.dockerfile, instruction)) return undefined;
+  const roots = caches.flatMap((c) => c.roots.map((root) => (c.kind === 'tmp' ? `${root}/*` : root)));
+  return [appendToRun(input.dockerfile, instruction, `rm -rf ${roots.join(' ')}`)];
+}
+
+function bytesUnder(layer: AttributedLayer, prefix: string): number {
+  const { count, paths, kinds, sizes } = layer.scan.entries;
+  let total = 0;
+  for (let k = 0; k < count; k++)
+    if (kinds[k] === EntryKind.File && paths[k].startsWith(prefix)) total += sizes[k];
+  return total;
+}
 
 /** Cache bytes of a layer that later layers hide (from the waste pairs). */
 function hiddenCacheBytes(input: AdviceInput, layer: number): number {

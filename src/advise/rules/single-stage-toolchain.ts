@@ -10,20 +10,22 @@
  *   base-image-share rule's finding, and counting it here too would add the same bytes twice.
  * - Paths that image/cache-paths.ts names (the go-build cache, pip/npm caches, /tmp) belong to the
  *   package-cache rule, for the same reason.
- * - Sources (`*.go`, `*.c`, `*.rs`... outside usr/ and node_modules) and `@types/*` packages never
- *   fire alone (an image may ship a few sources on purpose; some runtime packages depend on
- *   `@types/*`): they are added when a toolchain is there, in the image's layers or as its base
- *   (sources only).
- * - Dev dependencies are well-known dev-only npm packages (typescript, jest, eslint, webpack...) in
- *   a project's first node_modules: a layer scan sees paths and sizes, never package.json.
- * - The finding stands on the layer that added the most of those bytes (the message says how
- *   many layers added some).
+ * - Sources (`*.go`, `*.c`, `*.rs`... outside usr/ and node_modules) never fire alone (an image
+ *   may ship a few on purpose): they are added when a toolchain is there, in the image's layers
+ *   or as its base.
+ * - Dev dependencies are measured (node-deps.ts): the installed packages that no production
+ *   dependency of the project's package.json reaches, by the manifests the package manager wrote;
+ *   the fix names the project's manager (npm, yarn, pnpm).
+ * - Quiet when the image's purpose is the toolchain: no CMD/ENTRYPOINT of its own (a build or CI
+ *   image), or one that runs a compiler, a build tool or a shell.
+ * - The finding stands on the layer that added the most of those bytes, each file credited to the
+ *   line that first wrote it (a later `chmod -R` rewrites files; it did not install them).
  */
 import { formatBytes } from '../../render/format.js';
 import { cacheKindOf } from '../../image/cache-paths.js';
-import { EntryKind } from '../../image/layers.js';
-import { computeWaste } from '../../image/wasted.js';
-import type { AdviceInput, AttributedLayer, Finding, Rule } from '../model.js';
+import { finalFilesystem } from '../filesystem.js';
+import type { AdviceInput, AttributedLayer, Finding, Rule, Stage } from '../model.js';
+import { type NodeManager, nodeProjects, packageDirOf, productionInstall } from '../node-deps.js';
 import { parseImageName } from './image-name.js';
 import { copiesFromElsewhere, exportedChain } from './stage-chain.js';
 
@@ -34,7 +36,6 @@ export type ToolchainKind =
   | 'rust-toolchain'
   | 'build-output'
   | 'dev-dependencies'
-  | 'type-definitions'
   | 'sources';
 
 const LABELS: Record<ToolchainKind, string> = {
@@ -44,16 +45,12 @@ const LABELS: Record<ToolchainKind, string> = {
   'rust-toolchain': 'Rust toolchain',
   'build-output': 'module sources and build outputs',
   'dev-dependencies': 'Node dev dependencies',
-  'type-definitions': 'TypeScript type definitions',
   sources: 'compiled-language sources',
 };
 
 const KIND_ORDER = Object.keys(LABELS) as ToolchainKind[];
-/**
- * Kinds that are counted once another kind shows a toolchain, but never fire alone: an image may
- * ship a few sources on purpose, and some runtime packages depend on `@types/*` (mongodb does).
- */
-const ADD_ON_KINDS: readonly ToolchainKind[] = ['type-definitions', 'sources'];
+/** Kinds that are counted once another kind shows a toolchain, but never fire alone: an image may ship a few sources on purpose. */
+const ADD_ON_KINDS: readonly ToolchainKind[] = ['sources'];
 
 const COMPILER_DIR = /^usr\/(?:lib|libexec)\/(?:gcc|gcc-cross)\/|^usr\/lib\/llvm-[^/]+\/|^usr\/lib\/clang\//;
 // Drivers and binutils: gcc, gcc-12, x86_64-linux-gnu-gcc-12, g++, cc, c++, cpp, clang-17, ld, as.
@@ -69,52 +66,8 @@ const BUILD_OUTPUT =
 const SOURCE_FILE = /\.(?:go|rs|c|cc|cpp|cxx|h|hpp|java|kt|scala)$/;
 const NOT_APP_SOURCES = /^usr\/|(?:^|\/)(?:node_modules|site-packages|dist-packages)\//;
 
-/** npm packages that only a build or a test run needs. */
-const DEV_PACKAGES = new Set([
-  'typescript',
-  'ts-node',
-  'ts-jest',
-  'tsx',
-  'jest',
-  'jest-cli',
-  'babel-jest',
-  'eslint',
-  'prettier',
-  'webpack',
-  'webpack-cli',
-  'webpack-dev-server',
-  'rollup',
-  'vite',
-  'vitest',
-  'esbuild',
-  'nodemon',
-  'mocha',
-  'chai',
-  'sinon',
-  'karma',
-  'nyc',
-  'c8',
-  'husky',
-  'lint-staged',
-]);
-const DEV_SCOPES = new Set([
-  '@typescript-eslint',
-  '@jest',
-  '@eslint',
-  '@vitest',
-  '@esbuild',
-  '@testing-library',
-  '@storybook',
-]);
-const DEV_PREFIXES = ['eslint-plugin-', 'eslint-config-'];
-
 /** Base images that are build toolchains themselves: their sources in the image are build inputs. */
 const TOOLCHAIN_BASES = new Set(['golang', 'rust', 'gcc', 'buildpack-deps', 'maven', 'gradle', 'openjdk']);
-
-const isDevPackage = (name: string) =>
-  DEV_PACKAGES.has(name) ||
-  DEV_SCOPES.has(name.split('/')[0]) ||
-  DEV_PREFIXES.some((prefix) => name.startsWith(prefix));
 
 /**
  * The npm package a path belongs to in the project's (first) node_modules, with pnpm's
@@ -148,11 +101,8 @@ export function toolchainKindOf(path: string): ToolchainKind | undefined {
   if (GO_TOOLCHAIN.test(path)) return 'go-toolchain';
   if (RUST_TOOLCHAIN.test(path)) return 'rust-toolchain';
   if (BUILD_OUTPUT.test(path)) return 'build-output';
-  const pkg = path.includes('node_modules/') ? nodePackageOf(path) : undefined;
-  if (pkg !== undefined) {
-    if (pkg.startsWith('@types/')) return 'type-definitions';
-    return isDevPackage(pkg) ? 'dev-dependencies' : undefined;
-  }
+  // node_modules: dev dependencies are measured from the manifests (node-deps.ts), not by name.
+  if (path.includes('node_modules/')) return undefined;
   if (SOURCE_FILE.test(path) && !NOT_APP_SOURCES.test(path)) return 'sources';
   return undefined;
 }
@@ -160,46 +110,83 @@ export function toolchainKindOf(path: string): ToolchainKind | undefined {
 interface Tally {
   byKind: Record<ToolchainKind, number>;
   byLayer: Map<AttributedLayer, number>;
+  manager?: NodeManager;
 }
 
-/** Bytes per kind and per layer of the build-only files the final filesystem still shows. */
+/**
+ * Bytes per kind and per layer of the build-only files the final filesystem still shows (copies
+ * a later layer hides are the hidden-bytes rule's), each credited to the Dockerfile layer that
+ * first wrote its path.
+ */
 function tallyVisible(layers: readonly AttributedLayer[]): Tally {
   const byKind = Object.fromEntries(KIND_ORDER.map((kind) => [kind, 0])) as Record<ToolchainKind, number>;
   const byLayer = new Map<AttributedLayer, number>();
-  const found: { layer: AttributedLayer; path: string; size: number; kind: ToolchainKind }[] = [];
-  for (const layer of layers) {
-    if (layer.fromBase) continue;
-    const { count, paths, kinds, sizes } = layer.scan.entries;
-    for (let k = 0; k < count; k++) {
-      if (kinds[k] !== EntryKind.File || sizes[k] === 0) continue;
-      const kind = toolchainKindOf(paths[k]);
-      if (kind) found.push({ layer, path: paths[k], size: sizes[k], kind });
-    }
-  }
-  if (found.length === 0) return { byKind, byLayer };
-  // A later layer may delete or overwrite them: those copies are the hidden-bytes rule's.
-  const waste = computeWaste(
-    layers.map((layer) => layer.scan),
-    { maxHidden: Number.MAX_SAFE_INTEGER },
-  );
-  const position = new Map(layers.map((layer, at) => [layer, at]));
-  const hidden = new Set(waste.hidden.map((copy) => `${copy.layer}\0${copy.path}`));
-  for (const { layer, path, size, kind } of found) {
-    if (hidden.has(`${position.get(layer)}\0${path}`)) continue;
+  const fs = finalFilesystem(layers);
+  const credit = (path: string, at: number, size: number, kind: ToolchainKind) => {
+    const first = fs.firstWriter.get(path);
+    const layer = first !== undefined && !layers[first].fromBase ? layers[first] : layers[at];
     byKind[kind] += size;
     byLayer.set(layer, (byLayer.get(layer) ?? 0) + size);
+  };
+  for (const [path, file] of fs.files) {
+    if (layers[file.layer].fromBase || file.size === 0) continue;
+    const kind = toolchainKindOf(path);
+    if (kind) credit(path, file.layer, file.size, kind);
   }
-  return { byKind, byLayer };
+  const projects = nodeProjects(fs);
+  const devDirs = new Set(projects.flatMap((project) => project.devOnly.map((pkg) => pkg.dir)));
+  if (devDirs.size > 0) {
+    for (const [path, file] of fs.files) {
+      if (layers[file.layer].fromBase || file.size === 0 || !path.includes('node_modules/')) continue;
+      const dir = packageDirOf(path);
+      if (dir !== undefined && devDirs.has(dir)) credit(path, file.layer, file.size, 'dev-dependencies');
+    }
+  }
+  return { byKind, byLayer, manager: projects[0]?.manager };
 }
 
-function fixFor(byKind: Record<ToolchainKind, number>): string {
+/** Programs whose image is the toolchain itself: compilers, build tools, shells (a CI image). */
+const TOOLCHAIN_COMMANDS =
+  /^(?:[\w.+-]*-)?(?:gcc|g\+\+|cc|c\+\+|clang|clang\+\+|make|cmake|ninja|meson|go|cargo|rustc|rustup|javac|mvn|gradle|tsc|bash|sh|zsh|ash|dash)(?:-[\d.]+)?$/;
+
+/**
+ * The program the image runs: the last ENTRYPOINT (or else CMD) of the exported chain, its first
+ * word (`sh -c "exec node x"`: the command's first word). undefined when the chain sets none.
+ */
+export function programOf(chain: readonly Stage[]): string | undefined {
+  const instructions = chain.flatMap((stage) => stage.instructions);
+  const last = (keyword: string) => instructions.filter((i) => i.keyword === keyword).at(-1);
+  const run = last('ENTRYPOINT') ?? last('CMD');
+  if (!run) return undefined;
+  let words: string[];
+  const text = run.arguments.join(' ').trim();
+  try {
+    words = text.startsWith('[') ? (JSON.parse(text) as unknown[]).map(String) : text.split(/\s+/);
+  } catch {
+    words = text.split(/\s+/);
+  }
+  const base = (word: string | undefined) => (word ?? '').split('/').pop() ?? '';
+  if (/^(?:ba|z|da|a)?sh$/.test(base(words[0])) && words[1] !== undefined) {
+    // `sh -c "make all"`: the command's program; `sh /app/run.sh`: the script, an app.
+    if (words[1] !== '-c') return base(words[1]);
+    const inner = words
+      .slice(2)
+      .join(' ')
+      .replace(/^["']|["']$/g, '')
+      .split(/\s+/);
+    return base(inner[0] === 'exec' ? inner[1] : inner[0]);
+  }
+  return base(words[0]);
+}
+
+function fixFor(byKind: Record<ToolchainKind, number>, manager: NodeManager | undefined): string {
   const steps = [
     'build in a `FROM ... AS build` stage and `COPY --from=build` only the output into a runtime stage',
   ];
   if (byKind['go-toolchain'] > 0 || byKind['build-output'] > 0 || byKind['rust-toolchain'] > 0)
     steps.push('static binaries can run on `gcr.io/distroless/static-debian12` or `scratch`');
-  if (byKind['dev-dependencies'] > 0 || byKind['type-definitions'] > 0)
-    steps.push('install with `npm ci --omit=dev` in the runtime stage');
+  if (byKind['dev-dependencies'] > 0)
+    steps.push(`install with \`${productionInstall(manager ?? 'npm')}\` in the runtime stage`);
   if (byKind.compiler > 0 || byKind.headers > 0)
     steps.push('install only the runtime libraries there, not gcc or -dev packages');
   return `Use a multi-stage build: ${steps.join('; ')}.`;
@@ -211,7 +198,9 @@ export const singleStageToolchain: Rule = {
   check(input: AdviceInput): Finding[] {
     const chain = exportedChain(input.dockerfile);
     if (chain.length === 0 || copiesFromElsewhere(chain)) return [];
-    const { byKind, byLayer } = tallyVisible(input.layers);
+    const program = programOf(chain);
+    if (program === undefined || TOOLCHAIN_COMMANDS.test(program)) return [];
+    const { byKind, byLayer, manager } = tallyVisible(input.layers);
     const toolchainBase = TOOLCHAIN_BASES.has(parseImageName(chain[0].baseImage).name);
     const triggered = KIND_ORDER.some((kind) => !ADD_ON_KINDS.includes(kind) && byKind[kind] > 0);
     if (!triggered && !(toolchainBase && byKind.sources > 0)) return [];
@@ -236,7 +225,8 @@ export const singleStageToolchain: Rule = {
         endLine: top.instruction!.endLine,
         bytes,
         message: `Single-stage build ships ${formatBytes(bytes)} that only the build needs (${parts.join(', ')})${where}.`,
-        fix: fixFor(byKind),
+        fix: `${fixFor(byKind, manager)} Silence with \`# shipshape-ignore single-stage-toolchain\` if this image is meant to build.`,
+        saves: bytes,
       },
     ];
   },

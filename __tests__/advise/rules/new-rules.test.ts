@@ -1,0 +1,158 @@
+/**
+ * The rules measured from package-manager records (dev-dependencies, apt-recommends, jdk-runtime)
+ * and dockerignore, on synthetic layers: each fires on its case with the bytes by construction,
+ * carries its fix as an edit, and stays quiet on the near miss.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { applyEdits } from '../../../src/advise/edit.js';
+import { aptRecommendsRule } from '../../../src/advise/rules/apt-recommends.js';
+import { devDependenciesRule } from '../../../src/advise/rules/dev-dependencies.js';
+import { dockerignoreRule } from '../../../src/advise/rules/dockerignore.js';
+import { jdkRuntimeRule } from '../../../src/advise/rules/jdk-runtime.js';
+import { filesUnder, manifest, type SyntheticEntry, syntheticInput } from '../../support/synthetic-advice.js';
+
+const lines = (...text: string[]) => `${text.join('\n')}\n`;
+const stanza = (name: string, depends = '') =>
+  `Package: ${name}\nStatus: install ok installed\n${depends ? `Depends: ${depends}\n` : ''}`;
+const status = (...stanzas: string[]): SyntheticEntry => {
+  const text = stanzas.join('\n');
+  return { file: 'var/lib/dpkg/status', size: text.length, text };
+};
+const listOf = (name: string, files: string[]): SyntheticEntry => {
+  const text = files.map((f) => `/${f}`).join('\n');
+  return { file: `var/lib/dpkg/info/${name}.list`, size: text.length, text };
+};
+
+describe('dev-dependencies', () => {
+  const dockerfile = (copy: string) =>
+    lines(
+      'FROM node:20 AS build', // 1
+      'WORKDIR /app', // 2
+      'RUN npm ci && npm run build', // 3
+      'FROM node:20-slim', // 4
+      copy, // 5
+      'CMD ["node", "/app/dist/index.js"]', // 6
+    );
+  const modules = [
+    manifest('app/package.json', { dependencies: { express: '4' }, devDependencies: { typescript: '5' } }),
+    ...filesUnder('app/node_modules/express', 2, 100_000),
+    ...filesUnder('app/node_modules/typescript/lib', 4, 10_000_000),
+  ];
+
+  test("a runtime stage copying the builder's node_modules: the dev-only bytes, a prune in the builder", () => {
+    const text = dockerfile('COPY --from=build /app /app');
+    const [finding, ...more] = devDependenciesRule.check(syntheticInput(text, { layers: { 5: modules } }));
+    expect(more).toEqual([]);
+    expect(finding).toMatchObject({ line: 5, bytes: 40_000_000, saves: 40_000_000 });
+    expect(finding.message).toContain('typescript');
+    expect(applyEdits(text, finding.edits!)).toContain(
+      'RUN npm ci && npm run build\nRUN npm prune --omit=dev\nFROM node:20-slim',
+    );
+  });
+
+  test('quiet when the runtime stage installs its own production dependencies', () => {
+    const text = dockerfile('COPY . /app');
+    expect(devDependenciesRule.check(syntheticInput(text, { layers: { 5: modules } }))).toEqual([]);
+  });
+});
+
+describe('apt-recommends', () => {
+  const dockerfile = lines('FROM debian:12', 'RUN apt-get update && apt-get install -y curl', 'CMD ["curl"]');
+  const base = [status(stanza('libc6'))];
+  const layer = [
+    status(
+      stanza('libc6'),
+      stanza('curl', 'libc6, libcurl4'),
+      stanza('libcurl4', 'libc6'),
+      stanza('ca-certificates'),
+    ),
+    {
+      file: 'var/lib/apt/extended_states',
+      size: 60,
+      text: 'Package: libcurl4\nAuto-Installed: 1\n\nPackage: ca-certificates\nAuto-Installed: 1\n',
+    },
+    listOf('curl', ['usr/bin/curl']),
+    listOf('ca-certificates', ['usr/share/ca-certificates/a.crt', 'usr/share/ca-certificates/b.crt']),
+    { file: 'usr/bin/curl', size: 300_000 },
+    { file: 'usr/share/ca-certificates/a.crt', size: 1_000_000 },
+    { file: 'usr/share/ca-certificates/b.crt', size: 500_000 },
+  ] as SyntheticEntry[];
+
+  test('the packages only recommended, by their file lists; the edit adds the flag', () => {
+    const [finding, ...more] = aptRecommendsRule.check(
+      syntheticInput(dockerfile, { base: [base], layers: { 2: layer } }),
+    );
+    expect(more).toEqual([]);
+    const listBytes = (layer[3] as { size: number }).size;
+    expect(finding).toMatchObject({ line: 2, bytes: 1_500_000 + listBytes, saves: 1_500_000 + listBytes });
+    expect(finding.message).toContain('ca-certificates');
+    expect(applyEdits(dockerfile, finding.edits!)).toContain(
+      'apt-get install --no-install-recommends -y curl',
+    );
+  });
+
+  test('quiet with --no-install-recommends', () => {
+    const text = dockerfile.replace('install -y', 'install -y --no-install-recommends');
+    expect(aptRecommendsRule.check(syntheticInput(text, { base: [base], layers: { 2: layer } }))).toEqual([]);
+  });
+});
+
+describe('dockerignore', () => {
+  test('.git, a virtualenv and __pycache__ brought by COPY . .: their bytes, and a .dockerignore', () => {
+    const text = lines('FROM python:3.12-slim', 'WORKDIR /app', 'COPY . .', 'CMD ["python", "app.py"]');
+    const input = syntheticInput(text, {
+      layers: {
+        3: [
+          { file: 'app/app.py', size: 1_000 },
+          ...filesUnder('app/.git/objects', 3, 1_000_000),
+          ...filesUnder('app/venv/lib', 2, 2_000_000),
+          ...filesUnder('app/pkg/__pycache__', 1, 500_000),
+        ],
+      },
+    });
+    const [finding] = dockerignoreRule.check(input);
+    expect(finding).toMatchObject({ line: 3, bytes: 7_500_000, saves: 7_500_000 });
+    expect(finding.contextFiles!['.dockerignore'].split('\n')).toEqual(
+      expect.arrayContaining(['**/.git', '**/venv', '**/__pycache__']),
+    );
+  });
+
+  test('quiet on a clean context, and on a node_modules no later install replaces', () => {
+    const text = lines('FROM node:20', 'COPY . /app', 'CMD ["node", "/app"]');
+    const input = syntheticInput(text, { layers: { 2: filesUnder('app/node_modules/x', 3, 1_000_000) } });
+    expect(dockerignoreRule.check(input)).toEqual([]);
+  });
+});
+
+describe('jdk-runtime', () => {
+  const text = (cmd: string) =>
+    lines(
+      'FROM debian:12',
+      'RUN apt-get update && apt-get install -y openjdk-17-jdk-headless',
+      'COPY app.jar /app.jar',
+      cmd,
+    );
+  const layer = [
+    status(stanza('openjdk-17-jre-headless'), stanza('openjdk-17-jdk-headless', 'openjdk-17-jre-headless')),
+    listOf('openjdk-17-jdk-headless', [
+      'usr/lib/jvm/java-17/bin/javac',
+      'usr/lib/jvm/java-17/jmods/java.base.jmod',
+    ]),
+    { file: 'usr/lib/jvm/java-17/bin/javac', size: 100_000 },
+    { file: 'usr/lib/jvm/java-17/jmods/java.base.jmod', size: 20_000_000 },
+    { file: 'usr/lib/jvm/java-17/lib/server/libjvm.so', size: 20_000_000 },
+  ] as SyntheticEntry[];
+
+  test("an apt JDK for an image that runs java: the JDK package's bytes, the JRE in the edit", () => {
+    const dockerfile = text('CMD ["java", "-jar", "/app.jar"]');
+    const [finding] = jdkRuntimeRule.check(syntheticInput(dockerfile, { layers: { 2: layer } }));
+    expect(finding.bytes).toBe(20_100_000 + (layer[1] as { size: number }).size);
+    expect(applyEdits(dockerfile, finding.edits!)).toContain('apt-get install -y openjdk-17-jre-headless');
+  });
+
+  test('quiet when the image runs something else (a JDK build image)', () => {
+    expect(
+      jdkRuntimeRule.check(syntheticInput(text('CMD ["mvn", "package"]'), { layers: { 2: layer } })),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * The package managers' own records, which the layer scan keeps the text of (every other file's
+ * contents are drained unread): what the size advisor needs to measure dev dependencies and
+ * recommended packages from what the managers wrote, not from package names it knows.
+ *
+ * - dpkg: `var/lib/dpkg/status` (cut to the fields that say what is installed and what depends
+ *   on what) and `var/lib/dpkg/info/PKG.list` (the files of each package);
+ * - apt: `var/lib/apt/extended_states` (which packages apt installed automatically);
+ * - npm, yarn, pnpm: `package.json` of a project (outside node_modules: its dependencies and dev
+ *   dependencies) and of each installed package (inside node_modules: cut to its name and the
+ *   names of the packages it depends on).
+ *
+ * Bounded: a record file over MAX_RECORD bytes is not kept, nor any once a layer's records reach
+ * RECORD_BUDGET (the advice they feed is then quiet, never wrong by a guess).
+ */
+
+export const RECORD_BUDGET = 64 * 1024 * 1024;
+const MAX_RECORD = 32 * 1024 * 1024;
+const MAX_MANIFEST = 1024 * 1024;
+
+const DPKG_STATUS = 'var/lib/dpkg/status';
+const APT_STATES = 'var/lib/apt/extended_states';
+const DPKG_LIST = /^var\/lib\/dpkg\/info\/[^/]+\.list$/;
+/** A package's own manifest in a node_modules: `…/node_modules/name/package.json`, `…/@scope/name/…`. */
+const PACKAGE_MANIFEST = /(?:^|\/)node_modules\/(?:@[^/]+\/)?[^/@.][^/]*\/package\.json$/;
+const STATUS_FIELDS = /^(?:Package|Status|Architecture|Depends|Pre-Depends|Provides|Installed-Size):/;
+
+export function isRecordPath(path: string): boolean {
+  if (path === DPKG_STATUS || path === APT_STATES || DPKG_LIST.test(path)) return true;
+  if (!path.endsWith('package.json') || !(path === 'package.json' || path.endsWith('/package.json')))
+    return false;
+  return path.includes('node_modules/') ? PACKAGE_MANIFEST.test(path) : true;
+}
+
+/** The part of a record the advisor reads, or undefined to keep nothing (too big, not JSON). */
+export function compactRecord(path: string, text: string): string | undefined {
+  if (text.length > MAX_RECORD) return undefined;
+  if (path === DPKG_STATUS)
+    return text
+      .split('\n')
+      .filter((line) => line === '' || STATUS_FIELDS.test(line))
+      .join('\n');
+  if (!path.endsWith('package.json')) return text;
+  if (text.length > MAX_MANIFEST) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
+  const manifest = json as Record<string, unknown>;
+  const names = (field: string) => {
+    const value = manifest[field];
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : [];
+  };
+  const compact: PackageManifest = {
+    name: typeof manifest.name === 'string' ? manifest.name : undefined,
+    dependencies: names('dependencies'),
+    optionalDependencies: names('optionalDependencies'),
+    peerDependencies: names('peerDependencies'),
+  };
+  if (!path.includes('node_modules/')) {
+    compact.devDependencies = names('devDependencies');
+    if (typeof manifest.packageManager === 'string') compact.packageManager = manifest.packageManager;
+  }
+  return JSON.stringify(compact);
+}
+
+/** A manifest as compactRecord keeps it: dependency names only. */
+export interface PackageManifest {
+  name?: string;
+  dependencies: string[];
+  optionalDependencies: string[];
+  peerDependencies: string[];
+  /** Only for a project's own manifest (outside node_modules). */
+  devDependencies?: string[];
+  packageManager?: string;
+}
+
+export function parseManifestRecord(text: string): PackageManifest | undefined {
+  try {
+    const value = JSON.parse(text) as PackageManifest;
+    return Array.isArray(value.dependencies) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
