@@ -150,3 +150,34 @@ export async function deleteBlob(repoRef: string, digest: string): Promise<void>
   });
   if (res.status !== 202) throw new Error(`DELETE blob ${digest} of ${repoRef}: HTTP ${res.status}`);
 }
+
+/**
+ * The lab registries a push, report or merge suite runs over (`describe.each(LAB_REGISTRIES)`):
+ * the plain one on the loopback, and the HTTPS one under the lab's name, whose CA is only in
+ * docker's certs.d (scripts/container-lab.sh).
+ */
+export const LAB_TLS = 'registry.shipshape.test:5443';
+export const LAB_REGISTRIES: readonly (readonly [name: string, host: string])[] = [
+  ['plain HTTP', LAB],
+  ['HTTPS, CA in certs.d', LAB_TLS],
+];
+
+let tlsDispatcher: import('undici').Agent | undefined;
+
+/**
+ * A test-side read of a lab registry, in the scheme it speaks: https with the lab's CA for the
+ * HTTPS registry (undici's Agent, since Node's fetch takes no CA), plain http otherwise.
+ */
+export async function labFetch(host: string, path: string, init: RequestInit = {}): Promise<Response> {
+  if (host !== LAB_TLS) return fetch(`http://${host}${path}`, init);
+  const undici = await import('undici');
+  const { readFileSync } = await import('node:fs');
+  tlsDispatcher ??= new undici.Agent({
+    connect: { ca: readFileSync('/var/lib/container-lab/tls/ca.crt', 'utf8') },
+  });
+  const response = await undici.fetch(`https://${host}${path}`, {
+    ...(init as Parameters<typeof undici.fetch>[1]),
+    dispatcher: tlsDispatcher,
+  });
+  return response as unknown as Response;
+}
