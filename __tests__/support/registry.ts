@@ -51,7 +51,7 @@ function headers(host: string): Record<string, string> {
 /** The manifest a full reference points to, or undefined when the registry has none. */
 export async function getManifest(ref: string): Promise<Manifest | undefined> {
   const { host, repo, reference } = split(ref);
-  const res = await fetch(`http://${host}/v2/${repo}/manifests/${reference}`, { headers: headers(host) });
+  const res = await labFetch(host, `/v2/${repo}/manifests/${reference}`, { headers: headers(host) });
   if (res.status === 404) return undefined;
   if (!res.ok) throw new Error(`GET ${ref}: HTTP ${res.status}`);
   return {
@@ -64,9 +64,7 @@ export async function getManifest(ref: string): Promise<Manifest | undefined> {
 /** The tags of a repository (empty when it does not exist). */
 export async function listTags(repoRef: string): Promise<string[]> {
   const slash = splitRepository(repoRef);
-  const res = await fetch(`http://${slash.host}/v2/${slash.repo}/tags/list`, {
-    headers: headers(slash.host),
-  });
+  const res = await labFetch(slash.host, `/v2/${slash.repo}/tags/list`, { headers: headers(slash.host) });
   if (res.status === 404) return [];
   if (!res.ok) throw new Error(`tags of ${repoRef}: HTTP ${res.status}`);
   const body = (await res.json()) as { tags?: string[] | null };
