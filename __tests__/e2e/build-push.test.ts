@@ -16,6 +16,7 @@ import {
   LAB_AUTH,
   LAB_AUTH_PASSWORD,
   LAB_AUTH_USER,
+  LAB_REGISTRIES,
   listTags,
   platformsOf,
 } from '../support/registry.js';
@@ -26,9 +27,9 @@ beforeAll(() => {
   execFileSync('docker', ['info'], { stdio: 'ignore' }); // the lab must be up: npm test brings it up
 });
 
-describe('build and push on the lab', () => {
+describe.each(LAB_REGISTRIES)('tag push to the %s registry', (_name, registry) => {
   test('a v1.2.3 tag push gives 1.2.3, 1.2, 1 and latest, all at the digest the action output', async () => {
-    const image = freshRepo(LAB, 'release');
+    const image = freshRepo(registry, 'release');
     const run = await runAction({
       inputs: { ...example, images: image, push: 'true' },
       ...tagPush('v1.2.3'),
@@ -59,7 +60,9 @@ describe('build and push on the lab', () => {
     expect(run.stdout).toMatch(/^Built by builder default \(driver docker\)$/m);
     expect(run.stdout).not.toContain('runs the build'); // the words of the inspect-first path
   }, 120_000);
+});
 
+describe('build and push on the lab', () => {
   test('amd64 + arm64 are pushed as one index with both platforms', async () => {
     const image = freshRepo(LAB, 'multi');
     const run = await runAction({

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freshRepo, LAB, pushBlob, pushManifest } from '../support/registry.js';
+import { freshRepo, LAB, LAB_REGISTRIES, pushBlob, pushManifest } from '../support/registry.js';
 import { gzip, tarLayer } from '../support/tar-fixtures.js';
 import type { SizeReport } from '../../src/report/size-report.js';
 
@@ -29,115 +29,120 @@ function expectFigures(report: SizeReport, counted: IndependentPlatform[]): void
   }
 }
 
-describe('measured figures equal independent counts', () => {
-  let image: string;
-  let digest: string;
-  let pushed: SizeReport;
-  let counted: IndependentPlatform[];
+describe.each(LAB_REGISTRIES)(
+  'measured figures equal independent counts on the %s registry',
+  (_name, registry) => {
+    let image: string;
+    let digest: string;
+    let pushed: SizeReport;
+    let counted: IndependentPlatform[];
 
-  beforeAll(async () => {
-    image = freshRepo(LAB, 'measure');
-    const run = await runAction({
-      inputs: {
-        context: 'examples/wasteful',
-        network: 'none',
-        images: image,
-        push: 'true',
-        platforms: 'linux/amd64,linux/arm64',
-      },
-      ...tagPush('v1.0.0'),
-    });
-    expect(run.exitCode).toBe(0);
-    digest = run.outputs.digest;
-    pushed = JSON.parse(run.outputs['size-report']) as SizeReport;
-    counted = await countImage(image, digest);
-    expect(run.stdout).toMatch(/platform +compressed +uncompressed +wasted +layers/);
-  }, 240_000);
-
-  test('the main action reports the amd64 + arm64 index it pushed', () => {
-    expect(pushed.version).toBe(1);
-    expect(pushed.image.digest).toBe(digest);
-    expect(pushed.baseline).toBeNull();
-    expectFigures(pushed, counted);
-    // the two stages' history: the last layer was made by the COPY
-    for (const p of pushed.platforms) expect(p.layers.at(-1)?.createdBy).toMatch(/COPY .*\/out\/payload/);
-  });
-
-  test('the report action measures it again, and compares with a baseline', async () => {
-    const baseline = freshRepo(LAB, 'measure-base');
-    const base = await runAction({
-      inputs: {
-        context: 'examples/two-stage',
-        network: 'none',
-        images: baseline,
-        push: 'true',
-        platforms: 'linux/amd64,linux/arm64',
-      },
-      ...tagPush('v0.9.0'),
-    });
-    expect(base.exitCode).toBe(0);
-    const run = await runAction({
-      script: 'dist/report/index.js',
-      inputs: { image: `${image}:1.0.0`, baseline: `${baseline}:0.9.0` },
-      env: {},
-    });
-    expect(run.exitCode).toBe(0);
-    const report = JSON.parse(run.outputs['size-report']) as SizeReport;
-    expect(report.image).toEqual({ ref: `${image}:1.0.0`, digest });
-    expect(report.baseline).toEqual({ ref: `${baseline}:0.9.0`, digest: base.outputs.digest });
-    expectFigures(report, counted);
-    const baseCounted = await countImage(baseline, base.outputs.digest);
-    for (const p of report.platforms) {
-      const b = baseCounted.find((c) => c.platform === p.platform)!;
-      expect(p.baseline).toEqual({
-        compressed: b.compressed,
-        uncompressed: b.uncompressed,
-        wasted: 0,
-        layerCount: b.layers.length,
+    beforeAll(async () => {
+      image = freshRepo(registry, 'measure');
+      const run = await runAction({
+        inputs: {
+          context: 'examples/wasteful',
+          network: 'none',
+          images: image,
+          push: 'true',
+          platforms: 'linux/amd64,linux/arm64',
+        },
+        ...tagPush('v1.0.0'),
       });
-      expect(p.delta).toEqual({
-        compressed: p.compressed - b.compressed,
-        uncompressed: p.uncompressed! - b.uncompressed,
-        wasted: WASTED,
-        layerCount: p.layers.length - b.layers.length,
+      expect(run.exitCode).toBe(0);
+      digest = run.outputs.digest;
+      pushed = JSON.parse(run.outputs['size-report']) as SizeReport;
+      counted = await countImage(image, digest);
+      expect(run.stdout).toMatch(/platform +compressed +uncompressed +wasted +layers/);
+    }, 240_000);
+
+    test('the main action reports the amd64 + arm64 index it pushed', () => {
+      expect(pushed.version).toBe(1);
+      expect(pushed.image.digest).toBe(digest);
+      expect(pushed.baseline).toBeNull();
+      expectFigures(pushed, counted);
+      // the two stages' history: the last layer was made by the COPY
+      for (const p of pushed.platforms) expect(p.layers.at(-1)?.createdBy).toMatch(/COPY .*\/out\/payload/);
+    });
+
+    test('the report action measures it again, and compares with a baseline', async () => {
+      const baseline = freshRepo(registry, 'measure-base');
+      const base = await runAction({
+        inputs: {
+          context: 'examples/two-stage',
+          network: 'none',
+          images: baseline,
+          push: 'true',
+          platforms: 'linux/amd64,linux/arm64',
+        },
+        ...tagPush('v0.9.0'),
       });
-      const baseDigests = new Set(b.layers.map((l) => l.digest));
-      expect(p.newToPull).toBe(
-        p.layers.filter((l) => !baseDigests.has(l.digest)).reduce((s, l) => s + l.compressed, 0),
-      );
-    }
-    expect(run.stdout).toContain(`Baseline ${baseline}:0.9.0`);
-  }, 240_000);
+      expect(base.exitCode).toBe(0);
+      const run = await runAction({
+        script: 'dist/report/index.js',
+        inputs: { image: `${image}:1.0.0`, baseline: `${baseline}:0.9.0` },
+        env: {},
+      });
+      expect(run.exitCode).toBe(0);
+      const report = JSON.parse(run.outputs['size-report']) as SizeReport;
+      expect(report.image).toEqual({ ref: `${image}:1.0.0`, digest });
+      expect(report.baseline).toEqual({ ref: `${baseline}:0.9.0`, digest: base.outputs.digest });
+      expectFigures(report, counted);
+      const baseCounted = await countImage(baseline, base.outputs.digest);
+      for (const p of report.platforms) {
+        const b = baseCounted.find((c) => c.platform === p.platform)!;
+        expect(p.baseline).toEqual({
+          compressed: b.compressed,
+          uncompressed: b.uncompressed,
+          wasted: 0,
+          layerCount: b.layers.length,
+        });
+        expect(p.delta).toEqual({
+          compressed: p.compressed - b.compressed,
+          uncompressed: p.uncompressed! - b.uncompressed,
+          wasted: WASTED,
+          layerCount: p.layers.length - b.layers.length,
+        });
+        const baseDigests = new Set(b.layers.map((l) => l.digest));
+        expect(p.newToPull).toBe(
+          p.layers.filter((l) => !baseDigests.has(l.digest)).reduce((s, l) => s + l.compressed, 0),
+        );
+      }
+      expect(run.stdout).toContain(`Baseline ${baseline}:0.9.0`);
+    }, 240_000);
 
-  test('a baseline that does not exist yet is "none", not a failure; manifests only leave nulls', async () => {
-    const run = await runAction({
-      script: 'dist/report/index.js',
-      inputs: {
-        image: `${image}:1.0.0`,
-        baseline: `${LAB}/e2e/never-pushed:main`,
-        'analyze-layers': 'false',
-        platforms: 'linux/arm64',
-      },
-      env: {},
-    });
-    expect(run.exitCode).toBe(0);
-    const report = JSON.parse(run.outputs['size-report']) as SizeReport;
-    expect(report.baseline).toBeNull();
-    expect(run.stdout).toContain(`no baseline: ${LAB}/e2e/never-pushed:main does not exist yet`);
-    // Not found is no baseline, not a problem: no warning.
-    expect(run.stdout).not.toContain('::warning');
-    expect(report.baselineUnavailable).toBeUndefined();
-    const arm = counted.find((c) => c.platform === 'linux/arm64')!;
-    expect(report.platforms).toHaveLength(1);
-    expect(report.platforms[0]).toMatchObject({
-      platform: 'linux/arm64',
-      compressed: arm.compressed,
-      uncompressed: null,
-      wasted: null,
-    });
-    expect(report.platforms[0].layers.map((l) => l.files)).toEqual(arm.layers.map(() => null));
-  }, 120_000);
+    test('a baseline that does not exist yet is "none", not a failure; manifests only leave nulls', async () => {
+      const run = await runAction({
+        script: 'dist/report/index.js',
+        inputs: {
+          image: `${image}:1.0.0`,
+          baseline: `${LAB}/e2e/never-pushed:main`,
+          'analyze-layers': 'false',
+          platforms: 'linux/arm64',
+        },
+        env: {},
+      });
+      expect(run.exitCode).toBe(0);
+      const report = JSON.parse(run.outputs['size-report']) as SizeReport;
+      expect(report.baseline).toBeNull();
+      expect(run.stdout).toContain(`no baseline: ${LAB}/e2e/never-pushed:main does not exist yet`);
+      // Not found is no baseline, not a problem: no warning.
+      expect(run.stdout).not.toContain('::warning');
+      expect(report.baselineUnavailable).toBeUndefined();
+      const arm = counted.find((c) => c.platform === 'linux/arm64')!;
+      expect(report.platforms).toHaveLength(1);
+      expect(report.platforms[0]).toMatchObject({
+        platform: 'linux/arm64',
+        compressed: arm.compressed,
+        uncompressed: null,
+        wasted: null,
+      });
+      expect(report.platforms[0].layers.map((l) => l.files)).toEqual(arm.layers.map(() => null));
+    }, 120_000);
+  },
+);
 
+describe('measuring on the plain lab registry', () => {
   test('an image that does not exist fails the step with an error naming it', async () => {
     const run = await runAction({
       script: 'dist/report/index.js',

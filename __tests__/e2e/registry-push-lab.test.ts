@@ -1,6 +1,6 @@
 /**
- * The client's writes against the lab's real registries (CNCF Distribution 2.8): anonymous on
- * localhost:5000, Basic on 127.0.0.1:5001, Bearer tokens with push scope on a token registry of
+ * The client's writes against the lab's real registries (CNCF Distribution): anonymous on
+ * localhost:5000 and over HTTPS on registry.shipshape.test:5443 (its CA only in certs.d), Basic on 127.0.0.1:5001, Bearer tokens with push scope on a token registry of
  * this file's own (support/token-registry.ts).
  * A small image (config + one random layer) is uploaded, mounted into a second repository and its
  * manifest PUT by digest; what the registry then holds is read back with plain fetch.
@@ -8,7 +8,8 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { LAB, LAB_AUTH, LAB_AUTH_PASSWORD, LAB_AUTH_USER } from '../support/registry.js';
+import { LAB, LAB_AUTH, LAB_AUTH_PASSWORD, LAB_AUTH_USER, LAB_TLS, labFetch } from '../support/registry.js';
+import { registryFetch } from '../../src/registry/net/registry-fetch.js';
 import { startTokenRegistry } from '../support/token-registry.js';
 import { RegistryClient } from '../../src/registry/client.js';
 import type { Credentials } from '../../src/registry/auth.js';
@@ -37,11 +38,12 @@ async function independentGet(host: string, path: string, accept?: string): Prom
     };
     headers.Authorization = `Bearer ${answer.token}`;
   }
-  return fetch(`http://${host}${path}`, { headers });
+  return labFetch(host, path, { headers });
 }
 
 describe.each([
   ['anonymous', LAB, undefined],
+  ['anonymous over HTTPS (CA in certs.d)', LAB_TLS, undefined],
   ['Basic', LAB_AUTH, credentials],
   ['token', tokenRegistry.host, credentials],
 ])('%s registry %s', (_, host, creds) => {
@@ -65,7 +67,9 @@ describe.each([
       ],
     }),
   );
-  const client = () => new RegistryClient({ host, credentials: creds });
+  // The shared fetch of a run: docker's certs.d for the HTTPS registry, as the actions use it.
+  const client = () =>
+    new RegistryClient({ host, credentials: creds, fetch: registryFetch({ env: process.env }) });
 
   test('upload, mount, manifest PUT by digest: the registry serves them, and no tag was made', async () => {
     const c = client();

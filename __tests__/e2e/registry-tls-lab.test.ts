@@ -120,6 +120,23 @@ describe('HTTPS with the CA docker trusts', () => {
     // Keep-alive: no more connections than requests in flight at once (8 without it; 2 seen here,
     // one per platform walked at the same time).
     expect(handshakes).toBeLessThanOrEqual(DEFAULT_CONCURRENCY);
+    // A quick read says nothing of its progress.
+    expect(run.stdout).not.toMatch(/^read in /m);
+  }, 60_000);
+
+  test('progress lines when asked: each layer with its platform and place, then the time of each phase', async () => {
+    const run = await report(image, { SHIPSHAPE_PROGRESS_INTERVAL_MS: '1' });
+    expect(errorOf(run)).toBe('');
+    const lines = run.stdout.split('\n');
+    // Rounds come when a chunk arrives an interval after the last round: how many is the network's.
+    const rounds = lines.filter((l) => /^linux\/(amd64|arm64) layer /.test(l));
+    expect(rounds.length).toBeGreaterThan(0);
+    for (const line of rounds) expect(line).toMatch(/^linux\/(amd64|arm64) layer [12]\/2: [\d.]+ [kM]?B/);
+    expect(lines.filter((l) => l.startsWith('read in '))).toEqual([
+      expect.stringMatching(
+        /^read in [\d.]+ m?s: manifests [\d.]+ m?s, layers [\d.]+ m?s \([\d.]+ [kM]B, [\d.]+ [kM]?B\/s\)$/,
+      ),
+    ]);
   }, 60_000);
 
   test(

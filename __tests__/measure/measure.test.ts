@@ -248,3 +248,77 @@ describe('a layer whose bytes come back wrong', () => {
     expect((error as Error).message).not.toContain('read 3 times');
   });
 });
+
+describe('measureImage with progress', () => {
+  /** The fixture, its blobs streamed in 100-byte chunks, a fake clock one second further per chunk. */
+  async function slowSource() {
+    const fixture = await fixtureSource();
+    let now = 0;
+    const source: ImageSource = {
+      ...fixture.source,
+      async blobStream(digest) {
+        const whole = (await fixture.source.blobStream(digest)).read() as Buffer | null;
+        const bytes = whole ?? (await fixture.source.blob(digest));
+        return Readable.from(
+          (function* () {
+            for (let at = 0; at < bytes.length; at += 100) {
+              now += 1000;
+              yield bytes.subarray(at, at + 100);
+            }
+          })(),
+        );
+      },
+    };
+    return { ...fixture, source, now: () => now };
+  }
+
+  test('phases in order; each layer told once with its place and size, and every byte of it counted', async () => {
+    const { source, base, amdTop, armTop } = await slowSource();
+    const phases: string[] = [];
+    const layers = new Map<string, { size: number; read: number; done: boolean }>();
+    await measureImage(source, '1', {
+      analyzeLayers: true,
+      phasePrefix: 'baseline ',
+      progress: {
+        phase: (name) => {
+          phases.push(name);
+          return () => phases.push(`end ${name}`);
+        },
+        layer: (info) => {
+          const entry = { size: info.size, read: 0, done: false };
+          layers.set(`${info.platform} ${info.index}/${info.count}`, entry);
+          return { read: (n) => (entry.read += n), done: () => (entry.done = true) };
+        },
+      },
+    });
+    expect(phases).toEqual([
+      'baseline manifests',
+      'end baseline manifests',
+      'baseline layers',
+      'end baseline layers',
+    ]);
+    // The shared base layer is read once, told under the platform that started it.
+    expect([...layers.keys()].sort()).toEqual(['linux/amd64 1/2', 'linux/amd64 2/2', 'linux/arm64 2/2']);
+    expect(layers.get('linux/amd64 1/2')).toEqual({ size: base.size, read: base.size, done: true });
+    expect(layers.get('linux/amd64 2/2')).toEqual({ size: amdTop.size, read: amdTop.size, done: true });
+    expect(layers.get('linux/arm64 2/2')).toEqual({ size: armTop.size, read: armTop.size, done: true });
+  });
+
+  test('through ReadProgress on the fake clock: a line every 5 s while layers stream, one closing line', async () => {
+    const { ReadProgress } = await import('../../src/steps/read-progress.js');
+    const lines: string[] = [];
+    const fixture = await slowSource();
+    const progress = new ReadProgress({ log: (l) => lines.push(l), now: fixture.now, interval: 5000 });
+    await measureImage(fixture.source, '1', { analyzeLayers: true, progress });
+    progress.finish();
+    const rounds = lines.slice(0, -1);
+    expect(rounds.length).toBeGreaterThan(0);
+    for (const line of rounds)
+      expect(line).toMatch(
+        /^linux\/(amd64|arm64) layer [12]\/2: [\d.]+ k?B(?: of [\d.]+ k?B \(\d+%\))?, [\d.]+ k?B\/s$|^linux\/(amd64|arm64) layer [12]\/2: [\d.]+ k?B in [\d.]+ s \([\d.]+ k?B\/s\)$/,
+      );
+    expect(lines.at(-1)).toMatch(
+      /^read in [\d.]+ s: manifests \d+ ms, layers [\d.]+ s \([\d.]+ k?B, [\d.]+ k?B\/s\)$/,
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { ReadProgress } from '../../src/steps/read-progress.js';
+import { progressFromEnv, ReadProgress } from '../../src/steps/read-progress.js';
 
 function setup(interval?: number) {
   let now = 1_000_000;
@@ -108,5 +108,46 @@ describe('ReadProgress', () => {
       'p layer 1/1: 50 B of 100 B (50%), 25 B/s',
       'p layer 1/1: 50 B in 2.0 s (25 B/s)',
     ]);
+  });
+});
+
+describe('progressFromEnv', () => {
+  const run = (env: Record<string, string>, readMs: number) => {
+    let now = 0;
+    const lines: string[] = [];
+    const progress = progressFromEnv(
+      env,
+      (l) => lines.push(l),
+      () => now,
+    );
+    if (!progress) return undefined;
+    progress.phase('layers');
+    const layer = progress.layer({ platform: 'linux/amd64', index: 1, count: 1, size: 1000 });
+    for (let t = 0; t < readMs; t += 1000) {
+      now += 1000;
+      layer.read(10);
+    }
+    layer.done();
+    progress.finish();
+    return lines;
+  };
+
+  test.each([
+    ['a quick read (under 5 s) says nothing at all', {}, 3000, 0],
+    ['a 12 s read: two rounds, the layer’s end and the closing line', {}, 12_000, 4],
+    [
+      'SHIPSHAPE_PROGRESS_INTERVAL_MS=1000: every second',
+      { SHIPSHAPE_PROGRESS_INTERVAL_MS: '1000' },
+      3000,
+      5,
+    ],
+  ])('%s', (_name, env, readMs, count) => {
+    const lines = run(env, readMs)!;
+    expect(lines).toHaveLength(count);
+    if (count > 0) expect(lines.at(-1)).toMatch(/^read in \d+\.\d s: layers /);
+  });
+
+  test('SHIPSHAPE_PROGRESS_INTERVAL_MS=0: no progress at all', () => {
+    expect(run({ SHIPSHAPE_PROGRESS_INTERVAL_MS: '0' }, 60_000)).toBeUndefined();
   });
 });

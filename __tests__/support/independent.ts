@@ -3,7 +3,7 @@
  * fetch (support/registry.ts), layer tars listed by GNU tar.
  */
 import { execFileSync } from 'node:child_process';
-import { getManifest, type Manifest } from './registry.js';
+import { getManifest, labFetch, type Manifest } from './registry.js';
 
 export interface TarCount {
   /** Sum of regular file sizes. */
@@ -37,8 +37,9 @@ export function countTar(blob: Buffer): TarCount {
 
 export async function getBlob(repository: string, digest: string): Promise<Buffer> {
   const slash = repository.indexOf('/');
-  const res = await fetch(
-    `http://${repository.slice(0, slash)}/v2/${repository.slice(slash + 1)}/blobs/${digest}`,
+  const res = await labFetch(
+    repository.slice(0, slash),
+    `/v2/${repository.slice(slash + 1)}/blobs/${digest}`,
   );
   if (!res.ok) throw new Error(`blob ${digest}: HTTP ${res.status}`);
   return Buffer.from(await res.arrayBuffer());

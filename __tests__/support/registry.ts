@@ -51,7 +51,7 @@ function headers(host: string): Record<string, string> {
 /** The manifest a full reference points to, or undefined when the registry has none. */
 export async function getManifest(ref: string): Promise<Manifest | undefined> {
   const { host, repo, reference } = split(ref);
-  const res = await fetch(`http://${host}/v2/${repo}/manifests/${reference}`, { headers: headers(host) });
+  const res = await labFetch(host, `/v2/${repo}/manifests/${reference}`, { headers: headers(host) });
   if (res.status === 404) return undefined;
   if (!res.ok) throw new Error(`GET ${ref}: HTTP ${res.status}`);
   return {
@@ -64,9 +64,7 @@ export async function getManifest(ref: string): Promise<Manifest | undefined> {
 /** The tags of a repository (empty when it does not exist). */
 export async function listTags(repoRef: string): Promise<string[]> {
   const slash = splitRepository(repoRef);
-  const res = await fetch(`http://${slash.host}/v2/${slash.repo}/tags/list`, {
-    headers: headers(slash.host),
-  });
+  const res = await labFetch(slash.host, `/v2/${slash.repo}/tags/list`, { headers: headers(slash.host) });
   if (res.status === 404) return [];
   if (!res.ok) throw new Error(`tags of ${repoRef}: HTTP ${res.status}`);
   const body = (await res.json()) as { tags?: string[] | null };
@@ -149,4 +147,35 @@ export async function deleteBlob(repoRef: string, digest: string): Promise<void>
     headers: headers(host),
   });
   if (res.status !== 202) throw new Error(`DELETE blob ${digest} of ${repoRef}: HTTP ${res.status}`);
+}
+
+/**
+ * The lab registries a push, report or merge suite runs over (`describe.each(LAB_REGISTRIES)`):
+ * the plain one on the loopback, and the HTTPS one under the lab's name, whose CA is only in
+ * docker's certs.d (scripts/container-lab.sh).
+ */
+export const LAB_TLS = 'registry.shipshape.test:5443';
+export const LAB_REGISTRIES: readonly (readonly [name: string, host: string])[] = [
+  ['plain HTTP', LAB],
+  ['HTTPS, CA in certs.d', LAB_TLS],
+];
+
+let tlsDispatcher: import('undici').Agent | undefined;
+
+/**
+ * A test-side read of a lab registry, in the scheme it speaks: https with the lab's CA for the
+ * HTTPS registry (undici's Agent, since Node's fetch takes no CA), plain http otherwise.
+ */
+export async function labFetch(host: string, path: string, init: RequestInit = {}): Promise<Response> {
+  if (host !== LAB_TLS) return fetch(`http://${host}${path}`, init);
+  const undici = await import('undici');
+  const { readFileSync } = await import('node:fs');
+  tlsDispatcher ??= new undici.Agent({
+    connect: { ca: readFileSync('/var/lib/container-lab/tls/ca.crt', 'utf8') },
+  });
+  const response = await undici.fetch(`https://${host}${path}`, {
+    ...(init as Parameters<typeof undici.fetch>[1]),
+    dispatcher: tlsDispatcher,
+  });
+  return response as unknown as Response;
 }

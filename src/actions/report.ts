@@ -62,6 +62,7 @@ export async function run(io: Io): Promise<void> {
         run: context.workflowRunHead,
         env: io.env,
         onRetry: (line) => io.info(line),
+        onSecret: (secret) => io.mask(secret),
       });
     }
     io.debug(`decision: ${inputs.saved ? 'post the saved report' : 'measure the image'}`);

@@ -1,7 +1,7 @@
 /**
- * The GitHub REST client: Octokit from @actions/github (which honours the runner's proxy
- * settings), pointed at GITHUB_API_URL so that GitHub Enterprise works, and retrying what
- * GitHub asks to be retried.
+ * The GitHub REST client: Octokit from @actions/github, pointed at GITHUB_API_URL so that GitHub
+ * Enterprise works, through the proxy the step's environment names (proxy-fetch.ts, by the same
+ * rules as the registry client), and retrying what GitHub asks to be retried.
  *
  * @actions/github is heavy to load (Octokit, undici): import this module with `await import()`
  * only when a comment is actually posted, never statically from an action.
@@ -9,6 +9,7 @@
 import { getOctokit } from '@actions/github';
 import { WaitBudget, WaitBudgetError } from './wait-budget.js';
 import { apiOriginPlugin } from './api-origin.js';
+import { createProxyFetch } from './proxy-fetch.js';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 type OctokitPlugin = Parameters<typeof getOctokit>[2];
@@ -18,8 +19,12 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export interface GitHubClientOptions {
   token: string;
-  /** The environment to read GITHUB_API_URL from (the io's). */
+  /** The environment to read GITHUB_API_URL and the proxy variables from (the io's). */
   env: Record<string, string | undefined>;
+  /** Called with the proxy's password and Proxy-Authorization value, so that the caller can mask them. */
+  onSecret?: (value: string) => void;
+  /** For tests: the fetch requests go through (the step's proxy-aware fetch by default). */
+  fetch?: typeof globalThis.fetch;
   /** How often one request is retried before its error is thrown (default 3). */
   maxRetries?: number;
   /** The longest single wait accepted, in seconds (default 60); a longer one fails at once rather than stall the job. */
@@ -56,12 +61,14 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const timeout = options.timeout ?? timeoutFromEnv(options.env) ?? DEFAULT_TIMEOUT_MS;
   const budget = options.waitBudget ?? WaitBudget.fromEnv(options.env);
 
-  // No `request` option here: it would replace @actions/github's proxy-aware fetch. The origin
-  // plugin sits inside the retries: a refusal to leave the API's host is final, not retried.
+  // Our fetch replaces @actions/github's, whose proxy is read from process.env once, for the
+  // base URL only. The origin plugin sits inside the retries: a refusal to leave the API's host
+  // is final, not retried.
   const baseUrl = apiBaseUrl(options.env);
+  const fetch = options.fetch ?? createProxyFetch({ env: options.env, onSecret: options.onSecret });
   return getOctokit(
     options.token,
-    { baseUrl, userAgent: 'shipshape' },
+    { baseUrl, userAgent: 'shipshape', request: { fetch } },
     apiOriginPlugin(baseUrl),
     retryPlugin(policy, { sleep, now, timeout, budget, onRetry: options.onRetry }),
   );
@@ -114,6 +121,7 @@ export function retryDecision(
   nowMs: number,
 ): RetryDecision | undefined {
   if (attempt >= policy.maxRetries || typeof error !== 'object' || error === null) return undefined;
+  if (proxyWillRefuseAgain(error)) return undefined;
   const { status, message = '', response } = error as FailedRequest;
   const headers = response?.headers ?? {};
   let seconds: number | undefined;
@@ -149,6 +157,18 @@ function retryAfterSeconds(value: string, nowMs: number): number | undefined {
   if (/^\d+$/.test(value.trim())) return Number(value);
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - nowMs) / 1000));
+}
+
+/**
+ * A proxy variable that is not a proxy URL, or a proxy that refused us (407: no credentials):
+ * the same again on a retry. A proxy that cannot be reached is retried like any network error.
+ */
+function proxyWillRefuseAgain(error: object): boolean {
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+    if (cause.name === 'ProxyConfigError') return true;
+    if (cause.name === 'ProxyError' && (cause as { status?: number }).status !== undefined) return true;
+  }
+  return false;
 }
 
 interface RetryRuntime {

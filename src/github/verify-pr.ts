@@ -16,6 +16,8 @@ export interface PrNumberCheck {
   run: TriggeringRun | undefined;
   env: Record<string, string | undefined>;
   onRetry?: (message: string) => void;
+  /** Told the proxy's credentials, so that they can be masked. */
+  onSecret?: (value: string) => void;
   /** The step's budget for waits on the GitHub API, shared with the comment. */
   waitBudget?: WaitBudget;
 }
@@ -29,6 +31,7 @@ export async function verifyPrNumber(check: PrNumberCheck): Promise<void> {
     token: check.token,
     env: check.env,
     onRetry: check.onRetry,
+    onSecret: check.onSecret,
     waitBudget: check.waitBudget,
   });
   const [owner, repo] = check.repository.split('/');

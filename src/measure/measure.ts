@@ -3,6 +3,7 @@
  * give compressed sizes; streaming each layer blob once gives uncompressed sizes, file counts
  * and wasted bytes. A layer shared by platforms, or with the baseline, is scanned once.
  */
+import { PassThrough, pipeline, type Readable } from 'node:stream';
 import type { ImageSource } from '../oci/source.js';
 import type { Image, Layer } from '../image/model.js';
 import { scanLayer, type LayerScan } from '../image/layers.js';
@@ -22,6 +23,27 @@ export interface MeasureOptions {
   analyzeLayers: boolean;
   /** Layer scans by digest, shared between the image and its baseline. */
   scans?: LayerScans;
+  /** Told the phases (manifests, layers) and the bytes of each layer as they stream. */
+  progress?: ScanProgress;
+  /** Before the phase names: `baseline ` for a baseline. */
+  phasePrefix?: string;
+}
+
+/** Where the time of a read goes: steps/read-progress.ts is one (a log line every few seconds). */
+export interface ScanProgress {
+  /** Starts a phase, ending the one before; the returned function ends it. */
+  phase(name: string): () => void;
+  layer(info: { platform: string; index: number; count: number; size: number }): {
+    read(bytes: number): void;
+    done(): void;
+  };
+}
+
+/** Which layer of which platform a scan is, for progress lines. */
+export interface LayerPlace {
+  platform: string;
+  index: number;
+  count: number;
 }
 
 export interface MeasuredImage {
@@ -55,10 +77,22 @@ export class LayerScans {
     this.limit = limiter(concurrency);
   }
 
-  scan(source: ImageSource, layer: Layer): Promise<LayerScan> {
+  scan(
+    source: ImageSource,
+    layer: Layer,
+    progress?: { tracker: ScanProgress; place: LayerPlace },
+  ): Promise<LayerScan> {
     let scan = this.scans.get(layer.digest);
     if (!scan) {
-      scan = this.limit(() => scanReadAgain(source, layer));
+      scan = this.limit(async () => {
+        // Tracked from when its bytes start to flow, not while it waits for a turn.
+        const tracker = progress?.tracker.layer({ ...progress.place, size: layer.compressed });
+        try {
+          return await scanReadAgain(source, layer, tracker);
+        } finally {
+          tracker?.done();
+        }
+      });
       this.scans.set(layer.digest, scan);
     }
     return scan;
@@ -70,11 +104,15 @@ export class LayerScans {
  * mismatch, or bytes that would not decode (a flipped byte breaks gzip before the digest is
  * checked), as long as the source says reading again may help.
  */
-async function scanReadAgain(source: ImageSource, layer: Layer): Promise<LayerScan> {
+async function scanReadAgain(
+  source: ImageSource,
+  layer: Layer,
+  tracker?: { read(bytes: number): void },
+): Promise<LayerScan> {
   for (let attempt = 1; ; attempt++) {
     try {
       const blob = await source.blobStream(layer.digest, layer.compressed);
-      return await scanLayer(blob, { mediaType: layer.mediaType });
+      return await scanLayer(tracker ? counted(blob, tracker) : blob, { mediaType: layer.mediaType });
     } catch (error) {
       // Other registry errors had their retries in the transport.
       const wrongBytes = !isRegistryError(error) || isCorruptAnswer(error);
@@ -83,6 +121,18 @@ async function scanReadAgain(source: ImageSource, layer: Layer): Promise<LayerSc
       }
     }
   }
+}
+
+/** `blob`, its chunks counted as they pass; its error passed on as it came (the same object). */
+function counted(blob: Readable, tracker: { read(bytes: number): void }): Readable {
+  const counter = new PassThrough({
+    transform(chunk: Buffer, _encoding, callback) {
+      tracker.read(chunk.length);
+      callback(null, chunk);
+    },
+  });
+  pipeline(blob, counter, () => {});
+  return counter;
 }
 
 // A decoder's or the tar parser's words do not say which layer of which image they are about.
@@ -102,7 +152,11 @@ export async function measureImage(
   reference: string,
   options: MeasureOptions,
 ): Promise<MeasuredImage> {
+  const prefix = options.phasePrefix ?? '';
+  const endManifests = options.progress?.phase(`${prefix}manifests`);
   const image = await loadImage(source, reference, { platforms: options.platforms });
+  endManifests?.();
+  const endLayers = options.analyzeLayers ? options.progress?.phase(`${prefix}layers`) : undefined;
   const scans = options.scans ?? new LayerScans();
   const wanted = options.onlyPlatforms && new Set(options.onlyPlatforms);
   const scanned: ScannedPlatform[] = [];
@@ -119,7 +173,17 @@ export async function measureImage(
             layers: p.layers.map((l) => ({ ...layerBase(l), uncompressed: null, files: null })),
           };
         }
-        const layerScans = await Promise.all(p.layers.map((l) => scans.scan(source, l)));
+        const count = p.layers.length;
+        const tracker = options.progress;
+        const layerScans = await Promise.all(
+          p.layers.map((l, i) =>
+            scans.scan(
+              source,
+              l,
+              tracker && { tracker, place: { platform: p.platform, index: i + 1, count } },
+            ),
+          ),
+        );
         const { waste, tree } = mergeLayers(layerScans);
         scanned.push({
           platform: p.platform,
@@ -140,6 +204,7 @@ export async function measureImage(
         };
       }),
   );
+  endLayers?.();
   // In the image's platform order, whichever scan finished first.
   const order = platforms.map((p) => p.platform);
   scanned.sort((a, b) => order.indexOf(a.platform) - order.indexOf(b.platform));

@@ -18,6 +18,7 @@ import { LayerScans, measureImage, type ScannedPlatform } from '../measure/measu
 import type { ImageMeasurement } from '../measure/measurement.js';
 import type { BaselineOutcome } from '../report/baseline.js';
 import { buildSizeReport } from '../compare/delta.js';
+import { progressFromEnv, type ReadProgress } from './read-progress.js';
 
 /**
  * What measuring says and hands over, through the Io: the environment (Docker's config, helpers),
@@ -26,9 +27,15 @@ import { buildSizeReport } from '../compare/delta.js';
  */
 export function measurePorts(
   io: Io,
-): Pick<RegistryMeasureOptions, 'env' | 'onSecret' | 'log' | 'warn' | 'debug'> {
+): Pick<RegistryMeasureOptions, 'env' | 'onSecret' | 'log' | 'warn' | 'debug' | 'startProgress'> {
   return {
     env: io.env,
+    startProgress: () =>
+      progressFromEnv(
+        io.env,
+        (line) => io.info(line),
+        () => io.now().getTime(),
+      ),
     onSecret: (secret) => io.mask(secret),
     log: (line) => io.infoUntrusted(line),
     warn: (line) => io.warning(line),
@@ -51,6 +58,8 @@ export interface RegistryMeasureOptions {
   warn?: (line: string) => void;
   /** The debug log: every registry request (method, URL without query, status). */
   debug?: (line: string) => void;
+  /** Progress lines while layers stream, and the time of each phase at the end (read-progress.ts). */
+  startProgress?: () => ReadProgress | undefined;
 }
 
 /**
@@ -78,7 +87,8 @@ export async function measureWithScans(
   options: RegistryMeasureOptions,
 ): Promise<{ report: SizeReport; scanned: ScannedPlatform[] }> {
   const scans = new LayerScans();
-  const { measurement: measured, scanned } = await measureReference(image, 'image', options, scans);
+  const progress = options.analyzeLayers ? options.startProgress?.() : undefined;
+  const { measurement: measured, scanned } = await measureReference(image, 'image', options, scans, progress);
   let base: ImageMeasurement | null = null;
   let outcome = typeof baseline === 'object' ? baseline : undefined;
   if (typeof baseline === 'string') {
@@ -88,12 +98,14 @@ export async function measureWithScans(
       options,
       scans,
       measured.platforms.map((p) => p.platform),
+      progress,
     );
     if ('outcome' in read) {
       outcome = read.outcome;
       noteBaseline(outcome, options);
     } else base = read.measurement;
   }
+  progress?.finish();
   return { report: buildSizeReport(measured, base, outcome), scanned };
 }
 
@@ -106,6 +118,7 @@ export async function readBaseline(
   options: RegistryMeasureOptions & { input?: string },
   scans?: LayerScans,
   onlyPlatforms?: string[],
+  progress?: ReadProgress,
 ): Promise<{ measurement: ImageMeasurement } | { outcome: BaselineOutcome }> {
   const failure: Omit<BaselineFailure, 'error'> = {};
   try {
@@ -115,6 +128,8 @@ export async function readBaseline(
       onlyPlatforms,
       analyzeLayers: options.analyzeLayers,
       scans,
+      progress,
+      phasePrefix: 'baseline ',
     });
     return { measurement: { ...measurement, ref } };
   } catch (error) {
@@ -165,12 +180,14 @@ async function measureReference(
   input: string,
   options: RegistryMeasureOptions,
   scans: LayerScans,
+  progress?: ReadProgress,
 ): Promise<{ measurement: ImageMeasurement; scanned: ScannedPlatform[] }> {
   const { source, reference } = await openSource(ref, input, options);
   const { measurement, scanned } = await measureImage(source, reference, {
     platforms: options.platforms,
     analyzeLayers: options.analyzeLayers,
     scans,
+    progress,
   });
   return { measurement: { ...measurement, ref }, scanned };
 }

@@ -85,6 +85,7 @@ export async function publishComment(
       token: target.token,
       env: io.env,
       onRetry: (line) => io.info(line),
+      onSecret: (secret) => io.mask(secret),
       waitBudget: target.waitBudget,
     });
     const [owner, repo] = target.repository.split('/');

@@ -20,6 +20,24 @@ export interface ProgressOptions {
   now: () => number;
   /** The least time between two rounds of progress lines (ms): 5 s unless given. */
   interval?: number;
+  /** The closing line only for a read that took at least this long (ms); always when absent. */
+  closingAfter?: number;
+}
+
+/**
+ * The progress of a step's reads, as the environment asks: a round of lines every 5 s, or every
+ * SHIPSHAPE_PROGRESS_INTERVAL_MS (`0`: none at all); the closing line only for a read that took
+ * an interval or longer, so that a quick read (a small image, a test) stays quiet.
+ */
+export function progressFromEnv(
+  env: Record<string, string | undefined>,
+  log: (line: string) => void,
+  now: () => number,
+): ReadProgress | undefined {
+  const value = env.SHIPSHAPE_PROGRESS_INTERVAL_MS?.trim();
+  const interval = value && /^\d{1,9}$/.test(value) ? Number(value) : DEFAULT_PROGRESS_INTERVAL_MS;
+  if (interval === 0) return undefined;
+  return new ReadProgress({ log, now, interval, closingAfter: interval });
 }
 
 export interface LayerInfo {
@@ -106,6 +124,7 @@ export class ReadProgress {
   finish(): void {
     this.closePhase();
     const total = this.options.now() - this.started;
+    if (total < (this.options.closingAfter ?? 0)) return;
     const parts = this.phases.map(
       (p) =>
         `${p.name} ${seconds(p.ms)}${p.bytes > 0 ? ` (${formatBytes(p.bytes)}, ${rate(p.bytes, p.ms)})` : ''}`,
