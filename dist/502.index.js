@@ -174,8 +174,8 @@ var errors = __webpack_require__(17);
 var push_by_digest = __webpack_require__(1023);
 // EXTERNAL MODULE: ./src/buildx/run.ts
 var run = __webpack_require__(4461);
-// EXTERNAL MODULE: ./src/registry/connect.ts + 23 modules
-var connect = __webpack_require__(16);
+// EXTERNAL MODULE: ./src/registry/connect.ts + 21 modules
+var connect = __webpack_require__(2936);
 // EXTERNAL MODULE: ./src/render/format.ts
 var format = __webpack_require__(1509);
 // EXTERNAL MODULE: ./src/oci/manifest.ts

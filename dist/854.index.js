@@ -184,6 +184,53 @@ function selectPlatforms(index, filter = []) {
 
 /***/ }),
 
+/***/ 1988:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ pullDelta)
+/* harmony export */ });
+/* unused harmony export ALIKE */
+/** One platform's change "alike" another's: within 1% (of the larger) or 1 kB. */
+const ALIKE = { percent: 1, bytes: 1_000 };
+/**
+ * What one pull of one platform changes (PullDelta), from the compared platforms; undefined
+ * when none is compared. A platform with the baseline's content throughout counts 0.
+ */
+function pullDelta(platforms) {
+    const compared = platforms.filter((p) => p.delta && p.baseline);
+    if (compared.length === 0)
+        return undefined;
+    const change = (p) => (p.sameContent ? 0 : p.delta.compressed);
+    const changes = compared.map(change);
+    const min = Math.min(...changes);
+    const max = Math.max(...changes);
+    const largest = compared.reduce((a, b) => (Math.abs(change(b)) > Math.abs(change(a)) ? b : a));
+    const spread = max - min;
+    const alike = spread <= ALIKE.bytes || spread <= (Math.max(Math.abs(min), Math.abs(max)) * ALIKE.percent) / 100;
+    const before = compared.reduce((sum, p) => sum + p.baseline.compressed, 0);
+    return {
+        perPull: {
+            compressed: change(largest),
+            platform: largest.platform,
+            before: largest.baseline.compressed,
+            after: largest.baseline.compressed + change(largest),
+            alike,
+            min,
+            max,
+        },
+        totalOverPlatforms: {
+            before,
+            after: before + changes.reduce((a, b) => a + b, 0),
+            compressed: changes.reduce((a, b) => a + b, 0),
+            platforms: compared.length,
+        },
+    };
+}
+
+
+/***/ }),
+
 /***/ 8436:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -195,8 +242,14 @@ function selectPlatforms(index, filter = []) {
 
 
 const SIZE_REPORT_VERSION = 1;
-/** The compressed change over all platforms; null when no platform has a baseline. */
+/**
+ * The change `comment: on-change` weighs: what one pull changes at most (pullDelta: 0 when every
+ * layer has the baseline's content); for an older report, the compressed change over all
+ * platforms. Null when no platform has a baseline.
+ */
 function totalCompressedDelta(report) {
+    if (report.pullDelta)
+        return report.pullDelta.perPull.compressed;
     const deltas = report.platforms.flatMap((p) => (p.delta ? [p.delta.compressed] : []));
     return deltas.length > 0 ? deltas.reduce((a, b) => a + b, 0) : null;
 }
@@ -244,11 +297,34 @@ function parseSizeReport(json) {
             });
         }
     }
+    if (r.pullDelta !== undefined) {
+        const d = object(r.pullDelta, 'report.pullDelta');
+        const per = object(d.perPull, 'report.pullDelta.perPull');
+        string(per.platform, 'report.pullDelta.perPull.platform');
+        for (const key of ['compressed', 'before', 'after', 'min', 'max'])
+            number(per[key], `report.pullDelta.perPull.${key}`);
+        if (typeof per.alike !== 'boolean')
+            throw new Error('report.pullDelta.perPull.alike: expected a boolean');
+        const total = object(d.totalOverPlatforms, 'report.pullDelta.totalOverPlatforms');
+        for (const key of ['before', 'after', 'compressed', 'platforms'])
+            number(total[key], `report.pullDelta.totalOverPlatforms.${key}`);
+    }
     if (r.advice !== undefined)
         array(r.advice, 'report.advice').forEach((a, i) => adviceEntry(a, `report.advice[${i}]`));
     return value;
 }
-const ADVICE_KEYS = new Set(['rule', 'file', 'line', 'endLine', 'bytes', 'message', 'fix', 'platforms']);
+const ADVICE_KEYS = new Set([
+    'rule',
+    'file',
+    'line',
+    'endLine',
+    'bytes',
+    'message',
+    'fix',
+    'saves',
+    'withLines',
+    'platforms',
+]);
 // Strict: exactly the fields the advisor writes, lines and bytes as whole numbers.
 function adviceEntry(value, at) {
     const a = object(value, at);
@@ -259,6 +335,10 @@ function adviceEntry(value, at) {
         string(a[key], `${at}.${key}`);
     for (const key of ['line', 'endLine', 'bytes'])
         count(a[key], `${at}.${key}`);
+    if (a.saves !== undefined)
+        count(a.saves, `${at}.saves`);
+    if (a.withLines !== undefined)
+        array(a.withLines, `${at}.withLines`).forEach((l, i) => count(l, `${at}.withLines[${i}]`));
     if (a.line < 1)
         throw new Error(`${at}.line: expected a line number`);
     if (a.endLine < a.line)
@@ -289,7 +369,27 @@ function platform(value, at) {
         const c = object(p.changes, `${at}.changes`);
         array(c.added, `${at}.changes.added`).forEach((l, i) => layer(l, `${at}.changes.added[${i}]`));
         array(c.removed, `${at}.changes.removed`).forEach((l, i) => layer(l, `${at}.changes.removed[${i}]`));
+        if (c.rebuilt !== undefined)
+            array(c.rebuilt, `${at}.changes.rebuilt`).forEach((l, i) => {
+                const where = `${at}.changes.rebuilt[${i}]`;
+                layer(l, where);
+                const o = l;
+                string(o.baselineDigest, `${where}.baselineDigest`);
+                number(o.baselineIndex, `${where}.baselineIndex`);
+                number(o.baselineCompressed, `${where}.baselineCompressed`);
+            });
     }
+    if (p.sameContent !== undefined && typeof p.sameContent !== 'boolean')
+        throw new Error(`${at}.sameContent: expected a boolean`);
+    if (p.paths !== undefined && p.paths !== null)
+        array(p.paths, `${at}.paths`).forEach((c, i) => {
+            const o = object(c, `${at}.paths[${i}]`);
+            string(o.path, `${at}.paths[${i}].path`);
+            for (const key of ['before', 'after', 'delta'])
+                number(o[key], `${at}.paths[${i}].${key}`);
+            if (!['new', 'removed', 'grown', 'shrunk'].includes(o.status))
+                throw new Error(`${at}.paths[${i}].status: new, removed, grown or shrunk`);
+        });
 }
 function layer(value, at) {
     const l = object(value, at);
@@ -299,6 +399,10 @@ function layer(value, at) {
     nullable(l.files, `${at}.files`);
     if (l.createdBy !== null)
         string(l.createdBy, `${at}.createdBy`);
+    if (l.index !== undefined)
+        number(l.index, `${at}.index`);
+    if (l.contentDigest !== undefined && l.contentDigest !== null)
+        string(l.contentDigest, `${at}.contentDigest`);
 }
 function ref(value, at) {
     const o = object(value, at);
@@ -345,8 +449,8 @@ __webpack_require__.d(__webpack_exports__, {
   resolveBaselineBeforeBuild: () => (/* binding */ resolveBaselineBeforeBuild)
 });
 
-// EXTERNAL MODULE: ./src/plan/tags.ts + 1 modules
-var tags = __webpack_require__(1339);
+// EXTERNAL MODULE: ./src/plan/tags.ts + 2 modules
+var tags = __webpack_require__(3862);
 // EXTERNAL MODULE: ./node_modules/semver/functions/parse.js
 var parse = __webpack_require__(6353);
 var parse_default = /*#__PURE__*/__webpack_require__.n(parse);
@@ -408,16 +512,16 @@ function previousRelease(tags, version) {
     return best?.tag;
 }
 
-// EXTERNAL MODULE: ./src/steps/measure.ts + 3 modules
-var measure = __webpack_require__(5828);
+// EXTERNAL MODULE: ./src/steps/measure.ts + 7 modules
+var measure = __webpack_require__(8008);
 // EXTERNAL MODULE: ./src/compare/baseline-policy.ts
 var baseline_policy = __webpack_require__(867);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
-// EXTERNAL MODULE: ./src/steps/advice.ts + 16 modules
-var advice = __webpack_require__(892);
-// EXTERNAL MODULE: ./src/registry/connect.ts + 23 modules
-var connect = __webpack_require__(16);
+// EXTERNAL MODULE: ./src/steps/advice.ts + 23 modules
+var advice = __webpack_require__(5844);
+// EXTERNAL MODULE: ./src/registry/connect.ts + 21 modules
+var connect = __webpack_require__(2936);
 // EXTERNAL MODULE: ./src/registry/errors.ts
 var registry_errors = __webpack_require__(6764);
 // EXTERNAL MODULE: ./src/oci/reference.ts
@@ -515,7 +619,7 @@ async function previousReleaseOf(plan, options) {
 
 /***/ }),
 
-/***/ 5828:
+/***/ 8008:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -529,8 +633,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: measureAgainstBaseline
 
-// EXTERNAL MODULE: ./src/registry/connect.ts + 23 modules
-var connect = __webpack_require__(16);
+// EXTERNAL MODULE: ./src/registry/connect.ts + 21 modules
+var connect = __webpack_require__(2936);
 // EXTERNAL MODULE: ./src/image/oci-layout.ts
 var oci_layout = __webpack_require__(803);
 // EXTERNAL MODULE: ./src/oci/reference.ts
@@ -541,10 +645,298 @@ var errors = __webpack_require__(6764);
 var util_errors = __webpack_require__(17);
 // EXTERNAL MODULE: ./src/compare/baseline-policy.ts
 var baseline_policy = __webpack_require__(867);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ./src/image/layers.ts + 1 modules
 var image_layers = __webpack_require__(7740);
-// EXTERNAL MODULE: ./src/image/wasted.ts
-var wasted = __webpack_require__(5355);
+// EXTERNAL MODULE: ./src/image/cache-paths.ts
+var cache_paths = __webpack_require__(6734);
+;// CONCATENATED MODULE: ./src/image/wasted.ts
+/**
+ * Wasted bytes across an image's layers (DESIGN.md): bytes of regular files in lower layers that
+ * the final filesystem cannot see, because a later layer overwrote them, deleted them with a
+ * whiteout, hid them under an opaque directory, or replaced a directory above them with a file
+ * or symlink. Each hidden copy counts once, blamed on the nearest later layer that hides it
+ * (dive counts some copies twice: its issue #684).
+ *
+ * One sweep from the top layer down: before a layer's own entries are added to the set of
+ * "hiders", its files are looked up against the hiders of the layers above it, so the cost is
+ * one map lookup per file plus one per ancestor directory, never a comparison of layer pairs.
+ */
+
+
+const HOW = ['overwritten', 'deleted', 'opaque', 'replaced-parent'];
+const OVERWRITTEN = 0;
+const DELETED = 1;
+const OPAQUE = 2;
+const REPLACED_PARENT = 3;
+/** Within one layer, when two entries hide the same path, the more direct one names it. */
+const PRIORITY = [3, 0, 1, 2];
+/**
+ * A hider packed in one small integer (a V8 small integer: no allocation in a Map):
+ * layer * 8 + how * 2 + nonDirectory. `nonDirectory` marks an entry at the path that is not a
+ * directory (a file, symlink, hard link, device), which also hides everything below the path.
+ */
+const pack = (layer, how, nonDirectory = 0) => layer * 8 + how * 2 + nonDirectory;
+const layerOf = (mark) => Math.floor(mark / 8);
+const howOf = (mark) => (mark >> 1) & 3;
+const isNonDirectory = (mark) => (mark & 1) === 1;
+/** Whether `mark` should replace `current`: a nearer layer, or the same layer more directly. */
+function nearer(mark, current) {
+    if (current === undefined)
+        return true;
+    const layer = layerOf(mark);
+    const currentLayer = layerOf(current);
+    return layer < currentLayer || (layer === currentLayer && PRIORITY[howOf(mark)] > PRIORITY[howOf(current)]);
+}
+const dirname = (path) => {
+    const slash = path.lastIndexOf('/');
+    return slash < 0 ? '' : path.slice(0, slash);
+};
+/** Whether `path` is directly in directory `dir` (no allocation: checked once per entry). */
+const isDirectlyIn = (path, dir) => dir !== '' && path.lastIndexOf('/') === dir.length && path.startsWith(dir);
+const whiteoutOf = (path) => {
+    const slash = path.lastIndexOf('/');
+    return `${path.slice(0, slash + 1)}.wh.${path.slice(slash + 1)}`;
+};
+const whiteoutTarget = (whiteoutPath) => {
+    const slash = whiteoutPath.lastIndexOf('/');
+    return whiteoutPath.slice(0, slash + 1) + whiteoutPath.slice(slash + 1 + '.wh.'.length);
+};
+/**
+ * The hiders of the layers above the one being checked, nearest layer first:
+ * - `same`: per path, the nearest layer with an entry at it (or a whiteout of it): it hides the
+ *   lower copies of that path; when that entry is no directory, it also hides all below the path;
+ * - `below`: per directory path, the nearest layer that hides everything below it in some other
+ *   way: a whiteout of it, an opaque marker in it, or a non-directory entry that a nearer
+ *   directory entry at the same path superseded in `same`. Few paths: whiteouts are rare.
+ */
+class Hiders {
+    same = new Map();
+    below = new Map();
+    get empty() {
+        return this.same.size === 0 && this.below.size === 0;
+    }
+    setSame(path, mark) {
+        const current = this.same.get(path);
+        if (!nearer(mark, current))
+            return;
+        // A file at `path` in a higher layer still hides what lies below `path` in the lower
+        // layers once a nearer layer puts a directory there: keep that in `below`. (A nearer
+        // file hides below by itself, a nearer whiteout sets `below` itself.)
+        if (current !== undefined &&
+            isNonDirectory(current) &&
+            !isNonDirectory(mark) &&
+            howOf(mark) === OVERWRITTEN &&
+            layerOf(current) !== layerOf(mark)) {
+            this.setBelow(path, pack(layerOf(current), REPLACED_PARENT));
+        }
+        this.same.set(path, mark);
+    }
+    setBelow(path, mark) {
+        if (nearer(mark, this.below.get(path)))
+            this.below.set(path, mark);
+    }
+    /** Adds what a layer hides from the layers below it. */
+    add(layer, scan) {
+        const { count, paths, kinds } = scan.entries;
+        for (let k = 0; k < count; k++) {
+            const path = paths[k];
+            switch (kinds[k]) {
+                case image_layers/* EntryKind */.t0.Whiteout: {
+                    const target = whiteoutTarget(path);
+                    this.setSame(target, pack(layer, DELETED));
+                    this.setBelow(target, pack(layer, DELETED));
+                    break;
+                }
+                case image_layers/* EntryKind */.t0.Opaque:
+                    this.setBelow(dirname(path), pack(layer, OPAQUE));
+                    break;
+                case image_layers/* EntryKind */.t0.Directory:
+                    this.setSame(path, pack(layer, OVERWRITTEN));
+                    break;
+                default: // a file, hard link, symlink or device: replaces a lower file, or a lower directory
+                    this.setSame(path, pack(layer, OVERWRITTEN, 1));
+            }
+        }
+        // A directory the tar does not list but its entries imply (`a/b/c` implies `a/b` and `a`)
+        // still replaces a lower file at that path. Each directory is walked once.
+        const walked = new Set();
+        let lastDir = '';
+        for (let k = 0; k < count; k++) {
+            if (isDirectlyIn(paths[k], lastDir))
+                continue;
+            lastDir = dirname(paths[k]);
+            for (let dir = lastDir; dir !== '' && !walked.has(dir); dir = dirname(dir)) {
+                walked.add(dir);
+                const current = this.same.get(dir);
+                if (current === undefined || layerOf(current) !== layer)
+                    this.setSame(dir, pack(layer, OVERWRITTEN));
+            }
+        }
+    }
+    /**
+     * The nearest hider of everything below `dir` and its ancestors (`a/b` -> `a`, `a/b`), with
+     * the path it stands at; the shallowest wins a tie.
+     */
+    aboveDirectory(dir) {
+        let best;
+        let bestKey = '';
+        for (let end = dir.indexOf('/');; end = dir.indexOf('/', end + 1)) {
+            const ancestor = end < 0 ? dir : dir.slice(0, end);
+            const below = this.below.get(ancestor);
+            if (below !== undefined && (best === undefined || layerOf(below) < layerOf(best))) {
+                best = below;
+                bestKey = ancestor;
+            }
+            const same = this.same.get(ancestor);
+            if (same !== undefined &&
+                isNonDirectory(same) &&
+                (best === undefined || layerOf(same) < layerOf(best))) {
+                best = pack(layerOf(same), REPLACED_PARENT);
+                bestKey = ancestor;
+            }
+            if (end < 0)
+                break;
+        }
+        return best === undefined ? undefined : { mark: best, key: bestKey };
+    }
+}
+/** The path of the entry that hid something, from the hidden-or-ancestor path and how. */
+function hiderPath(key, how) {
+    switch (how) {
+        case DELETED:
+            return whiteoutOf(key);
+        case OPAQUE:
+            return `${key}/.wh..wh..opq`;
+        default:
+            return key; // overwritten: the same path; replaced-parent: the ancestor
+    }
+}
+/** The wasted bytes of one platform image, from its layer scans, bottom layer first. */
+function computeWaste(layers, options = {}) {
+    const hiders = new Hiders();
+    const perLayer = new Array(layers.length).fill(0);
+    const largest = new image_layers/* Largest */.FV(options.maxHidden ?? 100);
+    let total = 0;
+    let hiddenCount = 0;
+    const pairsTopDown = [];
+    for (let layer = layers.length - 1; layer >= 0; layer--) {
+        const { count, paths, kinds, sizes } = layers[layer].entries;
+        // Indexed by hiddenBy * 4 + how: an array slot, not one more map lookup per hidden file.
+        const byHider = [];
+        // The slots in use: the array is sparse and as long as 4 x the hider's layer, so walking it
+        // for every layer made 10,000 repeated layers take seconds (quadratic).
+        const used = [];
+        const onVisible = options.onVisible;
+        if (hiders.empty && onVisible) {
+            for (let k = 0; k < count; k++)
+                if (kinds[k] === image_layers/* EntryKind */.t0.File && sizes[k] > 0)
+                    onVisible(paths[k], sizes[k]);
+        }
+        if (!hiders.empty) {
+            // Files come grouped by directory: what hides a directory's contents is looked up once.
+            let dir;
+            let aboveDir;
+            let cacheDir;
+            let cacheOfDir;
+            for (let k = 0; k < count; k++) {
+                // Hard links are 0 bytes: never waste. An empty file wastes nothing either.
+                if (kinds[k] !== image_layers/* EntryKind */.t0.File || sizes[k] === 0)
+                    continue;
+                const path = paths[k];
+                if (dir === undefined || !isDirectlyIn(path, dir)) {
+                    dir = dirname(path);
+                    aboveDir = dir === '' ? undefined : hiders.aboveDirectory(dir);
+                }
+                // The path itself wins a tie with its ancestors.
+                let mark = hiders.same.get(path);
+                let key = path;
+                if (aboveDir !== undefined && (mark === undefined || layerOf(aboveDir.mark) < layerOf(mark))) {
+                    ({ mark, key } = aboveDir);
+                }
+                if (mark === undefined) {
+                    onVisible?.(path, sizes[k]);
+                    continue;
+                }
+                const size = sizes[k];
+                const hiddenBy = layerOf(mark);
+                const how = howOf(mark);
+                total += size;
+                perLayer[layer] += size;
+                hiddenCount++;
+                const slot = hiddenBy * 4 + how;
+                let pair = byHider[slot];
+                if (pair === undefined) {
+                    pair = byHider[slot] = { layer, hiddenBy, how: HOW[how], bytes: 0, count: 0, cacheBytes: {} };
+                    used.push(slot);
+                }
+                pair.bytes += size;
+                pair.count++;
+                // Cache patterns name directories, so a file's kind is its directory's: matched once
+                // per directory of hidden files, not per file (a regex costs more than the lookups here).
+                if (cacheDir !== dir) {
+                    cacheDir = dir;
+                    cacheOfDir = dir === '' ? undefined : (0,cache_paths/* cacheKindOf */.cW)(`${dir}/`);
+                }
+                if (cacheOfDir !== undefined)
+                    pair.cacheBytes[cacheOfDir] = (pair.cacheBytes[cacheOfDir] ?? 0) + size;
+                if (largest.admits(size)) {
+                    largest.add(size, {
+                        path,
+                        size,
+                        layer,
+                        hiddenBy,
+                        hiddenByPath: hiderPath(key, how),
+                        how: HOW[how],
+                    });
+                }
+            }
+        }
+        pairsTopDown.push(used.sort((a, b) => a - b).map((slot) => byHider[slot]));
+        if (layer > 0)
+            hiders.add(layer, layers[layer]);
+    }
+    const pairs = pairsTopDown.reverse().flat();
+    return { total, perLayer, pairs, hidden: largest.items, hiddenCount };
+}
+
+;// CONCATENATED MODULE: ./src/image/merged.ts
+/**
+ * The merged filesystem of one platform image (its layers stacked, whiteouts and opaque
+ * directories applied), as bytes per directory: what the path delta (compare/path-delta.ts)
+ * compares. Made in the same top-down sweep as the wasted bytes (wasted.ts), from the entries
+ * the layer scan kept; nothing is read again.
+ *
+ * Memory stays bounded by the shape of the tree, not the number of files: each file adds its
+ * bytes to its ancestors up to `depth` path segments, so a million files under
+ * `usr/lib/python3.11/site-packages/...` are a few thousand keys.
+ */
+
+/** The deepest path (in segments) the merged tree keeps apart. */
+const MERGED_TREE_DEPTH = 6;
+function addToTree(tree, path, size, depth = MERGED_TREE_DEPTH) {
+    tree.set('', (tree.get('') ?? 0) + size);
+    let end = -1;
+    for (let level = 0; level < depth; level++) {
+        end = path.indexOf('/', end + 1);
+        const key = end < 0 ? path : path.slice(0, end);
+        tree.set(key, (tree.get(key) ?? 0) + size);
+        if (end < 0)
+            break;
+    }
+}
+/** The wasted bytes and the merged tree of one platform image, bottom layer first. */
+function mergeLayers(layers, options = {}) {
+    const tree = new Map([['', 0]]);
+    const depth = options.depth ?? MERGED_TREE_DEPTH;
+    const waste = computeWaste(layers, {
+        ...options,
+        onVisible: (path, size) => addToTree(tree, path, size, depth),
+    });
+    return { waste, tree };
+}
+
 // EXTERNAL MODULE: ./src/util/pool.ts
 var pool = __webpack_require__(704);
 // EXTERNAL MODULE: ./src/oci/descriptor.ts
@@ -755,6 +1147,12 @@ function bounded(source, limit) {
 }
 
 ;// CONCATENATED MODULE: ./src/measure/measure.ts
+/**
+ * Measures an image from its source (a registry repository or an OCI layout): the manifests
+ * give compressed sizes; streaming each layer blob once gives uncompressed sizes, file counts
+ * and wasted bytes. A layer shared by platforms, or with the baseline, is scanned once.
+ */
+
 
 
 
@@ -767,10 +1165,19 @@ class LayerScans {
     constructor(concurrency = 3) {
         this.limit = (0,pool/* limiter */.T)(concurrency);
     }
-    scan(source, layer) {
+    scan(source, layer, progress) {
         let scan = this.scans.get(layer.digest);
         if (!scan) {
-            scan = this.limit(() => scanReadAgain(source, layer));
+            scan = this.limit(async () => {
+                // Tracked from when its bytes start to flow, not while it waits for a turn.
+                const tracker = progress?.tracker.layer({ ...progress.place, size: layer.compressed });
+                try {
+                    return await scanReadAgain(source, layer, tracker);
+                }
+                finally {
+                    tracker?.done();
+                }
+            });
             this.scans.set(layer.digest, scan);
         }
         return scan;
@@ -781,11 +1188,11 @@ class LayerScans {
  * mismatch, or bytes that would not decode (a flipped byte breaks gzip before the digest is
  * checked), as long as the source says reading again may help.
  */
-async function scanReadAgain(source, layer) {
+async function scanReadAgain(source, layer, tracker) {
     for (let attempt = 1;; attempt++) {
         try {
             const blob = await source.blobStream(layer.digest, layer.compressed);
-            return await (0,image_layers/* scanLayer */.h4)(blob, { mediaType: layer.mediaType });
+            return await (0,image_layers/* scanLayer */.h4)(tracker ? counted(blob, tracker) : blob, { mediaType: layer.mediaType });
         }
         catch (error) {
             // Other registry errors had their retries in the transport.
@@ -795,6 +1202,17 @@ async function scanReadAgain(source, layer) {
             }
         }
     }
+}
+/** `blob`, its chunks counted as they pass; its error passed on as it came (the same object). */
+function counted(blob, tracker) {
+    const counter = new external_node_stream_.PassThrough({
+        transform(chunk, _encoding, callback) {
+            tracker.read(chunk.length);
+            callback(null, chunk);
+        },
+    });
+    (0,external_node_stream_.pipeline)(blob, counter, () => { });
+    return counter;
 }
 // A decoder's or the tar parser's words do not say which layer of which image they are about.
 function namedScanError(error, source, layer, attempts) {
@@ -810,7 +1228,11 @@ function namedScanError(error, source, layer, attempts) {
     });
 }
 async function measureImage(source, reference, options) {
+    const prefix = options.phasePrefix ?? '';
+    const endManifests = options.progress?.phase(`${prefix}manifests`);
     const image = await loadImage(source, reference, { platforms: options.platforms });
+    endManifests?.();
+    const endLayers = options.analyzeLayers ? options.progress?.phase(`${prefix}layers`) : undefined;
     const scans = options.scans ?? new LayerScans();
     const wanted = options.onlyPlatforms && new Set(options.onlyPlatforms);
     const scanned = [];
@@ -826,8 +1248,10 @@ async function measureImage(source, reference, options) {
                 layers: p.layers.map((l) => ({ ...layerBase(l), uncompressed: null, files: null })),
             };
         }
-        const layerScans = await Promise.all(p.layers.map((l) => scans.scan(source, l)));
-        const waste = (0,wasted/* computeWaste */.I)(layerScans);
+        const count = p.layers.length;
+        const tracker = options.progress;
+        const layerScans = await Promise.all(p.layers.map((l, i) => scans.scan(source, l, tracker && { tracker, place: { platform: p.platform, index: i + 1, count } })));
+        const { waste, tree } = mergeLayers(layerScans);
         scanned.push({
             platform: p.platform,
             layers: p.layers.map((l, i) => ({ ...layerBase(l), scan: layerScans[i] })),
@@ -837,13 +1261,16 @@ async function measureImage(source, reference, options) {
             ...base,
             uncompressed: layerScans.reduce((sum, s) => sum + s.uncompressed, 0),
             wasted: waste.total,
+            tree,
             layers: p.layers.map((l, i) => ({
                 ...layerBase(l),
                 uncompressed: layerScans[i].uncompressed,
                 files: layerScans[i].files,
+                contentDigest: layerScans[i].contentDigest,
             })),
         };
     }));
+    endLayers?.();
     // In the image's platform order, whichever scan finished first.
     const order = platforms.map((p) => p.platform);
     scanned.sort((a, b) => order.indexOf(a.platform) - order.indexOf(b.platform));
@@ -853,12 +1280,97 @@ function layerBase(l) {
     return { digest: l.digest, compressed: l.compressed, createdBy: l.createdBy };
 }
 
+;// CONCATENATED MODULE: ./src/compare/path-delta.ts
+
+/** Share of a directory's growth (or loss) a subdirectory must hold to stand for it. */
+const ROLL_UP_SHARE = 0.8;
+/** Paths kept in the report (the comment shows fewer). */
+const MAX_PATHS = 200;
+function pathDelta(base, head, maxPaths = MAX_PATHS) {
+    const keys = new Set([...base.keys(), ...head.keys()]);
+    keys.delete('');
+    const children = new Map();
+    for (const key of keys) {
+        const parent = parentOf(key);
+        const list = children.get(parent);
+        if (list)
+            list.push(key);
+        else
+            children.set(parent, [key]);
+    }
+    const delta = (key) => (head.get(key) ?? 0) - (base.get(key) ?? 0);
+    // Growth and loss under each path, summed over the leaves (the deepest keys) below it.
+    const growth = new Map();
+    const loss = new Map();
+    for (const key of keys) {
+        if (children.has(key))
+            continue;
+        const d = delta(key);
+        if (d === 0)
+            continue;
+        const into = d > 0 ? growth : loss;
+        for (let at = key; at !== undefined; at = at === '' ? undefined : parentOf(at)) {
+            into.set(at, (into.get(at) ?? 0) + Math.abs(d));
+        }
+    }
+    const chosen = new Map();
+    for (const [share, sign] of [
+        [growth, 1],
+        [loss, -1],
+    ]) {
+        for (const top of children.get('') ?? []) {
+            const amount = share.get(top) ?? 0;
+            if (amount === 0)
+                continue;
+            let at = top;
+            for (;;) {
+                if ((0,cache_paths/* cacheKindOf */.cW)(`${at}/`) !== undefined)
+                    break;
+                if (sign < 0 && !head.has(at) && at.includes('/'))
+                    break;
+                const total = share.get(at);
+                const next = (children.get(at) ?? []).find((c) => (share.get(c) ?? 0) >= ROLL_UP_SHARE * total);
+                if (next === undefined)
+                    break;
+                at = next;
+            }
+            chosen.set(at, Math.max(chosen.get(at) ?? 0, share.get(at)) * sign);
+        }
+    }
+    return [...chosen.keys()]
+        .map((key) => {
+        const before = base.get(key) ?? 0;
+        const after = head.get(key) ?? 0;
+        const status = !base.has(key)
+            ? 'new'
+            : !head.has(key)
+                ? 'removed'
+                : after >= before
+                    ? 'grown'
+                    : 'shrunk';
+        return { path: `/${key}`, before, after, delta: after - before, status };
+    })
+        .filter((c) => c.delta !== 0)
+        .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (a.path < b.path ? -1 : 1))
+        .slice(0, maxPaths);
+}
+const parentOf = (key) => {
+    const slash = key.lastIndexOf('/');
+    return slash < 0 ? '' : key.slice(0, slash);
+};
+
+// EXTERNAL MODULE: ./src/report/pull-delta.ts
+var pull_delta = __webpack_require__(1988);
 // EXTERNAL MODULE: ./src/report/size-report.ts
 var size_report = __webpack_require__(8436);
 ;// CONCATENATED MODULE: ./src/compare/delta.ts
 
+
+
 /** The report of `image` against `baseline`, or against none, for the reason `outcome` gives. */
 function buildSizeReport(image, baseline, outcome) {
+    const platforms = image.platforms.map((p) => platformReport(p, baseline));
+    const pull = (0,pull_delta/* pullDelta */.C)(platforms);
     return {
         version: size_report/* SIZE_REPORT_VERSION */.OU,
         image: { ref: image.ref, digest: image.digest },
@@ -867,7 +1379,8 @@ function buildSizeReport(image, baseline, outcome) {
             outcome?.status === 'unavailable' && {
             baselineUnavailable: { ref: outcome.ref, problem: outcome.problem, reason: outcome.reason },
         }),
-        platforms: image.platforms.map((p) => platformReport(p, baseline)),
+        platforms,
+        ...(pull && { pullDelta: pull }),
         removedPlatforms: (baseline?.platforms ?? [])
             .map((b) => b.platform)
             .filter((name) => !image.platforms.some((p) => p.platform === name)),
@@ -875,12 +1388,14 @@ function buildSizeReport(image, baseline, outcome) {
 }
 function platformReport(p, baseline) {
     const base = baseline?.platforms.find((b) => b.platform === p.platform);
-    const baseDigests = new Set(base?.layers.map((l) => l.digest));
-    const imageDigests = new Set(p.layers.map((l) => l.digest));
-    const layers = p.layers.map(layerReport);
-    const added = layers.filter((l) => !baseDigests.has(l.digest));
+    const layers = p.layers.map((l, i) => layerReport(l, i));
+    const matched = base
+        ? matchLayers(layers, base.layers.map((l, i) => layerReport(l, i)))
+        : undefined;
+    const added = matched?.added ?? layers;
     // A layer listed twice in one manifest is downloaded once.
     const newToPull = [...new Map(added.map((l) => [l.digest, l.compressed])).values()].reduce((a, b) => a + b, 0);
+    const paths = base?.tree && p.tree ? pathDelta(base.tree, p.tree) : null;
     return {
         platform: p.platform,
         compressed: p.compressed,
@@ -897,17 +1412,54 @@ function platformReport(p, baseline) {
                 layerCount: p.layers.length - base.layers.length,
             }
             : null,
-        changes: base
-            ? { added, removed: base.layers.filter((l) => !imageDigests.has(l.digest)).map(layerReport) }
-            : null,
+        changes: matched ?? null,
+        ...(matched && { sameContent: matched.added.length === 0 && matched.removed.length === 0 }),
+        ...(base && { paths }),
     };
 }
-const layerReport = (l) => ({
+/**
+ * Layers matched against the baseline's: by digest first, then the rest by content digest
+ * (a rebuild whose files are the same, only their times differ), each baseline layer once.
+ */
+function matchLayers(layers, baseLayers) {
+    const baseDigests = new Set(baseLayers.map((l) => l.digest));
+    const imageDigests = new Set(layers.map((l) => l.digest));
+    const unmatched = baseLayers.filter((l) => !imageDigests.has(l.digest));
+    const byContent = new Map();
+    for (const l of unmatched) {
+        if (!l.contentDigest)
+            continue;
+        byContent.set(l.contentDigest, [...(byContent.get(l.contentDigest) ?? []), l]);
+    }
+    const added = [];
+    const rebuilt = [];
+    const used = new Set();
+    for (const l of layers) {
+        if (baseDigests.has(l.digest))
+            continue;
+        const twin = l.contentDigest ? byContent.get(l.contentDigest)?.shift() : undefined;
+        if (twin) {
+            used.add(twin);
+            rebuilt.push({
+                ...l,
+                baselineDigest: twin.digest,
+                baselineIndex: twin.index,
+                baselineCompressed: twin.compressed,
+            });
+        }
+        else
+            added.push(l);
+    }
+    return { added, removed: unmatched.filter((l) => !used.has(l)), rebuilt };
+}
+const layerReport = (l, i) => ({
     digest: l.digest,
     compressed: l.compressed,
     uncompressed: l.uncompressed,
     files: l.files,
     createdBy: l.createdBy ?? null,
+    index: i + 1,
+    contentDigest: l.contentDigest ?? null,
 });
 const figures = (p) => ({
     compressed: p.compressed,
@@ -916,7 +1468,130 @@ const figures = (p) => ({
 });
 const difference = (a, b) => (a === null || b === null ? null : a - b);
 
+// EXTERNAL MODULE: ./src/render/format.ts
+var format = __webpack_require__(1509);
+;// CONCATENATED MODULE: ./src/steps/read-progress.ts
+/**
+ * Progress while layers stream from the registry, so that a long read is not minutes of silence:
+ * every few seconds, a line per layer still streaming (platform, layer i/n, bytes read of its
+ * size, rate); a closing line for each layer that took long enough to be reported; and, at the
+ * end, one line with the time each phase took. Pure: bytes and a clock in, lines out through `log`.
+ *
+ *   const progress = new ReadProgress({ log: io.info, now: Date.now });
+ *   const end = progress.phase('layers');
+ *   const layer = progress.layer({ platform: 'linux/amd64', index: 3, count: 7, size: 1_270_000_000 });
+ *   stream.on('data', (chunk) => layer.read(chunk.length));
+ *   layer.done();
+ *   end();
+ *   progress.finish(); // "read in 12.4 s: manifests 0.08 s, layers 12.3 s (1.27 GB, 103 MB/s)"
+ */
+
+/**
+ * The progress of a step's reads, as the environment asks: a round of lines every 5 s, or every
+ * SHIPSHAPE_PROGRESS_INTERVAL_MS (`0`: none at all); the closing line only for a read that took
+ * an interval or longer, so that a quick read (a small image, a test) stays quiet.
+ */
+function progressFromEnv(env, log, now) {
+    const value = env.SHIPSHAPE_PROGRESS_INTERVAL_MS?.trim();
+    const interval = value && /^\d{1,9}$/.test(value) ? Number(value) : DEFAULT_PROGRESS_INTERVAL_MS;
+    if (interval === 0)
+        return undefined;
+    return new ReadProgress({ log, now, interval, closingAfter: interval });
+}
+const DEFAULT_PROGRESS_INTERVAL_MS = 5_000;
+class ReadProgress {
+    options;
+    interval;
+    started;
+    lastRound;
+    active = new Set();
+    phases = [];
+    constructor(options) {
+        this.options = options;
+        this.interval = options.interval ?? DEFAULT_PROGRESS_INTERVAL_MS;
+        this.started = options.now();
+        this.lastRound = this.started;
+    }
+    /** Starts phase `name`, ending the one before; the returned function ends it (once). */
+    phase(name) {
+        this.closePhase();
+        const phase = { name, ms: 0, bytes: 0, start: this.options.now(), open: true };
+        this.phases.push(phase);
+        return () => this.closePhase(phase);
+    }
+    layer(info) {
+        const layer = { ...info, started: this.options.now(), bytes: 0, shown: false };
+        this.active.add(layer);
+        const phase = this.phases.at(-1)?.open ? this.phases.at(-1) : undefined;
+        let finished = false;
+        return {
+            read: (bytes) => {
+                if (finished)
+                    return;
+                layer.bytes += bytes;
+                if (phase)
+                    phase.bytes += bytes;
+                this.maybeRound();
+            },
+            done: () => {
+                if (finished)
+                    return;
+                finished = true;
+                this.active.delete(layer);
+                if (layer.shown) {
+                    const ms = this.options.now() - layer.started;
+                    this.options.log(`${read_progress_name(layer)}: ${(0,format/* formatBytes */.z3)(layer.bytes)} in ${seconds(ms)} (${rate(layer.bytes, ms)})`);
+                }
+                this.maybeRound();
+            },
+        };
+    }
+    /** The closing line: the whole read and each phase, with bytes and rate where bytes flowed. */
+    finish() {
+        this.closePhase();
+        const total = this.options.now() - this.started;
+        if (total < (this.options.closingAfter ?? 0))
+            return;
+        const parts = this.phases.map((p) => `${p.name} ${seconds(p.ms)}${p.bytes > 0 ? ` (${(0,format/* formatBytes */.z3)(p.bytes)}, ${rate(p.bytes, p.ms)})` : ''}`);
+        this.options.log(`read in ${seconds(total)}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`);
+    }
+    // The given phase, or whichever is open.
+    closePhase(phase = this.phases.at(-1)) {
+        if (!phase?.open)
+            return;
+        phase.open = false;
+        phase.ms = this.options.now() - phase.start;
+    }
+    // One line per layer still streaming, at most once per interval.
+    maybeRound() {
+        const now = this.options.now();
+        if (now - this.lastRound < this.interval || this.active.size === 0)
+            return;
+        this.lastRound = now;
+        for (const layer of this.active) {
+            layer.shown = true;
+            const ms = now - layer.started;
+            const of = layer.size > 0
+                ? ` of ${(0,format/* formatBytes */.z3)(layer.size)} (${Math.floor((layer.bytes / layer.size) * 100)}%)`
+                : '';
+            this.options.log(`${read_progress_name(layer)}: ${(0,format/* formatBytes */.z3)(layer.bytes)}${of}, ${rate(layer.bytes, ms)}`);
+        }
+    }
+}
+function read_progress_name(layer) {
+    return `${layer.platform} layer ${layer.index}/${layer.count}`;
+}
+function seconds(ms) {
+    return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+function rate(bytes, ms) {
+    if (ms <= 0)
+        return `${(0,format/* formatBytes */.z3)(bytes)}/s`;
+    return `${(0,format/* formatBytes */.z3)(Math.round((bytes * 1000) / ms))}/s`;
+}
+
 ;// CONCATENATED MODULE: ./src/steps/measure.ts
+
 
 
 
@@ -933,6 +1608,7 @@ const difference = (a, b) => (a === null || b === null ? null : a - b);
 function measurePorts(io) {
     return {
         env: io.env,
+        startProgress: () => progressFromEnv(io.env, (line) => io.info(line), () => io.now().getTime()),
         onSecret: (secret) => io.mask(secret),
         log: (line) => io.infoUntrusted(line),
         warn: (line) => io.warning(line),
@@ -949,12 +1625,13 @@ async function measureAgainstBaseline(image, baseline, options) {
  */
 async function measureWithScans(image, baseline, options) {
     const scans = new LayerScans();
-    const { measurement: measured, scanned } = await measureReference(image, 'image', options, scans);
+    const progress = options.analyzeLayers ? options.startProgress?.() : undefined;
+    const { measurement: measured, scanned } = await measureReference(image, 'image', options, scans, progress);
     let base = null;
     let outcome = typeof baseline === 'object' ? baseline : undefined;
     if (typeof baseline === 'string') {
         // A baseline is measured on the image's platforms, whatever else it has.
-        const read = await readBaseline(baseline, options, scans, measured.platforms.map((p) => p.platform));
+        const read = await readBaseline(baseline, options, scans, measured.platforms.map((p) => p.platform), progress);
         if ('outcome' in read) {
             outcome = read.outcome;
             noteBaseline(outcome, options);
@@ -962,13 +1639,14 @@ async function measureWithScans(image, baseline, options) {
         else
             base = read.measurement;
     }
+    progress?.finish();
     return { report: buildSizeReport(measured, base, outcome), scanned };
 }
 /**
  * Reads the baseline `ref` (its manifests and configs; its layers too with `analyzeLayers`),
  * never throwing: its measurement, or the outcome the baseline policy gives what went wrong.
  */
-async function readBaseline(ref, options, scans, onlyPlatforms) {
+async function readBaseline(ref, options, scans, onlyPlatforms, progress) {
     const failure = {};
     try {
         const { source, reference } = await openSource(ref, options.input ?? 'baseline', options);
@@ -977,6 +1655,8 @@ async function readBaseline(ref, options, scans, onlyPlatforms) {
             onlyPlatforms,
             analyzeLayers: options.analyzeLayers,
             scans,
+            progress,
+            phasePrefix: 'baseline ',
         });
         return { measurement: { ...measurement, ref } };
     }
@@ -1015,12 +1695,13 @@ function watchMissing(source, top, failure) {
         ...(source.mayReadAgain && { mayReadAgain: (attempt) => source.mayReadAgain(attempt) }),
     };
 }
-async function measureReference(ref, input, options, scans) {
+async function measureReference(ref, input, options, scans, progress) {
     const { source, reference } = await openSource(ref, input, options);
     const { measurement, scanned } = await measureImage(source, reference, {
         platforms: options.platforms,
         analyzeLayers: options.analyzeLayers,
         scans,
+        progress,
     });
     return { measurement: { ...measurement, ref }, scanned };
 }

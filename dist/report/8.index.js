@@ -56,11 +56,12 @@ async function verifyPrNumber(check) {
     const refuse = (reason) => new errors/* InputError */.dz('pr-number', String(check.prNumber), `${reason}; nothing was posted`);
     if (!check.run?.headSha)
         throw refuse(prNumberMismatch(check.repository, check.run, undefined));
-    const { createGitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(157), __webpack_require__.e(824)]).then(__webpack_require__.bind(__webpack_require__, 5824));
+    const { createGitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(157), __webpack_require__.e(556)]).then(__webpack_require__.bind(__webpack_require__, 9556));
     const octokit = createGitHubClient({
         token: check.token,
         env: check.env,
         onRetry: check.onRetry,
+        onSecret: check.onSecret,
         waitBudget: check.waitBudget,
     });
     const [owner, repo] = check.repository.split('/');

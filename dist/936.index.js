@@ -1,5 +1,5 @@
-export const id = 16;
-export const ids = [16,217];
+export const id = 936;
+export const ids = [936,217];
 export const modules = {
 
 /***/ 9217:
@@ -69,7 +69,7 @@ function layerCompression(mediaType) {
 
 /***/ }),
 
-/***/ 16:
+/***/ 2936:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2032,183 +2032,10 @@ function reason(error) {
     return code ?? error.message;
 }
 
-;// CONCATENATED MODULE: ./src/registry/net/proxy-env.ts
-/**
- * Which proxy a request goes through, from the variables the runner sets, by the rules of
- * @actions/http-client (what every other action on the runner follows): `https_proxy` or
- * `HTTPS_PROXY` for https URLs, `http_proxy` or `HTTP_PROXY` for http ones, the lower-case name
- * first; none for the loopback; none for a host `no_proxy` / `NO_PROXY` lists: `*`, a host or
- * `host:port`, which also matches its subdomains, or `.domain`, which matches only subdomains.
- */
-class ProxyConfigError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ProxyConfigError';
-    }
-}
-/** The proxy for `target`, or undefined to connect directly. */
-function proxyFor(target, env) {
-    if (bypassesProxy(target, env))
-        return undefined;
-    const names = target.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
-    const variable = names.find((name) => env[name]);
-    if (!variable)
-        return undefined;
-    return parseProxy(env[variable], variable);
-}
-/** Whether `target` is reached directly: the loopback always, and what NO_PROXY lists. */
-function bypassesProxy(target, env) {
-    const hostname = target.hostname.toUpperCase();
-    if (!hostname)
-        return false;
-    if (isLoopbackName(hostname))
-        return true;
-    const noProxy = env.no_proxy || env.NO_PROXY || '';
-    if (!noProxy)
-        return false;
-    const port = target.port || (target.protocol === 'https:' ? '443' : target.protocol === 'http:' ? '80' : '');
-    const candidates = port ? [hostname, `${hostname}:${port}`] : [hostname];
-    return noProxy
-        .split(',')
-        .map((item) => item.trim().toUpperCase())
-        .filter((item) => item)
-        .some((item) => item === '*' ||
-        candidates.some((candidate) => candidate === item ||
-            candidate.endsWith(`.${item}`) ||
-            (item.startsWith('.') && candidate.endsWith(item))));
-}
-// As @actions/http-client: by name, without resolving anything.
-function isLoopbackName(upper) {
-    return (upper === 'LOCALHOST' ||
-        upper.startsWith('127.') ||
-        upper.startsWith('[::1]') ||
-        upper.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-/**
- * A proxy variable's value: a URL, or `host:port` taken as `http://host:port`. Only http and https
- * proxies are spoken to; anything else is an error that names the variable, never its credentials.
- */
-function parseProxy(value, variable) {
-    const text = value.trim();
-    let url;
-    try {
-        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
-    }
-    catch {
-        throw new ProxyConfigError(`${variable} is not a proxy URL: "${withoutCredentials(text)}"`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new ProxyConfigError(`${variable} names a ${url.protocol.slice(0, -1)} proxy ("${withoutCredentials(text)}"): only http:// and https:// proxies are supported`);
-    }
-    const username = decode(url.username);
-    const rawPassword = url.password;
-    const password = decode(rawPassword);
-    url.username = '';
-    url.password = '';
-    if (!username && !password)
-        return { url, variable, secrets: [] };
-    const token = Buffer.from(`${username}:${password}`).toString('base64');
-    const authorization = `Basic ${token}`;
-    const secrets = [...new Set([password, rawPassword, token, authorization])].filter((secret) => secret);
-    return { url, variable, authorization, secrets };
-}
-function decode(part) {
-    try {
-        return decodeURIComponent(part);
-    }
-    catch {
-        return part;
-    }
-}
-function withoutCredentials(text) {
-    return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/@]*@/i, (_match, scheme) => `${scheme ?? ''}***@`);
-}
-/** `http://proxy.corp:3128`, as errors name it (never with credentials). */
-function describeProxy(proxy) {
-    return `${proxy.url.protocol}//${proxy.url.host} (${proxy.variable})`;
-}
-
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(1692);
-;// CONCATENATED MODULE: ./src/registry/net/proxy-tunnel.ts
-/**
- * An https Agent whose connections go through an HTTP proxy: `CONNECT host:port`, then TLS to the
- * registry inside the tunnel, with the host's own TLS settings (its CAs, client certificate,
- * verification), so the proxy sees only where the connection goes. Keep-alive as any Agent: one
- * tunnel carries request after request. A proxy that cannot be reached or refuses the tunnel is an
- * error that names it; there is no falling back to a direct connection.
- */
-
-
-
-
-class ProxyError extends Error {
-    status;
-    constructor(message, 
-    /** The proxy's status for the CONNECT, when it answered one. */
-    status, options) {
-        super(message, options);
-        this.status = status;
-        this.name = 'ProxyError';
-    }
-}
-class TunnelAgent extends external_node_https_.Agent {
-    proxy;
-    constructor(proxy, options) {
-        super(options);
-        this.proxy = proxy;
-    }
-    // node:http calls this for each new connection; the socket is handed over through the callback
-    // once the tunnel is up (a documented way for createConnection to answer).
-    createConnection(requestOptions, callback) {
-        const options = requestOptions;
-        const host = options.host ?? 'localhost';
-        const port = Number(options.port ?? 443);
-        const authority = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
-        const proxy = this.proxy;
-        const send = proxy.url.protocol === 'https:' ? external_node_https_.request : external_node_http_.request;
-        const connect = send({
-            host: proxy.url.hostname.replace(/^\[(.*)\]$/, '$1'),
-            port: proxy.url.port || (proxy.url.protocol === 'https:' ? 443 : 80),
-            method: 'CONNECT',
-            path: authority,
-            headers: {
-                Host: authority,
-                ...(proxy.authorization && { 'Proxy-Authorization': proxy.authorization }),
-            },
-            agent: false,
-        });
-        let settled = false;
-        const fail = (error) => {
-            if (settled)
-                return;
-            settled = true;
-            callback(error, undefined);
-        };
-        // The cause's message (`connect ECONNREFUSED 127.0.0.1:3128`) is added by whoever describes it.
-        connect.once('error', (error) => fail(new ProxyError(`cannot reach the proxy ${describeProxy(proxy)}`, undefined, { cause: error })));
-        connect.once('connect', (response, socket, head) => {
-            if (response.statusCode !== 200) {
-                socket.destroy();
-                fail(new ProxyError(`the proxy ${describeProxy(proxy)} refused the tunnel to ${authority}: ${response.statusCode} ${response.statusMessage ?? ''}`.trimEnd() +
-                    (response.statusCode === 407
-                        ? ' (the proxy wants credentials: user:password@ in the proxy URL)'
-                        : ''), response.statusCode));
-                return;
-            }
-            if (head.length > 0)
-                socket.unshift(head);
-            settled = true;
-            // The options node:http prepared for a direct connection (servername, the agent's TLS
-            // settings), over the tunnel instead of a socket of its own.
-            const secure = external_node_tls_.connect({ ...options, socket, host, port });
-            callback(null, secure);
-        });
-        connect.end();
-        return undefined;
-    }
-}
-
+// EXTERNAL MODULE: ./src/registry/net/proxy-env.ts
+var proxy_env = __webpack_require__(1573);
+// EXTERNAL MODULE: ./src/registry/net/proxy-tunnel.ts
+var proxy_tunnel = __webpack_require__(4798);
 ;// CONCATENATED MODULE: ./src/registry/net/tls-errors.ts
 /**
  * TLS failures in words a user can act on. A certificate Node cannot verify becomes a message
@@ -2330,7 +2157,7 @@ function createRoutedFetch(routes, options = {}) {
             explain: route.explain,
             // A plain request through a proxy: its 407 is the proxy's, not the registry's.
             refuse: (status) => proxy && status === 407
-                ? new ProxyError(`the proxy ${describeProxy(proxy)} refused the request to ${target.host}: 407 (it wants credentials: user:password@ in the proxy URL)`, 407)
+                ? new proxy_tunnel/* ProxyError */.T(`the proxy ${(0,proxy_env/* describeProxy */.GK)(proxy)} refused the request to ${target.host}: 407 (it wants credentials: user:password@ in the proxy URL)`, 407)
                 : undefined,
             ...(tlsFirstTry && { tlsFirstTry: { timeout: probeTimeout, isNotTls: isPlainHttpAnswer } }),
         });
@@ -2382,6 +2209,8 @@ function routed_fetch_isStream(body) {
     return typeof body === 'object' && !Buffer.isBuffer(body) && typeof body.pipe === 'function';
 }
 
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(1692);
 ;// CONCATENATED MODULE: ./src/registry/net/tls-trust.ts
 /**
  * The TLS settings for one registry host, as docker would have them: the CAs and the client
@@ -2464,7 +2293,7 @@ class Routes {
     }
     /** Throws (a ProxyConfigError, a DockerCertsError) when the settings for this URL cannot be used. */
     route(url) {
-        const proxy = proxyFor(url, this.options.env);
+        const proxy = (0,proxy_env/* proxyFor */.iJ)(url, this.options.env);
         if (url.protocol === 'https:')
             return this.secureRoute(url, proxy);
         if (!proxy) {
@@ -2490,9 +2319,9 @@ class Routes {
                 ...(proxy.authorization && { 'Proxy-Authorization': proxy.authorization }),
             },
             proxy,
-            explain: (error) => error instanceof ProxyError
+            explain: (error) => error instanceof proxy_tunnel/* ProxyError */.T
                 ? error
-                : new ProxyError(`cannot reach the proxy ${describeProxy(proxy)}`, undefined, { cause: error }),
+                : new proxy_tunnel/* ProxyError */.T(`cannot reach the proxy ${(0,proxy_env/* describeProxy */.GK)(proxy)}`, undefined, { cause: error }),
         };
     }
     secureRoute(url, proxy) {
@@ -2507,7 +2336,7 @@ class Routes {
                 ...(trust.secureContext && { secureContext: trust.secureContext }),
             };
             entry = {
-                agent: proxy ? new TunnelAgent(proxy, options) : new external_node_https_.Agent(options),
+                agent: proxy ? new proxy_tunnel/* TunnelAgent */.a(proxy, options) : new external_node_https_.Agent(options),
                 context: {
                     host,
                     certsDir: trust.certsDir,
@@ -2563,7 +2392,7 @@ function registryFetch(options) {
         if (!value)
             continue;
         try {
-            parseProxy(value, variable).secrets.forEach(onSecret);
+            (0,proxy_env/* parseProxy */.YR)(value, variable).secrets.forEach(onSecret);
         }
         catch {
             // A value that does not parse is reported (without its credentials) by the request that needs it.
@@ -2719,6 +2548,208 @@ function withNote(error, note) {
     return new RegistryError(error.kind, error.image, `${error.message}${note}`, error.status, {
         cause: error,
     });
+}
+
+
+/***/ }),
+
+/***/ 1573:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GK: () => (/* binding */ describeProxy),
+/* harmony export */   YR: () => (/* binding */ parseProxy),
+/* harmony export */   iJ: () => (/* binding */ proxyFor)
+/* harmony export */ });
+/* unused harmony exports ProxyConfigError, bypassesProxy */
+/**
+ * Which proxy a request goes through, from the variables the runner sets, by the rules of
+ * @actions/http-client (what every other action on the runner follows): `https_proxy` or
+ * `HTTPS_PROXY` for https URLs, `http_proxy` or `HTTP_PROXY` for http ones, the lower-case name
+ * first; none for the loopback; none for a host `no_proxy` / `NO_PROXY` lists: `*`, a host or
+ * `host:port`, which also matches its subdomains, or `.domain`, which matches only subdomains.
+ */
+class ProxyConfigError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ProxyConfigError';
+    }
+}
+/** The proxy for `target`, or undefined to connect directly. */
+function proxyFor(target, env) {
+    if (bypassesProxy(target, env))
+        return undefined;
+    const names = target.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
+    const variable = names.find((name) => env[name]);
+    if (!variable)
+        return undefined;
+    return parseProxy(env[variable], variable);
+}
+/** Whether `target` is reached directly: the loopback always, and what NO_PROXY lists. */
+function bypassesProxy(target, env) {
+    const hostname = target.hostname.toUpperCase();
+    if (!hostname)
+        return false;
+    if (isLoopbackName(hostname))
+        return true;
+    const noProxy = env.no_proxy || env.NO_PROXY || '';
+    if (!noProxy)
+        return false;
+    const port = target.port || (target.protocol === 'https:' ? '443' : target.protocol === 'http:' ? '80' : '');
+    const candidates = port ? [hostname, `${hostname}:${port}`] : [hostname];
+    return noProxy
+        .split(',')
+        .map((item) => item.trim().toUpperCase())
+        .filter((item) => item)
+        .some((item) => item === '*' ||
+        candidates.some((candidate) => candidate === item ||
+            candidate.endsWith(`.${item}`) ||
+            (item.startsWith('.') && candidate.endsWith(item))));
+}
+// As @actions/http-client: by name, without resolving anything.
+function isLoopbackName(upper) {
+    return (upper === 'LOCALHOST' ||
+        upper.startsWith('127.') ||
+        upper.startsWith('[::1]') ||
+        upper.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+/**
+ * A proxy variable's value: a URL, or `host:port` taken as `http://host:port`. Only http and https
+ * proxies are spoken to; anything else is an error that names the variable, never its credentials.
+ */
+function parseProxy(value, variable) {
+    const text = value.trim();
+    let url;
+    try {
+        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
+    }
+    catch {
+        throw new ProxyConfigError(`${variable} is not a proxy URL: "${withoutCredentials(text)}"`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new ProxyConfigError(`${variable} names a ${url.protocol.slice(0, -1)} proxy ("${withoutCredentials(text)}"): only http:// and https:// proxies are supported`);
+    }
+    const username = decode(url.username);
+    const rawPassword = url.password;
+    const password = decode(rawPassword);
+    url.username = '';
+    url.password = '';
+    if (!username && !password)
+        return { url, variable, secrets: [] };
+    const token = Buffer.from(`${username}:${password}`).toString('base64');
+    const authorization = `Basic ${token}`;
+    const secrets = [...new Set([password, rawPassword, token, authorization])].filter((secret) => secret);
+    return { url, variable, authorization, secrets };
+}
+function decode(part) {
+    try {
+        return decodeURIComponent(part);
+    }
+    catch {
+        return part;
+    }
+}
+function withoutCredentials(text) {
+    return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/@]*@/i, (_match, scheme) => `${scheme ?? ''}***@`);
+}
+/** `http://proxy.corp:3128`, as errors name it (never with credentials). */
+function describeProxy(proxy) {
+    return `${proxy.url.protocol}//${proxy.url.host} (${proxy.variable})`;
+}
+
+
+/***/ }),
+
+/***/ 4798:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ ProxyError),
+/* harmony export */   a: () => (/* binding */ TunnelAgent)
+/* harmony export */ });
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _proxy_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1573);
+/**
+ * An https Agent whose connections go through an HTTP proxy: `CONNECT host:port`, then TLS to the
+ * registry inside the tunnel, with the host's own TLS settings (its CAs, client certificate,
+ * verification), so the proxy sees only where the connection goes. Keep-alive as any Agent: one
+ * tunnel carries request after request. A proxy that cannot be reached or refuses the tunnel is an
+ * error that names it; there is no falling back to a direct connection.
+ */
+
+
+
+
+class ProxyError extends Error {
+    status;
+    constructor(message, 
+    /** The proxy's status for the CONNECT, when it answered one. */
+    status, options) {
+        super(message, options);
+        this.status = status;
+        this.name = 'ProxyError';
+    }
+}
+class TunnelAgent extends node_https__WEBPACK_IMPORTED_MODULE_1__.Agent {
+    proxy;
+    constructor(proxy, options) {
+        super(options);
+        this.proxy = proxy;
+    }
+    // node:http calls this for each new connection; the socket is handed over through the callback
+    // once the tunnel is up (a documented way for createConnection to answer).
+    createConnection(requestOptions, callback) {
+        const options = requestOptions;
+        const host = options.host ?? 'localhost';
+        const port = Number(options.port ?? 443);
+        const authority = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+        const proxy = this.proxy;
+        const send = proxy.url.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_1__.request : node_http__WEBPACK_IMPORTED_MODULE_0__.request;
+        const connect = send({
+            host: proxy.url.hostname.replace(/^\[(.*)\]$/, '$1'),
+            port: proxy.url.port || (proxy.url.protocol === 'https:' ? 443 : 80),
+            method: 'CONNECT',
+            path: authority,
+            headers: {
+                Host: authority,
+                ...(proxy.authorization && { 'Proxy-Authorization': proxy.authorization }),
+            },
+            agent: false,
+        });
+        let settled = false;
+        const fail = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            callback(error, undefined);
+        };
+        // The cause's message (`connect ECONNREFUSED 127.0.0.1:3128`) is added by whoever describes it.
+        connect.once('error', (error) => fail(new ProxyError(`cannot reach the proxy ${(0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_3__/* .describeProxy */ .GK)(proxy)}`, undefined, { cause: error })));
+        connect.once('connect', (response, socket, head) => {
+            if (response.statusCode !== 200) {
+                socket.destroy();
+                fail(new ProxyError(`the proxy ${(0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_3__/* .describeProxy */ .GK)(proxy)} refused the tunnel to ${authority}: ${response.statusCode} ${response.statusMessage ?? ''}`.trimEnd() +
+                    (response.statusCode === 407
+                        ? ' (the proxy wants credentials: user:password@ in the proxy URL)'
+                        : ''), response.statusCode));
+                return;
+            }
+            if (head.length > 0)
+                socket.unshift(head);
+            settled = true;
+            // The options node:http prepared for a direct connection (servername, the agent's TLS
+            // settings), over the tunnel instead of a socket of its own.
+            const secure = node_tls__WEBPACK_IMPORTED_MODULE_2__.connect({ ...options, socket, host, port });
+            callback(null, secure);
+        });
+        connect.end();
+        return undefined;
+    }
 }
 
 

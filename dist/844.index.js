@@ -1,6 +1,67 @@
-export const id = 892;
-export const ids = [892];
+export const id = 844;
+export const ids = [844];
 export const modules = {
+
+/***/ 2980:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ readDockerfileSource)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _buildx_flag_paths_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1189);
+/**
+ * Finds and reads the Dockerfile that made the image, for advice: the `file` input, or
+ * `<context>/Dockerfile` of a local context. Names it relative to the workspace (the repository
+ * checkout), which is how GitHub annotations name files: `app/docker/Dockerfile`, not
+ * `/home/runner/work/app/app/app/docker/Dockerfile` nor `docker/Dockerfile` relative to a context.
+ */
+
+
+
+// A Dockerfile is a few kB; a huge file is not one worth parsing for advice.
+const MAX_DOCKERFILE_BYTES = 1_000_000;
+async function readDockerfileSource(where) {
+    if ((0,_buildx_flag_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .isRemoteContext */ .uN)(where.context)) {
+        return {
+            found: false,
+            reason: 'the build context is remote (Git or URL), so its Dockerfile is not on disk',
+        };
+    }
+    if (where.file === '-')
+        return { found: false, reason: 'the Dockerfile came from stdin (file: -)' };
+    // A template, not resolve(context, 'Dockerfile'): ncc would take that for an asset to bundle.
+    const path = where.file
+        ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(where.cwd, where.file)
+        : `${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(where.cwd, where.context)}/Dockerfile`;
+    let size;
+    try {
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path);
+        if (!info.isFile())
+            return { found: false, reason: `${path} is not a file` };
+        size = info.size;
+    }
+    catch (error) {
+        return { found: false, reason: `${path} cannot be read (${error.code})` };
+    }
+    if (size > MAX_DOCKERFILE_BYTES) {
+        return { found: false, reason: `${path} is ${size} bytes, too large to be read as a Dockerfile` };
+    }
+    const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    const fromWorkspace = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(where.workspace), path);
+    const inWorkspace = fromWorkspace !== '' &&
+        fromWorkspace !== '..' &&
+        !fromWorkspace.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) &&
+        !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(fromWorkspace);
+    const file = (inWorkspace ? fromWorkspace : path).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+    return { found: true, text, file, inWorkspace };
+}
+
+
+/***/ }),
 
 /***/ 6734:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -154,6 +215,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __webpack_require__(6118);
 // EXTERNAL MODULE: ./src/image/cache-paths.ts
@@ -346,7 +409,11 @@ function joined(blob, decoder) {
     });
 }
 
+// EXTERNAL MODULE: ./src/image/records.ts
+var image_records = __webpack_require__(6899);
 ;// CONCATENATED MODULE: ./src/image/layers.ts
+
+
 
 
 
@@ -463,6 +530,7 @@ class LayerTally {
     cacheBytes = (0,cache_paths/* emptyCacheBytes */.j2)();
     largest;
     entries = new EntriesBuilder();
+    content = (0,external_node_crypto_.createHash)('sha256');
     constructor(largestFiles) {
         this.largest = new Largest(largestFiles);
     }
@@ -470,6 +538,12 @@ class LayerTally {
         const path = normalizeTarPath(header.name);
         if (path === '')
             return; // the root directory entry
+        // Times (mtime, and the PAX atime/ctime) are left out on purpose: they are what a rebuild
+        // changes. The file's bytes follow this record in the hash (scanLayer feeds them). A hard
+        // link's target is a tar path, normalized like the entry's; a symlink's is kept as written.
+        const target = header.type === 'link' ? normalizeTarPath(header.linkname ?? '') : (header.linkname ?? '');
+        this.content.update(`${path}\0${header.type ?? 'file'}\0${header.mode ?? 0}\0${header.uid ?? 0}\0${header.gid ?? 0}\0` +
+            `${header.size ?? 0}\0${target}\0${header.devmajor ?? 0}\0${header.devminor ?? 0}\n`);
         const slash = path.lastIndexOf('/');
         if (path.startsWith(WHITEOUT_PREFIX, slash + 1)) {
             this.whiteouts++;
@@ -516,8 +590,30 @@ async function scanLayer(blob, options = {}) {
     const { compression, tar } = await decompressLayer(blob, options);
     const tally = new LayerTally(options.largestFiles ?? 10);
     const entries = (0,tar_stream.extract)();
+    const records = {};
+    let recordBytes = 0;
     entries.on('entry', (header, contents, next) => {
         tally.add(header);
+        // The bytes go into the content digest as they stream past (one hash per layer, no copy).
+        if ((header.size ?? 0) > 0)
+            contents.on('data', (chunk) => void tally.content.update(chunk));
+        const path = normalizeTarPath(header.name);
+        const size = header.size ?? 0;
+        const type = header.type;
+        const isFile = type === 'file' || type === 'contiguous-file' || type === null || type === undefined;
+        if (isFile && size > 0 && recordBytes + size <= image_records/* RECORD_BUDGET */.qY && (0,image_records/* isRecordPath */.$k)(path)) {
+            recordBytes += size;
+            const chunks = [];
+            contents.on('data', (chunk) => chunks.push(chunk));
+            contents.on('end', () => {
+                const text = (0,image_records/* compactRecord */.lT)(path, Buffer.concat(chunks).toString('utf8'));
+                if (text !== undefined)
+                    records[path] = text;
+                next();
+            });
+            contents.on('error', ignore);
+            return;
+        }
         contents.on('end', next);
         // A failing tar destroys the open entry with the same error the pipeline rejects with.
         contents.on('error', ignore);
@@ -532,259 +628,102 @@ async function scanLayer(blob, options = {}) {
         largestFiles: tally.largest.items,
         cacheBytes: tally.cacheBytes,
         entries: tally.entries.build(),
+        contentDigest: `sha256:${tally.content.digest('hex')}`,
+        ...(Object.keys(records).length > 0 && { records }),
     };
 }
 
 
 /***/ }),
 
-/***/ 5355:
+/***/ 6899:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ computeWaste)
+/* harmony export */   $k: () => (/* binding */ isRecordPath),
+/* harmony export */   WK: () => (/* binding */ parseManifestRecord),
+/* harmony export */   lT: () => (/* binding */ compactRecord),
+/* harmony export */   qY: () => (/* binding */ RECORD_BUDGET)
 /* harmony export */ });
-/* harmony import */ var _cache_paths_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6734);
-/* harmony import */ var _layers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7740);
 /**
- * Wasted bytes across an image's layers (DESIGN.md): bytes of regular files in lower layers that
- * the final filesystem cannot see, because a later layer overwrote them, deleted them with a
- * whiteout, hid them under an opaque directory, or replaced a directory above them with a file
- * or symlink. Each hidden copy counts once, blamed on the nearest later layer that hides it
- * (dive counts some copies twice: its issue #684).
+ * The package managers' own records, which the layer scan keeps the text of (every other file's
+ * contents are drained unread): what the size advisor needs to measure dev dependencies and
+ * recommended packages from what the managers wrote, not from package names it knows.
  *
- * One sweep from the top layer down: before a layer's own entries are added to the set of
- * "hiders", its files are looked up against the hiders of the layers above it, so the cost is
- * one map lookup per file plus one per ancestor directory, never a comparison of layer pairs.
+ * - dpkg: `var/lib/dpkg/status` (cut to the fields that say what is installed and what depends
+ *   on what) and `var/lib/dpkg/info/PKG.list` (the files of each package);
+ * - apt: `var/lib/apt/extended_states` (which packages apt installed automatically);
+ * - npm, yarn, pnpm: `package.json` of a project (outside node_modules: its dependencies and dev
+ *   dependencies) and of each installed package (inside node_modules: cut to its name and the
+ *   names of the packages it depends on).
+ *
+ * Bounded: a record file over MAX_RECORD bytes is not kept, nor any once a layer's records reach
+ * RECORD_BUDGET (the advice they feed is then quiet, never wrong by a guess).
  */
-
-
-const HOW = ['overwritten', 'deleted', 'opaque', 'replaced-parent'];
-const OVERWRITTEN = 0;
-const DELETED = 1;
-const OPAQUE = 2;
-const REPLACED_PARENT = 3;
-/** Within one layer, when two entries hide the same path, the more direct one names it. */
-const PRIORITY = [3, 0, 1, 2];
-/**
- * A hider packed in one small integer (a V8 small integer: no allocation in a Map):
- * layer * 8 + how * 2 + nonDirectory. `nonDirectory` marks an entry at the path that is not a
- * directory (a file, symlink, hard link, device), which also hides everything below the path.
- */
-const pack = (layer, how, nonDirectory = 0) => layer * 8 + how * 2 + nonDirectory;
-const layerOf = (mark) => Math.floor(mark / 8);
-const howOf = (mark) => (mark >> 1) & 3;
-const isNonDirectory = (mark) => (mark & 1) === 1;
-/** Whether `mark` should replace `current`: a nearer layer, or the same layer more directly. */
-function nearer(mark, current) {
-    if (current === undefined)
+const RECORD_BUDGET = 64 * 1024 * 1024;
+const MAX_RECORD = 32 * 1024 * 1024;
+const MAX_MANIFEST = 1024 * 1024;
+const DPKG_STATUS = 'var/lib/dpkg/status';
+const APT_STATES = 'var/lib/apt/extended_states';
+const DPKG_LIST = /^var\/lib\/dpkg\/info\/[^/]+\.list$/;
+/** A package's own manifest in a node_modules: `…/node_modules/name/package.json`, `…/@scope/name/…`. */
+const PACKAGE_MANIFEST = /(?:^|\/)node_modules\/(?:@[^/]+\/)?[^/@.][^/]*\/package\.json$/;
+const STATUS_FIELDS = /^(?:Package|Status|Architecture|Depends|Pre-Depends|Provides|Installed-Size):/;
+function isRecordPath(path) {
+    if (path === DPKG_STATUS || path === APT_STATES || DPKG_LIST.test(path))
         return true;
-    const layer = layerOf(mark);
-    const currentLayer = layerOf(current);
-    return layer < currentLayer || (layer === currentLayer && PRIORITY[howOf(mark)] > PRIORITY[howOf(current)]);
+    if (!path.endsWith('package.json') || !(path === 'package.json' || path.endsWith('/package.json')))
+        return false;
+    return path.includes('node_modules/') ? PACKAGE_MANIFEST.test(path) : true;
 }
-const dirname = (path) => {
-    const slash = path.lastIndexOf('/');
-    return slash < 0 ? '' : path.slice(0, slash);
-};
-/** Whether `path` is directly in directory `dir` (no allocation: checked once per entry). */
-const isDirectlyIn = (path, dir) => dir !== '' && path.lastIndexOf('/') === dir.length && path.startsWith(dir);
-const whiteoutOf = (path) => {
-    const slash = path.lastIndexOf('/');
-    return `${path.slice(0, slash + 1)}.wh.${path.slice(slash + 1)}`;
-};
-const whiteoutTarget = (whiteoutPath) => {
-    const slash = whiteoutPath.lastIndexOf('/');
-    return whiteoutPath.slice(0, slash + 1) + whiteoutPath.slice(slash + 1 + '.wh.'.length);
-};
-/**
- * The hiders of the layers above the one being checked, nearest layer first:
- * - `same`: per path, the nearest layer with an entry at it (or a whiteout of it): it hides the
- *   lower copies of that path; when that entry is no directory, it also hides all below the path;
- * - `below`: per directory path, the nearest layer that hides everything below it in some other
- *   way: a whiteout of it, an opaque marker in it, or a non-directory entry that a nearer
- *   directory entry at the same path superseded in `same`. Few paths: whiteouts are rare.
- */
-class Hiders {
-    same = new Map();
-    below = new Map();
-    get empty() {
-        return this.same.size === 0 && this.below.size === 0;
+/** The part of a record the advisor reads, or undefined to keep nothing (too big, not JSON). */
+function compactRecord(path, text) {
+    if (text.length > MAX_RECORD)
+        return undefined;
+    if (path === DPKG_STATUS)
+        return text
+            .split('\n')
+            .filter((line) => line === '' || STATUS_FIELDS.test(line))
+            .join('\n');
+    if (!path.endsWith('package.json'))
+        return text;
+    if (text.length > MAX_MANIFEST)
+        return undefined;
+    let json;
+    try {
+        json = JSON.parse(text);
     }
-    setSame(path, mark) {
-        const current = this.same.get(path);
-        if (!nearer(mark, current))
-            return;
-        // A file at `path` in a higher layer still hides what lies below `path` in the lower
-        // layers once a nearer layer puts a directory there: keep that in `below`. (A nearer
-        // file hides below by itself, a nearer whiteout sets `below` itself.)
-        if (current !== undefined &&
-            isNonDirectory(current) &&
-            !isNonDirectory(mark) &&
-            howOf(mark) === OVERWRITTEN &&
-            layerOf(current) !== layerOf(mark)) {
-            this.setBelow(path, pack(layerOf(current), REPLACED_PARENT));
-        }
-        this.same.set(path, mark);
+    catch {
+        return undefined;
     }
-    setBelow(path, mark) {
-        if (nearer(mark, this.below.get(path)))
-            this.below.set(path, mark);
+    if (typeof json !== 'object' || json === null || Array.isArray(json))
+        return undefined;
+    const manifest = json;
+    const names = (field) => {
+        const value = manifest[field];
+        return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : [];
+    };
+    const compact = {
+        name: typeof manifest.name === 'string' ? manifest.name : undefined,
+        dependencies: names('dependencies'),
+        optionalDependencies: names('optionalDependencies'),
+        peerDependencies: names('peerDependencies'),
+    };
+    if (!path.includes('node_modules/')) {
+        compact.devDependencies = names('devDependencies');
+        if (typeof manifest.packageManager === 'string')
+            compact.packageManager = manifest.packageManager;
     }
-    /** Adds what a layer hides from the layers below it. */
-    add(layer, scan) {
-        const { count, paths, kinds } = scan.entries;
-        for (let k = 0; k < count; k++) {
-            const path = paths[k];
-            switch (kinds[k]) {
-                case _layers_js__WEBPACK_IMPORTED_MODULE_1__/* .EntryKind */ .t0.Whiteout: {
-                    const target = whiteoutTarget(path);
-                    this.setSame(target, pack(layer, DELETED));
-                    this.setBelow(target, pack(layer, DELETED));
-                    break;
-                }
-                case _layers_js__WEBPACK_IMPORTED_MODULE_1__/* .EntryKind */ .t0.Opaque:
-                    this.setBelow(dirname(path), pack(layer, OPAQUE));
-                    break;
-                case _layers_js__WEBPACK_IMPORTED_MODULE_1__/* .EntryKind */ .t0.Directory:
-                    this.setSame(path, pack(layer, OVERWRITTEN));
-                    break;
-                default: // a file, hard link, symlink or device: replaces a lower file, or a lower directory
-                    this.setSame(path, pack(layer, OVERWRITTEN, 1));
-            }
-        }
-        // A directory the tar does not list but its entries imply (`a/b/c` implies `a/b` and `a`)
-        // still replaces a lower file at that path. Each directory is walked once.
-        const walked = new Set();
-        let lastDir = '';
-        for (let k = 0; k < count; k++) {
-            if (isDirectlyIn(paths[k], lastDir))
-                continue;
-            lastDir = dirname(paths[k]);
-            for (let dir = lastDir; dir !== '' && !walked.has(dir); dir = dirname(dir)) {
-                walked.add(dir);
-                const current = this.same.get(dir);
-                if (current === undefined || layerOf(current) !== layer)
-                    this.setSame(dir, pack(layer, OVERWRITTEN));
-            }
-        }
-    }
-    /**
-     * The nearest hider of everything below `dir` and its ancestors (`a/b` -> `a`, `a/b`), with
-     * the path it stands at; the shallowest wins a tie.
-     */
-    aboveDirectory(dir) {
-        let best;
-        let bestKey = '';
-        for (let end = dir.indexOf('/');; end = dir.indexOf('/', end + 1)) {
-            const ancestor = end < 0 ? dir : dir.slice(0, end);
-            const below = this.below.get(ancestor);
-            if (below !== undefined && (best === undefined || layerOf(below) < layerOf(best))) {
-                best = below;
-                bestKey = ancestor;
-            }
-            const same = this.same.get(ancestor);
-            if (same !== undefined &&
-                isNonDirectory(same) &&
-                (best === undefined || layerOf(same) < layerOf(best))) {
-                best = pack(layerOf(same), REPLACED_PARENT);
-                bestKey = ancestor;
-            }
-            if (end < 0)
-                break;
-        }
-        return best === undefined ? undefined : { mark: best, key: bestKey };
-    }
+    return JSON.stringify(compact);
 }
-/** The path of the entry that hid something, from the hidden-or-ancestor path and how. */
-function hiderPath(key, how) {
-    switch (how) {
-        case DELETED:
-            return whiteoutOf(key);
-        case OPAQUE:
-            return `${key}/.wh..wh..opq`;
-        default:
-            return key; // overwritten: the same path; replaced-parent: the ancestor
+function parseManifestRecord(text) {
+    try {
+        const value = JSON.parse(text);
+        return Array.isArray(value.dependencies) ? value : undefined;
     }
-}
-/** The wasted bytes of one platform image, from its layer scans, bottom layer first. */
-function computeWaste(layers, options = {}) {
-    const hiders = new Hiders();
-    const perLayer = new Array(layers.length).fill(0);
-    const largest = new _layers_js__WEBPACK_IMPORTED_MODULE_1__/* .Largest */ .FV(options.maxHidden ?? 100);
-    let total = 0;
-    let hiddenCount = 0;
-    const pairsTopDown = [];
-    for (let layer = layers.length - 1; layer >= 0; layer--) {
-        const { count, paths, kinds, sizes } = layers[layer].entries;
-        // Indexed by hiddenBy * 4 + how: an array slot, not one more map lookup per hidden file.
-        const byHider = [];
-        // The slots in use: the array is sparse and as long as 4 x the hider's layer, so walking it
-        // for every layer made 10,000 repeated layers take seconds (quadratic).
-        const used = [];
-        if (!hiders.empty) {
-            // Files come grouped by directory: what hides a directory's contents is looked up once.
-            let dir;
-            let aboveDir;
-            let cacheDir;
-            let cacheOfDir;
-            for (let k = 0; k < count; k++) {
-                // Hard links are 0 bytes: never waste. An empty file wastes nothing either.
-                if (kinds[k] !== _layers_js__WEBPACK_IMPORTED_MODULE_1__/* .EntryKind */ .t0.File || sizes[k] === 0)
-                    continue;
-                const path = paths[k];
-                if (dir === undefined || !isDirectlyIn(path, dir)) {
-                    dir = dirname(path);
-                    aboveDir = dir === '' ? undefined : hiders.aboveDirectory(dir);
-                }
-                // The path itself wins a tie with its ancestors.
-                let mark = hiders.same.get(path);
-                let key = path;
-                if (aboveDir !== undefined && (mark === undefined || layerOf(aboveDir.mark) < layerOf(mark))) {
-                    ({ mark, key } = aboveDir);
-                }
-                if (mark === undefined)
-                    continue;
-                const size = sizes[k];
-                const hiddenBy = layerOf(mark);
-                const how = howOf(mark);
-                total += size;
-                perLayer[layer] += size;
-                hiddenCount++;
-                const slot = hiddenBy * 4 + how;
-                let pair = byHider[slot];
-                if (pair === undefined) {
-                    pair = byHider[slot] = { layer, hiddenBy, how: HOW[how], bytes: 0, count: 0, cacheBytes: {} };
-                    used.push(slot);
-                }
-                pair.bytes += size;
-                pair.count++;
-                // Cache patterns name directories, so a file's kind is its directory's: matched once
-                // per directory of hidden files, not per file (a regex costs more than the lookups here).
-                if (cacheDir !== dir) {
-                    cacheDir = dir;
-                    cacheOfDir = dir === '' ? undefined : (0,_cache_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .cacheKindOf */ .cW)(`${dir}/`);
-                }
-                if (cacheOfDir !== undefined)
-                    pair.cacheBytes[cacheOfDir] = (pair.cacheBytes[cacheOfDir] ?? 0) + size;
-                if (largest.admits(size)) {
-                    largest.add(size, {
-                        path,
-                        size,
-                        layer,
-                        hiddenBy,
-                        hiddenByPath: hiderPath(key, how),
-                        how: HOW[how],
-                    });
-                }
-            }
-        }
-        pairsTopDown.push(used.sort((a, b) => a - b).map((slot) => byHider[slot]));
-        if (layer > 0)
-            hiders.add(layer, layers[layer]);
+    catch {
+        return undefined;
     }
-    const pairs = pairsTopDown.reverse().flat();
-    return { total, perLayer, pairs, hidden: largest.items, hiddenCount };
 }
 
 
@@ -1161,9 +1100,10 @@ function formatPercent(delta, base) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ savingsTotal),
-/* harmony export */   _: () => (/* binding */ savesBytes)
+/* harmony export */   EO: () => (/* binding */ savingsTotal),
+/* harmony export */   l8: () => (/* binding */ savedBy)
 /* harmony export */ });
+/* unused harmony export savesBytes */
 /**
  * Findings whose bytes are not a saving. `copy-before-install` counts the dependency layers every
  * source change rebuilds (the order costs build time, not image size); `add-local-file` counts
@@ -1171,15 +1111,25 @@ function formatPercent(delta, base) {
  * with their bytes in the message, but add nothing to "up to N" and claim no "Saves" figure.
  * By rule id, since a saved report carries only the id.
  */
-const NOT_SAVINGS = new Set(['copy-before-install', 'add-local-file']);
+const NOT_SAVINGS = new Set([
+    'copy-before-install',
+    'add-local-file',
+    'base-image-share',
+]);
 const savesBytes = (rule) => !NOT_SAVINGS.has(rule);
+/**
+ * What a finding's fix alone saves: its `saves` where the advisor wrote one (it is the claim),
+ * else (a report of an older version) its bytes unless the rule's bytes are not a saving;
+ * undefined for "unknown", which stays out of the Saves column and the total.
+ */
+const savedBy = (finding) => finding.saves ?? (savesBytes(finding.rule) ? finding.bytes : undefined);
 /** The bytes the findings could save together (an upper bound: two fixes can save the same bytes). */
-const savingsTotal = (findings) => findings.reduce((sum, f) => sum + (savesBytes(f.rule) ? f.bytes : 0), 0);
+const savingsTotal = (findings) => findings.reduce((sum, f) => sum + (savedBy(f) ?? 0), 0);
 
 
 /***/ }),
 
-/***/ 892:
+/***/ 5844:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1193,6 +1143,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/render/format.ts
 var format = __webpack_require__(1509);
+// EXTERNAL MODULE: ./src/report/savings.ts
+var savings = __webpack_require__(5537);
 // EXTERNAL MODULE: ./src/render/escape.ts
 var render_escape = __webpack_require__(7789);
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
@@ -1230,6 +1182,7 @@ function parseDockerfile(text, options) {
         throw new Error(`${options.file} has no FROM instruction`);
     return {
         file: options.file,
+        lines,
         globalArgs,
         stages,
         exported: exportedStage(stages, options.target, options.file),
@@ -1396,8 +1349,6 @@ function unquote(value) {
     return quoted ? (quoted[1] ?? quoted[2]) : value;
 }
 
-// EXTERNAL MODULE: ./src/report/savings.ts
-var savings = __webpack_require__(5537);
 ;// CONCATENATED MODULE: ./src/advise/advise.ts
 
 
@@ -1437,7 +1388,7 @@ function advise(inputs, options) {
     const findings = [...merged.values()]
         .filter((f) => f.bytes >= options.minBytes)
         .sort((a, b) => b.bytes - a.bytes || compare(a.file, b.file) || a.line - b.line || compare(a.rule, b.rule));
-    return { findings, total: (0,savings/* savingsTotal */.E)(findings), failures };
+    return { findings, total: (0,savings/* savingsTotal */.EO)(findings), failures };
 }
 const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 // A rule's bug must not put NaN bytes or line 0 into the report, the annotations or the JSON.
@@ -1447,7 +1398,8 @@ function isWellFormed(f) {
         Number.isSafeInteger(f.line) &&
         f.line >= 1 &&
         Number.isSafeInteger(f.endLine) &&
-        f.endLine >= f.line);
+        f.endLine >= f.line &&
+        (f.saves === undefined || (Number.isSafeInteger(f.saves) && f.saves >= 0)));
 }
 
 // EXTERNAL MODULE: ./src/oci/history.ts
@@ -1716,66 +1668,218 @@ function buildArgValues(args) {
     return values;
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/buildx/flag-paths.ts
-var flag_paths = __webpack_require__(1189);
-;// CONCATENATED MODULE: ./src/advise/dockerfile-source.ts
-/**
- * Finds and reads the Dockerfile that made the image, for advice: the `file` input, or
- * `<context>/Dockerfile` of a local context. Names it relative to the workspace (the repository
- * checkout), which is how GitHub annotations name files: `app/docker/Dockerfile`, not
- * `/home/runner/work/app/app/app/docker/Dockerfile` nor `docker/Dockerfile` relative to a context.
- */
-
-
-
-// A Dockerfile is a few kB; a huge file is not one worth parsing for advice.
-const MAX_DOCKERFILE_BYTES = 1_000_000;
-async function readDockerfileSource(where) {
-    if ((0,flag_paths/* isRemoteContext */.uN)(where.context)) {
-        return {
-            found: false,
-            reason: 'the build context is remote (Git or URL), so its Dockerfile is not on disk',
-        };
-    }
-    if (where.file === '-')
-        return { found: false, reason: 'the Dockerfile came from stdin (file: -)' };
-    // A template, not resolve(context, 'Dockerfile'): ncc would take that for an asset to bundle.
-    const path = where.file
-        ? (0,external_node_path_.resolve)(where.cwd, where.file)
-        : `${(0,external_node_path_.resolve)(where.cwd, where.context)}/Dockerfile`;
-    let size;
-    try {
-        const info = await (0,promises_.stat)(path);
-        if (!info.isFile())
-            return { found: false, reason: `${path} is not a file` };
-        size = info.size;
-    }
-    catch (error) {
-        return { found: false, reason: `${path} cannot be read (${error.code})` };
-    }
-    if (size > MAX_DOCKERFILE_BYTES) {
-        return { found: false, reason: `${path} is ${size} bytes, too large to be read as a Dockerfile` };
-    }
-    const text = await (0,promises_.readFile)(path, 'utf8');
-    const fromWorkspace = (0,external_node_path_.relative)((0,external_node_path_.resolve)(where.workspace), path);
-    const inWorkspace = fromWorkspace !== '' &&
-        fromWorkspace !== '..' &&
-        !fromWorkspace.startsWith(`..${external_node_path_.sep}`) &&
-        !(0,external_node_path_.isAbsolute)(fromWorkspace);
-    const file = (inWorkspace ? fromWorkspace : path).split(external_node_path_.sep).join('/');
-    return { found: true, text, file, inWorkspace };
-}
-
+// EXTERNAL MODULE: ./src/advise/dockerfile-source.ts
+var dockerfile_source = __webpack_require__(2980);
 // EXTERNAL MODULE: ./src/image/cache-paths.ts
 var cache_paths = __webpack_require__(6734);
 // EXTERNAL MODULE: ./src/image/layers.ts + 1 modules
 var image_layers = __webpack_require__(7740);
-// EXTERNAL MODULE: ./src/image/wasted.ts
-var wasted = __webpack_require__(5355);
+;// CONCATENATED MODULE: ./src/advise/filesystem.ts
+/**
+ * The final filesystem of attributed layers: each visible regular file with the layer that holds
+ * it, and each visible package-manager record (image/records.ts) with its text. Whiteouts and
+ * opaque directories hide what lower layers hold, as the runtime's overlay does.
+ */
+
+const isUnder = (path, dir) => dir === '' || path === dir || path.startsWith(`${dir}/`);
+function finalFilesystem(layers) {
+    const files = new Map();
+    const records = new Map();
+    const firstWriter = new Map();
+    layers.forEach((attributed, at) => {
+        const { count, paths, kinds, sizes } = attributed.scan.entries;
+        // What this layer hides below it: deleted paths and opaque directories.
+        const hidden = [];
+        const opaque = [];
+        for (let k = 0; k < count; k++) {
+            const path = paths[k];
+            const slash = path.lastIndexOf('/');
+            if (kinds[k] === image_layers/* EntryKind */.t0.Whiteout)
+                hidden.push(`${path.slice(0, slash + 1)}${path.slice(slash + 1 + '.wh.'.length)}`);
+            else if (kinds[k] === image_layers/* EntryKind */.t0.Opaque)
+                opaque.push(slash < 0 ? '' : path.slice(0, slash));
+            else if (kinds[k] === image_layers/* EntryKind */.t0.Other || kinds[k] === image_layers/* EntryKind */.t0.HardLink) {
+                files.delete(path); // a link or device replaces the file that was there
+                records.delete(path);
+            }
+        }
+        if (hidden.length > 0 || opaque.length > 0) {
+            const gone = [...hidden, ...opaque];
+            const drop = (key) => gone.some((dir) => isUnder(key, dir));
+            for (const key of files.keys())
+                if (drop(key))
+                    files.delete(key);
+            for (const key of records.keys())
+                if (drop(key))
+                    records.delete(key);
+        }
+        for (let k = 0; k < count; k++) {
+            if (kinds[k] !== image_layers/* EntryKind */.t0.File)
+                continue;
+            files.set(paths[k], { layer: at, size: sizes[k] });
+            if (!firstWriter.has(paths[k]))
+                firstWriter.set(paths[k], at);
+        }
+        for (const [path, text] of Object.entries(attributed.scan.records ?? {}))
+            records.set(path, { layer: at, text });
+    });
+    return { files, records, firstWriter };
+}
+
+// EXTERNAL MODULE: ./src/image/records.ts
+var records = __webpack_require__(6899);
+;// CONCATENATED MODULE: ./src/advise/node-deps.ts
+/**
+ * Node dev dependencies, measured from what the package manager installed: a project's
+ * `package.json` (outside node_modules) names its dependencies; each installed package's own
+ * `package.json` names its dependencies; resolving those names the way Node does (the package's
+ * own node_modules, then each enclosing one up to the project's) gives every package production
+ * needs. The installed packages that are not among them are what `npm ci --omit=dev` (or
+ * `yarn install --production`) would not install: their bytes, as the layers hold them, are the
+ * dev-only bytes. No list of package names is involved.
+ *
+ * Quiet (no projects returned) where the records cannot say: a project without devDependencies,
+ * pnpm's symlinked store (`node_modules/.pnpm`), manifests the scan did not keep.
+ */
+
+const join = (dir, rest) => (dir === '' ? rest : `${dir}/${rest}`);
+/** The package directory a path under some node_modules belongs to: the deepest `node_modules/name`. */
+function packageDirOf(path) {
+    const at = path.lastIndexOf('node_modules/');
+    if (at < 0 || (at > 0 && path[at - 1] !== '/'))
+        return undefined;
+    const rest = path.slice(at + 'node_modules/'.length).split('/');
+    if (rest[0].startsWith('.'))
+        return undefined; // .bin, .package-lock.json, .cache, .pnpm
+    const depth = rest[0].startsWith('@') ? 2 : 1;
+    if (rest.length <= depth)
+        return undefined; // a file directly in node_modules (or a scope)
+    return path.slice(0, at) + 'node_modules/' + rest.slice(0, depth).join('/');
+}
+/** The directory holding the node_modules a package dir is in: the project or a parent package. */
+function holderOf(packageDir) {
+    const at = packageDir.lastIndexOf('node_modules/');
+    return at === 0 ? '' : packageDir.slice(0, at - 1);
+}
+function managerOf(fs, dir, manifest) {
+    const has = (name) => fs.files.has(join(dir, name));
+    const declared = manifest.packageManager ?? '';
+    if (declared.startsWith('pnpm') || has('pnpm-lock.yaml'))
+        return 'pnpm';
+    if (/^yarn@[2-9]/.test(declared) || has('.yarnrc.yml'))
+        return 'yarn-berry';
+    if (declared.startsWith('yarn') || has('yarn.lock') || has('node_modules/.yarn-integrity'))
+        return 'yarn';
+    return 'npm';
+}
+/** Every Node project in the final filesystem with its installed dev-only packages. */
+function nodeProjects(fs) {
+    // Installed packages by directory, with their bytes per layer.
+    const packages = new Map();
+    for (const [path, file] of fs.files) {
+        if (!path.includes('node_modules/'))
+            continue;
+        const dir = packageDirOf(path);
+        if (dir === undefined)
+            continue;
+        const perLayer = packages.get(dir) ?? new Map();
+        perLayer.set(file.layer, (perLayer.get(file.layer) ?? 0) + file.size);
+        packages.set(dir, perLayer);
+    }
+    const projects = [];
+    for (const [path, record] of fs.records) {
+        if (!path.endsWith('package.json') || path.includes('node_modules/'))
+            continue;
+        const dir = path === 'package.json' ? '' : path.slice(0, -'/package.json'.length);
+        const manifest = (0,records/* parseManifestRecord */.WK)(record.text);
+        if (!manifest || (manifest.devDependencies ?? []).length === 0)
+            continue;
+        const modules = join(dir, 'node_modules/');
+        const installed = [...packages.keys()].filter((p) => p.startsWith(modules));
+        if (installed.length === 0)
+            continue;
+        if ([...fs.files.keys()].some((p) => p.startsWith(`${modules}.pnpm/`)))
+            continue;
+        const isInstalled = new Set(installed);
+        const resolve = (from, name) => {
+            let holder = from;
+            for (;;) {
+                const candidate = join(holder, `node_modules/${name}`);
+                if (isInstalled.has(candidate))
+                    return candidate;
+                if (holder === dir || holder.length <= dir.length)
+                    return undefined;
+                holder = holderOf(holder);
+            }
+        };
+        const reached = new Set();
+        const queue = [[dir, needs(manifest)]];
+        while (queue.length > 0) {
+            const [from, names] = queue.pop();
+            for (const name of names) {
+                const found = resolve(from, name);
+                if (found === undefined || reached.has(found))
+                    continue;
+                reached.add(found);
+                const own = fs.records.get(`${found}/package.json`);
+                const ownManifest = own && (0,records/* parseManifestRecord */.WK)(own.text);
+                if (ownManifest)
+                    queue.push([found, needs(ownManifest)]);
+            }
+        }
+        const devOnly = [];
+        const byLayer = new Map();
+        for (const pkg of installed) {
+            if (reached.has(pkg))
+                continue;
+            const perLayer = packages.get(pkg);
+            let bytes = 0;
+            for (const [layer, size] of perLayer) {
+                bytes += size;
+                byLayer.set(layer, (byLayer.get(layer) ?? 0) + size);
+            }
+            const name = pkg.slice(pkg.lastIndexOf('node_modules/') + 'node_modules/'.length);
+            devOnly.push({ dir: pkg, name, bytes });
+        }
+        devOnly.sort((a, b) => b.bytes - a.bytes || (a.dir < b.dir ? -1 : 1));
+        const bytes = devOnly.reduce((sum, p) => sum + p.bytes, 0);
+        if (bytes > 0)
+            projects.push({ dir, manager: managerOf(fs, dir, manifest), devOnly, byLayer, bytes });
+    }
+    return projects;
+}
+const needs = (manifest) => [
+    ...manifest.dependencies,
+    ...manifest.optionalDependencies,
+    ...manifest.peerDependencies,
+];
+/** The command that installs only production dependencies, in the project's package manager. */
+function productionInstall(manager) {
+    switch (manager) {
+        case 'npm':
+            return 'npm ci --omit=dev';
+        case 'yarn':
+            return 'yarn install --production --frozen-lockfile';
+        case 'yarn-berry':
+            return 'yarn workspaces focus --all --production';
+        case 'pnpm':
+            return 'pnpm install --prod --frozen-lockfile';
+    }
+}
+/** The command that drops dev dependencies from an installed node_modules, in place. */
+function productionPrune(manager) {
+    switch (manager) {
+        case 'npm':
+            return 'npm prune --omit=dev';
+        case 'yarn':
+            return 'yarn install --production --frozen-lockfile --ignore-scripts --prefer-offline';
+        case 'yarn-berry':
+            return 'yarn workspaces focus --all --production';
+        case 'pnpm':
+            return 'pnpm prune --prod';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/advise/rules/image-name.ts
 function parseImageName(reference) {
     const withoutDigest = reference.split('@')[0];
@@ -1828,14 +1932,16 @@ function copiesFromElsewhere(chain) {
  *   base-image-share rule's finding, and counting it here too would add the same bytes twice.
  * - Paths that image/cache-paths.ts names (the go-build cache, pip/npm caches, /tmp) belong to the
  *   package-cache rule, for the same reason.
- * - Sources (`*.go`, `*.c`, `*.rs`... outside usr/ and node_modules) and `@types/*` packages never
- *   fire alone (an image may ship a few sources on purpose; some runtime packages depend on
- *   `@types/*`): they are added when a toolchain is there, in the image's layers or as its base
- *   (sources only).
- * - Dev dependencies are well-known dev-only npm packages (typescript, jest, eslint, webpack...) in
- *   a project's first node_modules: a layer scan sees paths and sizes, never package.json.
- * - The finding stands on the layer that added the most of those bytes (the message says how
- *   many layers added some).
+ * - Sources (`*.go`, `*.c`, `*.rs`... outside usr/ and node_modules) never fire alone (an image
+ *   may ship a few on purpose): they are added when a toolchain is there, in the image's layers
+ *   or as its base.
+ * - Dev dependencies are measured (node-deps.ts): the installed packages that no production
+ *   dependency of the project's package.json reaches, by the manifests the package manager wrote;
+ *   the fix names the project's manager (npm, yarn, pnpm).
+ * - Quiet when the image's purpose is the toolchain: no CMD/ENTRYPOINT of its own (a build or CI
+ *   image), or one that runs a compiler, a build tool or a shell.
+ * - The finding stands on the layer that added the most of those bytes, each file credited to the
+ *   line that first wrote it (a later `chmod -R` rewrites files; it did not install them).
  */
 
 
@@ -1850,15 +1956,11 @@ const LABELS = {
     'rust-toolchain': 'Rust toolchain',
     'build-output': 'module sources and build outputs',
     'dev-dependencies': 'Node dev dependencies',
-    'type-definitions': 'TypeScript type definitions',
     sources: 'compiled-language sources',
 };
 const KIND_ORDER = Object.keys(LABELS);
-/**
- * Kinds that are counted once another kind shows a toolchain, but never fire alone: an image may
- * ship a few sources on purpose, and some runtime packages depend on `@types/*` (mongodb does).
- */
-const ADD_ON_KINDS = ['type-definitions', 'sources'];
+/** Kinds that are counted once another kind shows a toolchain, but never fire alone: an image may ship a few sources on purpose. */
+const ADD_ON_KINDS = ['sources'];
 const COMPILER_DIR = /^usr\/(?:lib|libexec)\/(?:gcc|gcc-cross)\/|^usr\/lib\/llvm-[^/]+\/|^usr\/lib\/clang\//;
 // Drivers and binutils: gcc, gcc-12, x86_64-linux-gnu-gcc-12, g++, cc, c++, cpp, clang-17, ld, as.
 const COMPILER_BIN = /^usr\/(?:local\/)?bin\/(?:[\w.]+-)*(?:gcc|g\+\+|cc|c\+\+|cpp|clang|clang\+\+|ld|ld\.bfd|ld\.gold|as)(?:-[\d.]+)?$/;
@@ -1869,49 +1971,8 @@ const RUST_TOOLCHAIN = /(?:^|\/)\.?rustup\/toolchains\/|^usr\/lib\/rustlib\/|(?:
 const BUILD_OUTPUT = /(?:^|\/)go\/pkg\/mod\/|(?:^|\/)\.?cargo\/(?:registry|git)\/|(?:^|\/)target\/(?:debug|release)\/(?:deps|build|incremental|\.fingerprint)\/|(?:^|\/)\.m2\/repository\/|(?:^|\/)\.gradle\/caches\//;
 const SOURCE_FILE = /\.(?:go|rs|c|cc|cpp|cxx|h|hpp|java|kt|scala)$/;
 const NOT_APP_SOURCES = /^usr\/|(?:^|\/)(?:node_modules|site-packages|dist-packages)\//;
-/** npm packages that only a build or a test run needs. */
-const DEV_PACKAGES = new Set([
-    'typescript',
-    'ts-node',
-    'ts-jest',
-    'tsx',
-    'jest',
-    'jest-cli',
-    'babel-jest',
-    'eslint',
-    'prettier',
-    'webpack',
-    'webpack-cli',
-    'webpack-dev-server',
-    'rollup',
-    'vite',
-    'vitest',
-    'esbuild',
-    'nodemon',
-    'mocha',
-    'chai',
-    'sinon',
-    'karma',
-    'nyc',
-    'c8',
-    'husky',
-    'lint-staged',
-]);
-const DEV_SCOPES = new Set([
-    '@typescript-eslint',
-    '@jest',
-    '@eslint',
-    '@vitest',
-    '@esbuild',
-    '@testing-library',
-    '@storybook',
-]);
-const DEV_PREFIXES = ['eslint-plugin-', 'eslint-config-'];
 /** Base images that are build toolchains themselves: their sources in the image are build inputs. */
 const TOOLCHAIN_BASES = new Set(['golang', 'rust', 'gcc', 'buildpack-deps', 'maven', 'gradle', 'openjdk']);
-const isDevPackage = (name) => DEV_PACKAGES.has(name) ||
-    DEV_SCOPES.has(name.split('/')[0]) ||
-    DEV_PREFIXES.some((prefix) => name.startsWith(prefix));
 /**
  * The npm package a path belongs to in the project's (first) node_modules, with pnpm's
  * `node_modules/.pnpm/@scope+name@1.2.3/...` layout read too.
@@ -1954,55 +2015,90 @@ function toolchainKindOf(path) {
         return 'rust-toolchain';
     if (BUILD_OUTPUT.test(path))
         return 'build-output';
-    const pkg = path.includes('node_modules/') ? nodePackageOf(path) : undefined;
-    if (pkg !== undefined) {
-        if (pkg.startsWith('@types/'))
-            return 'type-definitions';
-        return isDevPackage(pkg) ? 'dev-dependencies' : undefined;
-    }
+    // node_modules: dev dependencies are measured from the manifests (node-deps.ts), not by name.
+    if (path.includes('node_modules/'))
+        return undefined;
     if (SOURCE_FILE.test(path) && !NOT_APP_SOURCES.test(path))
         return 'sources';
     return undefined;
 }
-/** Bytes per kind and per layer of the build-only files the final filesystem still shows. */
+/**
+ * Bytes per kind and per layer of the build-only files the final filesystem still shows (copies
+ * a later layer hides are the hidden-bytes rule's), each credited to the Dockerfile layer that
+ * first wrote its path.
+ */
 function tallyVisible(layers) {
     const byKind = Object.fromEntries(KIND_ORDER.map((kind) => [kind, 0]));
     const byLayer = new Map();
-    const found = [];
-    for (const layer of layers) {
-        if (layer.fromBase)
-            continue;
-        const { count, paths, kinds, sizes } = layer.scan.entries;
-        for (let k = 0; k < count; k++) {
-            if (kinds[k] !== image_layers/* EntryKind */.t0.File || sizes[k] === 0)
-                continue;
-            const kind = toolchainKindOf(paths[k]);
-            if (kind)
-                found.push({ layer, path: paths[k], size: sizes[k], kind });
-        }
-    }
-    if (found.length === 0)
-        return { byKind, byLayer };
-    // A later layer may delete or overwrite them: those copies are the hidden-bytes rule's.
-    const waste = (0,wasted/* computeWaste */.I)(layers.map((layer) => layer.scan), { maxHidden: Number.MAX_SAFE_INTEGER });
-    const position = new Map(layers.map((layer, at) => [layer, at]));
-    const hidden = new Set(waste.hidden.map((copy) => `${copy.layer}\0${copy.path}`));
-    for (const { layer, path, size, kind } of found) {
-        if (hidden.has(`${position.get(layer)}\0${path}`))
-            continue;
+    const fs = finalFilesystem(layers);
+    const credit = (path, at, size, kind) => {
+        const first = fs.firstWriter.get(path);
+        const layer = first !== undefined && !layers[first].fromBase ? layers[first] : layers[at];
         byKind[kind] += size;
         byLayer.set(layer, (byLayer.get(layer) ?? 0) + size);
+    };
+    for (const [path, file] of fs.files) {
+        if (layers[file.layer].fromBase || file.size === 0)
+            continue;
+        const kind = toolchainKindOf(path);
+        if (kind)
+            credit(path, file.layer, file.size, kind);
     }
-    return { byKind, byLayer };
+    const projects = nodeProjects(fs);
+    const devDirs = new Set(projects.flatMap((project) => project.devOnly.map((pkg) => pkg.dir)));
+    if (devDirs.size > 0) {
+        for (const [path, file] of fs.files) {
+            if (layers[file.layer].fromBase || file.size === 0 || !path.includes('node_modules/'))
+                continue;
+            const dir = packageDirOf(path);
+            if (dir !== undefined && devDirs.has(dir))
+                credit(path, file.layer, file.size, 'dev-dependencies');
+        }
+    }
+    return { byKind, byLayer, manager: projects[0]?.manager };
 }
-function fixFor(byKind) {
+/** Programs whose image is the toolchain itself: compilers, build tools, shells (a CI image). */
+const TOOLCHAIN_COMMANDS = /^(?:[\w.+-]*-)?(?:gcc|g\+\+|cc|c\+\+|clang|clang\+\+|make|cmake|ninja|meson|go|cargo|rustc|rustup|javac|mvn|gradle|tsc|bash|sh|zsh|ash|dash)(?:-[\d.]+)?$/;
+/**
+ * The program the image runs: the last ENTRYPOINT (or else CMD) of the exported chain, its first
+ * word (`sh -c "exec node x"`: the command's first word). undefined when the chain sets none.
+ */
+function programOf(chain) {
+    const instructions = chain.flatMap((stage) => stage.instructions);
+    const last = (keyword) => instructions.filter((i) => i.keyword === keyword).at(-1);
+    const run = last('ENTRYPOINT') ?? last('CMD');
+    if (!run)
+        return undefined;
+    let words;
+    const text = run.arguments.join(' ').trim();
+    try {
+        words = text.startsWith('[') ? JSON.parse(text).map(String) : text.split(/\s+/);
+    }
+    catch {
+        words = text.split(/\s+/);
+    }
+    const base = (word) => (word ?? '').split('/').pop() ?? '';
+    if (/^(?:ba|z|da|a)?sh$/.test(base(words[0])) && words[1] !== undefined) {
+        // `sh -c "make all"`: the command's program; `sh /app/run.sh`: the script, an app.
+        if (words[1] !== '-c')
+            return base(words[1]);
+        const inner = words
+            .slice(2)
+            .join(' ')
+            .replace(/^["']|["']$/g, '')
+            .split(/\s+/);
+        return base(inner[0] === 'exec' ? inner[1] : inner[0]);
+    }
+    return base(words[0]);
+}
+function fixFor(byKind, manager) {
     const steps = [
         'build in a `FROM ... AS build` stage and `COPY --from=build` only the output into a runtime stage',
     ];
     if (byKind['go-toolchain'] > 0 || byKind['build-output'] > 0 || byKind['rust-toolchain'] > 0)
         steps.push('static binaries can run on `gcr.io/distroless/static-debian12` or `scratch`');
-    if (byKind['dev-dependencies'] > 0 || byKind['type-definitions'] > 0)
-        steps.push('install with `npm ci --omit=dev` in the runtime stage');
+    if (byKind['dev-dependencies'] > 0)
+        steps.push(`install with \`${productionInstall(manager ?? 'npm')}\` in the runtime stage`);
     if (byKind.compiler > 0 || byKind.headers > 0)
         steps.push('install only the runtime libraries there, not gcc or -dev packages');
     return `Use a multi-stage build: ${steps.join('; ')}.`;
@@ -2014,7 +2110,10 @@ const singleStageToolchain = {
         const chain = stageChain(input.dockerfile);
         if (chain.length === 0 || copiesFromElsewhere(chain))
             return [];
-        const { byKind, byLayer } = tallyVisible(input.layers);
+        const program = programOf(chain);
+        if (program === undefined || TOOLCHAIN_COMMANDS.test(program))
+            return [];
+        const { byKind, byLayer, manager } = tallyVisible(input.layers);
         const toolchainBase = TOOLCHAIN_BASES.has(parseImageName(chain[0].baseImage).name);
         const triggered = KIND_ORDER.some((kind) => !ADD_ON_KINDS.includes(kind) && byKind[kind] > 0);
         if (!triggered && !(toolchainBase && byKind.sources > 0))
@@ -2037,7 +2136,8 @@ const singleStageToolchain = {
                 endLine: top.instruction.endLine,
                 bytes,
                 message: `Single-stage build ships ${(0,format/* formatBytes */.z3)(bytes)} that only the build needs (${parts.join(', ')})${where}.`,
-                fix: fixFor(byKind),
+                fix: `${fixFor(byKind, manager)} Silence with \`# shipshape-ignore single-stage-toolchain\` if this image is meant to build.`,
+                saves: bytes,
             },
         ];
     },
@@ -2286,6 +2386,65 @@ const baseImageShare = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/advise/edit.ts
+/** The text with the edits made (line numbers are the original's; edits must not overlap). */
+function applyEdits(text, edits) {
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const lines = text.split(/\r?\n/);
+    const sorted = [...edits].sort((a, b) => b.line - a.line);
+    for (let i = 1; i < sorted.length; i++) {
+        if (sorted[i].endLine >= sorted[i - 1].line)
+            throw new Error('overlapping edits');
+    }
+    for (const edit of sorted) {
+        if (edit.line < 1 || edit.endLine < edit.line || edit.endLine > lines.length)
+            throw new Error(`edit of lines ${edit.line}-${edit.endLine} outside the file`);
+        const replacement = edit.text === '' ? [] : edit.text.split('\n');
+        lines.splice(edit.line - 1, edit.endLine - edit.line + 1, ...replacement);
+    }
+    return lines.join(eol);
+}
+/** The instruction's lines as written. */
+function linesOf(model, instruction) {
+    return model.lines.slice(instruction.startLine - 1, instruction.endLine);
+}
+/** Whether a RUN is in shell form without heredocs: a command can be appended to its last line. */
+function isPlainShellRun(model, instruction) {
+    if (instruction.keyword !== 'RUN' || instruction.heredocs.length > 0)
+        return false;
+    const first = model.lines[instruction.startLine - 1] ?? '';
+    if (/^\s*RUN\s+(?:--\S+\s+)*\[/i.test(first))
+        return false; // exec form
+    const last = model.lines[instruction.endLine - 1] ?? '';
+    // An escape at the end would join what is appended to a line that is not there.
+    return !/[\\`]\s*$/.test(last);
+}
+/** Appends `&& command` to a plain shell RUN: the edit of its last line. */
+function appendToRun(model, instruction, command) {
+    const last = model.lines[instruction.endLine - 1].replace(/\s+$/, '');
+    return { line: instruction.endLine, endLine: instruction.endLine, text: `${last} && ${command}` };
+}
+/** Puts `command &&` before a plain shell RUN's command (after `RUN` and its flags). */
+function prependToRun(model, instruction, command) {
+    const first = model.lines[instruction.startLine - 1];
+    const match = /^(\s*RUN\s+(?:--\S+\s+)*)/i.exec(first);
+    const head = match ? match[1] : 'RUN ';
+    return {
+        line: instruction.startLine,
+        endLine: instruction.startLine,
+        text: `${head}${command} && ${first.slice(head.length)}`,
+    };
+}
+/** Replaces a regular expression's first match inside an instruction's lines: one edit. */
+function replaceInInstruction(model, instruction, pattern, replacement) {
+    for (let line = instruction.startLine; line <= instruction.endLine; line++) {
+        const text = model.lines[line - 1];
+        if (pattern.test(text))
+            return { line, endLine: line, text: text.replace(pattern, replacement) };
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/advise/rules/waste-owners.ts
 /** A layer a RUN of this Dockerfile made. */
 const isRunLayer = (layer) => layer !== undefined && !layer.fromBase && layer.instruction?.keyword === 'RUN';
@@ -2338,7 +2497,7 @@ function ownedWaste(input) {
     return owned;
 }
 /** `line 7` or `lines 7-9`. */
-function linesOf(instruction) {
+function waste_owners_linesOf(instruction) {
     return instruction.startLine === instruction.endLine
         ? `line ${instruction.startLine}`
         : `lines ${instruction.startLine}-${instruction.endLine}`;
@@ -2382,6 +2541,7 @@ function byAdderInstruction(items) {
  * mounts one cache of a manager but leaves another (apt archives mounted, lists left), the
  * finding names the directory that still holds bytes.
  */
+
 
 
 
@@ -2508,9 +2668,8 @@ const packageCacheRule = {
     title: 'Package cache left in the image',
     check(input) {
         const findings = [];
-        for (const layer of input.layers) {
-            if (!isRunLayer(layer))
-                continue;
+        const runs = input.layers.filter(isRunLayer);
+        for (const layer of runs) {
             const instruction = layer.instruction;
             const caches = cachesOf(layer, cacheMountTargets(instruction));
             const bytes = caches.reduce((total, cache) => total + cache.bytes, 0);
@@ -2519,25 +2678,149 @@ const packageCacheRule = {
             const hiddenLater = hiddenCacheBytes(input, layer.index);
             const parts = caches.map((c) => `${(0,format/* formatBytes */.z3)(c.bytes)} of ${package_cache_LABELS.get(c.kind)} (${c.roots.join(', ')})`);
             const command = commandOf(instruction);
+            const later = runs.filter((run) => run.index > layer.index).map((run) => run.instruction);
+            const apt = caches.find((c) => c.kind === 'apt');
+            const plan = apt ? aptPlan(input, layer, apt, later) : undefined;
+            let fix = caches
+                .map((c) => cacheFix(c.kind, c.roots, command))
+                .join('; ')
+                .replace(/^./, (first) => first.toUpperCase());
+            if (plan?.fix)
+                fix = plan.fix;
+            const edits = plan ? plan.edits : genericEdits(input, instruction, caches);
+            // The apt edit also cleans the installs that read these lists: their apt caches go too.
+            const saves = Math.max(0, bytes - (plan?.comesBack ?? 0)) + (plan?.alsoCleans ?? 0);
+            const message = `This RUN leaves ${parts.join(', ')} in its layer` +
+                (hiddenLater > 0
+                    ? `; a later layer deletes or overwrites ${(0,format/* formatBytes */.z3)(hiddenLater)} of it, but this layer still ships it`
+                    : '') +
+                (plan && plan.comesBack > 0
+                    ? `. Fixed alone it saves ${(0,format/* formatBytes */.z3)(saves)}: the \`apt-get update\` at line ${plan.rewriters.join(', ')} ` +
+                        `would write the lists again; fixing ${plan.rewriters.length > 1 ? 'those lines' : 'that line'} too saves all of it`
+                    : '');
             findings.push({
                 rule: PACKAGE_CACHE,
                 file: input.dockerfile.file,
                 line: instruction.startLine,
                 endLine: instruction.endLine,
                 bytes,
-                message: `This RUN leaves ${parts.join(', ')} in its layer` +
-                    (hiddenLater > 0
-                        ? `; a later layer deletes ${(0,format/* formatBytes */.z3)(hiddenLater)} of it, but this layer still ships it`
-                        : ''),
-                fix: caches
-                    .map((c) => cacheFix(c.kind, c.roots, command))
-                    .join('; ')
-                    .replace(/^./, (first) => first.toUpperCase()),
+                message,
+                fix,
+                saves,
+                ...(plan && plan.withLines.length > 0 && { withLines: plan.withLines }),
+                ...(edits && { edits }),
             });
         }
         return findings;
     },
 };
+const APT_UPDATE = /\bapt(?:-get)?\s+(?:-\S+\s+)*update\b/;
+const APT_INSTALL = /\bapt(?:-get)?\s+(?:-\S+\s+)*install\b/;
+const LISTS_CLEANED = /rm\s+-\S*\s+\/var\/lib\/apt\/lists/;
+const APT_LISTS_CLEAN = 'rm -rf /var/lib/apt/lists/*';
+/** A RUN that runs `apt-get update` and nothing else. */
+const UPDATE_ONLY = /^\s*apt(?:-get)?\s+(?:-\S+\s+)*update(?:\s+-\S+)*\s*$/;
+/**
+ * apt's lists are what every later `apt-get install` reads: deleting them here breaks a later
+ * install that does not update first, and a later `apt-get update` that keeps its lists writes
+ * them again. The fix this plans edits those lines too (an install gets its own update and
+ * cleans after it), and the claim is what this fix alone saves.
+ */
+function aptPlan(input, layer, apt, later) {
+    const model = input.dockerfile;
+    const instruction = layer.instruction;
+    const command = commandOf(instruction);
+    const lists = apt.roots.some((r) => r.startsWith('/var/lib/apt/lists'));
+    const archives = apt.roots.some((r) => r.startsWith('/var/cache/apt'));
+    const listBytes = bytesUnder(layer, 'var/lib/apt/lists/');
+    const clean = [...(lists ? [APT_LISTS_CLEAN] : []), ...(archives ? ['apt-get clean'] : [])].join(' && ');
+    // Later installs that read this layer's lists: up to the next RUN that updates.
+    const readers = [];
+    const rewriters = [];
+    let comesBack = 0;
+    if (lists) {
+        for (const run of later) {
+            const text = commandOf(run);
+            if (APT_UPDATE.test(text)) {
+                if (!LISTS_CLEANED.test(text)) {
+                    rewriters.push(run.startLine);
+                    const there = input.layers.find((l) => l.instruction === run);
+                    comesBack = Math.max(0, listBytes - (there ? bytesUnder(there, 'var/lib/apt/lists/') : 0));
+                }
+                break;
+            }
+            if (APT_INSTALL.test(text))
+                readers.push(run);
+        }
+    }
+    const plain = (i) => isPlainShellRun(model, i);
+    const editable = plain(instruction) && readers.every(plain);
+    const readerEdits = (from) => readers.slice(from).flatMap((run) => {
+        const first = prependToRun(model, run, 'apt-get update');
+        // The update brings apt's package caches too: the install cleans what the update wrote.
+        const last = appendToRun(model, run, clean);
+        return run.startLine === run.endLine
+            ? [{ ...first, text: `${first.text} && ${clean}` }]
+            : [first, last];
+    });
+    const withLines = [...readers.map((r) => r.startLine), ...rewriters];
+    const alsoCleans = readers.reduce((sum, run) => {
+        const there = input.layers.find((l) => l.instruction === run);
+        return sum + (there ? bytesUnder(there, 'var/lib/apt/lists/') + bytesUnder(there, 'var/cache/apt/') : 0);
+    }, 0);
+    if (lists && !APT_INSTALL.test(command) && APT_UPDATE.test(command) && readers.length > 0) {
+        // An update-only RUN: the lists belong in the install's RUN, updated and cleaned there.
+        const install = readers[0];
+        const updateOnly = UPDATE_ONLY.test(command.replace(/\s*\\\n\s*/g, ' '));
+        const fix = `Merge the update into the install RUN at line ${install.startLine} ` +
+            `(\`RUN apt-get update && apt-get install ... && ${clean}\`)` +
+            (updateOnly ? ' and drop this RUN' : `, and end this RUN with \`${clean}\``) +
+            (readers.length > 1
+                ? `; the installs at line ${readers
+                    .slice(1)
+                    .map((r) => r.startLine)
+                    .join(', ')} the same`
+                : '');
+        const own = updateOnly
+            ? { line: instruction.startLine, endLine: instruction.endLine, text: '' }
+            : appendToRun(model, instruction, clean);
+        return {
+            fix,
+            edits: editable ? [own, ...readerEdits(0)] : undefined,
+            comesBack,
+            rewriters,
+            withLines,
+            alsoCleans,
+        };
+    }
+    const fix = `End the same RUN with \`${clean}\`, or use \`RUN --mount=type=cache,target=${apt.roots[0]}\`` +
+        (readers.length > 0
+            ? `; the installs at line ${readers.map((r) => r.startLine).join(', ')} read these lists: run \`apt-get update\` in them too`
+            : '');
+    return {
+        fix,
+        edits: editable ? [appendToRun(model, instruction, clean), ...readerEdits(0)] : undefined,
+        comesBack,
+        rewriters,
+        withLines,
+        alsoCleans,
+    };
+}
+/** Any other manager: delete the cache directories at the end of the same RUN. */
+function genericEdits(input, instruction, caches) {
+    if (!isPlainShellRun(input.dockerfile, instruction))
+        return undefined;
+    const roots = caches.flatMap((c) => c.roots.map((root) => (c.kind === 'tmp' ? `${root}/*` : root)));
+    return [appendToRun(input.dockerfile, instruction, `rm -rf ${roots.join(' ')}`)];
+}
+function bytesUnder(layer, prefix) {
+    const { count, paths, kinds, sizes } = layer.scan.entries;
+    let total = 0;
+    for (let k = 0; k < count; k++)
+        if (kinds[k] === image_layers/* EntryKind */.t0.File && paths[k].startsWith(prefix))
+            total += sizes[k];
+    return total;
+}
 /** Cache bytes of a layer that later layers hide (from the waste pairs). */
 function hiddenCacheBytes(input, layer) {
     let total = 0;
@@ -2810,7 +3093,400 @@ const addUrlRule = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/advise/dpkg.ts
+const STATUS = 'var/lib/dpkg/status';
+const STATES = 'var/lib/apt/extended_states';
+/** The installed packages of a status file, by name. */
+function parseStatus(text) {
+    const packages = new Map();
+    for (const stanza of text.split(/\n\s*\n/)) {
+        const fields = new Map();
+        for (const line of stanza.split('\n')) {
+            const colon = line.indexOf(':');
+            if (colon > 0)
+                fields.set(line.slice(0, colon), line.slice(colon + 1).trim());
+        }
+        const name = fields.get('Package');
+        if (!name || !/\binstalled$/.test(fields.get('Status') ?? ''))
+            continue;
+        const names = (value) => (value ?? '')
+            .split(',')
+            .map((dep) => dep
+            .split('|')
+            .map((alt) => alt.trim().split(/[\s(:]/)[0])
+            .filter(Boolean))
+            .filter((alts) => alts.length > 0);
+        packages.set(name, {
+            name,
+            depends: [...names(fields.get('Pre-Depends')), ...names(fields.get('Depends'))],
+            provides: names(fields.get('Provides')).flat(),
+        });
+    }
+    return packages;
+}
+/** The packages apt marked as installed automatically. */
+function parseAutoInstalled(text) {
+    const auto = new Set();
+    for (const stanza of text.split(/\n\s*\n/)) {
+        const name = /^Package:\s*(\S+)/m.exec(stanza)?.[1];
+        if (name && /^Auto-Installed:\s*1/m.test(stanza))
+            auto.add(name);
+    }
+    return auto;
+}
+/** The latest text of a record at or below layer position `at`. */
+function recordAt(layers, path, at) {
+    for (let i = at; i >= 0; i--) {
+        const text = layers[i].scan.records?.[path];
+        if (text !== undefined)
+            return text;
+    }
+    return undefined;
+}
+const statusAt = (layers, at) => {
+    const text = recordAt(layers, STATUS, at);
+    return text === undefined ? undefined : parseStatus(text);
+};
+const autoInstalledAt = (layers, at) => parseAutoInstalled(recordAt(layers, STATES, at) ?? '');
+/** Every package `roots` need through Depends and Pre-Depends (the first installed alternative). */
+function dependencyClosure(installed, roots) {
+    const providers = new Map();
+    for (const pkg of installed.values())
+        for (const virtual of pkg.provides)
+            providers.set(virtual, pkg.name);
+    const find = (name) => (installed.has(name) ? name : providers.get(name));
+    const reached = new Set();
+    const queue = [...roots].filter((name) => installed.has(name));
+    while (queue.length > 0) {
+        const name = queue.pop();
+        if (reached.has(name))
+            continue;
+        reached.add(name);
+        for (const alternatives of installed.get(name).depends) {
+            const hit = alternatives.map(find).find((found) => found !== undefined);
+            if (hit && !reached.has(hit))
+                queue.push(hit);
+        }
+    }
+    return reached;
+}
+/** The bytes a package's files take in a layer, by its file list in that layer (`PKG.list` or `PKG:ARCH.list`). */
+function packageBytesIn(layer, name) {
+    const records = layer.scan.records ?? {};
+    const list = Object.entries(records).find(([path]) => path === `var/lib/dpkg/info/${name}.list` ||
+        (path.startsWith(`var/lib/dpkg/info/${name}:`) && path.endsWith('.list')));
+    if (!list)
+        return 0;
+    const files = new Set(list[1].split('\n').map((line) => line.replace(/^\/+/, '')));
+    const { count, paths, sizes } = layer.scan.entries;
+    let bytes = 0;
+    for (let k = 0; k < count; k++)
+        if (files.has(paths[k]))
+            bytes += sizes[k];
+    // dpkg's own records of the package (its file list, checksums, scripts) go with it.
+    for (let k = 0; k < count; k++) {
+        const path = paths[k];
+        if (path.startsWith(`var/lib/dpkg/info/${name}.`) || path.startsWith(`var/lib/dpkg/info/${name}:`))
+            bytes += sizes[k];
+    }
+    return bytes;
+}
+
+;// CONCATENATED MODULE: ./src/advise/rules/apt-recommends.ts
+/**
+ * apt-recommends: `apt-get install` without `--no-install-recommends` installs the packages the
+ * named ones only recommend. Measured from the records the install wrote: the packages new in the
+ * RUN's dpkg status that no package installed by hand (apt's extended states) or already there
+ * needs through Depends/Pre-Depends, and the bytes their dpkg file lists name in that layer.
+ * Quiet when the RUN already says `--no-install-recommends` (or sets Install-Recommends false),
+ * or when the layer holds no dpkg records (no measurement, no guess).
+ */
+
+
+
+
+const APT_RECOMMENDS = 'apt-recommends';
+const INSTALL = /\bapt(?:-get)?\s+((?:-\S+\s+)*)install\b/;
+const aptRecommendsRule = {
+    id: APT_RECOMMENDS,
+    title: 'Recommended packages installed',
+    check(input) {
+        const findings = [];
+        input.layers.forEach((layer, at) => {
+            if (!isRunLayer(layer))
+                return;
+            const instruction = layer.instruction;
+            const command = instruction.arguments.join('\n');
+            if (!INSTALL.test(command) ||
+                /--no-install-recommends|Install-Recommends[= ]+"?(?:false|0)/i.test(command))
+                return;
+            const after = layer.scan.records?.['var/lib/dpkg/status'];
+            if (after === undefined)
+                return;
+            const before = statusAt(input.layers, at - 1) ?? new Map();
+            const now = statusAt(input.layers, at);
+            const auto = autoInstalledAt(input.layers, at);
+            const added = [...now.keys()].filter((name) => !before.has(name));
+            const manual = added.filter((name) => !auto.has(name));
+            if (manual.length === 0)
+                return;
+            const needed = dependencyClosure(now, [...manual, ...before.keys()]);
+            const recommended = added
+                .filter((name) => !needed.has(name))
+                .map((name) => ({ name, bytes: packageBytesIn(layer, name) }))
+                .sort((a, b) => b.bytes - a.bytes || (a.name < b.name ? -1 : 1));
+            const bytes = recommended.reduce((sum, p) => sum + p.bytes, 0);
+            if (bytes <= 0)
+                return;
+            const top = recommended
+                .slice(0, 3)
+                .map((p) => `${p.name} ${(0,format/* formatBytes */.z3)(p.bytes)}`)
+                .join(', ');
+            const edit = isPlainShellRun(input.dockerfile, instruction)
+                ? replaceInInstruction(input.dockerfile, instruction, INSTALL, (whole) => `${whole} --no-install-recommends`)
+                : undefined;
+            findings.push({
+                rule: APT_RECOMMENDS,
+                file: input.dockerfile.file,
+                line: instruction.startLine,
+                endLine: instruction.endLine,
+                bytes,
+                saves: bytes,
+                message: `This \`apt-get install\` also installs ${recommended.length} package(s) that are only recommended, ` +
+                    `${(0,format/* formatBytes */.z3)(bytes)} (${top}${recommended.length > 3 ? ', …' : ''})`,
+                fix: 'Add `--no-install-recommends` (`apt-get install -y --no-install-recommends ...`), and name any ' +
+                    'recommended package the image does need; silence with `# shipshape-ignore apt-recommends`',
+                ...(edit && { edits: [edit] }),
+            });
+        });
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/advise/rules/dev-dependencies.ts
+/**
+ * dev-dependencies: a runtime stage that copies a builder's whole node_modules (`COPY --from=build
+ * /app/node_modules ...`, or the app dir with it) ships the dev dependencies the build needed.
+ * Measured like single-stage-toolchain's (node-deps.ts: installed packages no production
+ * dependency reaches), counting only the bytes that COPY --from layers brought. The fix prunes in
+ * the builder before the copy, in the project's package manager: an edit that adds one RUN at
+ * the end of the stage copied from.
+ */
+
+
+
+
+const DEV_DEPENDENCIES = 'dev-dependencies';
+const devDependenciesRule = {
+    id: DEV_DEPENDENCIES,
+    title: 'Dev dependencies copied into the runtime stage',
+    check(input) {
+        const fs = finalFilesystem(input.layers);
+        const findings = [];
+        for (const project of nodeProjects(fs)) {
+            for (const [at, bytes] of project.byLayer) {
+                const layer = input.layers[at];
+                const instruction = layer.instruction;
+                if (layer.fromBase || !instruction || instruction.keyword !== 'COPY')
+                    continue;
+                const from = flagValue(instruction, 'from');
+                if (from === undefined || bytes <= 0)
+                    continue;
+                const stage = input.dockerfile.stages.find((s) => s.name === from.toLowerCase() || String(s.index) === from);
+                const prune = productionPrune(project.manager);
+                const last = stage?.instructions.at(-1) ?? stage?.from;
+                const top = project.devOnly
+                    .slice(0, 3)
+                    .map((p) => `${p.name} ${(0,format/* formatBytes */.z3)(p.bytes)}`)
+                    .join(', ');
+                const dir = project.dir === '' ? '/' : `/${project.dir}`;
+                findings.push({
+                    rule: DEV_DEPENDENCIES,
+                    file: input.dockerfile.file,
+                    line: instruction.startLine,
+                    endLine: instruction.endLine,
+                    bytes,
+                    saves: bytes,
+                    message: `This COPY brings the builder's node_modules with ${(0,format/* formatBytes */.z3)(bytes)} of dev dependencies ` +
+                        `(${project.devOnly.length} packages no production dependency of ${dir}/package.json needs: ${top}${project.devOnly.length > 3 ? ', …' : ''})`,
+                    fix: (stage && last
+                        ? `End the \`${stage.name ?? stage.index}\` stage with \`RUN ${prune}\` (after the build) so the copy leaves them behind`
+                        : `Run \`${prune}\` in the stage copied from, after the build`) +
+                        `, or install in the runtime stage with \`${productionInstall(project.manager)}\`; silence with \`# shipshape-ignore dev-dependencies\``,
+                    ...(stage &&
+                        last && {
+                        edits: [
+                            {
+                                line: last.endLine,
+                                endLine: last.endLine,
+                                text: `${input.dockerfile.lines[last.endLine - 1]}\nRUN ${prune}`,
+                            },
+                        ],
+                    }),
+                });
+            }
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/advise/rules/dockerignore.ts
+/**
+ * dockerignore: a `COPY .` (or `ADD .`) that brings in what an image never needs: a VCS directory
+ * (`.git`), virtualenvs, `__pycache__`, test and tool caches, and a `node_modules` that a later
+ * install in the same image replaces. The bytes are those paths' files in that layer, as the scan
+ * saw them; their presence shows no `.dockerignore` keeps them out. The fix is a `.dockerignore`
+ * (the edit writes one with the patterns found).
+ */
+
+
+const DOCKERIGNORE = 'dockerignore';
+/** Directories no image needs, by their name anywhere in the context. */
+const NEVER_NEEDED = /(?:^|\/)(\.git|\.hg|\.svn|\.venv|venv|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|\.tox|\.nox)\//;
+const NODE_MODULES = /(?:^|\/)node_modules\//;
+const INSTALLS = /\b(?:npm\s+(?:ci|install|i)\b|yarn(?:\s+install)?\s*(?:$|&|;|\s--)|pnpm\s+(?:install|i)\b)/m;
+const dockerignoreRule = {
+    id: DOCKERIGNORE,
+    title: 'Build context files an image never needs',
+    check(input) {
+        const findings = [];
+        input.layers.forEach((layer, at) => {
+            const instruction = layer.instruction;
+            if (layer.fromBase || !instruction || (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD'))
+                return;
+            if (instruction.flags.some((f) => /^--from=/i.test(f)))
+                return;
+            const sources = instruction.arguments.slice(0, -1);
+            if (!sources.some((s) => s === '.' || s === './'))
+                return;
+            const laterInstall = input.layers
+                .slice(at + 1)
+                .some((l) => !l.fromBase &&
+                l.instruction?.keyword === 'RUN' &&
+                INSTALLS.test(l.instruction.arguments.join('\n')));
+            const found = new Map();
+            const { count, paths, kinds, sizes } = layer.scan.entries;
+            for (let k = 0; k < count; k++) {
+                if (kinds[k] !== image_layers/* EntryKind */.t0.File)
+                    continue;
+                const path = paths[k];
+                let ignore = NEVER_NEEDED.exec(path)?.[1];
+                if (ignore === undefined && laterInstall && NODE_MODULES.test(path))
+                    ignore = 'node_modules';
+                if (ignore !== undefined)
+                    found.set(ignore, (found.get(ignore) ?? 0) + sizes[k]);
+            }
+            const bytes = [...found.values()].reduce((sum, b) => sum + b, 0);
+            if (bytes <= 0)
+                return;
+            const parts = [...found].sort(([, a], [, b]) => b - a).map(([name, b]) => `${name} ${(0,format/* formatBytes */.z3)(b)}`);
+            const patterns = [...found.keys()].map((name) => `**/${name}`);
+            findings.push({
+                rule: DOCKERIGNORE,
+                file: input.dockerfile.file,
+                line: instruction.startLine,
+                endLine: instruction.endLine,
+                bytes,
+                saves: bytes,
+                message: `This COPY brings ${(0,format/* formatBytes */.z3)(bytes)} the image never needs (${parts.join(', ')})`,
+                fix: `Add to the build context's \`.dockerignore\` ${patterns.map((p) => `\`${p}\``).join(', ')}; ` +
+                    'silence with `# shipshape-ignore dockerignore`',
+                contextFiles: { '.dockerignore': `${patterns.join('\n')}\n` },
+            });
+        });
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/advise/rules/jdk-runtime.ts
+/**
+ * jdk-runtime: an image that runs `java` ships a JDK where a JRE serves (the compiler, jmods,
+ * headers and tools only a build needs). Two shapes:
+ * - a JDK installed by apt (`openjdk-17-jdk-headless`, `default-jdk`): the bytes its dpkg file
+ *   lists name in the layer, which the JRE package (a dependency of the JDK's, so installed
+ *   already) does not; the fix edits the package name (`-jdk` -> `-jre`);
+ * - a JDK base image (`eclipse-temurin:21-jdk`, any tag, "slim" ones too): the JDK-only paths of
+ *   the base (`jmods/`, `bin/javac`...), as a question: whether the JRE variant of that image
+ *   serves; no bytes claimed as saved, since the other image is not here to measure.
+ * Quiet unless the image's program is `java`.
+ */
+
+
+
+
+
+
+const JDK_RUNTIME = 'jdk-runtime';
+const JDK_PACKAGE = /^(?:openjdk-\d+-jdk(?:-headless)?|default-jdk(?:-headless)?|temurin-\d+-jdk)$/;
+const JDK_ONLY = /(?:^|\/)(?:jmods\/|include\/(?:jni|jvmti)|bin\/(?:javac|jar|jarsigner|javadoc|javap|jdeps|jlink|jmod|jshell|jdb|jpackage|jdeprscan|jhsdb|jimage|serialver|jcmd|jconsole|jinfo|jmap|jps|jstack|jstat|jstatd|jfr|rmic)$|lib\/(?:src\.zip|ct\.sym)$)/;
+const jdkRuntimeRule = {
+    id: JDK_RUNTIME,
+    title: 'JDK where a JRE serves',
+    check(input) {
+        const chain = stageChain(input.dockerfile);
+        if (chain.length === 0 || programOf(chain) !== 'java')
+            return [];
+        const findings = [];
+        input.layers.forEach((layer, at) => {
+            const instruction = layer.instruction;
+            if (layer.fromBase || !instruction || instruction.keyword !== 'RUN')
+                return;
+            if (layer.scan.records?.['var/lib/dpkg/status'] === undefined)
+                return;
+            const before = statusAt(input.layers, at - 1) ?? new Map();
+            const now = statusAt(input.layers, at);
+            const jdks = [...now.keys()].filter((name) => JDK_PACKAGE.test(name) && !before.has(name));
+            const bytes = jdks.reduce((sum, name) => sum + packageBytesIn(layer, name), 0);
+            if (bytes <= 0)
+                return;
+            const edits = isPlainShellRun(input.dockerfile, instruction)
+                ? jdks.flatMap((name) => {
+                    const edit = replaceInInstruction(input.dockerfile, instruction, new RegExp(`\\b${name.replace(/[-]/g, '\\-')}\\b`), name.replace('-jdk', '-jre'));
+                    return edit ? [edit] : [];
+                })
+                : [];
+            findings.push({
+                rule: JDK_RUNTIME,
+                file: input.dockerfile.file,
+                line: instruction.startLine,
+                endLine: instruction.endLine,
+                bytes,
+                saves: bytes,
+                message: `This RUN installs a JDK (${jdks.join(', ')}, ${(0,format/* formatBytes */.z3)(bytes)} beyond its JRE) for an image that only runs \`java\``,
+                fix: `Install the JRE instead (${jdks.map((n) => `\`${n.replace('-jdk', '-jre')}\``).join(', ')}), and compile in a build stage; ` +
+                    'silence with `# shipshape-ignore jdk-runtime`',
+                ...(edits.length === jdks.length && { edits }),
+            });
+        });
+        const base = input.layers.filter((l) => l.fromBase);
+        let baseBytes = 0;
+        for (const layer of base) {
+            const { count, paths, kinds, sizes } = layer.scan.entries;
+            for (let k = 0; k < count; k++)
+                if (kinds[k] === image_layers/* EntryKind */.t0.File && JDK_ONLY.test(paths[k]))
+                    baseBytes += sizes[k];
+        }
+        if (baseBytes > 0 && base[0].instruction) {
+            const from = base[0].instruction;
+            findings.push({
+                rule: JDK_RUNTIME,
+                file: input.dockerfile.file,
+                line: from.startLine,
+                endLine: from.endLine,
+                bytes: baseBytes,
+                message: `The base image \`${chain[0].baseImage}\` is a JDK (${(0,format/* formatBytes */.z3)(baseBytes)} of compiler, jmods and tools) and the image only runs \`java\``,
+                fix: 'Does a JRE variant of this base (a `-jre` tag) serve? Build in a JDK stage and run on the JRE; silence with `# shipshape-ignore jdk-runtime`',
+            });
+        }
+        return findings;
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/advise/rules/index.ts
+
+
+
+
 
 
 
@@ -2828,9 +3504,14 @@ const RULES = [
     mergeRunsRule,
     addLocalFileRule,
     addUrlRule,
+    devDependenciesRule,
+    aptRecommendsRule,
+    dockerignoreRule,
+    jdkRuntimeRule,
 ];
 
 ;// CONCATENATED MODULE: ./src/steps/advice.ts
+
 
 
 
@@ -2864,7 +3545,7 @@ async function runAdviceStep(io, step) {
     }
     const rules = step.rules ?? RULES;
     try {
-        const source = await readDockerfileSource(step.location);
+        const source = await (0,dockerfile_source/* readDockerfileSource */.a)(step.location);
         if (!source.found) {
             io.infoUntrusted(`Size advice: none, ${source.reason}.`);
             return undefined;
@@ -2907,9 +3588,13 @@ function annotate(io, finding, title, inWorkspace, platformCount) {
     const where = inWorkspace ? '' : `${finding.file}:${finding.line}: `;
     const only = finding.platforms.length < platformCount ? ` (on ${finding.platforms.join(', ')})` : '';
     const message = `${(0,render_escape/* sanitize */.aj)(where + finding.message, limit)}\nFix: ${(0,render_escape/* sanitize */.aj)(finding.fix, limit)}`;
+    const saved = (0,savings/* savedBy */.l8)(finding);
     io.warning(message, {
         ...(inWorkspace && { file: finding.file, startLine: finding.line, endLine: finding.endLine }),
-        title: (0,render_escape/* sanitize */.aj)(`${title}: ${(0,format/* formatBytes */.z3)(finding.bytes)}${only}`, { limit: 200 }),
+        // The title's figure is the Saves column's: what the fix alone saves, none when unknown.
+        title: (0,render_escape/* sanitize */.aj)(`${title}${saved === undefined ? '' : `: saves ${(0,format/* formatBytes */.z3)(saved)}`}${only}`, {
+            limit: 200,
+        }),
     });
 }
 function toEntry(f) {
@@ -2921,6 +3606,8 @@ function toEntry(f) {
         bytes: f.bytes,
         message: f.message,
         fix: f.fix,
+        ...(f.saves !== undefined && { saves: f.saves }),
+        ...(f.withLines !== undefined && f.withLines.length > 0 && { withLines: f.withLines }),
         platforms: f.platforms,
     };
 }

@@ -1,8 +1,8 @@
-export const id = 302;
-export const ids = [302];
+export const id = 520;
+export const ids = [520];
 export const modules = {
 
-/***/ 4302:
+/***/ 3520:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -16,6 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/render/format.ts
 var format = __webpack_require__(1509);
+// EXTERNAL MODULE: ./src/report/savings.ts
+var savings = __webpack_require__(5537);
 // EXTERNAL MODULE: ./src/render/escape.ts
 var render_escape = __webpack_require__(7789);
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
@@ -53,6 +55,7 @@ function parseDockerfile(text, options) {
         throw new Error(`${options.file} has no FROM instruction`);
     return {
         file: options.file,
+        lines,
         globalArgs,
         stages,
         exported: exportedStage(stages, options.target, options.file),
@@ -219,8 +222,6 @@ function unquote(value) {
     return quoted ? (quoted[1] ?? quoted[2]) : value;
 }
 
-// EXTERNAL MODULE: ./src/report/savings.ts
-var savings = __webpack_require__(5537);
 ;// CONCATENATED MODULE: ./src/advise/advise.ts
 
 
@@ -260,7 +261,7 @@ function advise(inputs, options) {
     const findings = [...merged.values()]
         .filter((f) => f.bytes >= options.minBytes)
         .sort((a, b) => b.bytes - a.bytes || compare(a.file, b.file) || a.line - b.line || compare(a.rule, b.rule));
-    return { findings, total: (0,savings/* savingsTotal */.E)(findings), failures };
+    return { findings, total: (0,savings/* savingsTotal */.EO)(findings), failures };
 }
 const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 // A rule's bug must not put NaN bytes or line 0 into the report, the annotations or the JSON.
@@ -270,7 +271,8 @@ function isWellFormed(f) {
         Number.isSafeInteger(f.line) &&
         f.line >= 1 &&
         Number.isSafeInteger(f.endLine) &&
-        f.endLine >= f.line);
+        f.endLine >= f.line &&
+        (f.saves === undefined || (Number.isSafeInteger(f.saves) && f.saves >= 0)));
 }
 
 // EXTERNAL MODULE: ./src/oci/history.ts
@@ -650,8 +652,212 @@ async function readDockerfileSource(where) {
 var cache_paths = __webpack_require__(6734);
 // EXTERNAL MODULE: ./src/image/layers.ts + 1 modules
 var image_layers = __webpack_require__(7740);
-// EXTERNAL MODULE: ./src/image/wasted.ts
-var wasted = __webpack_require__(5355);
+;// CONCATENATED MODULE: ./src/advise/filesystem.ts
+/**
+ * The final filesystem of attributed layers: each visible regular file with the layer that holds
+ * it, and each visible package-manager record (image/records.ts) with its text. Whiteouts and
+ * opaque directories hide what lower layers hold, as the runtime's overlay does.
+ */
+
+const isUnder = (path, dir) => dir === '' || path === dir || path.startsWith(`${dir}/`);
+function finalFilesystem(layers) {
+    const files = new Map();
+    const records = new Map();
+    const firstWriter = new Map();
+    layers.forEach((attributed, at) => {
+        const { count, paths, kinds, sizes } = attributed.scan.entries;
+        // What this layer hides below it: deleted paths and opaque directories.
+        const hidden = [];
+        const opaque = [];
+        for (let k = 0; k < count; k++) {
+            const path = paths[k];
+            const slash = path.lastIndexOf('/');
+            if (kinds[k] === image_layers/* EntryKind */.t0.Whiteout)
+                hidden.push(`${path.slice(0, slash + 1)}${path.slice(slash + 1 + '.wh.'.length)}`);
+            else if (kinds[k] === image_layers/* EntryKind */.t0.Opaque)
+                opaque.push(slash < 0 ? '' : path.slice(0, slash));
+            else if (kinds[k] === image_layers/* EntryKind */.t0.Other || kinds[k] === image_layers/* EntryKind */.t0.HardLink) {
+                files.delete(path); // a link or device replaces the file that was there
+                records.delete(path);
+            }
+        }
+        if (hidden.length > 0 || opaque.length > 0) {
+            const gone = [...hidden, ...opaque];
+            const drop = (key) => gone.some((dir) => isUnder(key, dir));
+            for (const key of files.keys())
+                if (drop(key))
+                    files.delete(key);
+            for (const key of records.keys())
+                if (drop(key))
+                    records.delete(key);
+        }
+        for (let k = 0; k < count; k++) {
+            if (kinds[k] !== image_layers/* EntryKind */.t0.File)
+                continue;
+            files.set(paths[k], { layer: at, size: sizes[k] });
+            if (!firstWriter.has(paths[k]))
+                firstWriter.set(paths[k], at);
+        }
+        for (const [path, text] of Object.entries(attributed.scan.records ?? {}))
+            records.set(path, { layer: at, text });
+    });
+    return { files, records, firstWriter };
+}
+
+// EXTERNAL MODULE: ./src/image/records.ts
+var records = __webpack_require__(6899);
+;// CONCATENATED MODULE: ./src/advise/node-deps.ts
+/**
+ * Node dev dependencies, measured from what the package manager installed: a project's
+ * `package.json` (outside node_modules) names its dependencies; each installed package's own
+ * `package.json` names its dependencies; resolving those names the way Node does (the package's
+ * own node_modules, then each enclosing one up to the project's) gives every package production
+ * needs. The installed packages that are not among them are what `npm ci --omit=dev` (or
+ * `yarn install --production`) would not install: their bytes, as the layers hold them, are the
+ * dev-only bytes. No list of package names is involved.
+ *
+ * Quiet (no projects returned) where the records cannot say: a project without devDependencies,
+ * pnpm's symlinked store (`node_modules/.pnpm`), manifests the scan did not keep.
+ */
+
+const join = (dir, rest) => (dir === '' ? rest : `${dir}/${rest}`);
+/** The package directory a path under some node_modules belongs to: the deepest `node_modules/name`. */
+function packageDirOf(path) {
+    const at = path.lastIndexOf('node_modules/');
+    if (at < 0 || (at > 0 && path[at - 1] !== '/'))
+        return undefined;
+    const rest = path.slice(at + 'node_modules/'.length).split('/');
+    if (rest[0].startsWith('.'))
+        return undefined; // .bin, .package-lock.json, .cache, .pnpm
+    const depth = rest[0].startsWith('@') ? 2 : 1;
+    if (rest.length <= depth)
+        return undefined; // a file directly in node_modules (or a scope)
+    return path.slice(0, at) + 'node_modules/' + rest.slice(0, depth).join('/');
+}
+/** The directory holding the node_modules a package dir is in: the project or a parent package. */
+function holderOf(packageDir) {
+    const at = packageDir.lastIndexOf('node_modules/');
+    return at === 0 ? '' : packageDir.slice(0, at - 1);
+}
+function managerOf(fs, dir, manifest) {
+    const has = (name) => fs.files.has(join(dir, name));
+    const declared = manifest.packageManager ?? '';
+    if (declared.startsWith('pnpm') || has('pnpm-lock.yaml'))
+        return 'pnpm';
+    if (/^yarn@[2-9]/.test(declared) || has('.yarnrc.yml'))
+        return 'yarn-berry';
+    if (declared.startsWith('yarn') || has('yarn.lock') || has('node_modules/.yarn-integrity'))
+        return 'yarn';
+    return 'npm';
+}
+/** Every Node project in the final filesystem with its installed dev-only packages. */
+function nodeProjects(fs) {
+    // Installed packages by directory, with their bytes per layer.
+    const packages = new Map();
+    for (const [path, file] of fs.files) {
+        if (!path.includes('node_modules/'))
+            continue;
+        const dir = packageDirOf(path);
+        if (dir === undefined)
+            continue;
+        const perLayer = packages.get(dir) ?? new Map();
+        perLayer.set(file.layer, (perLayer.get(file.layer) ?? 0) + file.size);
+        packages.set(dir, perLayer);
+    }
+    const projects = [];
+    for (const [path, record] of fs.records) {
+        if (!path.endsWith('package.json') || path.includes('node_modules/'))
+            continue;
+        const dir = path === 'package.json' ? '' : path.slice(0, -'/package.json'.length);
+        const manifest = (0,records/* parseManifestRecord */.WK)(record.text);
+        if (!manifest || (manifest.devDependencies ?? []).length === 0)
+            continue;
+        const modules = join(dir, 'node_modules/');
+        const installed = [...packages.keys()].filter((p) => p.startsWith(modules));
+        if (installed.length === 0)
+            continue;
+        if ([...fs.files.keys()].some((p) => p.startsWith(`${modules}.pnpm/`)))
+            continue;
+        const isInstalled = new Set(installed);
+        const resolve = (from, name) => {
+            let holder = from;
+            for (;;) {
+                const candidate = join(holder, `node_modules/${name}`);
+                if (isInstalled.has(candidate))
+                    return candidate;
+                if (holder === dir || holder.length <= dir.length)
+                    return undefined;
+                holder = holderOf(holder);
+            }
+        };
+        const reached = new Set();
+        const queue = [[dir, needs(manifest)]];
+        while (queue.length > 0) {
+            const [from, names] = queue.pop();
+            for (const name of names) {
+                const found = resolve(from, name);
+                if (found === undefined || reached.has(found))
+                    continue;
+                reached.add(found);
+                const own = fs.records.get(`${found}/package.json`);
+                const ownManifest = own && (0,records/* parseManifestRecord */.WK)(own.text);
+                if (ownManifest)
+                    queue.push([found, needs(ownManifest)]);
+            }
+        }
+        const devOnly = [];
+        const byLayer = new Map();
+        for (const pkg of installed) {
+            if (reached.has(pkg))
+                continue;
+            const perLayer = packages.get(pkg);
+            let bytes = 0;
+            for (const [layer, size] of perLayer) {
+                bytes += size;
+                byLayer.set(layer, (byLayer.get(layer) ?? 0) + size);
+            }
+            const name = pkg.slice(pkg.lastIndexOf('node_modules/') + 'node_modules/'.length);
+            devOnly.push({ dir: pkg, name, bytes });
+        }
+        devOnly.sort((a, b) => b.bytes - a.bytes || (a.dir < b.dir ? -1 : 1));
+        const bytes = devOnly.reduce((sum, p) => sum + p.bytes, 0);
+        if (bytes > 0)
+            projects.push({ dir, manager: managerOf(fs, dir, manifest), devOnly, byLayer, bytes });
+    }
+    return projects;
+}
+const needs = (manifest) => [
+    ...manifest.dependencies,
+    ...manifest.optionalDependencies,
+    ...manifest.peerDependencies,
+];
+/** The command that installs only production dependencies, in the project's package manager. */
+function productionInstall(manager) {
+    switch (manager) {
+        case 'npm':
+            return 'npm ci --omit=dev';
+        case 'yarn':
+            return 'yarn install --production --frozen-lockfile';
+        case 'yarn-berry':
+            return 'yarn workspaces focus --all --production';
+        case 'pnpm':
+            return 'pnpm install --prod --frozen-lockfile';
+    }
+}
+/** The command that drops dev dependencies from an installed node_modules, in place. */
+function productionPrune(manager) {
+    switch (manager) {
+        case 'npm':
+            return 'npm prune --omit=dev';
+        case 'yarn':
+            return 'yarn install --production --frozen-lockfile --ignore-scripts --prefer-offline';
+        case 'yarn-berry':
+            return 'yarn workspaces focus --all --production';
+        case 'pnpm':
+            return 'pnpm prune --prod';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/advise/rules/image-name.ts
 function parseImageName(reference) {
     const withoutDigest = reference.split('@')[0];
@@ -704,14 +910,16 @@ function copiesFromElsewhere(chain) {
  *   base-image-share rule's finding, and counting it here too would add the same bytes twice.
  * - Paths that image/cache-paths.ts names (the go-build cache, pip/npm caches, /tmp) belong to the
  *   package-cache rule, for the same reason.
- * - Sources (`*.go`, `*.c`, `*.rs`... outside usr/ and node_modules) and `@types/*` packages never
- *   fire alone (an image may ship a few sources on purpose; some runtime packages depend on
- *   `@types/*`): they are added when a toolchain is there, in the image's layers or as its base
- *   (sources only).
- * - Dev dependencies are well-known dev-only npm packages (typescript, jest, eslint, webpack...) in
- *   a project's first node_modules: a layer scan sees paths and sizes, never package.json.
- * - The finding stands on the layer that added the most of those bytes (the message says how
- *   many layers added some).
+ * - Sources (`*.go`, `*.c`, `*.rs`... outside usr/ and node_modules) never fire alone (an image
+ *   may ship a few on purpose): they are added when a toolchain is there, in the image's layers
+ *   or as its base.
+ * - Dev dependencies are measured (node-deps.ts): the installed packages that no production
+ *   dependency of the project's package.json reaches, by the manifests the package manager wrote;
+ *   the fix names the project's manager (npm, yarn, pnpm).
+ * - Quiet when the image's purpose is the toolchain: no CMD/ENTRYPOINT of its own (a build or CI
+ *   image), or one that runs a compiler, a build tool or a shell.
+ * - The finding stands on the layer that added the most of those bytes, each file credited to the
+ *   line that first wrote it (a later `chmod -R` rewrites files; it did not install them).
  */
 
 
@@ -726,15 +934,11 @@ const LABELS = {
     'rust-toolchain': 'Rust toolchain',
     'build-output': 'module sources and build outputs',
     'dev-dependencies': 'Node dev dependencies',
-    'type-definitions': 'TypeScript type definitions',
     sources: 'compiled-language sources',
 };
 const KIND_ORDER = Object.keys(LABELS);
-/**
- * Kinds that are counted once another kind shows a toolchain, but never fire alone: an image may
- * ship a few sources on purpose, and some runtime packages depend on `@types/*` (mongodb does).
- */
-const ADD_ON_KINDS = ['type-definitions', 'sources'];
+/** Kinds that are counted once another kind shows a toolchain, but never fire alone: an image may ship a few sources on purpose. */
+const ADD_ON_KINDS = ['sources'];
 const COMPILER_DIR = /^usr\/(?:lib|libexec)\/(?:gcc|gcc-cross)\/|^usr\/lib\/llvm-[^/]+\/|^usr\/lib\/clang\//;
 // Drivers and binutils: gcc, gcc-12, x86_64-linux-gnu-gcc-12, g++, cc, c++, cpp, clang-17, ld, as.
 const COMPILER_BIN = /^usr\/(?:local\/)?bin\/(?:[\w.]+-)*(?:gcc|g\+\+|cc|c\+\+|cpp|clang|clang\+\+|ld|ld\.bfd|ld\.gold|as)(?:-[\d.]+)?$/;
@@ -745,49 +949,8 @@ const RUST_TOOLCHAIN = /(?:^|\/)\.?rustup\/toolchains\/|^usr\/lib\/rustlib\/|(?:
 const BUILD_OUTPUT = /(?:^|\/)go\/pkg\/mod\/|(?:^|\/)\.?cargo\/(?:registry|git)\/|(?:^|\/)target\/(?:debug|release)\/(?:deps|build|incremental|\.fingerprint)\/|(?:^|\/)\.m2\/repository\/|(?:^|\/)\.gradle\/caches\//;
 const SOURCE_FILE = /\.(?:go|rs|c|cc|cpp|cxx|h|hpp|java|kt|scala)$/;
 const NOT_APP_SOURCES = /^usr\/|(?:^|\/)(?:node_modules|site-packages|dist-packages)\//;
-/** npm packages that only a build or a test run needs. */
-const DEV_PACKAGES = new Set([
-    'typescript',
-    'ts-node',
-    'ts-jest',
-    'tsx',
-    'jest',
-    'jest-cli',
-    'babel-jest',
-    'eslint',
-    'prettier',
-    'webpack',
-    'webpack-cli',
-    'webpack-dev-server',
-    'rollup',
-    'vite',
-    'vitest',
-    'esbuild',
-    'nodemon',
-    'mocha',
-    'chai',
-    'sinon',
-    'karma',
-    'nyc',
-    'c8',
-    'husky',
-    'lint-staged',
-]);
-const DEV_SCOPES = new Set([
-    '@typescript-eslint',
-    '@jest',
-    '@eslint',
-    '@vitest',
-    '@esbuild',
-    '@testing-library',
-    '@storybook',
-]);
-const DEV_PREFIXES = ['eslint-plugin-', 'eslint-config-'];
 /** Base images that are build toolchains themselves: their sources in the image are build inputs. */
 const TOOLCHAIN_BASES = new Set(['golang', 'rust', 'gcc', 'buildpack-deps', 'maven', 'gradle', 'openjdk']);
-const isDevPackage = (name) => DEV_PACKAGES.has(name) ||
-    DEV_SCOPES.has(name.split('/')[0]) ||
-    DEV_PREFIXES.some((prefix) => name.startsWith(prefix));
 /**
  * The npm package a path belongs to in the project's (first) node_modules, with pnpm's
  * `node_modules/.pnpm/@scope+name@1.2.3/...` layout read too.
@@ -830,55 +993,90 @@ function toolchainKindOf(path) {
         return 'rust-toolchain';
     if (BUILD_OUTPUT.test(path))
         return 'build-output';
-    const pkg = path.includes('node_modules/') ? nodePackageOf(path) : undefined;
-    if (pkg !== undefined) {
-        if (pkg.startsWith('@types/'))
-            return 'type-definitions';
-        return isDevPackage(pkg) ? 'dev-dependencies' : undefined;
-    }
+    // node_modules: dev dependencies are measured from the manifests (node-deps.ts), not by name.
+    if (path.includes('node_modules/'))
+        return undefined;
     if (SOURCE_FILE.test(path) && !NOT_APP_SOURCES.test(path))
         return 'sources';
     return undefined;
 }
-/** Bytes per kind and per layer of the build-only files the final filesystem still shows. */
+/**
+ * Bytes per kind and per layer of the build-only files the final filesystem still shows (copies
+ * a later layer hides are the hidden-bytes rule's), each credited to the Dockerfile layer that
+ * first wrote its path.
+ */
 function tallyVisible(layers) {
     const byKind = Object.fromEntries(KIND_ORDER.map((kind) => [kind, 0]));
     const byLayer = new Map();
-    const found = [];
-    for (const layer of layers) {
-        if (layer.fromBase)
-            continue;
-        const { count, paths, kinds, sizes } = layer.scan.entries;
-        for (let k = 0; k < count; k++) {
-            if (kinds[k] !== image_layers/* EntryKind */.t0.File || sizes[k] === 0)
-                continue;
-            const kind = toolchainKindOf(paths[k]);
-            if (kind)
-                found.push({ layer, path: paths[k], size: sizes[k], kind });
-        }
-    }
-    if (found.length === 0)
-        return { byKind, byLayer };
-    // A later layer may delete or overwrite them: those copies are the hidden-bytes rule's.
-    const waste = (0,wasted/* computeWaste */.I)(layers.map((layer) => layer.scan), { maxHidden: Number.MAX_SAFE_INTEGER });
-    const position = new Map(layers.map((layer, at) => [layer, at]));
-    const hidden = new Set(waste.hidden.map((copy) => `${copy.layer}\0${copy.path}`));
-    for (const { layer, path, size, kind } of found) {
-        if (hidden.has(`${position.get(layer)}\0${path}`))
-            continue;
+    const fs = finalFilesystem(layers);
+    const credit = (path, at, size, kind) => {
+        const first = fs.firstWriter.get(path);
+        const layer = first !== undefined && !layers[first].fromBase ? layers[first] : layers[at];
         byKind[kind] += size;
         byLayer.set(layer, (byLayer.get(layer) ?? 0) + size);
+    };
+    for (const [path, file] of fs.files) {
+        if (layers[file.layer].fromBase || file.size === 0)
+            continue;
+        const kind = toolchainKindOf(path);
+        if (kind)
+            credit(path, file.layer, file.size, kind);
     }
-    return { byKind, byLayer };
+    const projects = nodeProjects(fs);
+    const devDirs = new Set(projects.flatMap((project) => project.devOnly.map((pkg) => pkg.dir)));
+    if (devDirs.size > 0) {
+        for (const [path, file] of fs.files) {
+            if (layers[file.layer].fromBase || file.size === 0 || !path.includes('node_modules/'))
+                continue;
+            const dir = packageDirOf(path);
+            if (dir !== undefined && devDirs.has(dir))
+                credit(path, file.layer, file.size, 'dev-dependencies');
+        }
+    }
+    return { byKind, byLayer, manager: projects[0]?.manager };
 }
-function fixFor(byKind) {
+/** Programs whose image is the toolchain itself: compilers, build tools, shells (a CI image). */
+const TOOLCHAIN_COMMANDS = /^(?:[\w.+-]*-)?(?:gcc|g\+\+|cc|c\+\+|clang|clang\+\+|make|cmake|ninja|meson|go|cargo|rustc|rustup|javac|mvn|gradle|tsc|bash|sh|zsh|ash|dash)(?:-[\d.]+)?$/;
+/**
+ * The program the image runs: the last ENTRYPOINT (or else CMD) of the exported chain, its first
+ * word (`sh -c "exec node x"`: the command's first word). undefined when the chain sets none.
+ */
+function programOf(chain) {
+    const instructions = chain.flatMap((stage) => stage.instructions);
+    const last = (keyword) => instructions.filter((i) => i.keyword === keyword).at(-1);
+    const run = last('ENTRYPOINT') ?? last('CMD');
+    if (!run)
+        return undefined;
+    let words;
+    const text = run.arguments.join(' ').trim();
+    try {
+        words = text.startsWith('[') ? JSON.parse(text).map(String) : text.split(/\s+/);
+    }
+    catch {
+        words = text.split(/\s+/);
+    }
+    const base = (word) => (word ?? '').split('/').pop() ?? '';
+    if (/^(?:ba|z|da|a)?sh$/.test(base(words[0])) && words[1] !== undefined) {
+        // `sh -c "make all"`: the command's program; `sh /app/run.sh`: the script, an app.
+        if (words[1] !== '-c')
+            return base(words[1]);
+        const inner = words
+            .slice(2)
+            .join(' ')
+            .replace(/^["']|["']$/g, '')
+            .split(/\s+/);
+        return base(inner[0] === 'exec' ? inner[1] : inner[0]);
+    }
+    return base(words[0]);
+}
+function fixFor(byKind, manager) {
     const steps = [
         'build in a `FROM ... AS build` stage and `COPY --from=build` only the output into a runtime stage',
     ];
     if (byKind['go-toolchain'] > 0 || byKind['build-output'] > 0 || byKind['rust-toolchain'] > 0)
         steps.push('static binaries can run on `gcr.io/distroless/static-debian12` or `scratch`');
-    if (byKind['dev-dependencies'] > 0 || byKind['type-definitions'] > 0)
-        steps.push('install with `npm ci --omit=dev` in the runtime stage');
+    if (byKind['dev-dependencies'] > 0)
+        steps.push(`install with \`${productionInstall(manager ?? 'npm')}\` in the runtime stage`);
     if (byKind.compiler > 0 || byKind.headers > 0)
         steps.push('install only the runtime libraries there, not gcc or -dev packages');
     return `Use a multi-stage build: ${steps.join('; ')}.`;
@@ -890,7 +1088,10 @@ const singleStageToolchain = {
         const chain = stageChain(input.dockerfile);
         if (chain.length === 0 || copiesFromElsewhere(chain))
             return [];
-        const { byKind, byLayer } = tallyVisible(input.layers);
+        const program = programOf(chain);
+        if (program === undefined || TOOLCHAIN_COMMANDS.test(program))
+            return [];
+        const { byKind, byLayer, manager } = tallyVisible(input.layers);
         const toolchainBase = TOOLCHAIN_BASES.has(parseImageName(chain[0].baseImage).name);
         const triggered = KIND_ORDER.some((kind) => !ADD_ON_KINDS.includes(kind) && byKind[kind] > 0);
         if (!triggered && !(toolchainBase && byKind.sources > 0))
@@ -913,7 +1114,8 @@ const singleStageToolchain = {
                 endLine: top.instruction.endLine,
                 bytes,
                 message: `Single-stage build ships ${(0,format/* formatBytes */.z3)(bytes)} that only the build needs (${parts.join(', ')})${where}.`,
-                fix: fixFor(byKind),
+                fix: `${fixFor(byKind, manager)} Silence with \`# shipshape-ignore single-stage-toolchain\` if this image is meant to build.`,
+                saves: bytes,
             },
         ];
     },
@@ -1162,6 +1364,65 @@ const baseImageShare = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/advise/edit.ts
+/** The text with the edits made (line numbers are the original's; edits must not overlap). */
+function applyEdits(text, edits) {
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const lines = text.split(/\r?\n/);
+    const sorted = [...edits].sort((a, b) => b.line - a.line);
+    for (let i = 1; i < sorted.length; i++) {
+        if (sorted[i].endLine >= sorted[i - 1].line)
+            throw new Error('overlapping edits');
+    }
+    for (const edit of sorted) {
+        if (edit.line < 1 || edit.endLine < edit.line || edit.endLine > lines.length)
+            throw new Error(`edit of lines ${edit.line}-${edit.endLine} outside the file`);
+        const replacement = edit.text === '' ? [] : edit.text.split('\n');
+        lines.splice(edit.line - 1, edit.endLine - edit.line + 1, ...replacement);
+    }
+    return lines.join(eol);
+}
+/** The instruction's lines as written. */
+function linesOf(model, instruction) {
+    return model.lines.slice(instruction.startLine - 1, instruction.endLine);
+}
+/** Whether a RUN is in shell form without heredocs: a command can be appended to its last line. */
+function isPlainShellRun(model, instruction) {
+    if (instruction.keyword !== 'RUN' || instruction.heredocs.length > 0)
+        return false;
+    const first = model.lines[instruction.startLine - 1] ?? '';
+    if (/^\s*RUN\s+(?:--\S+\s+)*\[/i.test(first))
+        return false; // exec form
+    const last = model.lines[instruction.endLine - 1] ?? '';
+    // An escape at the end would join what is appended to a line that is not there.
+    return !/[\\`]\s*$/.test(last);
+}
+/** Appends `&& command` to a plain shell RUN: the edit of its last line. */
+function appendToRun(model, instruction, command) {
+    const last = model.lines[instruction.endLine - 1].replace(/\s+$/, '');
+    return { line: instruction.endLine, endLine: instruction.endLine, text: `${last} && ${command}` };
+}
+/** Puts `command &&` before a plain shell RUN's command (after `RUN` and its flags). */
+function prependToRun(model, instruction, command) {
+    const first = model.lines[instruction.startLine - 1];
+    const match = /^(\s*RUN\s+(?:--\S+\s+)*)/i.exec(first);
+    const head = match ? match[1] : 'RUN ';
+    return {
+        line: instruction.startLine,
+        endLine: instruction.startLine,
+        text: `${head}${command} && ${first.slice(head.length)}`,
+    };
+}
+/** Replaces a regular expression's first match inside an instruction's lines: one edit. */
+function replaceInInstruction(model, instruction, pattern, replacement) {
+    for (let line = instruction.startLine; line <= instruction.endLine; line++) {
+        const text = model.lines[line - 1];
+        if (pattern.test(text))
+            return { line, endLine: line, text: text.replace(pattern, replacement) };
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/advise/rules/waste-owners.ts
 /** A layer a RUN of this Dockerfile made. */
 const isRunLayer = (layer) => layer !== undefined && !layer.fromBase && layer.instruction?.keyword === 'RUN';
@@ -1214,7 +1475,7 @@ function ownedWaste(input) {
     return owned;
 }
 /** `line 7` or `lines 7-9`. */
-function linesOf(instruction) {
+function waste_owners_linesOf(instruction) {
     return instruction.startLine === instruction.endLine
         ? `line ${instruction.startLine}`
         : `lines ${instruction.startLine}-${instruction.endLine}`;
@@ -1258,6 +1519,7 @@ function byAdderInstruction(items) {
  * mounts one cache of a manager but leaves another (apt archives mounted, lists left), the
  * finding names the directory that still holds bytes.
  */
+
 
 
 
@@ -1384,9 +1646,8 @@ const packageCacheRule = {
     title: 'Package cache left in the image',
     check(input) {
         const findings = [];
-        for (const layer of input.layers) {
-            if (!isRunLayer(layer))
-                continue;
+        const runs = input.layers.filter(isRunLayer);
+        for (const layer of runs) {
             const instruction = layer.instruction;
             const caches = cachesOf(layer, cacheMountTargets(instruction));
             const bytes = caches.reduce((total, cache) => total + cache.bytes, 0);
@@ -1395,25 +1656,149 @@ const packageCacheRule = {
             const hiddenLater = hiddenCacheBytes(input, layer.index);
             const parts = caches.map((c) => `${(0,format/* formatBytes */.z3)(c.bytes)} of ${package_cache_LABELS.get(c.kind)} (${c.roots.join(', ')})`);
             const command = commandOf(instruction);
+            const later = runs.filter((run) => run.index > layer.index).map((run) => run.instruction);
+            const apt = caches.find((c) => c.kind === 'apt');
+            const plan = apt ? aptPlan(input, layer, apt, later) : undefined;
+            let fix = caches
+                .map((c) => cacheFix(c.kind, c.roots, command))
+                .join('; ')
+                .replace(/^./, (first) => first.toUpperCase());
+            if (plan?.fix)
+                fix = plan.fix;
+            const edits = plan ? plan.edits : genericEdits(input, instruction, caches);
+            // The apt edit also cleans the installs that read these lists: their apt caches go too.
+            const saves = Math.max(0, bytes - (plan?.comesBack ?? 0)) + (plan?.alsoCleans ?? 0);
+            const message = `This RUN leaves ${parts.join(', ')} in its layer` +
+                (hiddenLater > 0
+                    ? `; a later layer deletes or overwrites ${(0,format/* formatBytes */.z3)(hiddenLater)} of it, but this layer still ships it`
+                    : '') +
+                (plan && plan.comesBack > 0
+                    ? `. Fixed alone it saves ${(0,format/* formatBytes */.z3)(saves)}: the \`apt-get update\` at line ${plan.rewriters.join(', ')} ` +
+                        `would write the lists again; fixing ${plan.rewriters.length > 1 ? 'those lines' : 'that line'} too saves all of it`
+                    : '');
             findings.push({
                 rule: PACKAGE_CACHE,
                 file: input.dockerfile.file,
                 line: instruction.startLine,
                 endLine: instruction.endLine,
                 bytes,
-                message: `This RUN leaves ${parts.join(', ')} in its layer` +
-                    (hiddenLater > 0
-                        ? `; a later layer deletes ${(0,format/* formatBytes */.z3)(hiddenLater)} of it, but this layer still ships it`
-                        : ''),
-                fix: caches
-                    .map((c) => cacheFix(c.kind, c.roots, command))
-                    .join('; ')
-                    .replace(/^./, (first) => first.toUpperCase()),
+                message,
+                fix,
+                saves,
+                ...(plan && plan.withLines.length > 0 && { withLines: plan.withLines }),
+                ...(edits && { edits }),
             });
         }
         return findings;
     },
 };
+const APT_UPDATE = /\bapt(?:-get)?\s+(?:-\S+\s+)*update\b/;
+const APT_INSTALL = /\bapt(?:-get)?\s+(?:-\S+\s+)*install\b/;
+const LISTS_CLEANED = /rm\s+-\S*\s+\/var\/lib\/apt\/lists/;
+const APT_LISTS_CLEAN = 'rm -rf /var/lib/apt/lists/*';
+/** A RUN that runs `apt-get update` and nothing else. */
+const UPDATE_ONLY = /^\s*apt(?:-get)?\s+(?:-\S+\s+)*update(?:\s+-\S+)*\s*$/;
+/**
+ * apt's lists are what every later `apt-get install` reads: deleting them here breaks a later
+ * install that does not update first, and a later `apt-get update` that keeps its lists writes
+ * them again. The fix this plans edits those lines too (an install gets its own update and
+ * cleans after it), and the claim is what this fix alone saves.
+ */
+function aptPlan(input, layer, apt, later) {
+    const model = input.dockerfile;
+    const instruction = layer.instruction;
+    const command = commandOf(instruction);
+    const lists = apt.roots.some((r) => r.startsWith('/var/lib/apt/lists'));
+    const archives = apt.roots.some((r) => r.startsWith('/var/cache/apt'));
+    const listBytes = bytesUnder(layer, 'var/lib/apt/lists/');
+    const clean = [...(lists ? [APT_LISTS_CLEAN] : []), ...(archives ? ['apt-get clean'] : [])].join(' && ');
+    // Later installs that read this layer's lists: up to the next RUN that updates.
+    const readers = [];
+    const rewriters = [];
+    let comesBack = 0;
+    if (lists) {
+        for (const run of later) {
+            const text = commandOf(run);
+            if (APT_UPDATE.test(text)) {
+                if (!LISTS_CLEANED.test(text)) {
+                    rewriters.push(run.startLine);
+                    const there = input.layers.find((l) => l.instruction === run);
+                    comesBack = Math.max(0, listBytes - (there ? bytesUnder(there, 'var/lib/apt/lists/') : 0));
+                }
+                break;
+            }
+            if (APT_INSTALL.test(text))
+                readers.push(run);
+        }
+    }
+    const plain = (i) => isPlainShellRun(model, i);
+    const editable = plain(instruction) && readers.every(plain);
+    const readerEdits = (from) => readers.slice(from).flatMap((run) => {
+        const first = prependToRun(model, run, 'apt-get update');
+        // The update brings apt's package caches too: the install cleans what the update wrote.
+        const last = appendToRun(model, run, clean);
+        return run.startLine === run.endLine
+            ? [{ ...first, text: `${first.text} && ${clean}` }]
+            : [first, last];
+    });
+    const withLines = [...readers.map((r) => r.startLine), ...rewriters];
+    const alsoCleans = readers.reduce((sum, run) => {
+        const there = input.layers.find((l) => l.instruction === run);
+        return sum + (there ? bytesUnder(there, 'var/lib/apt/lists/') + bytesUnder(there, 'var/cache/apt/') : 0);
+    }, 0);
+    if (lists && !APT_INSTALL.test(command) && APT_UPDATE.test(command) && readers.length > 0) {
+        // An update-only RUN: the lists belong in the install's RUN, updated and cleaned there.
+        const install = readers[0];
+        const updateOnly = UPDATE_ONLY.test(command.replace(/\s*\\\n\s*/g, ' '));
+        const fix = `Merge the update into the install RUN at line ${install.startLine} ` +
+            `(\`RUN apt-get update && apt-get install ... && ${clean}\`)` +
+            (updateOnly ? ' and drop this RUN' : `, and end this RUN with \`${clean}\``) +
+            (readers.length > 1
+                ? `; the installs at line ${readers
+                    .slice(1)
+                    .map((r) => r.startLine)
+                    .join(', ')} the same`
+                : '');
+        const own = updateOnly
+            ? { line: instruction.startLine, endLine: instruction.endLine, text: '' }
+            : appendToRun(model, instruction, clean);
+        return {
+            fix,
+            edits: editable ? [own, ...readerEdits(0)] : undefined,
+            comesBack,
+            rewriters,
+            withLines,
+            alsoCleans,
+        };
+    }
+    const fix = `End the same RUN with \`${clean}\`, or use \`RUN --mount=type=cache,target=${apt.roots[0]}\`` +
+        (readers.length > 0
+            ? `; the installs at line ${readers.map((r) => r.startLine).join(', ')} read these lists: run \`apt-get update\` in them too`
+            : '');
+    return {
+        fix,
+        edits: editable ? [appendToRun(model, instruction, clean), ...readerEdits(0)] : undefined,
+        comesBack,
+        rewriters,
+        withLines,
+        alsoCleans,
+    };
+}
+/** Any other manager: delete the cache directories at the end of the same RUN. */
+function genericEdits(input, instruction, caches) {
+    if (!isPlainShellRun(input.dockerfile, instruction))
+        return undefined;
+    const roots = caches.flatMap((c) => c.roots.map((root) => (c.kind === 'tmp' ? `${root}/*` : root)));
+    return [appendToRun(input.dockerfile, instruction, `rm -rf ${roots.join(' ')}`)];
+}
+function bytesUnder(layer, prefix) {
+    const { count, paths, kinds, sizes } = layer.scan.entries;
+    let total = 0;
+    for (let k = 0; k < count; k++)
+        if (kinds[k] === image_layers/* EntryKind */.t0.File && paths[k].startsWith(prefix))
+            total += sizes[k];
+    return total;
+}
 /** Cache bytes of a layer that later layers hide (from the waste pairs). */
 function hiddenCacheBytes(input, layer) {
     let total = 0;
@@ -1686,7 +2071,400 @@ const addUrlRule = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/advise/dpkg.ts
+const STATUS = 'var/lib/dpkg/status';
+const STATES = 'var/lib/apt/extended_states';
+/** The installed packages of a status file, by name. */
+function parseStatus(text) {
+    const packages = new Map();
+    for (const stanza of text.split(/\n\s*\n/)) {
+        const fields = new Map();
+        for (const line of stanza.split('\n')) {
+            const colon = line.indexOf(':');
+            if (colon > 0)
+                fields.set(line.slice(0, colon), line.slice(colon + 1).trim());
+        }
+        const name = fields.get('Package');
+        if (!name || !/\binstalled$/.test(fields.get('Status') ?? ''))
+            continue;
+        const names = (value) => (value ?? '')
+            .split(',')
+            .map((dep) => dep
+            .split('|')
+            .map((alt) => alt.trim().split(/[\s(:]/)[0])
+            .filter(Boolean))
+            .filter((alts) => alts.length > 0);
+        packages.set(name, {
+            name,
+            depends: [...names(fields.get('Pre-Depends')), ...names(fields.get('Depends'))],
+            provides: names(fields.get('Provides')).flat(),
+        });
+    }
+    return packages;
+}
+/** The packages apt marked as installed automatically. */
+function parseAutoInstalled(text) {
+    const auto = new Set();
+    for (const stanza of text.split(/\n\s*\n/)) {
+        const name = /^Package:\s*(\S+)/m.exec(stanza)?.[1];
+        if (name && /^Auto-Installed:\s*1/m.test(stanza))
+            auto.add(name);
+    }
+    return auto;
+}
+/** The latest text of a record at or below layer position `at`. */
+function recordAt(layers, path, at) {
+    for (let i = at; i >= 0; i--) {
+        const text = layers[i].scan.records?.[path];
+        if (text !== undefined)
+            return text;
+    }
+    return undefined;
+}
+const statusAt = (layers, at) => {
+    const text = recordAt(layers, STATUS, at);
+    return text === undefined ? undefined : parseStatus(text);
+};
+const autoInstalledAt = (layers, at) => parseAutoInstalled(recordAt(layers, STATES, at) ?? '');
+/** Every package `roots` need through Depends and Pre-Depends (the first installed alternative). */
+function dependencyClosure(installed, roots) {
+    const providers = new Map();
+    for (const pkg of installed.values())
+        for (const virtual of pkg.provides)
+            providers.set(virtual, pkg.name);
+    const find = (name) => (installed.has(name) ? name : providers.get(name));
+    const reached = new Set();
+    const queue = [...roots].filter((name) => installed.has(name));
+    while (queue.length > 0) {
+        const name = queue.pop();
+        if (reached.has(name))
+            continue;
+        reached.add(name);
+        for (const alternatives of installed.get(name).depends) {
+            const hit = alternatives.map(find).find((found) => found !== undefined);
+            if (hit && !reached.has(hit))
+                queue.push(hit);
+        }
+    }
+    return reached;
+}
+/** The bytes a package's files take in a layer, by its file list in that layer (`PKG.list` or `PKG:ARCH.list`). */
+function packageBytesIn(layer, name) {
+    const records = layer.scan.records ?? {};
+    const list = Object.entries(records).find(([path]) => path === `var/lib/dpkg/info/${name}.list` ||
+        (path.startsWith(`var/lib/dpkg/info/${name}:`) && path.endsWith('.list')));
+    if (!list)
+        return 0;
+    const files = new Set(list[1].split('\n').map((line) => line.replace(/^\/+/, '')));
+    const { count, paths, sizes } = layer.scan.entries;
+    let bytes = 0;
+    for (let k = 0; k < count; k++)
+        if (files.has(paths[k]))
+            bytes += sizes[k];
+    // dpkg's own records of the package (its file list, checksums, scripts) go with it.
+    for (let k = 0; k < count; k++) {
+        const path = paths[k];
+        if (path.startsWith(`var/lib/dpkg/info/${name}.`) || path.startsWith(`var/lib/dpkg/info/${name}:`))
+            bytes += sizes[k];
+    }
+    return bytes;
+}
+
+;// CONCATENATED MODULE: ./src/advise/rules/apt-recommends.ts
+/**
+ * apt-recommends: `apt-get install` without `--no-install-recommends` installs the packages the
+ * named ones only recommend. Measured from the records the install wrote: the packages new in the
+ * RUN's dpkg status that no package installed by hand (apt's extended states) or already there
+ * needs through Depends/Pre-Depends, and the bytes their dpkg file lists name in that layer.
+ * Quiet when the RUN already says `--no-install-recommends` (or sets Install-Recommends false),
+ * or when the layer holds no dpkg records (no measurement, no guess).
+ */
+
+
+
+
+const APT_RECOMMENDS = 'apt-recommends';
+const INSTALL = /\bapt(?:-get)?\s+((?:-\S+\s+)*)install\b/;
+const aptRecommendsRule = {
+    id: APT_RECOMMENDS,
+    title: 'Recommended packages installed',
+    check(input) {
+        const findings = [];
+        input.layers.forEach((layer, at) => {
+            if (!isRunLayer(layer))
+                return;
+            const instruction = layer.instruction;
+            const command = instruction.arguments.join('\n');
+            if (!INSTALL.test(command) ||
+                /--no-install-recommends|Install-Recommends[= ]+"?(?:false|0)/i.test(command))
+                return;
+            const after = layer.scan.records?.['var/lib/dpkg/status'];
+            if (after === undefined)
+                return;
+            const before = statusAt(input.layers, at - 1) ?? new Map();
+            const now = statusAt(input.layers, at);
+            const auto = autoInstalledAt(input.layers, at);
+            const added = [...now.keys()].filter((name) => !before.has(name));
+            const manual = added.filter((name) => !auto.has(name));
+            if (manual.length === 0)
+                return;
+            const needed = dependencyClosure(now, [...manual, ...before.keys()]);
+            const recommended = added
+                .filter((name) => !needed.has(name))
+                .map((name) => ({ name, bytes: packageBytesIn(layer, name) }))
+                .sort((a, b) => b.bytes - a.bytes || (a.name < b.name ? -1 : 1));
+            const bytes = recommended.reduce((sum, p) => sum + p.bytes, 0);
+            if (bytes <= 0)
+                return;
+            const top = recommended
+                .slice(0, 3)
+                .map((p) => `${p.name} ${(0,format/* formatBytes */.z3)(p.bytes)}`)
+                .join(', ');
+            const edit = isPlainShellRun(input.dockerfile, instruction)
+                ? replaceInInstruction(input.dockerfile, instruction, INSTALL, (whole) => `${whole} --no-install-recommends`)
+                : undefined;
+            findings.push({
+                rule: APT_RECOMMENDS,
+                file: input.dockerfile.file,
+                line: instruction.startLine,
+                endLine: instruction.endLine,
+                bytes,
+                saves: bytes,
+                message: `This \`apt-get install\` also installs ${recommended.length} package(s) that are only recommended, ` +
+                    `${(0,format/* formatBytes */.z3)(bytes)} (${top}${recommended.length > 3 ? ', …' : ''})`,
+                fix: 'Add `--no-install-recommends` (`apt-get install -y --no-install-recommends ...`), and name any ' +
+                    'recommended package the image does need; silence with `# shipshape-ignore apt-recommends`',
+                ...(edit && { edits: [edit] }),
+            });
+        });
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/advise/rules/dev-dependencies.ts
+/**
+ * dev-dependencies: a runtime stage that copies a builder's whole node_modules (`COPY --from=build
+ * /app/node_modules ...`, or the app dir with it) ships the dev dependencies the build needed.
+ * Measured like single-stage-toolchain's (node-deps.ts: installed packages no production
+ * dependency reaches), counting only the bytes that COPY --from layers brought. The fix prunes in
+ * the builder before the copy, in the project's package manager: an edit that adds one RUN at
+ * the end of the stage copied from.
+ */
+
+
+
+
+const DEV_DEPENDENCIES = 'dev-dependencies';
+const devDependenciesRule = {
+    id: DEV_DEPENDENCIES,
+    title: 'Dev dependencies copied into the runtime stage',
+    check(input) {
+        const fs = finalFilesystem(input.layers);
+        const findings = [];
+        for (const project of nodeProjects(fs)) {
+            for (const [at, bytes] of project.byLayer) {
+                const layer = input.layers[at];
+                const instruction = layer.instruction;
+                if (layer.fromBase || !instruction || instruction.keyword !== 'COPY')
+                    continue;
+                const from = flagValue(instruction, 'from');
+                if (from === undefined || bytes <= 0)
+                    continue;
+                const stage = input.dockerfile.stages.find((s) => s.name === from.toLowerCase() || String(s.index) === from);
+                const prune = productionPrune(project.manager);
+                const last = stage?.instructions.at(-1) ?? stage?.from;
+                const top = project.devOnly
+                    .slice(0, 3)
+                    .map((p) => `${p.name} ${(0,format/* formatBytes */.z3)(p.bytes)}`)
+                    .join(', ');
+                const dir = project.dir === '' ? '/' : `/${project.dir}`;
+                findings.push({
+                    rule: DEV_DEPENDENCIES,
+                    file: input.dockerfile.file,
+                    line: instruction.startLine,
+                    endLine: instruction.endLine,
+                    bytes,
+                    saves: bytes,
+                    message: `This COPY brings the builder's node_modules with ${(0,format/* formatBytes */.z3)(bytes)} of dev dependencies ` +
+                        `(${project.devOnly.length} packages no production dependency of ${dir}/package.json needs: ${top}${project.devOnly.length > 3 ? ', …' : ''})`,
+                    fix: (stage && last
+                        ? `End the \`${stage.name ?? stage.index}\` stage with \`RUN ${prune}\` (after the build) so the copy leaves them behind`
+                        : `Run \`${prune}\` in the stage copied from, after the build`) +
+                        `, or install in the runtime stage with \`${productionInstall(project.manager)}\`; silence with \`# shipshape-ignore dev-dependencies\``,
+                    ...(stage &&
+                        last && {
+                        edits: [
+                            {
+                                line: last.endLine,
+                                endLine: last.endLine,
+                                text: `${input.dockerfile.lines[last.endLine - 1]}\nRUN ${prune}`,
+                            },
+                        ],
+                    }),
+                });
+            }
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/advise/rules/dockerignore.ts
+/**
+ * dockerignore: a `COPY .` (or `ADD .`) that brings in what an image never needs: a VCS directory
+ * (`.git`), virtualenvs, `__pycache__`, test and tool caches, and a `node_modules` that a later
+ * install in the same image replaces. The bytes are those paths' files in that layer, as the scan
+ * saw them; their presence shows no `.dockerignore` keeps them out. The fix is a `.dockerignore`
+ * (the edit writes one with the patterns found).
+ */
+
+
+const DOCKERIGNORE = 'dockerignore';
+/** Directories no image needs, by their name anywhere in the context. */
+const NEVER_NEEDED = /(?:^|\/)(\.git|\.hg|\.svn|\.venv|venv|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|\.tox|\.nox)\//;
+const NODE_MODULES = /(?:^|\/)node_modules\//;
+const INSTALLS = /\b(?:npm\s+(?:ci|install|i)\b|yarn(?:\s+install)?\s*(?:$|&|;|\s--)|pnpm\s+(?:install|i)\b)/m;
+const dockerignoreRule = {
+    id: DOCKERIGNORE,
+    title: 'Build context files an image never needs',
+    check(input) {
+        const findings = [];
+        input.layers.forEach((layer, at) => {
+            const instruction = layer.instruction;
+            if (layer.fromBase || !instruction || (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD'))
+                return;
+            if (instruction.flags.some((f) => /^--from=/i.test(f)))
+                return;
+            const sources = instruction.arguments.slice(0, -1);
+            if (!sources.some((s) => s === '.' || s === './'))
+                return;
+            const laterInstall = input.layers
+                .slice(at + 1)
+                .some((l) => !l.fromBase &&
+                l.instruction?.keyword === 'RUN' &&
+                INSTALLS.test(l.instruction.arguments.join('\n')));
+            const found = new Map();
+            const { count, paths, kinds, sizes } = layer.scan.entries;
+            for (let k = 0; k < count; k++) {
+                if (kinds[k] !== image_layers/* EntryKind */.t0.File)
+                    continue;
+                const path = paths[k];
+                let ignore = NEVER_NEEDED.exec(path)?.[1];
+                if (ignore === undefined && laterInstall && NODE_MODULES.test(path))
+                    ignore = 'node_modules';
+                if (ignore !== undefined)
+                    found.set(ignore, (found.get(ignore) ?? 0) + sizes[k]);
+            }
+            const bytes = [...found.values()].reduce((sum, b) => sum + b, 0);
+            if (bytes <= 0)
+                return;
+            const parts = [...found].sort(([, a], [, b]) => b - a).map(([name, b]) => `${name} ${(0,format/* formatBytes */.z3)(b)}`);
+            const patterns = [...found.keys()].map((name) => `**/${name}`);
+            findings.push({
+                rule: DOCKERIGNORE,
+                file: input.dockerfile.file,
+                line: instruction.startLine,
+                endLine: instruction.endLine,
+                bytes,
+                saves: bytes,
+                message: `This COPY brings ${(0,format/* formatBytes */.z3)(bytes)} the image never needs (${parts.join(', ')})`,
+                fix: `Add to the build context's \`.dockerignore\` ${patterns.map((p) => `\`${p}\``).join(', ')}; ` +
+                    'silence with `# shipshape-ignore dockerignore`',
+                contextFiles: { '.dockerignore': `${patterns.join('\n')}\n` },
+            });
+        });
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/advise/rules/jdk-runtime.ts
+/**
+ * jdk-runtime: an image that runs `java` ships a JDK where a JRE serves (the compiler, jmods,
+ * headers and tools only a build needs). Two shapes:
+ * - a JDK installed by apt (`openjdk-17-jdk-headless`, `default-jdk`): the bytes its dpkg file
+ *   lists name in the layer, which the JRE package (a dependency of the JDK's, so installed
+ *   already) does not; the fix edits the package name (`-jdk` -> `-jre`);
+ * - a JDK base image (`eclipse-temurin:21-jdk`, any tag, "slim" ones too): the JDK-only paths of
+ *   the base (`jmods/`, `bin/javac`...), as a question: whether the JRE variant of that image
+ *   serves; no bytes claimed as saved, since the other image is not here to measure.
+ * Quiet unless the image's program is `java`.
+ */
+
+
+
+
+
+
+const JDK_RUNTIME = 'jdk-runtime';
+const JDK_PACKAGE = /^(?:openjdk-\d+-jdk(?:-headless)?|default-jdk(?:-headless)?|temurin-\d+-jdk)$/;
+const JDK_ONLY = /(?:^|\/)(?:jmods\/|include\/(?:jni|jvmti)|bin\/(?:javac|jar|jarsigner|javadoc|javap|jdeps|jlink|jmod|jshell|jdb|jpackage|jdeprscan|jhsdb|jimage|serialver|jcmd|jconsole|jinfo|jmap|jps|jstack|jstat|jstatd|jfr|rmic)$|lib\/(?:src\.zip|ct\.sym)$)/;
+const jdkRuntimeRule = {
+    id: JDK_RUNTIME,
+    title: 'JDK where a JRE serves',
+    check(input) {
+        const chain = stageChain(input.dockerfile);
+        if (chain.length === 0 || programOf(chain) !== 'java')
+            return [];
+        const findings = [];
+        input.layers.forEach((layer, at) => {
+            const instruction = layer.instruction;
+            if (layer.fromBase || !instruction || instruction.keyword !== 'RUN')
+                return;
+            if (layer.scan.records?.['var/lib/dpkg/status'] === undefined)
+                return;
+            const before = statusAt(input.layers, at - 1) ?? new Map();
+            const now = statusAt(input.layers, at);
+            const jdks = [...now.keys()].filter((name) => JDK_PACKAGE.test(name) && !before.has(name));
+            const bytes = jdks.reduce((sum, name) => sum + packageBytesIn(layer, name), 0);
+            if (bytes <= 0)
+                return;
+            const edits = isPlainShellRun(input.dockerfile, instruction)
+                ? jdks.flatMap((name) => {
+                    const edit = replaceInInstruction(input.dockerfile, instruction, new RegExp(`\\b${name.replace(/[-]/g, '\\-')}\\b`), name.replace('-jdk', '-jre'));
+                    return edit ? [edit] : [];
+                })
+                : [];
+            findings.push({
+                rule: JDK_RUNTIME,
+                file: input.dockerfile.file,
+                line: instruction.startLine,
+                endLine: instruction.endLine,
+                bytes,
+                saves: bytes,
+                message: `This RUN installs a JDK (${jdks.join(', ')}, ${(0,format/* formatBytes */.z3)(bytes)} beyond its JRE) for an image that only runs \`java\``,
+                fix: `Install the JRE instead (${jdks.map((n) => `\`${n.replace('-jdk', '-jre')}\``).join(', ')}), and compile in a build stage; ` +
+                    'silence with `# shipshape-ignore jdk-runtime`',
+                ...(edits.length === jdks.length && { edits }),
+            });
+        });
+        const base = input.layers.filter((l) => l.fromBase);
+        let baseBytes = 0;
+        for (const layer of base) {
+            const { count, paths, kinds, sizes } = layer.scan.entries;
+            for (let k = 0; k < count; k++)
+                if (kinds[k] === image_layers/* EntryKind */.t0.File && JDK_ONLY.test(paths[k]))
+                    baseBytes += sizes[k];
+        }
+        if (baseBytes > 0 && base[0].instruction) {
+            const from = base[0].instruction;
+            findings.push({
+                rule: JDK_RUNTIME,
+                file: input.dockerfile.file,
+                line: from.startLine,
+                endLine: from.endLine,
+                bytes: baseBytes,
+                message: `The base image \`${chain[0].baseImage}\` is a JDK (${(0,format/* formatBytes */.z3)(baseBytes)} of compiler, jmods and tools) and the image only runs \`java\``,
+                fix: 'Does a JRE variant of this base (a `-jre` tag) serve? Build in a JDK stage and run on the JRE; silence with `# shipshape-ignore jdk-runtime`',
+            });
+        }
+        return findings;
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/advise/rules/index.ts
+
+
+
+
 
 
 
@@ -1704,9 +2482,14 @@ const RULES = [
     mergeRunsRule,
     addLocalFileRule,
     addUrlRule,
+    devDependenciesRule,
+    aptRecommendsRule,
+    dockerignoreRule,
+    jdkRuntimeRule,
 ];
 
 ;// CONCATENATED MODULE: ./src/steps/advice.ts
+
 
 
 
@@ -1783,9 +2566,13 @@ function annotate(io, finding, title, inWorkspace, platformCount) {
     const where = inWorkspace ? '' : `${finding.file}:${finding.line}: `;
     const only = finding.platforms.length < platformCount ? ` (on ${finding.platforms.join(', ')})` : '';
     const message = `${(0,render_escape/* sanitize */.aj)(where + finding.message, limit)}\nFix: ${(0,render_escape/* sanitize */.aj)(finding.fix, limit)}`;
+    const saved = (0,savings/* savedBy */.l8)(finding);
     io.warning(message, {
         ...(inWorkspace && { file: finding.file, startLine: finding.line, endLine: finding.endLine }),
-        title: (0,render_escape/* sanitize */.aj)(`${title}: ${(0,format/* formatBytes */.z3)(finding.bytes)}${only}`, { limit: 200 }),
+        // The title's figure is the Saves column's: what the fix alone saves, none when unknown.
+        title: (0,render_escape/* sanitize */.aj)(`${title}${saved === undefined ? '' : `: saves ${(0,format/* formatBytes */.z3)(saved)}`}${only}`, {
+            limit: 200,
+        }),
     });
 }
 function toEntry(f) {
@@ -1797,6 +2584,8 @@ function toEntry(f) {
         bytes: f.bytes,
         message: f.message,
         fix: f.fix,
+        ...(f.saves !== undefined && { saves: f.saves }),
+        ...(f.withLines !== undefined && f.withLines.length > 0 && { withLines: f.withLines }),
         platforms: f.platforms,
     };
 }

@@ -1,5 +1,5 @@
-export const id = 355;
-export const ids = [355];
+export const id = 740;
+export const ids = [740];
 export const modules = {
 
 /***/ 6734:
@@ -154,6 +154,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __webpack_require__(6118);
 // EXTERNAL MODULE: ./src/image/cache-paths.ts
@@ -346,7 +348,11 @@ function joined(blob, decoder) {
     });
 }
 
+// EXTERNAL MODULE: ./src/image/records.ts
+var image_records = __webpack_require__(6899);
 ;// CONCATENATED MODULE: ./src/image/layers.ts
+
+
 
 
 
@@ -463,6 +469,7 @@ class LayerTally {
     cacheBytes = (0,cache_paths/* emptyCacheBytes */.j2)();
     largest;
     entries = new EntriesBuilder();
+    content = (0,external_node_crypto_.createHash)('sha256');
     constructor(largestFiles) {
         this.largest = new Largest(largestFiles);
     }
@@ -470,6 +477,12 @@ class LayerTally {
         const path = normalizeTarPath(header.name);
         if (path === '')
             return; // the root directory entry
+        // Times (mtime, and the PAX atime/ctime) are left out on purpose: they are what a rebuild
+        // changes. The file's bytes follow this record in the hash (scanLayer feeds them). A hard
+        // link's target is a tar path, normalized like the entry's; a symlink's is kept as written.
+        const target = header.type === 'link' ? normalizeTarPath(header.linkname ?? '') : (header.linkname ?? '');
+        this.content.update(`${path}\0${header.type ?? 'file'}\0${header.mode ?? 0}\0${header.uid ?? 0}\0${header.gid ?? 0}\0` +
+            `${header.size ?? 0}\0${target}\0${header.devmajor ?? 0}\0${header.devminor ?? 0}\n`);
         const slash = path.lastIndexOf('/');
         if (path.startsWith(WHITEOUT_PREFIX, slash + 1)) {
             this.whiteouts++;
@@ -516,8 +529,30 @@ async function scanLayer(blob, options = {}) {
     const { compression, tar } = await decompressLayer(blob, options);
     const tally = new LayerTally(options.largestFiles ?? 10);
     const entries = (0,tar_stream.extract)();
+    const records = {};
+    let recordBytes = 0;
     entries.on('entry', (header, contents, next) => {
         tally.add(header);
+        // The bytes go into the content digest as they stream past (one hash per layer, no copy).
+        if ((header.size ?? 0) > 0)
+            contents.on('data', (chunk) => void tally.content.update(chunk));
+        const path = normalizeTarPath(header.name);
+        const size = header.size ?? 0;
+        const type = header.type;
+        const isFile = type === 'file' || type === 'contiguous-file' || type === null || type === undefined;
+        if (isFile && size > 0 && recordBytes + size <= image_records/* RECORD_BUDGET */.qY && (0,image_records/* isRecordPath */.$k)(path)) {
+            recordBytes += size;
+            const chunks = [];
+            contents.on('data', (chunk) => chunks.push(chunk));
+            contents.on('end', () => {
+                const text = (0,image_records/* compactRecord */.lT)(path, Buffer.concat(chunks).toString('utf8'));
+                if (text !== undefined)
+                    records[path] = text;
+                next();
+            });
+            contents.on('error', ignore);
+            return;
+        }
         contents.on('end', next);
         // A failing tar destroys the open entry with the same error the pipeline rejects with.
         contents.on('error', ignore);
@@ -532,259 +567,102 @@ async function scanLayer(blob, options = {}) {
         largestFiles: tally.largest.items,
         cacheBytes: tally.cacheBytes,
         entries: tally.entries.build(),
+        contentDigest: `sha256:${tally.content.digest('hex')}`,
+        ...(Object.keys(records).length > 0 && { records }),
     };
 }
 
 
 /***/ }),
 
-/***/ 5355:
+/***/ 6899:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ computeWaste)
+/* harmony export */   $k: () => (/* binding */ isRecordPath),
+/* harmony export */   WK: () => (/* binding */ parseManifestRecord),
+/* harmony export */   lT: () => (/* binding */ compactRecord),
+/* harmony export */   qY: () => (/* binding */ RECORD_BUDGET)
 /* harmony export */ });
-/* harmony import */ var _cache_paths_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6734);
-/* harmony import */ var _layers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7740);
 /**
- * Wasted bytes across an image's layers (DESIGN.md): bytes of regular files in lower layers that
- * the final filesystem cannot see, because a later layer overwrote them, deleted them with a
- * whiteout, hid them under an opaque directory, or replaced a directory above them with a file
- * or symlink. Each hidden copy counts once, blamed on the nearest later layer that hides it
- * (dive counts some copies twice: its issue #684).
+ * The package managers' own records, which the layer scan keeps the text of (every other file's
+ * contents are drained unread): what the size advisor needs to measure dev dependencies and
+ * recommended packages from what the managers wrote, not from package names it knows.
  *
- * One sweep from the top layer down: before a layer's own entries are added to the set of
- * "hiders", its files are looked up against the hiders of the layers above it, so the cost is
- * one map lookup per file plus one per ancestor directory, never a comparison of layer pairs.
+ * - dpkg: `var/lib/dpkg/status` (cut to the fields that say what is installed and what depends
+ *   on what) and `var/lib/dpkg/info/PKG.list` (the files of each package);
+ * - apt: `var/lib/apt/extended_states` (which packages apt installed automatically);
+ * - npm, yarn, pnpm: `package.json` of a project (outside node_modules: its dependencies and dev
+ *   dependencies) and of each installed package (inside node_modules: cut to its name and the
+ *   names of the packages it depends on).
+ *
+ * Bounded: a record file over MAX_RECORD bytes is not kept, nor any once a layer's records reach
+ * RECORD_BUDGET (the advice they feed is then quiet, never wrong by a guess).
  */
-
-
-const HOW = ['overwritten', 'deleted', 'opaque', 'replaced-parent'];
-const OVERWRITTEN = 0;
-const DELETED = 1;
-const OPAQUE = 2;
-const REPLACED_PARENT = 3;
-/** Within one layer, when two entries hide the same path, the more direct one names it. */
-const PRIORITY = [3, 0, 1, 2];
-/**
- * A hider packed in one small integer (a V8 small integer: no allocation in a Map):
- * layer * 8 + how * 2 + nonDirectory. `nonDirectory` marks an entry at the path that is not a
- * directory (a file, symlink, hard link, device), which also hides everything below the path.
- */
-const pack = (layer, how, nonDirectory = 0) => layer * 8 + how * 2 + nonDirectory;
-const layerOf = (mark) => Math.floor(mark / 8);
-const howOf = (mark) => (mark >> 1) & 3;
-const isNonDirectory = (mark) => (mark & 1) === 1;
-/** Whether `mark` should replace `current`: a nearer layer, or the same layer more directly. */
-function nearer(mark, current) {
-    if (current === undefined)
+const RECORD_BUDGET = 64 * 1024 * 1024;
+const MAX_RECORD = 32 * 1024 * 1024;
+const MAX_MANIFEST = 1024 * 1024;
+const DPKG_STATUS = 'var/lib/dpkg/status';
+const APT_STATES = 'var/lib/apt/extended_states';
+const DPKG_LIST = /^var\/lib\/dpkg\/info\/[^/]+\.list$/;
+/** A package's own manifest in a node_modules: `…/node_modules/name/package.json`, `…/@scope/name/…`. */
+const PACKAGE_MANIFEST = /(?:^|\/)node_modules\/(?:@[^/]+\/)?[^/@.][^/]*\/package\.json$/;
+const STATUS_FIELDS = /^(?:Package|Status|Architecture|Depends|Pre-Depends|Provides|Installed-Size):/;
+function isRecordPath(path) {
+    if (path === DPKG_STATUS || path === APT_STATES || DPKG_LIST.test(path))
         return true;
-    const layer = layerOf(mark);
-    const currentLayer = layerOf(current);
-    return layer < currentLayer || (layer === currentLayer && PRIORITY[howOf(mark)] > PRIORITY[howOf(current)]);
+    if (!path.endsWith('package.json') || !(path === 'package.json' || path.endsWith('/package.json')))
+        return false;
+    return path.includes('node_modules/') ? PACKAGE_MANIFEST.test(path) : true;
 }
-const dirname = (path) => {
-    const slash = path.lastIndexOf('/');
-    return slash < 0 ? '' : path.slice(0, slash);
-};
-/** Whether `path` is directly in directory `dir` (no allocation: checked once per entry). */
-const isDirectlyIn = (path, dir) => dir !== '' && path.lastIndexOf('/') === dir.length && path.startsWith(dir);
-const whiteoutOf = (path) => {
-    const slash = path.lastIndexOf('/');
-    return `${path.slice(0, slash + 1)}.wh.${path.slice(slash + 1)}`;
-};
-const whiteoutTarget = (whiteoutPath) => {
-    const slash = whiteoutPath.lastIndexOf('/');
-    return whiteoutPath.slice(0, slash + 1) + whiteoutPath.slice(slash + 1 + '.wh.'.length);
-};
-/**
- * The hiders of the layers above the one being checked, nearest layer first:
- * - `same`: per path, the nearest layer with an entry at it (or a whiteout of it): it hides the
- *   lower copies of that path; when that entry is no directory, it also hides all below the path;
- * - `below`: per directory path, the nearest layer that hides everything below it in some other
- *   way: a whiteout of it, an opaque marker in it, or a non-directory entry that a nearer
- *   directory entry at the same path superseded in `same`. Few paths: whiteouts are rare.
- */
-class Hiders {
-    same = new Map();
-    below = new Map();
-    get empty() {
-        return this.same.size === 0 && this.below.size === 0;
+/** The part of a record the advisor reads, or undefined to keep nothing (too big, not JSON). */
+function compactRecord(path, text) {
+    if (text.length > MAX_RECORD)
+        return undefined;
+    if (path === DPKG_STATUS)
+        return text
+            .split('\n')
+            .filter((line) => line === '' || STATUS_FIELDS.test(line))
+            .join('\n');
+    if (!path.endsWith('package.json'))
+        return text;
+    if (text.length > MAX_MANIFEST)
+        return undefined;
+    let json;
+    try {
+        json = JSON.parse(text);
     }
-    setSame(path, mark) {
-        const current = this.same.get(path);
-        if (!nearer(mark, current))
-            return;
-        // A file at `path` in a higher layer still hides what lies below `path` in the lower
-        // layers once a nearer layer puts a directory there: keep that in `below`. (A nearer
-        // file hides below by itself, a nearer whiteout sets `below` itself.)
-        if (current !== undefined &&
-            isNonDirectory(current) &&
-            !isNonDirectory(mark) &&
-            howOf(mark) === OVERWRITTEN &&
-            layerOf(current) !== layerOf(mark)) {
-            this.setBelow(path, pack(layerOf(current), REPLACED_PARENT));
-        }
-        this.same.set(path, mark);
+    catch {
+        return undefined;
     }
-    setBelow(path, mark) {
-        if (nearer(mark, this.below.get(path)))
-            this.below.set(path, mark);
+    if (typeof json !== 'object' || json === null || Array.isArray(json))
+        return undefined;
+    const manifest = json;
+    const names = (field) => {
+        const value = manifest[field];
+        return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : [];
+    };
+    const compact = {
+        name: typeof manifest.name === 'string' ? manifest.name : undefined,
+        dependencies: names('dependencies'),
+        optionalDependencies: names('optionalDependencies'),
+        peerDependencies: names('peerDependencies'),
+    };
+    if (!path.includes('node_modules/')) {
+        compact.devDependencies = names('devDependencies');
+        if (typeof manifest.packageManager === 'string')
+            compact.packageManager = manifest.packageManager;
     }
-    /** Adds what a layer hides from the layers below it. */
-    add(layer, scan) {
-        const { count, paths, kinds } = scan.entries;
-        for (let k = 0; k < count; k++) {
-            const path = paths[k];
-            switch (kinds[k]) {
-                case _layers_js__WEBPACK_IMPORTED_MODULE_1__/* .EntryKind */ .t0.Whiteout: {
-                    const target = whiteoutTarget(path);
-                    this.setSame(target, pack(layer, DELETED));
-                    this.setBelow(target, pack(layer, DELETED));
-                    break;
-                }
-                case _layers_js__WEBPACK_IMPORTED_MODULE_1__/* .EntryKind */ .t0.Opaque:
-                    this.setBelow(dirname(path), pack(layer, OPAQUE));
-                    break;
-                case _layers_js__WEBPACK_IMPORTED_MODULE_1__/* .EntryKind */ .t0.Directory:
-                    this.setSame(path, pack(layer, OVERWRITTEN));
-                    break;
-                default: // a file, hard link, symlink or device: replaces a lower file, or a lower directory
-                    this.setSame(path, pack(layer, OVERWRITTEN, 1));
-            }
-        }
-        // A directory the tar does not list but its entries imply (`a/b/c` implies `a/b` and `a`)
-        // still replaces a lower file at that path. Each directory is walked once.
-        const walked = new Set();
-        let lastDir = '';
-        for (let k = 0; k < count; k++) {
-            if (isDirectlyIn(paths[k], lastDir))
-                continue;
-            lastDir = dirname(paths[k]);
-            for (let dir = lastDir; dir !== '' && !walked.has(dir); dir = dirname(dir)) {
-                walked.add(dir);
-                const current = this.same.get(dir);
-                if (current === undefined || layerOf(current) !== layer)
-                    this.setSame(dir, pack(layer, OVERWRITTEN));
-            }
-        }
-    }
-    /**
-     * The nearest hider of everything below `dir` and its ancestors (`a/b` -> `a`, `a/b`), with
-     * the path it stands at; the shallowest wins a tie.
-     */
-    aboveDirectory(dir) {
-        let best;
-        let bestKey = '';
-        for (let end = dir.indexOf('/');; end = dir.indexOf('/', end + 1)) {
-            const ancestor = end < 0 ? dir : dir.slice(0, end);
-            const below = this.below.get(ancestor);
-            if (below !== undefined && (best === undefined || layerOf(below) < layerOf(best))) {
-                best = below;
-                bestKey = ancestor;
-            }
-            const same = this.same.get(ancestor);
-            if (same !== undefined &&
-                isNonDirectory(same) &&
-                (best === undefined || layerOf(same) < layerOf(best))) {
-                best = pack(layerOf(same), REPLACED_PARENT);
-                bestKey = ancestor;
-            }
-            if (end < 0)
-                break;
-        }
-        return best === undefined ? undefined : { mark: best, key: bestKey };
-    }
+    return JSON.stringify(compact);
 }
-/** The path of the entry that hid something, from the hidden-or-ancestor path and how. */
-function hiderPath(key, how) {
-    switch (how) {
-        case DELETED:
-            return whiteoutOf(key);
-        case OPAQUE:
-            return `${key}/.wh..wh..opq`;
-        default:
-            return key; // overwritten: the same path; replaced-parent: the ancestor
+function parseManifestRecord(text) {
+    try {
+        const value = JSON.parse(text);
+        return Array.isArray(value.dependencies) ? value : undefined;
     }
-}
-/** The wasted bytes of one platform image, from its layer scans, bottom layer first. */
-function computeWaste(layers, options = {}) {
-    const hiders = new Hiders();
-    const perLayer = new Array(layers.length).fill(0);
-    const largest = new _layers_js__WEBPACK_IMPORTED_MODULE_1__/* .Largest */ .FV(options.maxHidden ?? 100);
-    let total = 0;
-    let hiddenCount = 0;
-    const pairsTopDown = [];
-    for (let layer = layers.length - 1; layer >= 0; layer--) {
-        const { count, paths, kinds, sizes } = layers[layer].entries;
-        // Indexed by hiddenBy * 4 + how: an array slot, not one more map lookup per hidden file.
-        const byHider = [];
-        // The slots in use: the array is sparse and as long as 4 x the hider's layer, so walking it
-        // for every layer made 10,000 repeated layers take seconds (quadratic).
-        const used = [];
-        if (!hiders.empty) {
-            // Files come grouped by directory: what hides a directory's contents is looked up once.
-            let dir;
-            let aboveDir;
-            let cacheDir;
-            let cacheOfDir;
-            for (let k = 0; k < count; k++) {
-                // Hard links are 0 bytes: never waste. An empty file wastes nothing either.
-                if (kinds[k] !== _layers_js__WEBPACK_IMPORTED_MODULE_1__/* .EntryKind */ .t0.File || sizes[k] === 0)
-                    continue;
-                const path = paths[k];
-                if (dir === undefined || !isDirectlyIn(path, dir)) {
-                    dir = dirname(path);
-                    aboveDir = dir === '' ? undefined : hiders.aboveDirectory(dir);
-                }
-                // The path itself wins a tie with its ancestors.
-                let mark = hiders.same.get(path);
-                let key = path;
-                if (aboveDir !== undefined && (mark === undefined || layerOf(aboveDir.mark) < layerOf(mark))) {
-                    ({ mark, key } = aboveDir);
-                }
-                if (mark === undefined)
-                    continue;
-                const size = sizes[k];
-                const hiddenBy = layerOf(mark);
-                const how = howOf(mark);
-                total += size;
-                perLayer[layer] += size;
-                hiddenCount++;
-                const slot = hiddenBy * 4 + how;
-                let pair = byHider[slot];
-                if (pair === undefined) {
-                    pair = byHider[slot] = { layer, hiddenBy, how: HOW[how], bytes: 0, count: 0, cacheBytes: {} };
-                    used.push(slot);
-                }
-                pair.bytes += size;
-                pair.count++;
-                // Cache patterns name directories, so a file's kind is its directory's: matched once
-                // per directory of hidden files, not per file (a regex costs more than the lookups here).
-                if (cacheDir !== dir) {
-                    cacheDir = dir;
-                    cacheOfDir = dir === '' ? undefined : (0,_cache_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .cacheKindOf */ .cW)(`${dir}/`);
-                }
-                if (cacheOfDir !== undefined)
-                    pair.cacheBytes[cacheOfDir] = (pair.cacheBytes[cacheOfDir] ?? 0) + size;
-                if (largest.admits(size)) {
-                    largest.add(size, {
-                        path,
-                        size,
-                        layer,
-                        hiddenBy,
-                        hiddenByPath: hiderPath(key, how),
-                        how: HOW[how],
-                    });
-                }
-            }
-        }
-        pairsTopDown.push(used.sort((a, b) => a - b).map((slot) => byHider[slot]));
-        if (layer > 0)
-            hiders.add(layer, layers[layer]);
+    catch {
+        return undefined;
     }
-    const pairs = pairsTopDown.reverse().flat();
-    return { total, perLayer, pairs, hidden: largest.items, hiddenCount };
 }
 
 

@@ -1,21 +1,84 @@
-export const id = 232;
-export const ids = [232];
+export const id = 32;
+export const ids = [32,217];
 export const modules = {
 
-/***/ 5232:
+/***/ 9217:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $p: () => (/* binding */ OCI_INDEX),
+/* harmony export */   EG: () => (/* binding */ OCI_MANIFEST),
+/* harmony export */   TF: () => (/* binding */ OCI_CONFIG),
+/* harmony export */   Vv: () => (/* binding */ DOCKER_MANIFEST),
+/* harmony export */   Yh: () => (/* binding */ isManifest),
+/* harmony export */   dY: () => (/* binding */ MANIFEST_ACCEPT),
+/* harmony export */   e6: () => (/* binding */ DOCKER_CONFIG),
+/* harmony export */   m6: () => (/* binding */ DOCKER_MANIFEST_LIST),
+/* harmony export */   nw: () => (/* binding */ isIndex)
+/* harmony export */ });
+/* unused harmony exports OCI_LAYER, OCI_LAYER_GZIP, OCI_LAYER_ZSTD, OCI_LAYER_NONDISTRIBUTABLE, OCI_LAYER_NONDISTRIBUTABLE_GZIP, OCI_LAYER_NONDISTRIBUTABLE_ZSTD, DOCKER_LAYER_GZIP, DOCKER_LAYER_FOREIGN_GZIP, isNondistributable, layerCompression */
+/**
+ * The media types of the OCI image spec and of Docker's v2 schema 2 that shipshape reads.
+ */
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
+const OCI_LAYER = 'application/vnd.oci.image.layer.v1.tar';
+const OCI_LAYER_GZIP = 'application/vnd.oci.image.layer.v1.tar+gzip';
+const OCI_LAYER_ZSTD = 'application/vnd.oci.image.layer.v1.tar+zstd';
+const OCI_LAYER_NONDISTRIBUTABLE = 'application/vnd.oci.image.layer.nondistributable.v1.tar';
+const OCI_LAYER_NONDISTRIBUTABLE_GZIP = 'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip';
+const OCI_LAYER_NONDISTRIBUTABLE_ZSTD = 'application/vnd.oci.image.layer.nondistributable.v1.tar+zstd';
+const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+const DOCKER_CONFIG = 'application/vnd.docker.container.image.v1+json';
+const DOCKER_LAYER_GZIP = 'application/vnd.docker.image.rootfs.diff.tar.gzip';
+/** Windows base layers: "foreign", the registry usually does not hold their bytes. */
+const DOCKER_LAYER_FOREIGN_GZIP = 'application/vnd.docker.image.rootfs.foreign.diff.tar.gzip';
+/** What a manifest request accepts, indexes first so that a tag gives every platform. */
+const MANIFEST_ACCEPT = [OCI_INDEX, DOCKER_MANIFEST_LIST, OCI_MANIFEST, DOCKER_MANIFEST];
+function isIndex(mediaType) {
+    return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST;
+}
+function isManifest(mediaType) {
+    return mediaType === OCI_MANIFEST || mediaType === DOCKER_MANIFEST;
+}
+/** Layers whose bytes registries may legally refuse to serve (nondistributable, foreign). */
+function isNondistributable(mediaType) {
+    return mediaType.includes('.nondistributable.') || mediaType.includes('.foreign.');
+}
+/** How a layer blob is compressed, from its media type; undefined when it is no layer type we know. */
+function layerCompression(mediaType) {
+    switch (mediaType) {
+        case OCI_LAYER_GZIP:
+        case OCI_LAYER_NONDISTRIBUTABLE_GZIP:
+        case DOCKER_LAYER_GZIP:
+        case DOCKER_LAYER_FOREIGN_GZIP:
+            return 'gzip';
+        case OCI_LAYER_ZSTD:
+        case OCI_LAYER_NONDISTRIBUTABLE_ZSTD:
+            return 'zstd';
+        case OCI_LAYER:
+        case OCI_LAYER_NONDISTRIBUTABLE:
+            return 'none';
+        default:
+            return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 9032:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  measureAgainstBaseline: () => (/* binding */ measureAgainstBaseline),
-  measurePorts: () => (/* binding */ measurePorts),
-  measureWithScans: () => (/* binding */ measureWithScans),
-  noteBaseline: () => (/* binding */ noteBaseline),
-  readBaseline: () => (/* binding */ readBaseline)
+  N: () => (/* binding */ connect)
 });
+
+// UNUSED EXPORTS: timeoutFromEnv
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
@@ -337,54 +400,8 @@ class Scanner {
     }
 }
 
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
-;// CONCATENATED MODULE: ./src/registry/errors.ts
-/**
- * What went wrong talking to a registry, in words that name the image: the message is what the
- * user reads, `kind` and `status` are what callers branch on (a missing baseline is not a failure).
- */
-
-class RegistryError extends errors/* ActionError */.lZ {
-    kind;
-    image;
-    status;
-    constructor(kind, 
-    /** The image (or blob) the request was for, as shown in the message. */
-    image, message, 
-    /** The HTTP status, when the registry answered with one. */
-    status, options) {
-        super(message, options);
-        this.kind = kind;
-        this.image = image;
-        this.status = status;
-        this.name = 'RegistryError';
-    }
-    get notFound() {
-        return this.kind === 'not-found';
-    }
-}
-function isRegistryError(error) {
-    return error instanceof RegistryError;
-}
-/** Whether `error` says the image (or blob) does not exist, as opposed to any other failure. */
-function isNotFound(error) {
-    return error instanceof RegistryError && error.notFound;
-}
-/**
- * Whether `error` is an answer whose bytes came back wrong (not matching their digest, cut short,
- * not JSON, too large): the registry has the right bytes, and fetching them again usually gets them.
- */
-function isCorruptAnswer(error) {
-    return error instanceof RegistryError && (error.kind === 'digest-mismatch' || error.kind === 'malformed');
-}
-/** The same error with `note` added to its message (how often it was tried, say). */
-function withNote(error, note) {
-    return new RegistryError(error.kind, error.image, `${error.message}${note}`, error.status, {
-        cause: error,
-    });
-}
-
+// EXTERNAL MODULE: ./src/registry/errors.ts
+var errors = __webpack_require__(6764);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 ;// CONCATENATED MODULE: ./src/registry/retry.ts
@@ -574,7 +591,7 @@ class Transport {
                 return { response, url };
             await response.body?.cancel().catch(() => { });
             if (redirects >= MAX_REDIRECTS) {
-                throw new RegistryError('protocol', request.image, `${request.image}: more than ${MAX_REDIRECTS} redirects (last to ${redact(location)})`);
+                throw new errors/* RegistryError */.gl('protocol', request.image, `${request.image}: more than ${MAX_REDIRECTS} redirects (last to ${redact(location)})`);
             }
             const next = new URL(location, url).toString();
             if (response.status === 303 ||
@@ -583,7 +600,7 @@ class Transport {
                 body = undefined;
             }
             if (request.secretBody && body !== undefined && hostOf(next) !== hostOf(request.url)) {
-                throw new RegistryError('protocol', request.image, `${request.image}: ${hostOf(url)} redirected a request that carries credentials to another host ` +
+                throw new errors/* RegistryError */.gl('protocol', request.image, `${request.image}: ${hostOf(url)} redirected a request that carries credentials to another host ` +
                     `(${hostOf(next)}); it is not sent there`);
             }
             url = next;
@@ -624,19 +641,19 @@ async function readLimited(response, maxBytes, image) {
     return Buffer.concat(chunks);
 }
 function tooLarge(image, bytes, maxBytes) {
-    return new RegistryError('malformed', image, `${image}: the registry's answer is larger than the ${maxBytes} bytes allowed (${bytes} bytes or more)`);
+    return new errors/* RegistryError */.gl('malformed', image, `${image}: the registry's answer is larger than the ${maxBytes} bytes allowed (${bytes} bytes or more)`);
 }
 /** A network failure as a RegistryError that names the image; RegistryErrors pass through. */
 function asRegistryError(error, request, note = '') {
-    if (error instanceof RegistryError)
+    if (error instanceof errors/* RegistryError */.gl)
         return error;
     if (error instanceof TimeoutError) {
-        return new RegistryError('timeout', request.image, `${request.image}: timed out: ${error.message}${note}`, undefined, {
+        return new errors/* RegistryError */.gl('timeout', request.image, `${request.image}: timed out: ${error.message}${note}`, undefined, {
             cause: error,
         });
     }
     const where = request.url ? ` (${new URL(request.url).host})` : '';
-    return new RegistryError('network', request.image, `${request.image}: cannot reach the registry${where}: ${describeNetworkError(error)}${note}`, undefined, { cause: error });
+    return new errors/* RegistryError */.gl('network', request.image, `${request.image}: cannot reach the registry${where}: ${describeNetworkError(error)}${note}`, undefined, { cause: error });
 }
 /** `fetch failed` says nothing: the useful words are in the cause chain (`ECONNREFUSED 127.0.0.1:5000`). */
 function describeNetworkError(error) {
@@ -742,10 +759,10 @@ class Authorizer {
     async fetchToken(challenge, scope, repositoryName) {
         const realm = challenge.params.realm;
         if (!realm) {
-            throw new RegistryError('protocol', repositoryName, `${repositoryName}: the registry asked for a Bearer token without saying where to get one (no realm)`);
+            throw new errors/* RegistryError */.gl('protocol', repositoryName, `${repositoryName}: the registry asked for a Bearer token without saying where to get one (no realm)`);
         }
         if (!isHttpUrl(realm)) {
-            throw new RegistryError('protocol', repositoryName, `${repositoryName}: the registry asked for a Bearer token from a realm that is not an http(s) URL`);
+            throw new errors/* RegistryError */.gl('protocol', repositoryName, `${repositoryName}: the registry asked for a Bearer token from a realm that is not an http(s) URL`);
         }
         const service = challenge.params.service;
         const identityToken = this.credentials?.identityToken;
@@ -784,21 +801,21 @@ class Authorizer {
         if (status === 401)
             throw unauthorized(repositoryName, this.credentials);
         if (status === 403) {
-            throw new RegistryError('denied', image, `access to ${image} denied by the token service (HTTP 403)`, 403);
+            throw new errors/* RegistryError */.gl('denied', image, `access to ${image} denied by the token service (HTTP 403)`, 403);
         }
         if (status < 200 || status >= 300) {
-            throw new RegistryError(status >= 500 ? 'server' : 'protocol', image, `${image}: the token service ${new URL(realm).host} answered HTTP ${status}`, status);
+            throw new errors/* RegistryError */.gl(status >= 500 ? 'server' : 'protocol', image, `${image}: the token service ${new URL(realm).host} answered HTTP ${status}`, status);
         }
         let answer;
         try {
             answer = JSON.parse(exchange.body.toString('utf8'));
         }
         catch {
-            throw new RegistryError('protocol', image, `${image}: the token service's answer is not JSON`);
+            throw new errors/* RegistryError */.gl('protocol', image, `${image}: the token service's answer is not JSON`);
         }
         const token = answer.token || answer.access_token;
         if (!token)
-            throw new RegistryError('protocol', image, `${image}: the token service's answer holds no token`);
+            throw new errors/* RegistryError */.gl('protocol', image, `${image}: the token service's answer holds no token`);
         this.onSecret(token);
         if (answer.refresh_token)
             this.onSecret(answer.refresh_token);
@@ -818,7 +835,7 @@ function isHttpUrl(text) {
 /** 401: the message says whether we had nothing to offer or what we offered was refused. */
 function unauthorized(image, credentials, detail = '') {
     const why = credentials ? 'credentials were rejected' : 'no credentials';
-    return new RegistryError('unauthorized', image, `authentication required for ${image}: ${why}${detail}`, 401);
+    return new errors/* RegistryError */.gl('unauthorized', image, `authentication required for ${image}: ${why}${detail}`, 401);
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -842,7 +859,7 @@ class ShortBodyError extends Error {
 function digestAlgorithm(digest, image) {
     const algorithm = HASHES[digest.slice(0, digest.indexOf(':'))];
     if (!algorithm)
-        throw new RegistryError('protocol', image, `${image}: cannot verify digest "${digest}"`);
+        throw new errors/* RegistryError */.gl('protocol', image, `${image}: cannot verify digest "${digest}"`);
     return algorithm;
 }
 /** Whether `bytes` hash to `digest`. */
@@ -883,7 +900,7 @@ async function* chunks(first, open, options, algorithm) {
                         skip -= again.length;
                         data = data.subarray(again.length);
                         if (skip === 0 && skippedHash.digest('hex') !== prefix) {
-                            throw new RegistryError('digest-mismatch', image, `${image}: blob ${digest} changed while it was downloaded again from the start`);
+                            throw new errors/* RegistryError */.gl('digest-mismatch', image, `${image}: blob ${digest} changed while it was downloaded again from the start`);
                         }
                         if (data.length === 0)
                             continue;
@@ -896,7 +913,7 @@ async function* chunks(first, open, options, algorithm) {
                     // The whole blob, by its digest, only shorter than said: no retry makes it longer.
                     if (skip === 0 && `${algorithm}:${hash.copy().digest('hex')}` === digest) {
                         const said = options.size !== undefined ? 'its descriptor says' : 'the registry said';
-                        throw new RegistryError('protocol', image, `${image}: blob ${digest} is ${offset} bytes, but ${said} ${total}: the descriptor and the blob's size do not match`);
+                        throw new errors/* RegistryError */.gl('protocol', image, `${image}: blob ${digest} is ${offset} bytes, but ${said} ${total}: the descriptor and the blob's size do not match`);
                     }
                     throw new ShortBodyError(`the body ended after ${offset} of ${total ?? '?'} bytes`);
                 }
@@ -922,14 +939,14 @@ async function* chunks(first, open, options, algorithm) {
                         : error instanceof ShortBodyError
                             ? error.message
                             : 'the connection was reset';
-                    throw new RegistryError(timedOut ? 'timeout' : 'network', image, `${image}: blob ${digest} broke off after ${offset} bytes: ${cause} (gave up after ${retries} retries)`, undefined, { cause: error });
+                    throw new errors/* RegistryError */.gl(timedOut ? 'timeout' : 'network', image, `${image}: blob ${digest} broke off after ${offset} bytes: ${cause} (gave up after ${retries} retries)`, undefined, { cause: error });
                 }
                 await options.sleep(wait);
                 current = await open(offset);
                 if (current.response.status === 206) {
                     const start = rangeStart(current.response);
                     if (start !== offset) {
-                        throw new RegistryError('protocol', image, `${image}: blob ${digest}: asked for bytes from ${offset}, the registry sent from ${start ?? '?'}`);
+                        throw new errors/* RegistryError */.gl('protocol', image, `${image}: blob ${digest}: asked for bytes from ${offset}, the registry sent from ${start ?? '?'}`);
                     }
                     total ??= totalLength(current.response, offset);
                 }
@@ -948,7 +965,7 @@ async function* chunks(first, open, options, algorithm) {
     }
     const actual = hash.digest('hex');
     if (`${algorithm}:${actual}` !== digest) {
-        throw new RegistryError('digest-mismatch', image, `${image}: blob ${digest} does not match its content (got ${algorithm}:${actual}, ${offset} bytes)`);
+        throw new errors/* RegistryError */.gl('digest-mismatch', image, `${image}: blob ${digest} does not match its content (got ${algorithm}:${actual}, ${offset} bytes)`);
     }
 }
 // The body's chunks, each awaited for at most `idleTimeout` ms.
@@ -1199,7 +1216,7 @@ function manifestDigest(reference, header, body, image) {
     }
     digestAlgorithm(expected, image);
     if (!matchesDigest(body, expected)) {
-        throw new RegistryError('digest-mismatch', image, `${image}: the manifest's bytes do not match digest ${expected} (got sha256:${sha256(body)})`);
+        throw new errors/* RegistryError */.gl('digest-mismatch', image, `${image}: the manifest's bytes do not match digest ${expected} (got sha256:${sha256(body)})`);
     }
     return expected;
 }
@@ -1208,7 +1225,7 @@ function checkJson(body, image) {
         JSON.parse(body.toString('utf8'));
     }
     catch (error) {
-        throw new RegistryError('malformed', image, `${image}: the manifest is not valid JSON (${error.message}, ${body.length} bytes)`);
+        throw new errors/* RegistryError */.gl('malformed', image, `${image}: the manifest is not valid JSON (${error.message}, ${body.length} bytes)`);
     }
 }
 function sha256(body) {
@@ -1285,17 +1302,17 @@ function statusError(status, image, subject, exchange, body) {
         ? ` (gave up after ${exchange.attempts} attempts in ${formatSeconds(exchange.elapsed)})`
         : '';
     if (status === 404)
-        return new RegistryError('not-found', image, `${subject} not found`, 404);
+        return new errors/* RegistryError */.gl('not-found', image, `${subject} not found`, 404);
     if (status === 403) {
-        return new RegistryError('denied', image, `access to ${subject} denied (HTTP 403)${said}`, 403);
+        return new errors/* RegistryError */.gl('denied', image, `access to ${subject} denied (HTTP 403)${said}`, 403);
     }
     if (status === 429) {
-        return new RegistryError('rate-limited', image, `${subject}: rate limited by the registry (HTTP 429)${said}${tries}`, 429);
+        return new errors/* RegistryError */.gl('rate-limited', image, `${subject}: rate limited by the registry (HTTP 429)${said}${tries}`, 429);
     }
     if (status >= 500) {
-        return new RegistryError('server', image, `${subject}: the registry answered HTTP ${status}${said}${tries}`, status);
+        return new errors/* RegistryError */.gl('server', image, `${subject}: the registry answered HTTP ${status}${said}${tries}`, status);
     }
-    return new RegistryError('protocol', image, `${subject}: unexpected HTTP ${status}${said}`, status);
+    return new errors/* RegistryError */.gl('protocol', image, `${subject}: unexpected HTTP ${status}${said}`, status);
 }
 /** The distribution error body: {"errors":[{"code":"DENIED","message":"..."}]}, as `: DENIED ...`. */
 function registryMessage(body) {
@@ -1401,7 +1418,7 @@ async function uploadBlob(send, target, digest, size, open, pacing) {
             outcome = isRetryableStatus(status) || status === 404 ? 'retry' : 'done';
         }
         catch (error) {
-            if (localFailure || !isRegistryError(error) || (error.kind !== 'network' && error.kind !== 'timeout')) {
+            if (localFailure || !(0,errors/* isRegistryError */.IP)(error) || (error.kind !== 'network' && error.kind !== 'timeout')) {
                 await cancelUpload(send, location, target);
                 throw localFailure ?? error;
             }
@@ -1416,7 +1433,7 @@ async function uploadBlob(send, target, digest, size, open, pacing) {
             return;
         const wait = backoffDelay(attempt, pacing.retry, pacing.random);
         if (attempt >= pacing.retry.maxAttempts || pacing.now() - start + wait > pacing.retry.maxRetryTime) {
-            throw new RegistryError(failure.kind, target.image, `${failure.message} (gave up after ${attempt} uploads)`, failure.status, { cause: failure });
+            throw new errors/* RegistryError */.gl(failure.kind, target.image, `${failure.message} (gave up after ${attempt} uploads)`, failure.status, { cause: failure });
         }
         await pacing.sleep(wait);
     }
@@ -1439,7 +1456,7 @@ async function putManifest(send, target, reference, body, mediaType) {
     const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
     if (reference.includes(':') && reference !== digest) {
         digestAlgorithm(reference, target.image);
-        throw new RegistryError('digest-mismatch', target.image, `${target.image}: the manifest to push does not match digest ${reference} (its sha256 is ${digest})`);
+        throw new errors/* RegistryError */.gl('digest-mismatch', target.image, `${target.image}: the manifest to push does not match digest ${reference} (its sha256 is ${digest})`);
     }
     const exchange = await send({
         method: 'PUT',
@@ -1463,7 +1480,7 @@ async function startUpload(send, target, scope) {
         throw statusError(status, target.image, `upload to ${target.image}`, exchange, exchange.body);
     }
     if (!location) {
-        throw new RegistryError('protocol', target.image, `${target.image}: the registry opened an upload without saying where (no Location)`);
+        throw new errors/* RegistryError */.gl('protocol', target.image, `${target.image}: the registry opened an upload without saying where (no Location)`);
     }
     return new URL(location, exchange.url).toString();
 }
@@ -1478,7 +1495,7 @@ function withDigest(location, digest) {
 function checkAnsweredDigest(exchange, digest, image) {
     const answered = exchange.response.headers.get('docker-content-digest');
     if (answered && answered !== digest) {
-        throw new RegistryError('digest-mismatch', image, `${image}: the registry stored ${answered} where ${digest} was sent`);
+        throw new errors/* RegistryError */.gl('digest-mismatch', image, `${image}: the registry stored ${answered} where ${digest} was sent`);
     }
 }
 function uploadsUrl(target) {
@@ -1496,7 +1513,7 @@ function checkedContent(source, expected, onFailure) {
     let count = 0;
     let held;
     const fail = (message) => {
-        const error = new RegistryError('digest-mismatch', expected.image, `${expected.image}: ${message}`);
+        const error = new errors/* RegistryError */.gl('digest-mismatch', expected.image, `${expected.image}: ${message}`);
         onFailure(error);
         return error;
     };
@@ -1663,7 +1680,7 @@ class RegistryClient {
             const next = /<([^>]+)>\s*;\s*rel="?next"?/.exec(link ?? '')?.[1];
             url = next ? new URL(next, this.baseUrl).toString() : undefined;
             if (url && hostOf(url) !== this.apiHost) {
-                throw new RegistryError('protocol', image, `${image}: the next page of the tag list is on another host (${hostOf(url)}); not followed`);
+                throw new errors/* RegistryError */.gl('protocol', image, `${image}: the next page of the tag list is on another host (${hostOf(url)}); not followed`);
             }
         }
         return tags;
@@ -1680,7 +1697,7 @@ class RegistryClient {
                 total += chunk.length;
                 if (total > maxBytes) {
                     stream.destroy();
-                    throw new RegistryError('protocol', image, `${image}: blob ${digest} is larger than the ${maxBytes} bytes allowed for a config`);
+                    throw new errors/* RegistryError */.gl('protocol', image, `${image}: blob ${digest} is larger than the ${maxBytes} bytes allowed for a config`);
                 }
                 chunks.push(chunk);
             }
@@ -1705,10 +1722,10 @@ class RegistryClient {
                 return await fetch();
             }
             catch (error) {
-                if (!isCorruptAnswer(error))
+                if (!(0,errors/* isCorruptAnswer */.Ci)(error))
                     throw error;
                 if (!(await this.mayRefetch(attempt))) {
-                    throw withNote(error, ` (fetched ${attempt} times, wrong each time)`);
+                    throw (0,errors/* withNote */.dW)(error, ` (fetched ${attempt} times, wrong each time)`);
                 }
             }
         }
@@ -1784,7 +1801,7 @@ class RegistryClient {
             return exchange;
         exchange.abort.abort();
         if (status === 416 && offset > 0) {
-            throw new RegistryError('protocol', image, `${image}: blob ${digest} has no bytes from ${offset} on (HTTP 416): it is shorter than its descriptor says`, 416);
+            throw new errors/* RegistryError */.gl('protocol', image, `${image}: blob ${digest} has no bytes from ${offset} on (HTTP 416): it is shorter than its descriptor says`, 416);
         }
         throw statusError(status, image, `blob ${digest} of ${image}`, exchange);
     }
@@ -1801,7 +1818,7 @@ class RegistryClient {
             this.authorizer.adopt(null, []);
         }
         else if (status === 404) {
-            throw new RegistryError('protocol', image, `${image}: ${this.host} does not speak the registry API (GET ${this.baseUrl}/v2/ answered 404)`, 404);
+            throw new errors/* RegistryError */.gl('protocol', image, `${image}: ${this.host} does not speak the registry API (GET ${this.baseUrl}/v2/ answered 404)`, 404);
         }
         else {
             throw statusError(status, image, `${image} (GET ${this.baseUrl}/v2/)`, exchange, exchange.body);
@@ -1809,7 +1826,7 @@ class RegistryClient {
     }
     /** A 401 from a host a redirect led to: its challenge is not our registry's to answer. */
     foreignChallenge(image, exchange) {
-        return new RegistryError('unauthorized', image, `${image}: ${this.apiHost} redirected to ${hostOf(exchange.url)}, which asked for credentials; ` +
+        return new errors/* RegistryError */.gl('unauthorized', image, `${image}: ${this.apiHost} redirected to ${hostOf(exchange.url)}, which asked for credentials; ` +
             `credentials for ${this.apiHost} are not sent to another host`, 401);
     }
     // Sends with the scope's authorization; after a 401, renews it once when that can help.
@@ -1846,7 +1863,7 @@ function parseTagPage(body, image) {
         return typeof parsed === 'object' && parsed !== null ? parsed : {};
     }
     catch (error) {
-        throw new RegistryError('malformed', image, `${image}: the tag list is not valid JSON (${error.message}, ${body.length} bytes)`);
+        throw new errors/* RegistryError */.gl('malformed', image, `${image}: the tag list is not valid JSON (${error.message}, ${body.length} bytes)`);
     }
 }
 
@@ -1953,183 +1970,10 @@ function reason(error) {
     return code ?? error.message;
 }
 
-;// CONCATENATED MODULE: ./src/registry/net/proxy-env.ts
-/**
- * Which proxy a request goes through, from the variables the runner sets, by the rules of
- * @actions/http-client (what every other action on the runner follows): `https_proxy` or
- * `HTTPS_PROXY` for https URLs, `http_proxy` or `HTTP_PROXY` for http ones, the lower-case name
- * first; none for the loopback; none for a host `no_proxy` / `NO_PROXY` lists: `*`, a host or
- * `host:port`, which also matches its subdomains, or `.domain`, which matches only subdomains.
- */
-class ProxyConfigError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ProxyConfigError';
-    }
-}
-/** The proxy for `target`, or undefined to connect directly. */
-function proxyFor(target, env) {
-    if (bypassesProxy(target, env))
-        return undefined;
-    const names = target.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
-    const variable = names.find((name) => env[name]);
-    if (!variable)
-        return undefined;
-    return parseProxy(env[variable], variable);
-}
-/** Whether `target` is reached directly: the loopback always, and what NO_PROXY lists. */
-function bypassesProxy(target, env) {
-    const hostname = target.hostname.toUpperCase();
-    if (!hostname)
-        return false;
-    if (isLoopbackName(hostname))
-        return true;
-    const noProxy = env.no_proxy || env.NO_PROXY || '';
-    if (!noProxy)
-        return false;
-    const port = target.port || (target.protocol === 'https:' ? '443' : target.protocol === 'http:' ? '80' : '');
-    const candidates = port ? [hostname, `${hostname}:${port}`] : [hostname];
-    return noProxy
-        .split(',')
-        .map((item) => item.trim().toUpperCase())
-        .filter((item) => item)
-        .some((item) => item === '*' ||
-        candidates.some((candidate) => candidate === item ||
-            candidate.endsWith(`.${item}`) ||
-            (item.startsWith('.') && candidate.endsWith(item))));
-}
-// As @actions/http-client: by name, without resolving anything.
-function isLoopbackName(upper) {
-    return (upper === 'LOCALHOST' ||
-        upper.startsWith('127.') ||
-        upper.startsWith('[::1]') ||
-        upper.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-/**
- * A proxy variable's value: a URL, or `host:port` taken as `http://host:port`. Only http and https
- * proxies are spoken to; anything else is an error that names the variable, never its credentials.
- */
-function parseProxy(value, variable) {
-    const text = value.trim();
-    let url;
-    try {
-        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
-    }
-    catch {
-        throw new ProxyConfigError(`${variable} is not a proxy URL: "${withoutCredentials(text)}"`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new ProxyConfigError(`${variable} names a ${url.protocol.slice(0, -1)} proxy ("${withoutCredentials(text)}"): only http:// and https:// proxies are supported`);
-    }
-    const username = decode(url.username);
-    const rawPassword = url.password;
-    const password = decode(rawPassword);
-    url.username = '';
-    url.password = '';
-    if (!username && !password)
-        return { url, variable, secrets: [] };
-    const token = Buffer.from(`${username}:${password}`).toString('base64');
-    const authorization = `Basic ${token}`;
-    const secrets = [...new Set([password, rawPassword, token, authorization])].filter((secret) => secret);
-    return { url, variable, authorization, secrets };
-}
-function decode(part) {
-    try {
-        return decodeURIComponent(part);
-    }
-    catch {
-        return part;
-    }
-}
-function withoutCredentials(text) {
-    return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/@]*@/i, (_match, scheme) => `${scheme ?? ''}***@`);
-}
-/** `http://proxy.corp:3128`, as errors name it (never with credentials). */
-function describeProxy(proxy) {
-    return `${proxy.url.protocol}//${proxy.url.host} (${proxy.variable})`;
-}
-
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(1692);
-;// CONCATENATED MODULE: ./src/registry/net/proxy-tunnel.ts
-/**
- * An https Agent whose connections go through an HTTP proxy: `CONNECT host:port`, then TLS to the
- * registry inside the tunnel, with the host's own TLS settings (its CAs, client certificate,
- * verification), so the proxy sees only where the connection goes. Keep-alive as any Agent: one
- * tunnel carries request after request. A proxy that cannot be reached or refuses the tunnel is an
- * error that names it; there is no falling back to a direct connection.
- */
-
-
-
-
-class ProxyError extends Error {
-    status;
-    constructor(message, 
-    /** The proxy's status for the CONNECT, when it answered one. */
-    status, options) {
-        super(message, options);
-        this.status = status;
-        this.name = 'ProxyError';
-    }
-}
-class TunnelAgent extends external_node_https_.Agent {
-    proxy;
-    constructor(proxy, options) {
-        super(options);
-        this.proxy = proxy;
-    }
-    // node:http calls this for each new connection; the socket is handed over through the callback
-    // once the tunnel is up (a documented way for createConnection to answer).
-    createConnection(requestOptions, callback) {
-        const options = requestOptions;
-        const host = options.host ?? 'localhost';
-        const port = Number(options.port ?? 443);
-        const authority = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
-        const proxy = this.proxy;
-        const send = proxy.url.protocol === 'https:' ? external_node_https_.request : external_node_http_.request;
-        const connect = send({
-            host: proxy.url.hostname.replace(/^\[(.*)\]$/, '$1'),
-            port: proxy.url.port || (proxy.url.protocol === 'https:' ? 443 : 80),
-            method: 'CONNECT',
-            path: authority,
-            headers: {
-                Host: authority,
-                ...(proxy.authorization && { 'Proxy-Authorization': proxy.authorization }),
-            },
-            agent: false,
-        });
-        let settled = false;
-        const fail = (error) => {
-            if (settled)
-                return;
-            settled = true;
-            callback(error, undefined);
-        };
-        // The cause's message (`connect ECONNREFUSED 127.0.0.1:3128`) is added by whoever describes it.
-        connect.once('error', (error) => fail(new ProxyError(`cannot reach the proxy ${describeProxy(proxy)}`, undefined, { cause: error })));
-        connect.once('connect', (response, socket, head) => {
-            if (response.statusCode !== 200) {
-                socket.destroy();
-                fail(new ProxyError(`the proxy ${describeProxy(proxy)} refused the tunnel to ${authority}: ${response.statusCode} ${response.statusMessage ?? ''}`.trimEnd() +
-                    (response.statusCode === 407
-                        ? ' (the proxy wants credentials: user:password@ in the proxy URL)'
-                        : ''), response.statusCode));
-                return;
-            }
-            if (head.length > 0)
-                socket.unshift(head);
-            settled = true;
-            // The options node:http prepared for a direct connection (servername, the agent's TLS
-            // settings), over the tunnel instead of a socket of its own.
-            const secure = external_node_tls_.connect({ ...options, socket, host, port });
-            callback(null, secure);
-        });
-        connect.end();
-        return undefined;
-    }
-}
-
+// EXTERNAL MODULE: ./src/registry/net/proxy-env.ts
+var proxy_env = __webpack_require__(1573);
+// EXTERNAL MODULE: ./src/registry/net/proxy-tunnel.ts
+var proxy_tunnel = __webpack_require__(4798);
 ;// CONCATENATED MODULE: ./src/registry/net/tls-errors.ts
 /**
  * TLS failures in words a user can act on. A certificate Node cannot verify becomes a message
@@ -2251,7 +2095,7 @@ function createRoutedFetch(routes, options = {}) {
             explain: route.explain,
             // A plain request through a proxy: its 407 is the proxy's, not the registry's.
             refuse: (status) => proxy && status === 407
-                ? new ProxyError(`the proxy ${describeProxy(proxy)} refused the request to ${target.host}: 407 (it wants credentials: user:password@ in the proxy URL)`, 407)
+                ? new proxy_tunnel/* ProxyError */.T(`the proxy ${(0,proxy_env/* describeProxy */.GK)(proxy)} refused the request to ${target.host}: 407 (it wants credentials: user:password@ in the proxy URL)`, 407)
                 : undefined,
             ...(tlsFirstTry && { tlsFirstTry: { timeout: probeTimeout, isNotTls: isPlainHttpAnswer } }),
         });
@@ -2303,6 +2147,8 @@ function routed_fetch_isStream(body) {
     return typeof body === 'object' && !Buffer.isBuffer(body) && typeof body.pipe === 'function';
 }
 
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(1692);
 ;// CONCATENATED MODULE: ./src/registry/net/tls-trust.ts
 /**
  * The TLS settings for one registry host, as docker would have them: the CAs and the client
@@ -2385,7 +2231,7 @@ class Routes {
     }
     /** Throws (a ProxyConfigError, a DockerCertsError) when the settings for this URL cannot be used. */
     route(url) {
-        const proxy = proxyFor(url, this.options.env);
+        const proxy = (0,proxy_env/* proxyFor */.iJ)(url, this.options.env);
         if (url.protocol === 'https:')
             return this.secureRoute(url, proxy);
         if (!proxy) {
@@ -2411,9 +2257,9 @@ class Routes {
                 ...(proxy.authorization && { 'Proxy-Authorization': proxy.authorization }),
             },
             proxy,
-            explain: (error) => error instanceof ProxyError
+            explain: (error) => error instanceof proxy_tunnel/* ProxyError */.T
                 ? error
-                : new ProxyError(`cannot reach the proxy ${describeProxy(proxy)}`, undefined, { cause: error }),
+                : new proxy_tunnel/* ProxyError */.T(`cannot reach the proxy ${(0,proxy_env/* describeProxy */.GK)(proxy)}`, undefined, { cause: error }),
         };
     }
     secureRoute(url, proxy) {
@@ -2428,7 +2274,7 @@ class Routes {
                 ...(trust.secureContext && { secureContext: trust.secureContext }),
             };
             entry = {
-                agent: proxy ? new TunnelAgent(proxy, options) : new external_node_https_.Agent(options),
+                agent: proxy ? new proxy_tunnel/* TunnelAgent */.a(proxy, options) : new external_node_https_.Agent(options),
                 context: {
                     host,
                     certsDir: trust.certsDir,
@@ -2484,7 +2330,7 @@ function registryFetch(options) {
         if (!value)
             continue;
         try {
-            parseProxy(value, variable).secrets.forEach(onSecret);
+            (0,proxy_env/* parseProxy */.YR)(value, variable).secrets.forEach(onSecret);
         }
         catch {
             // A value that does not parse is reported (without its credentials) by the request that needs it.
@@ -2583,673 +2429,265 @@ function timeoutFromEnv(env) {
     return value && /^[1-9]\d{0,6}$/.test(value) ? Number(value) : undefined;
 }
 
-// EXTERNAL MODULE: ./src/image/oci-layout.ts
-var oci_layout = __webpack_require__(803);
-// EXTERNAL MODULE: ./src/oci/reference.ts
-var reference = __webpack_require__(2148);
-// EXTERNAL MODULE: ./src/oci/manifest.ts
-var oci_manifest = __webpack_require__(2060);
-;// CONCATENATED MODULE: ./src/compare/baseline-policy.ts
+
+/***/ }),
+
+/***/ 6764:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ci: () => (/* binding */ isCorruptAnswer),
+/* harmony export */   IP: () => (/* binding */ isRegistryError),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
+/* harmony export */   dW: () => (/* binding */ withNote),
+/* harmony export */   gl: () => (/* binding */ RegistryError)
+/* harmony export */ });
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
 /**
- * The one policy for a baseline that cannot be compared with, in every action (main, report,
- * merge): the report is always produced, without a comparison.
- *  - `absent`: there is nothing to compare with yet (no tag names the base, or the tag does not
- *    exist: a first push). An info line; budget rules that need a baseline are not evaluated.
- *  - `unavailable`: the baseline is there, or may be, but cannot be read: broken (its tag
- *    resolves, a manifest or blob under it does not), its registry unreachable or refusing us,
- *    or no image (an artifact, an index of attestations only). A warning that names the cause;
- *    budget rules that need a baseline are not passed but fail or warn per `budget-action`
- *    (budget.ts).
- * Pure: what happened in, the outcome and the words for the log out.
+ * What went wrong talking to a registry, in words that name the image: the message is what the
+ * user reads, `kind` and `status` are what callers branch on (a missing baseline is not a failure).
  */
 
-
-/** The outcome of a failed read of the baseline `ref`. */
-function judgeBaseline(ref, failure) {
-    const { error } = failure;
-    const message = error?.message;
-    const said = typeof message === 'string' ? message : String(error);
-    const unavailable = (problem, reason = said) => ({
-        status: 'unavailable',
-        ref,
-        problem,
-        reason,
-    });
-    if (error instanceof oci_manifest.NotAnImageError)
-        return unavailable('not-an-image');
-    if (!isRegistryError(error))
-        return unavailable('unreadable');
-    switch (error.kind) {
-        case 'not-found':
-            if (failure.tagMissing)
-                return { status: 'absent', reason: `${ref} does not exist yet` };
-            return unavailable('broken', failure.missing ? `${ref}: its ${failure.missing} is missing (HTTP 404)` : said);
-        case 'unauthorized':
-        case 'denied':
-            return unavailable('unauthorized');
-        case 'network':
-        case 'timeout':
-        case 'server':
-        case 'rate-limited':
-            return unavailable('unreachable');
-        default:
-            return unavailable('unreadable');
-    }
-}
-const PROBLEM_WORDS = {
-    broken: 'the baseline is broken (its tag resolves, not its content)',
-    unreachable: "the baseline's registry could not be reached",
-    unauthorized: "the baseline's registry refused access",
-    'not-an-image': 'the baseline is not an image',
-    unreadable: 'the baseline could not be read',
-};
-/** The log line an outcome gets: info when there is no baseline yet, a warning when it failed. */
-function baselineNote(outcome) {
-    if (outcome.status === 'absent') {
-        return { level: 'info', message: `Size report: no baseline: ${outcome.reason}.` };
-    }
-    return {
-        level: 'warning',
-        message: `Size report: ${PROBLEM_WORDS[outcome.problem]}, so there is no comparison: ${outcome.reason}`,
-    };
-}
-
-// EXTERNAL MODULE: ./src/image/layers.ts + 1 modules
-var image_layers = __webpack_require__(7740);
-// EXTERNAL MODULE: ./src/image/wasted.ts
-var wasted = __webpack_require__(5355);
-;// CONCATENATED MODULE: ./src/util/pool.ts
-/**
- * Runs async work with at most `limit` tasks in flight, so that scanning many layers keeps a
- * bounded number of streams (and their buffers) open at once.
- */
-function limiter(limit) {
-    if (!Number.isInteger(limit) || limit < 1)
-        throw new RangeError(`limit must be a positive integer, got ${limit}`);
-    let active = 0;
-    const waiting = [];
-    return async (task) => {
-        if (active >= limit)
-            await new Promise((start) => waiting.push(start));
-        active++;
-        try {
-            return await task();
-        }
-        finally {
-            active--;
-            waiting.shift()?.();
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/oci/descriptor.ts
-/**
- * The OCI content descriptor and platform, as indexes and manifests carry them.
- */
-/** `os/arch[/variant]`. */
-function platformName(p) {
-    return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
-}
-
-;// CONCATENATED MODULE: ./src/oci/platform.ts
-/**
- * Platforms: which descriptors of an index are images (not attestations), `os/arch[/variant]`
- * parsed, and the filter that matches them as containerd does.
- */
-
-
-/** A platform filter entry that is not `os/arch[/variant]`. */
-class PlatformSyntaxError extends errors/* ActionError */.lZ {
-    value;
-    constructor(value) {
-        super(`${JSON.stringify(value)} is not a platform: expected os/arch[/variant], like linux/amd64`);
-        this.value = value;
-        this.name = 'PlatformSyntaxError';
-    }
-}
-const ATTESTATION_TYPE = 'vnd.docker.reference.type';
-/** BuildKit's attestation manifests (provenance, SBOM) ride in the index but are no platform. */
-function isAttestation(descriptor) {
-    if (descriptor.annotations?.[ATTESTATION_TYPE] === 'attestation-manifest')
-        return true;
-    return descriptor.platform?.os === 'unknown' && descriptor.platform.architecture === 'unknown';
-}
-/** `linux/arm64/v8` -> { os, architecture, variant }; throws PlatformSyntaxError. */
-function parsePlatform(text) {
-    const parts = text.trim().split('/');
-    if (parts.length < 2 || parts.length > 3 || parts.some((part) => part === '' || /\s/.test(part))) {
-        throw new PlatformSyntaxError(text);
-    }
-    const [os, architecture, variant] = parts;
-    return { os, architecture, ...(variant && { variant }) };
-}
-/** A platform filter from a list whose items may themselves be comma-separated. Empty = everything. */
-function parsePlatformFilter(list) {
-    return list
-        .flatMap((item) => item.split(','))
-        .map((item) => item.trim())
-        .filter((item) => item !== '')
-        .map(parsePlatform);
-}
-// The variant a platform has when it names none (containerd's normalisation).
-const DEFAULT_VARIANT = { arm64: 'v8', arm: 'v7', amd64: 'v1' };
-const ARCHITECTURE_ALIASES = { x86_64: 'amd64', 'x86-64': 'amd64', aarch64: 'arm64' };
-function normalize(spec) {
-    const architecture = spec.architecture.toLowerCase();
-    return {
-        os: spec.os.toLowerCase(),
-        architecture: ARCHITECTURE_ALIASES[architecture] ?? architecture,
-        variant: spec.variant?.toLowerCase(),
-    };
-}
-/**
- * Whether an image platform satisfies one filter entry. A filter without a variant takes any
- * variant (`linux/arm64` matches `linux/arm64/v8`); with one, the image's variant (or its
- * architecture's default: arm64 v8, arm v7, amd64 v1) must be equal.
- */
-function platformMatches(wanted, actual) {
-    const want = normalize(wanted);
-    const have = normalize(actual);
-    if (want.os !== have.os || want.architecture !== have.architecture)
-        return false;
-    if (want.variant === undefined)
-        return true;
-    return want.variant === (have.variant ?? DEFAULT_VARIANT[have.architecture]);
-}
-function matchesAny(filter, actual) {
-    return filter.length === 0 || filter.some((wanted) => platformMatches(wanted, actual));
-}
-/** The image platforms of an index (attestations left out), those `filter` keeps (all when empty). */
-function selectPlatforms(index, filter = []) {
-    return index.manifests.filter((descriptor) => !isAttestation(descriptor) &&
-        isManifest(descriptor.mediaType) &&
-        descriptor.platform !== undefined &&
-        matchesAny(filter, descriptor.platform));
-}
-
-// EXTERNAL MODULE: ./src/oci/history.ts
-var oci_history = __webpack_require__(633);
-;// CONCATENATED MODULE: ./src/image/load.ts
-/**
- * `loadImage`: an image walked through an ImageSource, index -> platform manifests -> configs,
- * into the image model (model.ts). The parsing is oci/'s; this is the walk.
- */
-
-
-
-
-
-
-/** How many manifests and configs are fetched at once. */
-const DEFAULT_CONCURRENCY = 4;
-// An index may point to indexes; an absurd depth (a hostile source) is an error, not a hang.
-const MAX_INDEX_DEPTH = 4;
-/** A platform filter that matches none of the platforms the image has. */
-class PlatformNotFoundError extends errors/* ActionError */.lZ {
+class RegistryError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
+    kind;
     image;
-    wanted;
-    available;
-    constructor(image, wanted, available) {
-        super(`${image} has no platform matching ${wanted.join(', ')}; it has ` +
-            (available.length ? available.join(', ') : 'no image platforms'));
+    status;
+    constructor(kind, 
+    /** The image (or blob) the request was for, as shown in the message. */
+    image, message, 
+    /** The HTTP status, when the registry answered with one. */
+    status, options) {
+        super(message, options);
+        this.kind = kind;
         this.image = image;
-        this.wanted = wanted;
-        this.available = available;
-        this.name = 'PlatformNotFoundError';
+        this.status = status;
+        this.name = 'RegistryError';
     }
+    get notFound() {
+        return this.kind === 'not-found';
+    }
+}
+function isRegistryError(error) {
+    return error instanceof RegistryError;
+}
+/** Whether `error` says the image (or blob) does not exist, as opposed to any other failure. */
+function isNotFound(error) {
+    return error instanceof RegistryError && error.notFound;
 }
 /**
- * The image `reference` names in `source`: the index (nested indexes included) walked to its
- * platform manifests and their configs, attestations left out, the platform filter applied.
- * Platforms keep the index's order. Throws PlatformNotFoundError when the filter keeps nothing.
+ * Whether `error` is an answer whose bytes came back wrong (not matching their digest, cut short,
+ * not JSON, too large): the registry has the right bytes, and fetching them again usually gets them.
  */
-async function loadImage(source, reference, options = {}) {
-    const filter = parsePlatformFilter(options.platforms ?? []);
-    source = bounded(source, Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY));
-    const top = await source.manifest(reference);
-    const parsed = (0,oci_manifest.parseManifest)(top.body, where(source, 'manifest', top.digest), top.mediaType);
-    const candidates = parsed.kind === 'manifest'
-        ? [{ digest: top.digest, manifest: parsed }]
-        : await platformCandidates(source, parsed, filter);
-    const loaded = await Promise.all(candidates.map((candidate) => loadPlatform(source, candidate)));
-    const images = loaded.filter((image) => image !== undefined);
-    const platforms = images.filter((image) => matchesAny(filter, image.spec)).map((image) => image.platform);
-    if (platforms.length === 0) {
-        if (filter.length === 0) {
-            throw new oci_manifest.NotAnImageError(where(source, 'manifest', top.digest), 'has no image platforms (only attestations or artifacts)');
-        }
-        const available = [
-            ...(parsed.kind === 'index' ? await allPlatformNames(source, parsed) : []),
-            ...images.map((image) => image.platform.platform),
-        ];
-        throw new PlatformNotFoundError(source.name, filter.map(platformName), [...new Set(available)]);
-    }
-    return { ref: source.name, digest: top.digest, mediaType: parsed.mediaType, platforms };
+function isCorruptAnswer(error) {
+    return error instanceof RegistryError && (error.kind === 'digest-mismatch' || error.kind === 'malformed');
 }
-function where(source, what, digest) {
-    return `${source.name}, ${what} ${digest}`;
-}
-/**
- * The image manifests of an index and of the indexes it points to, in order. Those whose
- * descriptor names a platform are filtered here, before any fetch; those without one are kept,
- * to be filtered once their config tells the platform.
- */
-async function platformCandidates(source, index, filter, depth = 0) {
-    const walk = async (descriptor) => {
-        if (isAttestation(descriptor))
-            return [];
-        if ((0,media_types/* isIndex */.nw)(descriptor.mediaType)) {
-            if (depth + 1 >= MAX_INDEX_DEPTH) {
-                throw new oci_manifest.ManifestError(where(source, 'index', descriptor.digest), `indexes nest more than ${MAX_INDEX_DEPTH} deep`);
-            }
-            const nested = await fetchManifest(source, descriptor);
-            if (nested.kind !== 'index')
-                return [{ digest: descriptor.digest, manifest: nested }];
-            return platformCandidates(source, nested, filter, depth + 1);
-        }
-        // Artifacts (signatures, SBOMs pushed by other tools) are no platform.
-        if (!(0,media_types/* isManifest */.Yh)(descriptor.mediaType))
-            return [];
-        if (descriptor.platform && !matchesAny(filter, descriptor.platform))
-            return [];
-        return [{ digest: descriptor.digest, descriptor }];
-    };
-    return (await Promise.all(index.manifests.map(walk))).flat();
-}
-/** Names of every image platform an index declares, nested indexes included (for errors). */
-async function allPlatformNames(source, index, depth = 0) {
-    const names = [];
-    for (const descriptor of index.manifests) {
-        if (isAttestation(descriptor))
-            continue;
-        if ((0,media_types/* isIndex */.nw)(descriptor.mediaType) && depth + 1 < MAX_INDEX_DEPTH) {
-            const nested = await fetchManifest(source, descriptor);
-            if (nested.kind === 'index')
-                names.push(...(await allPlatformNames(source, nested, depth + 1)));
-        }
-        else if (descriptor.platform) {
-            names.push(platformName(descriptor.platform));
-        }
-    }
-    return names;
-}
-/** A manifest by descriptor, held to the descriptor's digest and size. */
-async function fetchManifest(source, descriptor) {
-    const fetched = await source.manifest(descriptor.digest);
-    const origin = where(source, 'manifest', descriptor.digest);
-    if (fetched.digest !== descriptor.digest) {
-        throw new oci_manifest.ManifestError(origin, `the source returned ${fetched.digest} instead`);
-    }
-    if (fetched.body.length !== descriptor.size) {
-        throw new oci_manifest.ManifestError(origin, `is ${fetched.body.length} bytes, the index says ${descriptor.size}`);
-    }
-    return (0,oci_manifest.parseManifest)(fetched.body, origin, fetched.mediaType || descriptor.mediaType);
-}
-/** One platform: its manifest (fetched unless given) and config; undefined when it is no image. */
-async function loadPlatform(source, candidate) {
-    const manifest = candidate.manifest ?? (await fetchManifest(source, candidate.descriptor));
-    if (manifest.kind !== 'manifest') {
-        throw new oci_manifest.ManifestError(where(source, 'manifest', candidate.digest), `is an index, but the index that points to it says ${candidate.descriptor?.mediaType}`);
-    }
-    // A manifest whose config is no image config is an artifact riding in the index.
-    if (manifest.config.mediaType !== media_types/* OCI_CONFIG */.TF && manifest.config.mediaType !== media_types/* DOCKER_CONFIG */.e6)
-        return undefined;
-    const configOrigin = where(source, 'config', manifest.config.digest);
-    if (manifest.config.size > oci_manifest.MAX_CONFIG_BYTES) {
-        throw new oci_manifest.ManifestError(configOrigin, `config is ${manifest.config.size} bytes, more than the ${oci_manifest.MAX_CONFIG_BYTES} a config may have`);
-    }
-    const body = await source.blob(manifest.config.digest);
-    if (body.length !== manifest.config.size) {
-        throw new oci_manifest.ManifestError(configOrigin, `is ${body.length} bytes, the manifest says ${manifest.config.size}`);
-    }
-    const config = (0,oci_manifest.parseImageConfig)(body, configOrigin);
-    const spec = candidate.descriptor?.platform ?? configPlatform(config);
-    if (spec.os === 'unknown' && spec.architecture === 'unknown')
-        return undefined;
-    const history = (0,oci_history/* layerHistory */.Mg)(config.history, manifest.layers.length);
-    const layers = manifest.layers.map((descriptor, i) => {
-        const createdBy = history[i]?.createdBy;
-        return {
-            digest: descriptor.digest,
-            mediaType: descriptor.mediaType,
-            compressed: descriptor.size,
-            ...(createdBy !== undefined && { createdBy }),
-        };
-    });
-    return {
-        spec,
-        platform: {
-            platform: platformName(spec),
-            manifestDigest: candidate.digest,
-            configDigest: manifest.config.digest,
-            layers,
-            compressed: layers.reduce((sum, layer) => sum + layer.compressed, 0),
-        },
-    };
-}
-function configPlatform(config) {
-    return {
-        os: config.os ?? 'unknown',
-        architecture: config.architecture ?? 'unknown',
-        ...(config.variant && { variant: config.variant }),
-    };
-}
-/**
- * The source with at most `limit` manifest and blob fetches running at once, however the walk
- * fans out (nested indexes included). Only the fetches wait for a slot, never a task that
- * itself fetches, so the walk cannot deadlock.
- */
-function bounded(source, limit) {
-    let active = 0;
-    const waiting = [];
-    const run = async (fetch) => {
-        if (active < limit)
-            active++;
-        else
-            await new Promise((resolve) => waiting.push(resolve)); // the slot is handed over
-        try {
-            return await fetch();
-        }
-        finally {
-            const next = waiting.shift();
-            if (next)
-                next();
-            else
-                active--;
-        }
-    };
-    return {
-        name: source.name,
-        manifest: (reference) => run(() => source.manifest(reference)),
-        blob: (digest) => run(() => source.blob(digest)),
-        blobStream: (digest, size) => source.blobStream(digest, size),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/measure/measure.ts
-
-
-
-
-
-/** Scans by layer digest, each started once; the limit bounds the blobs streamed at once. */
-class LayerScans {
-    scans = new Map();
-    limit;
-    constructor(concurrency = 3) {
-        this.limit = limiter(concurrency);
-    }
-    scan(source, layer) {
-        let scan = this.scans.get(layer.digest);
-        if (!scan) {
-            scan = this.limit(() => scanReadAgain(source, layer));
-            this.scans.set(layer.digest, scan);
-        }
-        return scan;
-    }
-}
-/**
- * The scan of a layer, started over on a fresh stream when its bytes came back wrong: a digest
- * mismatch, or bytes that would not decode (a flipped byte breaks gzip before the digest is
- * checked), as long as the source says reading again may help.
- */
-async function scanReadAgain(source, layer) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            const blob = await source.blobStream(layer.digest, layer.compressed);
-            return await (0,image_layers/* scanLayer */.h4)(blob, { mediaType: layer.mediaType });
-        }
-        catch (error) {
-            // Other registry errors had their retries in the transport.
-            const wrongBytes = !isRegistryError(error) || isCorruptAnswer(error);
-            if (!wrongBytes || !source.mayReadAgain || !(await source.mayReadAgain(attempt))) {
-                throw namedScanError(error, source, layer, attempt);
-            }
-        }
-    }
-}
-// A decoder's or the tar parser's words do not say which layer of which image they are about.
-function namedScanError(error, source, layer, attempts) {
-    const tries = attempts > 1 ? ` (read ${attempts} times, wrong each time)` : '';
-    if (isRegistryError(error))
-        return tries ? withNote(error, tries) : error;
-    // Duck-typed: zlib's errors come from another realm under jest.
-    const message = error?.message;
-    if (typeof message !== 'string' || message.includes(layer.digest))
-        return error;
-    return new Error(`${source.name}: layer ${layer.digest} cannot be read: ${message}${tries}`, {
+/** The same error with `note` added to its message (how often it was tried, say). */
+function withNote(error, note) {
+    return new RegistryError(error.kind, error.image, `${error.message}${note}`, error.status, {
         cause: error,
     });
 }
-async function measureImage(source, reference, options) {
-    const image = await loadImage(source, reference, { platforms: options.platforms });
-    const scans = options.scans ?? new LayerScans();
-    const wanted = options.onlyPlatforms && new Set(options.onlyPlatforms);
-    const scanned = [];
-    const platforms = await Promise.all(image.platforms
-        .filter((p) => !wanted || wanted.has(p.platform))
-        .map(async (p) => {
-        const base = { platform: p.platform, manifestDigest: p.manifestDigest, compressed: p.compressed };
-        if (!options.analyzeLayers) {
-            return {
-                ...base,
-                uncompressed: null,
-                wasted: null,
-                layers: p.layers.map((l) => ({ ...layerBase(l), uncompressed: null, files: null })),
-            };
-        }
-        const layerScans = await Promise.all(p.layers.map((l) => scans.scan(source, l)));
-        const waste = (0,wasted/* computeWaste */.I)(layerScans);
-        scanned.push({
-            platform: p.platform,
-            layers: p.layers.map((l, i) => ({ ...layerBase(l), scan: layerScans[i] })),
-            waste,
-        });
-        return {
-            ...base,
-            uncompressed: layerScans.reduce((sum, s) => sum + s.uncompressed, 0),
-            wasted: waste.total,
-            layers: p.layers.map((l, i) => ({
-                ...layerBase(l),
-                uncompressed: layerScans[i].uncompressed,
-                files: layerScans[i].files,
-            })),
-        };
-    }));
-    // In the image's platform order, whichever scan finished first.
-    const order = platforms.map((p) => p.platform);
-    scanned.sort((a, b) => order.indexOf(a.platform) - order.indexOf(b.platform));
-    return { image, measurement: { ref: image.ref, digest: image.digest, platforms }, scanned };
-}
-function layerBase(l) {
-    return { digest: l.digest, compressed: l.compressed, createdBy: l.createdBy };
-}
-
-// EXTERNAL MODULE: ./src/report/size-report.ts + 1 modules
-var size_report = __webpack_require__(5583);
-;// CONCATENATED MODULE: ./src/compare/delta.ts
-
-/** The report of `image` against `baseline`, or against none, for the reason `outcome` gives. */
-function buildSizeReport(image, baseline, outcome) {
-    return {
-        version: size_report/* SIZE_REPORT_VERSION */.OU,
-        image: { ref: image.ref, digest: image.digest },
-        baseline: baseline ? { ref: baseline.ref, digest: baseline.digest } : null,
-        ...(!baseline &&
-            outcome?.status === 'unavailable' && {
-            baselineUnavailable: { ref: outcome.ref, problem: outcome.problem, reason: outcome.reason },
-        }),
-        platforms: image.platforms.map((p) => platformReport(p, baseline)),
-        removedPlatforms: (baseline?.platforms ?? [])
-            .map((b) => b.platform)
-            .filter((name) => !image.platforms.some((p) => p.platform === name)),
-    };
-}
-function platformReport(p, baseline) {
-    const base = baseline?.platforms.find((b) => b.platform === p.platform);
-    const baseDigests = new Set(base?.layers.map((l) => l.digest));
-    const imageDigests = new Set(p.layers.map((l) => l.digest));
-    const layers = p.layers.map(layerReport);
-    const added = layers.filter((l) => !baseDigests.has(l.digest));
-    // A layer listed twice in one manifest is downloaded once.
-    const newToPull = [...new Map(added.map((l) => [l.digest, l.compressed])).values()].reduce((a, b) => a + b, 0);
-    return {
-        platform: p.platform,
-        compressed: p.compressed,
-        uncompressed: p.uncompressed,
-        wasted: p.wasted,
-        newToPull: baseline ? newToPull : null,
-        layers,
-        baseline: base ? { ...figures(base), layerCount: base.layers.length } : null,
-        delta: base
-            ? {
-                compressed: p.compressed - base.compressed,
-                uncompressed: difference(p.uncompressed, base.uncompressed),
-                wasted: difference(p.wasted, base.wasted),
-                layerCount: p.layers.length - base.layers.length,
-            }
-            : null,
-        changes: base
-            ? { added, removed: base.layers.filter((l) => !imageDigests.has(l.digest)).map(layerReport) }
-            : null,
-    };
-}
-const layerReport = (l) => ({
-    digest: l.digest,
-    compressed: l.compressed,
-    uncompressed: l.uncompressed,
-    files: l.files,
-    createdBy: l.createdBy ?? null,
-});
-const figures = (p) => ({
-    compressed: p.compressed,
-    uncompressed: p.uncompressed,
-    wasted: p.wasted,
-});
-const difference = (a, b) => (a === null || b === null ? null : a - b);
-
-;// CONCATENATED MODULE: ./src/steps/measure.ts
 
 
+/***/ }),
 
+/***/ 1573:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-
-
-
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GK: () => (/* binding */ describeProxy),
+/* harmony export */   YR: () => (/* binding */ parseProxy),
+/* harmony export */   iJ: () => (/* binding */ proxyFor)
+/* harmony export */ });
+/* unused harmony exports ProxyConfigError, bypassesProxy */
 /**
- * What measuring says and hands over, through the Io: the environment (Docker's config, helpers),
- * every credential to mask, notes (refs and reasons from branch names and registries: shown,
- * never obeyed), warnings and the debug log of registry requests.
+ * Which proxy a request goes through, from the variables the runner sets, by the rules of
+ * @actions/http-client (what every other action on the runner follows): `https_proxy` or
+ * `HTTPS_PROXY` for https URLs, `http_proxy` or `HTTP_PROXY` for http ones, the lower-case name
+ * first; none for the loopback; none for a host `no_proxy` / `NO_PROXY` lists: `*`, a host or
+ * `host:port`, which also matches its subdomains, or `.domain`, which matches only subdomains.
  */
-function measurePorts(io) {
-    return {
-        env: io.env,
-        onSecret: (secret) => io.mask(secret),
-        log: (line) => io.infoUntrusted(line),
-        warn: (line) => io.warning(line),
-        debug: (line) => io.debug(line),
-    };
-}
-async function measureAgainstBaseline(image, baseline, options) {
-    return (await measureWithScans(image, baseline, options)).report;
-}
-/**
- * The report, and the image's scanned layers per platform (for advice: nothing is scanned twice).
- * The image must be read, or this throws; the baseline follows the baseline policy: whatever
- * goes wrong with it, the report is made without it, and the log says why.
- */
-async function measureWithScans(image, baseline, options) {
-    const scans = new LayerScans();
-    const { measurement: measured, scanned } = await measureReference(image, 'image', options, scans);
-    let base = null;
-    let outcome = typeof baseline === 'object' ? baseline : undefined;
-    if (typeof baseline === 'string') {
-        // A baseline is measured on the image's platforms, whatever else it has.
-        const read = await readBaseline(baseline, options, scans, measured.platforms.map((p) => p.platform));
-        if ('outcome' in read) {
-            outcome = read.outcome;
-            noteBaseline(outcome, options);
-        }
-        else
-            base = read.measurement;
+class ProxyConfigError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ProxyConfigError';
     }
-    return { report: buildSizeReport(measured, base, outcome), scanned };
+}
+/** The proxy for `target`, or undefined to connect directly. */
+function proxyFor(target, env) {
+    if (bypassesProxy(target, env))
+        return undefined;
+    const names = target.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
+    const variable = names.find((name) => env[name]);
+    if (!variable)
+        return undefined;
+    return parseProxy(env[variable], variable);
+}
+/** Whether `target` is reached directly: the loopback always, and what NO_PROXY lists. */
+function bypassesProxy(target, env) {
+    const hostname = target.hostname.toUpperCase();
+    if (!hostname)
+        return false;
+    if (isLoopbackName(hostname))
+        return true;
+    const noProxy = env.no_proxy || env.NO_PROXY || '';
+    if (!noProxy)
+        return false;
+    const port = target.port || (target.protocol === 'https:' ? '443' : target.protocol === 'http:' ? '80' : '');
+    const candidates = port ? [hostname, `${hostname}:${port}`] : [hostname];
+    return noProxy
+        .split(',')
+        .map((item) => item.trim().toUpperCase())
+        .filter((item) => item)
+        .some((item) => item === '*' ||
+        candidates.some((candidate) => candidate === item ||
+            candidate.endsWith(`.${item}`) ||
+            (item.startsWith('.') && candidate.endsWith(item))));
+}
+// As @actions/http-client: by name, without resolving anything.
+function isLoopbackName(upper) {
+    return (upper === 'LOCALHOST' ||
+        upper.startsWith('127.') ||
+        upper.startsWith('[::1]') ||
+        upper.startsWith('[0:0:0:0:0:0:0:1]'));
 }
 /**
- * Reads the baseline `ref` (its manifests and configs; its layers too with `analyzeLayers`),
- * never throwing: its measurement, or the outcome the baseline policy gives what went wrong.
+ * A proxy variable's value: a URL, or `host:port` taken as `http://host:port`. Only http and https
+ * proxies are spoken to; anything else is an error that names the variable, never its credentials.
  */
-async function readBaseline(ref, options, scans, onlyPlatforms) {
-    const failure = {};
+function parseProxy(value, variable) {
+    const text = value.trim();
+    let url;
     try {
-        const { source, reference } = await openSource(ref, options.input ?? 'baseline', options);
-        const { measurement } = await measureImage(watchMissing(source, reference, failure), reference, {
-            platforms: [],
-            onlyPlatforms,
-            analyzeLayers: options.analyzeLayers,
-            scans,
-        });
-        return { measurement: { ...measurement, ref } };
+        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
     }
-    catch (error) {
-        // A reference that does not parse is the user's to fix, named by its input, not a baseline problem.
-        if (error instanceof errors/* InputError */.dz)
-            throw error;
-        return { outcome: judgeBaseline(ref, { error, ...failure }) };
+    catch {
+        throw new ProxyConfigError(`${variable} is not a proxy URL: "${withoutCredentials(text)}"`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new ProxyConfigError(`${variable} names a ${url.protocol.slice(0, -1)} proxy ("${withoutCredentials(text)}"): only http:// and https:// proxies are supported`);
+    }
+    const username = decode(url.username);
+    const rawPassword = url.password;
+    const password = decode(rawPassword);
+    url.username = '';
+    url.password = '';
+    if (!username && !password)
+        return { url, variable, secrets: [] };
+    const token = Buffer.from(`${username}:${password}`).toString('base64');
+    const authorization = `Basic ${token}`;
+    const secrets = [...new Set([password, rawPassword, token, authorization])].filter((secret) => secret);
+    return { url, variable, authorization, secrets };
+}
+function decode(part) {
+    try {
+        return decodeURIComponent(part);
+    }
+    catch {
+        return part;
     }
 }
-/** The outcome in the log: an info line for no baseline yet, a warning for one that failed. */
-function noteBaseline(outcome, options) {
-    const note = baselineNote(outcome);
-    (note.level === 'warning' ? (options.warn ?? options.log) : options.log)(note.message);
+function withoutCredentials(text) {
+    return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/@]*@/i, (_match, scheme) => `${scheme ?? ''}***@`);
 }
+/** `http://proxy.corp:3128`, as errors name it (never with credentials). */
+function describeProxy(proxy) {
+    return `${proxy.url.protocol}//${proxy.url.host} (${proxy.variable})`;
+}
+
+
+/***/ }),
+
+/***/ 4798:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ ProxyError),
+/* harmony export */   a: () => (/* binding */ TunnelAgent)
+/* harmony export */ });
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _proxy_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1573);
 /**
- * `source`, noting in `failure` what a "not found" was about: the baseline's own tag (it does not
- * exist: no baseline yet), or a manifest or blob under a tag that resolves (a broken baseline).
+ * An https Agent whose connections go through an HTTP proxy: `CONNECT host:port`, then TLS to the
+ * registry inside the tunnel, with the host's own TLS settings (its CAs, client certificate,
+ * verification), so the proxy sees only where the connection goes. Keep-alive as any Agent: one
+ * tunnel carries request after request. A proxy that cannot be reached or refuses the tunnel is an
+ * error that names it; there is no falling back to a direct connection.
  */
-function watchMissing(source, top, failure) {
-    const noting = (what, fetch) => fetch.catch((error) => {
-        if (isNotFound(error)) {
-            // A digest that is gone is no tag that was never pushed.
-            if (what === `manifest ${top}` && !top.includes(':'))
-                failure.tagMissing = true;
-            else
-                failure.missing ??= what;
-        }
-        throw error;
-    });
-    return {
-        name: source.name,
-        manifest: (reference) => noting(`manifest ${reference}`, source.manifest(reference)),
-        blob: (digest) => noting(`blob ${digest}`, source.blob(digest)),
-        blobStream: (digest, size) => noting(`blob ${digest}`, source.blobStream(digest, size)),
-        ...(source.mayReadAgain && { mayReadAgain: (attempt) => source.mayReadAgain(attempt) }),
-    };
-}
-async function measureReference(ref, input, options, scans) {
-    const { source, reference } = await openSource(ref, input, options);
-    const { measurement, scanned } = await measureImage(source, reference, {
-        platforms: options.platforms,
-        analyzeLayers: options.analyzeLayers,
-        scans,
-    });
-    return { measurement: { ...measurement, ref }, scanned };
-}
-async function openSource(ref, input, options) {
-    const layout = (0,reference/* ociLayoutPath */.tH)(ref);
-    if (layout !== undefined) {
-        return { source: await (0,oci_layout.openOciLayout)(layout), reference: '' };
+
+
+
+
+class ProxyError extends Error {
+    status;
+    constructor(message, 
+    /** The proxy's status for the CONNECT, when it answered one. */
+    status, options) {
+        super(message, options);
+        this.status = status;
+        this.name = 'ProxyError';
     }
-    const connection = await connect(ref, {
-        input,
-        explicitCredentials: options.explicitCredentials,
-        insecureRegistries: options.insecureRegistries,
-        env: options.env,
-        onSecret: options.onSecret,
-        debug: options.debug,
-    });
-    return { source: connection.source, reference: connection.manifestReference };
+}
+class TunnelAgent extends node_https__WEBPACK_IMPORTED_MODULE_1__.Agent {
+    proxy;
+    constructor(proxy, options) {
+        super(options);
+        this.proxy = proxy;
+    }
+    // node:http calls this for each new connection; the socket is handed over through the callback
+    // once the tunnel is up (a documented way for createConnection to answer).
+    createConnection(requestOptions, callback) {
+        const options = requestOptions;
+        const host = options.host ?? 'localhost';
+        const port = Number(options.port ?? 443);
+        const authority = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+        const proxy = this.proxy;
+        const send = proxy.url.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_1__.request : node_http__WEBPACK_IMPORTED_MODULE_0__.request;
+        const connect = send({
+            host: proxy.url.hostname.replace(/^\[(.*)\]$/, '$1'),
+            port: proxy.url.port || (proxy.url.protocol === 'https:' ? 443 : 80),
+            method: 'CONNECT',
+            path: authority,
+            headers: {
+                Host: authority,
+                ...(proxy.authorization && { 'Proxy-Authorization': proxy.authorization }),
+            },
+            agent: false,
+        });
+        let settled = false;
+        const fail = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            callback(error, undefined);
+        };
+        // The cause's message (`connect ECONNREFUSED 127.0.0.1:3128`) is added by whoever describes it.
+        connect.once('error', (error) => fail(new ProxyError(`cannot reach the proxy ${(0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_3__/* .describeProxy */ .GK)(proxy)}`, undefined, { cause: error })));
+        connect.once('connect', (response, socket, head) => {
+            if (response.statusCode !== 200) {
+                socket.destroy();
+                fail(new ProxyError(`the proxy ${(0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_3__/* .describeProxy */ .GK)(proxy)} refused the tunnel to ${authority}: ${response.statusCode} ${response.statusMessage ?? ''}`.trimEnd() +
+                    (response.statusCode === 407
+                        ? ' (the proxy wants credentials: user:password@ in the proxy URL)'
+                        : ''), response.statusCode));
+                return;
+            }
+            if (head.length > 0)
+                socket.unshift(head);
+            settled = true;
+            // The options node:http prepared for a direct connection (servername, the agent's TLS
+            // settings), over the tunnel instead of a socket of its own.
+            const secure = node_tls__WEBPACK_IMPORTED_MODULE_2__.connect({ ...options, socket, host, port });
+            callback(null, secure);
+        });
+        connect.end();
+        return undefined;
+    }
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 824;
-export const ids = [824];
+export const id = 556;
+export const ids = [556];
 export const modules = {
 
-/***/ 5824:
+/***/ 9556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -95,15 +95,135 @@ function resolve(location, base) {
     }
 }
 
+// EXTERNAL MODULE: ./src/registry/net/proxy-env.ts
+var proxy_env = __webpack_require__(1573);
+// EXTERNAL MODULE: ./src/registry/net/proxy-tunnel.ts
+var proxy_tunnel = __webpack_require__(4798);
+;// CONCATENATED MODULE: ./src/github/proxy-fetch.ts
+/**
+ * The fetch Octokit uses: the proxy for each request chosen from the step's environment by the
+ * rules the registry client follows (registry/net/proxy-env.ts: HTTPS_PROXY / HTTP_PROXY /
+ * NO_PROXY in either case, the loopback never proxied), through an undici ProxyAgent: a CONNECT
+ * tunnel for https, the absolute form for http through an http proxy. Without a proxy, Node's own
+ * fetch, and the undici package is not even loaded.
+ *
+ * A proxy that cannot be reached, or that wants credentials it was not given, is an error that
+ * names it (never its credentials); nothing falls back to a direct connection. The proxy's
+ * password and Proxy-Authorization value are handed to `onSecret` before any request is made.
+ *
+ * The trust is Node's (its CAs and NODE_EXTRA_CA_CERTS): docker's certs.d is for registries, not
+ * for a GitHub Enterprise server.
+ */
+
+
+const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
+/** A connection to the proxy itself that failed: the proxy is down, or its name does not resolve. */
+const UNREACHABLE = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ETIMEDOUT',
+]);
+function createProxyFetch(options) {
+    const env = { ...options.env };
+    const onSecret = options.onSecret ?? (() => { });
+    for (const variable of PROXY_VARIABLES) {
+        const value = env[variable];
+        if (!value)
+            continue;
+        try {
+            (0,proxy_env/* parseProxy */.YR)(value, variable).secrets.forEach(onSecret);
+        }
+        catch {
+            // Reported (without its credentials) by the request that needs it.
+        }
+    }
+    const direct = options.directFetch ?? globalThis.fetch;
+    const load = options.loadUndici ?? (() => Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 6752, 19)));
+    let undici;
+    const agents = new Map();
+    const agentFor = (lib, proxy) => {
+        const key = `${proxy.url.href} ${proxy.authorization ?? ''}`;
+        let agent = agents.get(key);
+        if (!agent) {
+            agent = new lib.ProxyAgent({
+                uri: proxy.url.href,
+                ...(proxy.authorization && { token: proxy.authorization }),
+                // http through an http proxy in the absolute form, as curl and @actions/http-client send
+                // it; https always through a CONNECT tunnel.
+                proxyTunnel: false,
+            });
+            agents.set(key, agent);
+        }
+        return agent;
+    };
+    return async (input, init) => {
+        const url = new URL(typeof input === 'object' && !(input instanceof URL) ? input.url : String(input));
+        const proxy = (0,proxy_env/* proxyFor */.iJ)(url, env); // a ProxyConfigError names the variable, not its credentials
+        if (!proxy)
+            return direct(input, init);
+        const lib = await (undici ??= load());
+        try {
+            return (await lib.fetch(input, {
+                ...init,
+                dispatcher: agentFor(lib, proxy),
+            }));
+        }
+        catch (error) {
+            throw explainProxyFailure(error, proxy, url);
+        }
+    };
+}
+/**
+ * Octokit takes the message of a failed fetch from its cause (undici's way of reporting a network
+ * error): the cause says which proxy and what to do. Anything else is passed on as it came.
+ */
+function explainProxyFailure(error, proxy, url) {
+    // Duck-typed: undici's errors may come from another realm (a test's VM context).
+    const chain = [];
+    for (let link = error?.cause; link && typeof link === 'object' && chain.length < 5;) {
+        chain.push(link);
+        link = link.cause;
+    }
+    for (const link of chain) {
+        const text = String(link.message ?? '');
+        // A refused CONNECT (https), or a 407 to a request in absolute form (http).
+        const refused = /^Proxy response \((\d+)\) !== 200|^Proxy Authentication Required \((407)\)/.exec(text);
+        if (refused)
+            return fetchFailed(refusal(proxy, url.host, Number(refused[1] ?? refused[2])));
+    }
+    const first = chain[0];
+    const code = typeof first?.code === 'string' ? first.code : '';
+    // Through a proxy, the only connections made here are to the proxy.
+    if (UNREACHABLE.has(code)) {
+        const detail = String(first.message ?? '') || code;
+        return fetchFailed(new proxy_tunnel/* ProxyError */.T(`cannot reach the proxy ${(0,proxy_env/* describeProxy */.GK)(proxy)}: ${detail}`, undefined, {
+            cause: first,
+        }));
+    }
+    return error;
+}
+function refusal(proxy, authority, status) {
+    return new proxy_tunnel/* ProxyError */.T(`the proxy ${(0,proxy_env/* describeProxy */.GK)(proxy)} refused the request to ${authority}: ${status}` +
+        (status === 407 ? ' (the proxy wants credentials: user:password@ in the proxy URL)' : ''), status);
+}
+/** Shaped as undici's own network failures, which Octokit reports by their cause. */
+function fetchFailed(cause) {
+    return new TypeError('fetch failed', { cause });
+}
+
 ;// CONCATENATED MODULE: ./src/github/client.ts
 /**
- * The GitHub REST client: Octokit from @actions/github (which honours the runner's proxy
- * settings), pointed at GITHUB_API_URL so that GitHub Enterprise works, and retrying what
- * GitHub asks to be retried.
+ * The GitHub REST client: Octokit from @actions/github, pointed at GITHUB_API_URL so that GitHub
+ * Enterprise works, through the proxy the step's environment names (proxy-fetch.ts, by the same
+ * rules as the registry client), and retrying what GitHub asks to be retried.
  *
  * @actions/github is heavy to load (Octokit, undici): import this module with `await import()`
  * only when a comment is actually posted, never statically from an action.
  */
+
 
 
 
@@ -122,10 +242,12 @@ function createGitHubClient(options) {
     const now = options.now ?? Date.now;
     const timeout = options.timeout ?? timeoutFromEnv(options.env) ?? DEFAULT_TIMEOUT_MS;
     const budget = options.waitBudget ?? wait_budget/* WaitBudget */.Tr.fromEnv(options.env);
-    // No `request` option here: it would replace @actions/github's proxy-aware fetch. The origin
-    // plugin sits inside the retries: a refusal to leave the API's host is final, not retried.
+    // Our fetch replaces @actions/github's, whose proxy is read from process.env once, for the
+    // base URL only. The origin plugin sits inside the retries: a refusal to leave the API's host
+    // is final, not retried.
     const baseUrl = apiBaseUrl(options.env);
-    return (0,github/* getOctokit */.Q)(options.token, { baseUrl, userAgent: 'shipshape' }, apiOriginPlugin(baseUrl), retryPlugin(policy, { sleep, now, timeout, budget, onRetry: options.onRetry }));
+    const fetch = options.fetch ?? createProxyFetch({ env: options.env, onSecret: options.onSecret });
+    return (0,github/* getOctokit */.Q)(options.token, { baseUrl, userAgent: 'shipshape', request: { fetch } }, apiOriginPlugin(baseUrl), retryPlugin(policy, { sleep, now, timeout, budget, onRetry: options.onRetry }));
 }
 function timeoutFromEnv(env) {
     const value = env.SHIPSHAPE_GITHUB_TIMEOUT_MS?.trim();
@@ -149,6 +271,8 @@ const SECONDARY_FALLBACK_SECONDS = 60;
  */
 function retryDecision(error, method, attempt, policy, nowMs) {
     if (attempt >= policy.maxRetries || typeof error !== 'object' || error === null)
+        return undefined;
+    if (proxyWillRefuseAgain(error))
         return undefined;
     const { status, message = '', response } = error;
     const headers = response?.headers ?? {};
@@ -189,6 +313,19 @@ function retryAfterSeconds(value, nowMs) {
         return Number(value);
     const date = Date.parse(value);
     return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - nowMs) / 1000));
+}
+/**
+ * A proxy variable that is not a proxy URL, or a proxy that refused us (407: no credentials):
+ * the same again on a retry. A proxy that cannot be reached is retried like any network error.
+ */
+function proxyWillRefuseAgain(error) {
+    for (let cause = error; cause instanceof Error; cause = cause.cause) {
+        if (cause.name === 'ProxyConfigError')
+            return true;
+        if (cause.name === 'ProxyError' && cause.status !== undefined)
+            return true;
+    }
+    return false;
 }
 function retryPlugin(policy, { sleep, now, timeout, budget, onRetry }) {
     return (octokit) => {
