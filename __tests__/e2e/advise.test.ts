@@ -120,10 +120,11 @@ describe('size advice on a pull request', () => {
           '2 findings in `app/docker/Dockerfile`, largest savings first',
       );
       expect(markdown).toMatch(
-        /\| <span title="3,000,000 bytes">3\.00&nbsp;MB<\/span> \| 3–4 \| `package-cache` /,
+        // the line links to the Dockerfile at the PR's head commit
+        /\| <span title="3,000,000 bytes">3\.00&nbsp;MB<\/span> \| \[3–4\]\(https:\/\/github\.com\/acme\/shop\/blob\/c{40}\/app\/docker\/Dockerfile#L3\) \| `package-cache` /,
       );
       expect(markdown).toMatch(
-        /\| <span title="2,000,000 bytes">2\.00&nbsp;MB<\/span> \| 5 \| `hidden-bytes` /,
+        /\| <span title="2,000,000 bytes">2\.00&nbsp;MB<\/span> \| \[5\]\(https:\/\/github\.com\/acme\/shop\/blob\/c{40}\/app\/docker\/Dockerfile#L5\) \| `hidden-bytes` /,
       );
     }
   }, 240_000);

@@ -33,7 +33,7 @@ import type { SizeReport } from '../../src/report/size-report.js';
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
-const OUR_OUTPUTS = ['comment-body', 'comment-url', 'size-report'];
+const OUR_OUTPUTS = ['comment-body', 'comment-url', 'history', 'size-report'];
 
 // ---- Crafting: blobs, configs, manifests, and where they go. ----
 

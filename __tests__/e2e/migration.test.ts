@@ -98,7 +98,8 @@ describe('from metadata-action + build-push-action', () => {
       DOCKER_METADATA_OUTPUT_ANNOTATIONS: run.outputs.annotations,
       DOCKER_METADATA_OUTPUT_JSON: run.outputs.json,
     });
-    expect(await listTags(image)).toEqual(['1', '1.2', 'latest', 'sha-f00dfee']);
+    // A release push also appends to the size history (docs/history.md).
+    expect(await listTags(image)).toEqual(['1', '1.2', 'latest', 'sha-f00dfee', 'shipshape-history']);
     const digest = run.outputs.digest;
     for (const name of names) expect((await getManifest(`${image}:${name}`))?.digest).toBe(digest);
   }, 120_000);
@@ -131,7 +132,7 @@ describe('from metadata-action + build-push-action', () => {
     expect(annotations).toContain(`index:${OCI}.version=1.2.3rc2`);
     expect(annotations.filter((a) => a.startsWith('index:'))).toHaveLength(annotations.length / 2);
     expect(run.exported).toEqual({});
-    expect(await listTags(image)).toEqual(['1.2.3rc2']);
+    expect(await listTags(image)).toEqual(['1.2.3rc2', 'shipshape-history']);
   }, 120_000);
 });
 

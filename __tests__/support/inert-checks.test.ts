@@ -27,6 +27,7 @@ describe('checkInertMarkdown', () => {
     ['a control character', 'a\u0007b', /a control or bidi/],
     ['a bidi override', '`a\u202eb`', /a control or bidi/],
     ['an unpaired backtick', 'a `b', /unpaired backtick/],
+    ['an unclosed code fence', '```mermaid\nx', /one is not closed/],
     ['javascript:', '[l](javascript:alert(1))', /javascript:/],
     ['a short row', '| A | B |\n| :-- | --: |\n| x |', /a row of 1 cells in a table of 2/],
     ['a row split by a pipe', '| A | B |\n| :-- | --: |\n| a|b | c |', /a row of 3 cells/],

@@ -6,7 +6,8 @@
  * - under GitHub's 65,536-character comment limit;
  * - outside inline code spans, HTML only of the tags the renderer writes (`details`, `summary`,
  *   `span title`, `br`, `sub`), each balanced, and no `javascript:`;
- * - no backtick left unpaired (a code span that did not close turns the rest into code);
+ * - no backtick left unpaired (a code span that did not close turns the rest into code), fenced
+ *   blocks (the Mermaid charts) each closed and read as code;
  * - in the rendered text (code spans included: sanitize breaks them there too), no mention
  *   (`@` then a letter, digit or `_`), no issue link (`#` then a digit, `GH-` then a digit);
  * - no control, bidi or lone-surrogate character;
@@ -47,7 +48,9 @@ export function checkInertMarkdown(markdown: string): string[] {
     problems.push(`${markdown.length} characters: GitHub takes fewer than ${COMMENT_LIMIT}`);
   }
   const text = renderedText(markdown);
-  const markup = outsideCodeSpans(text);
+  const fences = text.match(/^```/gm)?.length ?? 0;
+  if (fences % 2 !== 0) problems.push(`${fences} code fences: one is not closed`);
+  const markup = outsideCodeSpans(text.replace(/^```[^\n]*\n[\s\S]*?^```$/gm, ''));
 
   for (const tag of new Set(markup.match(HTML_START) ?? [])) {
     if (!OUR_TAGS.test(tag)) problems.push(`HTML outside code spans: ${show(tag)}`);
