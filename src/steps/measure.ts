@@ -18,6 +18,8 @@ import { LayerScans, measureImage, type ScannedPlatform } from '../measure/measu
 import type { ImageMeasurement } from '../measure/measurement.js';
 import type { BaselineOutcome } from '../report/baseline.js';
 import { buildSizeReport } from '../compare/delta.js';
+import type { RegistryClients } from '../registry/clients.js';
+import { registryClientsOf } from './registry-clients.js';
 
 /**
  * What measuring says and hands over, through the Io: the environment (Docker's config, helpers),
@@ -26,8 +28,9 @@ import { buildSizeReport } from '../compare/delta.js';
  */
 export function measurePorts(
   io: Io,
-): Pick<RegistryMeasureOptions, 'env' | 'onSecret' | 'log' | 'warn' | 'debug'> {
+): Pick<RegistryMeasureOptions, 'env' | 'onSecret' | 'log' | 'warn' | 'debug' | 'clients'> {
   return {
+    clients: registryClientsOf(io),
     env: io.env,
     onSecret: (secret) => io.mask(secret),
     log: (line) => io.infoUntrusted(line),
@@ -51,6 +54,8 @@ export interface RegistryMeasureOptions {
   warn?: (line: string) => void;
   /** The debug log: every registry request (method, URL without query, status). */
   debug?: (line: string) => void;
+  /** The run's registry clients (steps/registry-clients.ts); a client per connect when absent. */
+  clients?: RegistryClients;
 }
 
 /**
@@ -191,6 +196,7 @@ async function openSource(
     env: options.env,
     onSecret: options.onSecret,
     debug: options.debug,
+    clients: options.clients,
   });
   return { source: connection.source, reference: connection.manifestReference };
 }
