@@ -10,6 +10,9 @@
 //
 //   flock /tmp/shipshape-lab.lock node bench/push-overhead.mjs [runs=11]
 //   SHIPSHAPE_DIST=/tmp/dist-x ... (a private bundle instead of dist/)
+//   SHIPSHAPE_BASELINE_DIST=/path/to/main/dist ... (another bundle, e.g. main's, timed in the
+//     same rounds in both configurations: a change compared with what it changes, in one run)
+import { resolve } from 'node:path';
 import { bareBuildArgs, checkSameFlags, median, runAction, runBareBuild, seconds } from './action-run.mjs';
 
 const runs = Number(process.argv[2] ?? 11);
@@ -19,19 +22,35 @@ const context = 'examples/two-stage';
 const pushInputs = { context, images: image, network: 'none', push: 'true' };
 const flags = ['--tag', `${image}:main`, '--network', 'none', '--push'];
 
+const off = { ...pushInputs, 'analyze-layers': 'false', advise: 'false', comment: 'never' };
 const configurations = {
   bare: { label: 'bare docker buildx build --push', run: () => runBareBuild(flags, context) },
   off: {
     label: 'shipshape, reporting off',
     target: 0.25,
-    run: () => runAction({ ...pushInputs, 'analyze-layers': 'false', advise: 'false', comment: 'never' }),
+    run: () => runAction(off),
   },
   default: { label: 'shipshape, default inputs', target: 0.4, run: () => runAction(pushInputs) },
 };
+const baselineDist = process.env.SHIPSHAPE_BASELINE_DIST && resolve(process.env.SHIPSHAPE_BASELINE_DIST);
+if (baselineDist) {
+  for (const [name, inputs] of [
+    ['off', off],
+    ['default', pushInputs],
+  ]) {
+    const { label, target } = configurations[name];
+    configurations[`${name}@baseline`] = {
+      label: label.replace('shipshape', 'baseline'),
+      target,
+      run: () => runAction(inputs, { bundle: baselineDist }),
+    };
+  }
+}
 
 // Each configuration must do what it is named for, or the figures compare other work.
-function checkReport(name, { stdout, outputs }) {
-  if (name === 'bare') return;
+function checkReport(configuration, { stdout, outputs }) {
+  if (configuration === 'bare') return;
+  const name = configuration.replace('@baseline', '');
   const layers = /"uncompressed":\s*\d/.test(outputs);
   const advised = /^Size advice/m.test(stdout);
   if (!/^size-report<</m.test(outputs)) throw new Error(`${name}: no size-report output\n${stdout}`);
@@ -59,10 +78,11 @@ for (let i = 0; i < runs; i++) {
 
 const bare = median(times.bare);
 console.log(`push of a fully cached build of ${context} to ${image}, ${runs} rounds, interleaved`);
+if (baselineDist) console.log(`  (baseline: ${baselineDist})`);
 console.log(
   `  ${configurations.bare.label.padEnd(32)} median ${bare.toFixed(3)} s  (${seconds(times.bare)})`,
 );
-for (const name of ['off', 'default']) {
+for (const name of names.filter((n) => n !== 'bare')) {
   const { label, target } = configurations[name];
   const m = median(times[name]);
   const added = m - bare;
@@ -71,4 +91,12 @@ for (const name of ['off', 'default']) {
     `  ${label.padEnd(32)} median ${m.toFixed(3)} s  ${added < 0 ? '-' : '+'}${Math.abs(added).toFixed(2)} s (${(m / bare).toFixed(2)}x)` +
       `  target <= +${target.toFixed(2)} s: ${verdict}  (${seconds(times[name])})`,
   );
+}
+if (baselineDist) {
+  for (const name of ['off', 'default']) {
+    const change = median(times[name]) - median(times[`${name}@baseline`]);
+    console.log(
+      `  ${configurations[name].label}: ${change < 0 ? '-' : '+'}${Math.abs(change).toFixed(3)} s against the baseline dist`,
+    );
+  }
 }

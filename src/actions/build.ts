@@ -291,8 +291,12 @@ async function guardPush(io: Io, inputs: ActionInputs, plan: ImagePlan): Promise
   const names = pushCheckRepositories(inputs, plan);
   io.debug(`decision: repositories checked for push access before the build: ${names.join(', ') || 'none'}`);
   if (names.length === 0) return undefined;
-  const guard = await import('../steps/push-guard.js');
+  const [guard, { registryClientsOf }] = await Promise.all([
+    import('../steps/push-guard.js'),
+    import('../steps/registry-clients.js'),
+  ]);
   const targets = await guard.openPushTargets(names, {
+    clients: registryClientsOf(io),
     insecureRegistries: inputs.insecureRegistries,
     env: io.env,
     onSecret: (secret) => io.mask(secret),

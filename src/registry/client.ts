@@ -92,6 +92,8 @@ export class RegistryClient {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private pinged: Promise<void> | undefined;
+  /** Manifests and configs read in this run, by repository and digest: digest-addressed bytes never change. */
+  private readonly byDigest = new DigestCache(DIGEST_CACHE_BYTES);
 
   constructor(private readonly options: RegistryClientOptions) {
     this.host = options.host.toLowerCase();
@@ -140,9 +142,11 @@ export class RegistryClient {
     // A child manifest is asked for by digest under its image's name: the digest is named too.
     const subject =
       reference.includes(':') && !image.endsWith(reference) ? `manifest ${reference} of ${image}` : image;
+    const cached = reference.includes(':') ? this.byDigest.get(repository, reference) : undefined;
+    if (cached) return { ...(cached as FetchedManifest) };
     const url = `${this.baseUrl}/v2/${repository}/manifests/${reference}`;
     const maxBytes = this.options.maxManifestBytes ?? DEFAULT_MAX_MANIFEST_BYTES;
-    return this.refetched(async () => {
+    const fetched = await this.refetched(async () => {
       const exchange = await this.authorized(repository, image, (authorization) =>
         this.transport.buffered(
           { method: 'GET', url, headers: { Accept: MANIFEST_ACCEPT.join(', ') }, authorization, image },
@@ -151,9 +155,17 @@ export class RegistryClient {
       );
       const { response, body } = exchange;
       if (response.status !== 200) throw statusError(response.status, image, subject, exchange, body);
+      const vouched = reference.includes(':') || response.headers.get('docker-content-digest') !== null;
       const digest = manifestDigest(reference, response.headers.get('docker-content-digest'), body, image);
-      return { digest, mediaType: manifestMediaType(response.headers.get('content-type'), body), body };
+      const mediaType = manifestMediaType(response.headers.get('content-type'), body);
+      return { manifest: { digest, mediaType, body }, vouched };
     });
+    // Kept by its digest when a digest vouched for the bytes (the one asked for, or the registry's
+    // header for a tag): a tag read now and its digest read later are one request. A digest we
+    // only computed from the body is vouched for by nobody, and not kept.
+    if (fetched.vouched)
+      this.byDigest.set(repository, fetched.manifest.digest, fetched.manifest, fetched.manifest.body.length);
+    return fetched.manifest;
   }
 
   /** The digest, media type and size of a manifest, without its body. */
@@ -220,8 +232,10 @@ export class RegistryClient {
   /** A small blob (a config), whole and digest-checked; fetched again while its bytes come back wrong. */
   async blob(repository: string, digest: string, context: RequestContext = {}): Promise<Buffer> {
     const image = context.image ?? displayName(this.host, repository, digest);
+    const cached = this.byDigest.get(repository, digest);
+    if (cached) return cached as Buffer;
     const maxBytes = this.options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES;
-    return this.refetched(async () => {
+    const blob = await this.refetched(async () => {
       const stream = await this.blobStream(repository, digest, context);
       const chunks: Buffer[] = [];
       let total = 0;
@@ -239,6 +253,9 @@ export class RegistryClient {
       }
       return Buffer.concat(chunks);
     });
+    // The stream checked the bytes against the digest before it ended.
+    this.byDigest.set(repository, digest, blob, blob.length);
+    return blob;
   }
 
   /**
@@ -450,6 +467,32 @@ export class RegistryClient {
     }
     const error = findChallenge(challenges, 'bearer')?.params.error;
     throw unauthorized(repositoryName, this.options.credentials, error ? ` (${error})` : '');
+  }
+}
+
+/** At most this many bytes of manifests and configs are kept per client; past it, no more are. */
+export const DIGEST_CACHE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * What a client has read by digest, per repository (a digest read in one repository says nothing
+ * of another's access to it). Filled up to a byte limit, then left as it is: a run reads the
+ * same few manifests and configs again, not thousands.
+ */
+class DigestCache {
+  private readonly entries = new Map<string, FetchedManifest | Buffer>();
+  private bytes = 0;
+
+  constructor(private readonly limit: number) {}
+
+  get(repository: string, digest: string): FetchedManifest | Buffer | undefined {
+    return this.entries.get(`${repository}@${digest}`);
+  }
+
+  set(repository: string, digest: string, value: FetchedManifest | Buffer, size: number): void {
+    const key = `${repository}@${digest}`;
+    if (this.entries.has(key) || this.bytes + size > this.limit) return;
+    this.entries.set(key, value);
+    this.bytes += size;
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import { resolveCredentials, type ExplicitCredentials } from './auth.js';
 import { RegistryClient, type RegistryClientOptions } from './client.js';
+import type { RegistryClients } from './clients.js';
 import { registryFetch } from './net/registry-fetch.js';
 import {
   displayReference,
@@ -20,6 +21,11 @@ export interface ConnectOptions extends Omit<RegistryClientOptions, 'host' | 'cr
   env: Record<string, string | undefined>;
   /** The input the reference came from, named when it does not parse. */
   input?: string;
+  /**
+   * The run's clients (clients.ts): a registry connected to before, with the same credentials,
+   * gets the same client (its ping, tokens and the manifests it read); a new one otherwise.
+   */
+  clients?: RegistryClients;
 }
 
 export interface Connection {
@@ -31,14 +37,11 @@ export interface Connection {
 }
 
 export async function connect(image: string, options: ConnectOptions): Promise<Connection> {
-  const { explicitCredentials: explicit, env, input, ...clientOptions } = options;
+  const { explicitCredentials: explicit, env, input, clients, ...clientOptions } = options;
   const reference = parseRegistryReference(image, input);
-  const credentials = await resolveCredentials(reference.registry, {
-    explicit,
-    env,
-    onSecret: options.onSecret,
-  });
-  const client = new RegistryClient({
+  const lookUp = () => resolveCredentials(reference.registry, { explicit, env, onSecret: options.onSecret });
+  const credentials = await (clients ? clients.credentials(reference.registry, explicit, lookUp) : lookUp());
+  const settings: RegistryClientOptions = {
     ...clientOptions,
     // Through the runner's proxy, trusting what docker trusts for the host.
     fetch:
@@ -51,7 +54,9 @@ export async function connect(image: string, options: ConnectOptions): Promise<C
     timeout: clientOptions.timeout ?? timeoutFromEnv(env),
     host: reference.apiHost,
     credentials,
-  });
+  };
+  // A test's own fetch is its own business: such a client is never shared.
+  const client = clients && !clientOptions.fetch ? clients.client(settings) : new RegistryClient(settings);
   return {
     reference,
     manifestReference: manifestReference(reference),

@@ -8,6 +8,7 @@ import { openOciLayout } from '../image/oci-layout.js';
 import type { ImageSource } from '../oci/source.js';
 import { InputError } from '../util/errors.js';
 import type { Io } from '../io/port.js';
+import { registryClientsOf } from './registry-clients.js';
 import type { BuilderInfo } from '../buildx/builder.js';
 import { digestPushMode, type DigestPushMode } from '../buildx/push-by-digest.js';
 import { engineHasContainerdStore } from '../buildx/run.js';
@@ -90,6 +91,7 @@ export async function pushLeg(
   const connections = await Promise.all(
     plan.images.map((image) =>
       connect(image, {
+        clients: registryClientsOf(io),
         insecureRegistries: inputs.insecureRegistries,
         env: io.env,
         onSecret: (secret) => io.mask(secret),

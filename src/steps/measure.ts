@@ -19,6 +19,8 @@ import type { ImageMeasurement } from '../measure/measurement.js';
 import type { BaselineOutcome } from '../report/baseline.js';
 import { buildSizeReport } from '../compare/delta.js';
 import { progressFromEnv, type ReadProgress } from './read-progress.js';
+import type { RegistryClients } from '../registry/clients.js';
+import { registryClientsOf } from './registry-clients.js';
 
 /**
  * What measuring says and hands over, through the Io: the environment (Docker's config, helpers),
@@ -27,8 +29,9 @@ import { progressFromEnv, type ReadProgress } from './read-progress.js';
  */
 export function measurePorts(
   io: Io,
-): Pick<RegistryMeasureOptions, 'env' | 'onSecret' | 'log' | 'warn' | 'debug' | 'startProgress'> {
+): Pick<RegistryMeasureOptions, 'env' | 'onSecret' | 'log' | 'warn' | 'debug' | 'startProgress' | 'clients'> {
   return {
+    clients: registryClientsOf(io),
     env: io.env,
     startProgress: () =>
       progressFromEnv(
@@ -60,6 +63,8 @@ export interface RegistryMeasureOptions {
   debug?: (line: string) => void;
   /** Progress lines while layers stream, and the time of each phase at the end (read-progress.ts). */
   startProgress?: () => ReadProgress | undefined;
+  /** The run's registry clients (steps/registry-clients.ts); a client per connect when absent. */
+  clients?: RegistryClients;
 }
 
 /**
@@ -208,6 +213,7 @@ async function openSource(
     env: options.env,
     onSecret: options.onSecret,
     debug: options.debug,
+    clients: options.clients,
   });
   return { source: connection.source, reference: connection.manifestReference };
 }
