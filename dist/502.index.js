@@ -1,5 +1,5 @@
 export const id = 502;
-export const ids = [502];
+export const ids = [502,385];
 export const modules = {
 
 /***/ 7592:
@@ -170,12 +170,14 @@ __webpack_require__.d(__webpack_exports__, {
 var oci_layout = __webpack_require__(803);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/steps/registry-clients.ts + 1 modules
+var registry_clients = __webpack_require__(4385);
 // EXTERNAL MODULE: ./src/buildx/push-by-digest.ts
 var push_by_digest = __webpack_require__(1023);
 // EXTERNAL MODULE: ./src/buildx/run.ts
 var run = __webpack_require__(4461);
-// EXTERNAL MODULE: ./src/registry/connect.ts + 21 modules
-var connect = __webpack_require__(2936);
+// EXTERNAL MODULE: ./src/registry/connect.ts + 8 modules
+var connect = __webpack_require__(8853);
 // EXTERNAL MODULE: ./src/render/format.ts
 var format = __webpack_require__(1509);
 // EXTERNAL MODULE: ./src/oci/manifest.ts
@@ -354,6 +356,7 @@ async function pushToTarget(source, content, target, mountFrom) {
 
 
 
+
 /** How this builder pushes by digest; refuses (before the build) a docker engine that cannot export OCI. */
 async function planLeg(io, inputs, builder, layoutPath) {
     if (!builder) {
@@ -380,6 +383,7 @@ async function planLeg(io, inputs, builder, layoutPath) {
 /** After the build: the layout uploaded (docker driver), the digest and platform read back. */
 async function pushLeg(io, plan, inputs, builtDigest) {
     const connections = await Promise.all(plan.images.map((image) => (0,connect/* connect */.N)(image, {
+        clients: (0,registry_clients.registryClientsOf)(io),
         insecureRegistries: inputs.insecureRegistries,
         env: io.env,
         onSecret: (secret) => io.mask(secret),
@@ -416,6 +420,80 @@ function describePush(pushed, digest) {
         `${pushed.manifests} manifest(s)`,
     ];
     return `Pushed ${pushed.name}@${digest} by digest: ${parts.join(', ')}`;
+}
+
+
+/***/ }),
+
+/***/ 4385:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  registryClientsOf: () => (/* binding */ registryClientsOf)
+});
+
+// EXTERNAL MODULE: ./src/registry/client.ts + 8 modules
+var registry_client = __webpack_require__(1229);
+;// CONCATENATED MODULE: ./src/registry/clients.ts
+
+class RegistryClients {
+    clients = new Map();
+    found = new Map();
+    /**
+     * The credentials for a registry, looked up once a run (Docker's config is read and a
+     * credential helper run once, not at every connect); a lookup that failed is tried again.
+     */
+    credentials(registry, explicit, lookUp) {
+        const key = JSON.stringify([registry, explicit ?? null]);
+        let found = this.found.get(key);
+        if (!found) {
+            found = lookUp();
+            this.found.set(key, found);
+            found.catch(() => this.found.delete(key));
+        }
+        return found;
+    }
+    /** The pool's client for these options, made on first use. */
+    client(options) {
+        const key = poolKey(options);
+        let client = this.clients.get(key);
+        if (!client) {
+            client = new registry_client/* RegistryClient */.bP(options);
+            this.clients.set(key, client);
+        }
+        return client;
+    }
+    /** How many clients the pool holds (one per host and credentials). */
+    get size() {
+        return this.clients.size;
+    }
+}
+function poolKey(options) {
+    const credentials = options.credentials ?? {};
+    return JSON.stringify([
+        options.host.toLowerCase(),
+        credentials.username ?? null,
+        credentials.password ?? null,
+        credentials.identityToken ?? null,
+        [...(options.insecureRegistries ?? [])].sort(),
+        options.timeout ?? null,
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/steps/registry-clients.ts
+
+const pools = new WeakMap();
+function registryClientsOf(io) {
+    let pool = pools.get(io);
+    if (!pool) {
+        pool = new RegistryClients();
+        pools.set(io, pool);
+    }
+    return pool;
 }
 
 

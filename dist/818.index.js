@@ -935,8 +935,8 @@ async function publishReport(io, report, markdown, comment) {
 
 // EXTERNAL MODULE: ./src/steps/baseline.ts + 1 modules
 var baseline = __webpack_require__(9854);
-// EXTERNAL MODULE: ./src/registry/connect.ts + 21 modules
-var connect = __webpack_require__(2936);
+// EXTERNAL MODULE: ./src/registry/connect.ts + 8 modules
+var connect = __webpack_require__(8853);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:crypto"

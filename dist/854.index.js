@@ -1,5 +1,5 @@
 export const id = 854;
-export const ids = [854];
+export const ids = [854,385];
 export const modules = {
 
 /***/ 867:
@@ -520,8 +520,8 @@ var baseline_policy = __webpack_require__(867);
 var errors = __webpack_require__(17);
 // EXTERNAL MODULE: ./src/steps/advice.ts + 23 modules
 var advice = __webpack_require__(5844);
-// EXTERNAL MODULE: ./src/registry/connect.ts + 21 modules
-var connect = __webpack_require__(2936);
+// EXTERNAL MODULE: ./src/registry/connect.ts + 8 modules
+var connect = __webpack_require__(8853);
 // EXTERNAL MODULE: ./src/registry/errors.ts
 var registry_errors = __webpack_require__(6764);
 // EXTERNAL MODULE: ./src/oci/reference.ts
@@ -633,8 +633,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: measureAgainstBaseline
 
-// EXTERNAL MODULE: ./src/registry/connect.ts + 21 modules
-var connect = __webpack_require__(2936);
+// EXTERNAL MODULE: ./src/registry/connect.ts + 8 modules
+var connect = __webpack_require__(8853);
 // EXTERNAL MODULE: ./src/image/oci-layout.ts
 var oci_layout = __webpack_require__(803);
 // EXTERNAL MODULE: ./src/oci/reference.ts
@@ -1590,7 +1590,10 @@ function rate(bytes, ms) {
     return `${(0,format/* formatBytes */.z3)(Math.round((bytes * 1000) / ms))}/s`;
 }
 
+// EXTERNAL MODULE: ./src/steps/registry-clients.ts + 1 modules
+var registry_clients = __webpack_require__(4385);
 ;// CONCATENATED MODULE: ./src/steps/measure.ts
+
 
 
 
@@ -1607,6 +1610,7 @@ function rate(bytes, ms) {
  */
 function measurePorts(io) {
     return {
+        clients: (0,registry_clients.registryClientsOf)(io),
         env: io.env,
         startProgress: () => progressFromEnv(io.env, (line) => io.info(line), () => io.now().getTime()),
         onSecret: (secret) => io.mask(secret),
@@ -1717,8 +1721,83 @@ async function openSource(ref, input, options) {
         env: options.env,
         onSecret: options.onSecret,
         debug: options.debug,
+        clients: options.clients,
     });
     return { source: connection.source, reference: connection.manifestReference };
+}
+
+
+/***/ }),
+
+/***/ 4385:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  registryClientsOf: () => (/* binding */ registryClientsOf)
+});
+
+// EXTERNAL MODULE: ./src/registry/client.ts + 8 modules
+var registry_client = __webpack_require__(1229);
+;// CONCATENATED MODULE: ./src/registry/clients.ts
+
+class RegistryClients {
+    clients = new Map();
+    found = new Map();
+    /**
+     * The credentials for a registry, looked up once a run (Docker's config is read and a
+     * credential helper run once, not at every connect); a lookup that failed is tried again.
+     */
+    credentials(registry, explicit, lookUp) {
+        const key = JSON.stringify([registry, explicit ?? null]);
+        let found = this.found.get(key);
+        if (!found) {
+            found = lookUp();
+            this.found.set(key, found);
+            found.catch(() => this.found.delete(key));
+        }
+        return found;
+    }
+    /** The pool's client for these options, made on first use. */
+    client(options) {
+        const key = poolKey(options);
+        let client = this.clients.get(key);
+        if (!client) {
+            client = new registry_client/* RegistryClient */.bP(options);
+            this.clients.set(key, client);
+        }
+        return client;
+    }
+    /** How many clients the pool holds (one per host and credentials). */
+    get size() {
+        return this.clients.size;
+    }
+}
+function poolKey(options) {
+    const credentials = options.credentials ?? {};
+    return JSON.stringify([
+        options.host.toLowerCase(),
+        credentials.username ?? null,
+        credentials.password ?? null,
+        credentials.identityToken ?? null,
+        [...(options.insecureRegistries ?? [])].sort(),
+        options.timeout ?? null,
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/steps/registry-clients.ts
+
+const pools = new WeakMap();
+function registryClientsOf(io) {
+    let pool = pools.get(io);
+    if (!pool) {
+        pool = new RegistryClients();
+        pools.set(io, pool);
+    }
+    return pool;
 }
 
 

@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: appendHistory, historyAfterReport, historyImage, readHistory
 
-// EXTERNAL MODULE: ./src/registry/connect.ts + 20 modules
-var connect = __webpack_require__(9032);
+// EXTERNAL MODULE: ./src/registry/connect.ts + 8 modules
+var connect = __webpack_require__(8853);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:crypto"

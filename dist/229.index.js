@@ -1,5 +1,5 @@
-export const id = 936;
-export const ids = [936,217];
+export const id = 229;
+export const ids = [229,217];
 export const modules = {
 
 /***/ 9217:
@@ -69,278 +69,19 @@ function layerCompression(mediaType) {
 
 /***/ }),
 
-/***/ 2936:
+/***/ 1229:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  N: () => (/* binding */ connect)
+  bP: () => (/* binding */ RegistryClient)
 });
 
-// UNUSED EXPORTS: timeoutFromEnv
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/util/json.ts
-var json = __webpack_require__(4976);
-// EXTERNAL MODULE: ./src/oci/reference.ts
-var reference = __webpack_require__(2148);
-;// CONCATENATED MODULE: ./src/registry/reference.ts
-/**
- * Where an image reference lives: registry host, repository, tag or digest, with Docker Hub's
- * naming rules (`alpine` is `docker.io/library/alpine`, served by `registry-1.docker.io`).
- * The grammar itself is oci/reference.ts's; this only splits the name.
- */
-
-const DOCKER_HUB = 'docker.io';
-const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
-/** The key `docker login` writes for Docker Hub in config.json. */
-const DOCKER_HUB_CONFIG_KEY = 'https://index.docker.io/v1/';
-const DOCKER_HUB_ALIASES = new Set([DOCKER_HUB, 'index.docker.io', DOCKER_HUB_API_HOST]);
-/** Parses `[registry/]repository[:tag][@digest]`; throws an InputError naming `input` when it is not one. */
-function parseRegistryReference(text, input = 'image') {
-    const { name, tag, digest } = (0,reference/* parseReference */.F2)(text, input);
-    const slash = name.indexOf('/');
-    const first = slash >= 0 ? name.slice(0, slash) : '';
-    // As docker: the first component is a registry only when it looks like a host.
-    const hasRegistry = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
-    const registry = hasRegistry ? normalizeRegistry(first) : DOCKER_HUB;
-    let repository = hasRegistry ? name.slice(slash + 1) : name;
-    if (registry === DOCKER_HUB && !repository.includes('/'))
-        repository = `library/${repository}`;
-    return {
-        registry,
-        apiHost: registryApiHost(registry),
-        repository,
-        ...(tag !== undefined && { tag }),
-        ...(digest !== undefined && { digest }),
-    };
-}
-/** `docker.io` for any of Docker Hub's names; other registries as given. */
-function normalizeRegistry(host) {
-    const lower = host.toLowerCase();
-    return DOCKER_HUB_ALIASES.has(lower) ? DOCKER_HUB : lower;
-}
-function isDockerHub(registry) {
-    return DOCKER_HUB_ALIASES.has(registry.toLowerCase());
-}
-/** The host to send API requests to. */
-function registryApiHost(registry) {
-    return isDockerHub(registry) ? DOCKER_HUB_API_HOST : registry.toLowerCase();
-}
-/** What to ask the manifests endpoint for: the digest when there is one, else the tag, else `latest`. */
-function manifestReference(ref) {
-    return ref.digest ?? ref.tag ?? 'latest';
-}
-/**
- * The full name for logs and errors: `docker.io/library/alpine:latest`,
- * `localhost:5000/acme/app:1.2.3@sha256:...`. A reference without tag or digest shows `:latest`,
- * the tag it resolves to.
- */
-function displayReference(ref) {
-    const tag = ref.tag ?? (ref.digest ? undefined : 'latest');
-    return `${ref.registry}/${ref.repository}${tag !== undefined ? `:${tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
-}
-/** `host/repository:tag` or `host/repository@digest` for one manifest or blob reference. */
-function displayName(registry, repository, reference) {
-    const separator = reference.includes(':') ? '@' : ':';
-    return `${normalizeRegistry(registry)}/${repository}${separator}${reference}`;
-}
-
-;// CONCATENATED MODULE: ./src/registry/auth.ts
-/**
- * Credentials for a registry, one rule for every caller: each credential belongs to one registry
- * host. Explicit ones (the report action's username/password) belong to the registry of the
- * input they came with; Docker's own (`config.json` in `$DOCKER_CONFIG` or `~/.docker`: its
- * `credHelpers` or `credsStore`, asked with the host, then its `auths` entries: `auth` = base64
- * `user:password`, or an OAuth2 `identitytoken`) to the server their key names. Any other host
- * gets its own, or none. Every secret found is reported for masking before it is used, and no
- * error quotes the config file or a helper's output.
- */
-
-
-
-
-
-
-/** Credentials for `registry` (as in a reference: `docker.io`, `ghcr.io`, `localhost:5000`), or undefined for anonymous. */
-async function resolveCredentials(registry, sources) {
-    const found = await findCredentials(registry, sources);
-    if (found)
-        for (const secret of secretsOf(found))
-            sources.onSecret?.(secret);
-    return found;
-}
-/** What must never be shown of credentials: the password, the identity token, the Basic pair. */
-function secretsOf(credentials) {
-    const { username = '', password, identityToken } = credentials;
-    const basic = password ? [Buffer.from(`${username}:${password}`).toString('base64')] : [];
-    return [password, identityToken, ...basic].filter((s) => !!s);
-}
-/** Whether explicit credentials given for `given` apply to `registry` (Docker Hub under any of its names). */
-function sameRegistry(given, registry) {
-    return normalizeRegistry(given) === normalizeRegistry(registry);
-}
-async function findCredentials(registry, sources) {
-    const { explicit } = sources;
-    if (explicit && (explicit.username || explicit.password) && sameRegistry(explicit.registry, registry)) {
-        return { username: explicit.username ?? '', password: explicit.password ?? '' };
-    }
-    const path = dockerConfigPath(sources.env);
-    const config = await readDockerConfig(path);
-    if (!config)
-        return undefined;
-    const helper = findByRegistry(config.credHelpers, registry) ?? config.credsStore;
-    if (helper) {
-        if (typeof helper !== 'string' || !HELPER_NAME.test(helper)) {
-            throw new Error(`${path}: a credential helper (credsStore or credHelpers) is not a plain name`);
-        }
-        const fromHelper = await credentialsFromHelper(helper, helperServerUrl(registry), sources.env);
-        if (fromHelper)
-            return fromHelper;
-    }
-    const entry = findByRegistry(config.auths, registry);
-    if (typeof entry?.auth === 'string')
-        sources.onSecret?.(entry.auth); // as stored, before anything can fail on it
-    return entry ? credentialsFromEntry(entry, path) : undefined;
-}
-/** `$DOCKER_CONFIG/config.json`, else `$HOME/.docker/config.json`. */
-function dockerConfigPath(env) {
-    const dir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
-    return (0,external_node_path_.join)(dir, 'config.json');
-}
-/** The parsed config, or undefined when there is no file. A file that is not JSON is an error. */
-async function readDockerConfig(path) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw error;
-    }
-    const config = (0,json/* parseJsonText */.l)(text, path);
-    if (typeof config !== 'object' || config === null || Array.isArray(config)) {
-        throw new Error(`${path} is not a docker config: expected a JSON object`);
-    }
-    return config;
-}
-/**
- * The registry a config key names: `https://index.docker.io/v1/`, `index.docker.io` and
- * `docker.io` are all Docker Hub; `https://ghcr.io/v2/` is `ghcr.io` (scheme and path dropped,
- * as docker's ConvertToHostname does).
- */
-function configKeyRegistry(key) {
-    const host = key.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split('/')[0];
-    return normalizeRegistry(host);
-}
-/** What a credential helper is asked for: Docker Hub under its historical key, others by host. */
-function helperServerUrl(registry) {
-    return isDockerHub(registry) ? DOCKER_HUB_CONFIG_KEY : registry;
-}
-function findByRegistry(entries, registry) {
-    if (!entries)
-        return undefined;
-    const wanted = normalizeRegistry(registry);
-    // An exact key first, then any key that names the same registry in another form.
-    if (Object.hasOwn(entries, registry))
-        return entries[registry];
-    const key = Object.keys(entries).find((k) => configKeyRegistry(k) === wanted);
-    return key === undefined ? undefined : entries[key];
-}
-function credentialsFromEntry(entry, path) {
-    const fields = ['auth', 'username', 'password', 'identitytoken'];
-    if (typeof entry !== 'object' ||
-        entry === null ||
-        fields.some((f) => !['string', 'undefined'].includes(typeof entry[f]))) {
-        throw new Error(`${path}: an "auths" entry is not an object of strings`);
-    }
-    let { username, password } = entry;
-    if (entry.auth) {
-        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-        const colon = decoded.indexOf(':');
-        if (colon < 0)
-            throw new Error(`${path}: an "auth" value is not base64 of user:password`);
-        username = decoded.slice(0, colon);
-        password = decoded.slice(colon + 1);
-    }
-    if (entry.identitytoken)
-        return { ...(username && { username }), identityToken: entry.identitytoken };
-    if (username === undefined && password === undefined)
-        return undefined; // `{}`: a credsStore marker
-    return { username: username ?? '', password: password ?? '' };
-}
-const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const HELPER_TIMEOUT_MS = 30_000;
-/**
- * `docker-credential-<helper> get` with the server URL on stdin. Undefined when the helper has
- * nothing for it ("credentials not found"); an error when the helper is missing or fails otherwise.
- * Its output is read, never quoted: a helper that fails may have printed the secret it holds.
- */
-async function credentialsFromHelper(helper, serverUrl, env) {
-    if (!HELPER_NAME.test(helper))
-        throw new Error('docker config: a credential helper is not a plain name');
-    const program = `docker-credential-${helper}`;
-    const { stdout, stderr, error } = await runHelper(program, serverUrl, env);
-    if (error) {
-        if (/credentials not found/i.test(`${stdout} ${stderr}`))
-            return undefined;
-        const said = `${stdout}${stderr}`.trim() ? ' (its output is not shown)' : '';
-        throw new Error(`credential helper ${program} ${helperFailure(error)}${said}`);
-    }
-    let answer;
-    try {
-        answer = JSON.parse(stdout);
-    }
-    catch {
-        throw new Error(`credential helper ${program} answered with something that is not JSON (not shown)`);
-    }
-    if (typeof answer !== 'object' || answer === null || typeof answer.Secret !== 'string' || !answer.Secret) {
-        return undefined;
-    }
-    if (answer.Username !== undefined && typeof answer.Username !== 'string')
-        return undefined;
-    // Docker's convention: the user name `<token>` marks an identity token.
-    if (answer.Username === '<token>')
-        return { identityToken: answer.Secret };
-    return { username: answer.Username ?? '', password: answer.Secret };
-}
-/** How a helper failed, from its exit alone: `is not installed`, `failed (exit code 1)`, `was killed (SIGKILL)`. */
-function helperFailure(error) {
-    const { code, signal, killed } = error;
-    if (code === 'ENOENT')
-        return 'is not installed (not on PATH)';
-    if (killed && signal === 'SIGTERM')
-        return `did not answer within ${HELPER_TIMEOUT_MS / 1000} s`;
-    if (signal)
-        return `was killed (${signal})`;
-    if (typeof code === 'number')
-        return `failed (exit code ${code})`;
-    if (code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER')
-        return 'printed more than 1 MiB';
-    return 'failed';
-}
-function runHelper(program, input, env) {
-    return new Promise((resolve) => {
-        const child = (0,external_node_child_process_.execFile)(program, ['get'], { env: definedOnly(env), timeout: HELPER_TIMEOUT_MS, maxBuffer: 1024 * 1024 }, (error, stdout, stderr) => resolve({ stdout: String(stdout), stderr: String(stderr), error }));
-        child.stdin?.on('error', () => { }); // a helper that exits without reading stdin: its exit code tells
-        child.stdin?.end(input);
-    });
-}
-function definedOnly(env) {
-    return Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined));
-}
+// UNUSED EXPORTS: DEFAULT_MAX_BLOB_BYTES, DEFAULT_MAX_MANIFEST_BYTES, DEFAULT_TIMEOUT_MS, DIGEST_CACHE_BYTES, MAX_TAG_PAGES
 
 // EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(8500);
+var promises_ = __webpack_require__(8500);
 ;// CONCATENATED MODULE: ./src/registry/challenge.ts
 const TOKEN_CHAR = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;
 function parseChallenges(header) {
@@ -466,77 +207,8 @@ class Scanner {
 var errors = __webpack_require__(6764);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
-;// CONCATENATED MODULE: ./src/registry/retry.ts
-const DEFAULT_RETRY_POLICY = {
-    maxAttempts: 6,
-    maxRetryTime: 60_000,
-    baseDelay: 250,
-    maxDelay: 10_000,
-};
-/**
- * Attempts in all at an answer whose bytes came back wrong (errors.ts: isCorruptAnswer), each
- * after the 5xx backoff: a proxy or a flaky link that cut or flipped a body once rarely does it
- * three times in a row, while a registry that really holds bad bytes is named after the third.
- */
-const CORRUPT_ANSWER_ATTEMPTS = 3;
-/** 429, and the 5xx that mean "try again" (a 501 or 505 will not get better). */
-function isRetryableStatus(status) {
-    return status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
-}
-/**
- * The wait before retry number `retry` (1 for the first retry): half of the exponential step plus
- * a random part of the other half, so that clients that failed together do not retry together.
- */
-function backoffDelay(retry, policy, random) {
-    const step = Math.min(policy.maxDelay, policy.baseDelay * 2 ** (retry - 1));
-    return Math.round(step / 2 + (random() * step) / 2);
-}
-/** `Retry-After` in ms: delta-seconds or an HTTP date; undefined when absent or unreadable. */
-function parseRetryAfter(value, now) {
-    if (value === null || value === undefined)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    // An HTTP date names its day and month; without letters Date.parse would take "-1" or "1.5" as a date.
-    if (!/[a-z]{3}/i.test(text))
-        return undefined;
-    const date = Date.parse(text);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
-/**
- * A connection the peer dropped: ECONNRESET (node:http's "socket hang up" and "aborted" carry it),
- * undici's "other side closed" / "terminated" (global fetch reports them as a TypeError whose
- * `cause` chain holds the socket error).
- */
-function isConnectionReset(error) {
-    for (const e of causeChain(error)) {
-        if (typeof e.code === 'string' && RESET_CODES.has(e.code))
-            return true;
-        if (/socket hang up|other side closed|^terminated$/i.test(e.message))
-            return true;
-    }
-    return false;
-}
-/**
- * An error and its causes, at most 5 deep. Duck-typed rather than `instanceof Error`: fetch's
- * errors may come from another realm (a VM context, as under jest).
- */
-function causeChain(error) {
-    const chain = [];
-    for (let e = error; chain.length < 5 && typeof e === 'object' && e !== null;) {
-        const { message, code, cause } = e;
-        if (typeof message !== 'string')
-            break;
-        chain.push({ message, code });
-        e = cause;
-    }
-    return chain;
-}
-
+// EXTERNAL MODULE: ./src/registry/retry.ts
+var registry_retry = __webpack_require__(1521);
 ;// CONCATENATED MODULE: ./src/registry/transport.ts
 /**
  * One HTTP exchange with a registry, made robust: a timeout, redirects followed by hand so that
@@ -600,21 +272,21 @@ class Transport {
             try {
                 const result = await attempt(abort, progress);
                 const status = result.response.status;
-                if (!isRetryableStatus(status))
+                if (!(0,registry_retry/* isRetryableStatus */.PS)(status))
                     return { ...result, attempts, elapsed: now() - start };
                 const retryAfter = status === 429 || status === 503
-                    ? parseRetryAfter(result.response.headers.get('retry-after'), now())
+                    ? (0,registry_retry/* parseRetryAfter */.mu)(result.response.headers.get('retry-after'), now())
                     : undefined;
-                wait = retryAfter ?? backoffDelay(attempts, retry, random);
+                wait = retryAfter ?? (0,registry_retry/* backoffDelay */.EY)(attempts, retry, random);
                 if (!this.mayRetry(attempts, maxAttempts, start, wait))
                     return { ...result, attempts, elapsed: now() - start };
                 abort.abort(); // frees the connection of a response we will not read
             }
             catch (error) {
                 failure = abort.signal.reason instanceof TimeoutError ? abort.signal.reason : error;
-                if (!(failure instanceof TimeoutError) && !isConnectionReset(failure))
+                if (!(failure instanceof TimeoutError) && !(0,registry_retry/* isConnectionReset */.QB)(failure))
                     throw asRegistryError(failure, request);
-                wait = backoffDelay(attempts, retry, random);
+                wait = (0,registry_retry/* backoffDelay */.EY)(attempts, retry, random);
                 if (!this.mayRetry(attempts, maxAttempts, start, wait)) {
                     throw asRegistryError(failure, request, ` (gave up after ${attempts} attempts in ${formatSeconds(now() - start)})`);
                 }
@@ -720,7 +392,7 @@ function asRegistryError(error, request, note = '') {
 /** `fetch failed` says nothing: the useful words are in the cause chain (`ECONNREFUSED 127.0.0.1:5000`). */
 function describeNetworkError(error) {
     const parts = [];
-    for (const { message, code } of causeChain(error)) {
+    for (const { message, code } of (0,registry_retry/* causeChain */.DD)(error)) {
         const text = typeof code === 'string' && !message.includes(code) ? `${message} (${code})` : message;
         if (text && text !== 'fetch failed')
             parts.push(text);
@@ -984,7 +656,7 @@ async function* chunks(first, open, options, algorithm) {
             catch (error) {
                 current.abort.abort();
                 const timedOut = error instanceof TimeoutError;
-                if (!timedOut && !(error instanceof ShortBodyError) && !isConnectionReset(error)) {
+                if (!timedOut && !(error instanceof ShortBodyError) && !(0,registry_retry/* isConnectionReset */.QB)(error)) {
                     throw asRegistryError(error, { image });
                 }
                 // New bytes passed on start a new streak; bytes read again and skipped do not.
@@ -993,7 +665,7 @@ async function* chunks(first, open, options, algorithm) {
                     streakStart = options.now();
                 }
                 retries++;
-                const wait = backoffDelay(retries, options.retry, options.random);
+                const wait = (0,registry_retry/* backoffDelay */.EY)(retries, options.retry, options.random);
                 const elapsed = options.now() - streakStart;
                 if (retries >= options.retry.maxAttempts || elapsed + wait > options.retry.maxRetryTime) {
                     const cause = timedOut
@@ -1072,189 +744,10 @@ function rangeStart(response) {
     return match ? Number(match[1]) : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/registry/endpoint.ts
-/**
- * Which scheme a registry is spoken to with, as docker decides it: HTTPS, except for the hosts
- * docker calls insecure, the loopback (`localhost`, 127.0.0.0/8, `[::1]`) and those the user
- * lists in `insecure-registries`. Their base URL is `http://`, and the fetch layer tries TLS on
- * them first (without checking the certificate, as docker does), falling back to plain HTTP when
- * the server does not speak TLS: so a TLS registry on `localhost:5443` works too.
- */
-function isLoopback(host) {
-    const hostname = hostnameOf(host);
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-/**
- * The loopback, or a host `insecureRegistries` lists: an entry matches with its port, or, when it
- * has none, any port of that host.
- */
-function isInsecureRegistry(host, insecureRegistries = []) {
-    const lower = host.toLowerCase();
-    if (isLoopback(lower))
-        return true;
-    return insecureRegistries.some((entry) => {
-        const e = entry
-            .trim()
-            .toLowerCase()
-            .replace(/^https?:\/\//, '')
-            .replace(/\/+$/, '');
-        return e === lower || (e === hostnameOf(e) && e === hostnameOf(lower));
-    });
-}
-/** `http://host` or `https://host` for `host[:port]`. */
-function registryBaseUrl(host, insecureRegistries = []) {
-    const lower = host.toLowerCase();
-    return `${isInsecureRegistry(lower, insecureRegistries) ? 'http' : 'https'}://${lower}`;
-}
-/** `host` without its port; IPv6 literals keep their brackets. */
-function hostnameOf(host) {
-    if (host.startsWith('['))
-        return host.slice(0, host.indexOf(']') + 1);
-    const colon = host.indexOf(':');
-    return colon >= 0 ? host.slice(0, colon) : host;
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
-;// CONCATENATED MODULE: ./src/registry/http-fetch.ts
-/**
- * A fetch-shaped function over node:http and node:https, for the registry transport. Global fetch
- * works too, but its first call loads undici and compiles llhttp to WebAssembly: ~200 ms, more
- * than a whole manifests-only measurement, paid by every action run. This one stays small: no
- * redirects followed (the transport follows them by hand), no decompression (no Accept-Encoding
- * is sent, so bodies arrive as stored and digests check against them), keep-alive agents whose
- * idle sockets never hold a finished process open. `sendRequest` is the part that sends one
- * request; net/routed-fetch.ts sends with it through proxies, with docker's trust per host.
- */
-
-
-
-// Idle sockets are unref'd by the agent, so they never keep the process alive; 5 s as Node's
-// global agent, so that a socket the registry has closed meanwhile is rarely picked again.
-const KEEP_ALIVE = { keepAlive: true, timeout: 5_000 };
-const NULL_BODY_STATUSES = new Set([204, 205, 304]);
-/** An HttpFetch over the given agents; keep-alive agents of its own for those not given. */
-function createHttpFetch(agents = {}) {
-    let http = agents.http;
-    let https = agents.https;
-    return (url, init = {}) => {
-        const target = new URL(url);
-        if (target.protocol === 'http:') {
-            http ??= new external_node_http_.Agent(KEEP_ALIVE);
-            return sendRequest(init, (options) => (0,external_node_http_.request)(target, { ...options, agent: http }));
-        }
-        if (target.protocol === 'https:') {
-            https ??= new external_node_https_.Agent(KEEP_ALIVE);
-            return sendRequest(init, (options) => (0,external_node_https_.request)(target, { ...options, agent: https }));
-        }
-        return Promise.reject(new TypeError(`cannot fetch ${target.protocol} URLs (${url})`));
-    };
-}
-/** The default: one keep-alive agent per protocol, shared by every client in the process. */
-const httpFetch = createHttpFetch();
-/** The server did not speak TLS to a TLS first try. */
-class NotTlsError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'NotTlsError';
-    }
-}
-function sendRequest(init, open, hooks = {}) {
-    const { signal } = init;
-    if (signal?.aborted)
-        return Promise.reject(signal.reason);
-    const method = (init.method ?? 'GET').toUpperCase();
-    const headers = { ...init.headers };
-    const body = init.body;
-    if (typeof body === 'string' || Buffer.isBuffer(body))
-        headers['Content-Length'] = Buffer.byteLength(body);
-    return new Promise((resolve, reject) => {
-        const request = open({ method, headers });
-        let response;
-        const onAbort = () => {
-            reject(signal.reason);
-            // The response first: destroyed with the reason, its body errors with it.
-            if (response)
-                response.destroy(signal.reason);
-            else
-                request.destroy(signal.reason);
-        };
-        const done = () => signal?.removeEventListener('abort', onAbort);
-        signal?.addEventListener('abort', onAbort, { once: true });
-        const tlsFirstTry = hooks.tlsFirstTry;
-        let handshaken = false;
-        if (tlsFirstTry) {
-            request.on('socket', (socket) => {
-                if (request.reusedSocket)
-                    handshaken = true;
-                else
-                    socket.once('secureConnect', () => (handshaken = true));
-            });
-            // A plain HTTP server may wait for a request line instead of answering a TLS hello at all.
-            const timer = setTimeout(() => {
-                if (!handshaken)
-                    request.destroy(new NotTlsError(`no TLS handshake within ${tlsFirstTry.timeout} ms`));
-            }, tlsFirstTry.timeout);
-            request.on('close', () => clearTimeout(timer));
-        }
-        request.on('error', (error) => {
-            done();
-            if (tlsFirstTry && !handshaken && (error instanceof NotTlsError || tlsFirstTry.isNotTls(error))) {
-                reject(error instanceof NotTlsError ? error : new NotTlsError(error.message));
-                return;
-            }
-            // A no-op once the response is out: then its body carries the error.
-            reject(hooks.explain ? hooks.explain(error) : error);
-        });
-        request.on('response', (message) => {
-            response = message;
-            message.on('close', done);
-            const status = message.statusCode ?? 0;
-            const refusal = hooks.refuse?.(status);
-            if (refusal) {
-                message.resume();
-                reject(refusal);
-                return;
-            }
-            const hasBody = method !== 'HEAD' && !NULL_BODY_STATUSES.has(status);
-            // A body nobody reads holds its socket: drain it so the socket goes back to the pool.
-            if (!hasBody)
-                message.resume();
-            resolve({
-                status,
-                headers: headersOf(message),
-                body: hasBody ? external_node_stream_.Readable.toWeb(message) : null,
-            });
-        });
-        if (isStream(body)) {
-            // A body that fails (a file read error, a digest check) ends the request with its error; a
-            // request that ends first (an early answer, an abort) lets go of the body's source.
-            body.on('error', (error) => request.destroy(error));
-            request.on('close', () => {
-                if (!body.readableEnded)
-                    body.destroy();
-            });
-            body.pipe(request);
-        }
-        else {
-            request.end(body);
-        }
-    });
-}
-// Duck-typed: a stream from another realm (a VM context, as under jest) is a stream too.
-function isStream(body) {
-    return typeof body === 'object' && !Buffer.isBuffer(body) && typeof body.pipe === 'function';
-}
-// headersDistinct keeps every value of a repeated header, which `headers` would drop for some.
-function headersOf(message) {
-    const all = message.headersDistinct;
-    return {
-        get: (name) => all[name.toLowerCase()]?.join(', ') ?? null,
-    };
-}
-
+// EXTERNAL MODULE: ./src/registry/endpoint.ts
+var endpoint = __webpack_require__(8110);
+// EXTERNAL MODULE: ./src/registry/http-fetch.ts
+var http_fetch = __webpack_require__(2442);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
 var media_types = __webpack_require__(9217);
 ;// CONCATENATED MODULE: ./src/registry/manifest-response.ts
@@ -1309,6 +802,8 @@ function manifestMediaType(contentType, body) {
     }
 }
 
+// EXTERNAL MODULE: ./src/registry/reference.ts
+var registry_reference = __webpack_require__(9310);
 ;// CONCATENATED MODULE: ./src/registry/token-cache.ts
 /**
  * Bearer tokens by scope (`repository:acme/app:pull`), reused until they expire. A token is
@@ -1477,7 +972,7 @@ async function uploadBlob(send, target, digest, size, open, pacing) {
             }
             failure = statusError(status, target.image, `upload of blob ${digest} to ${target.image}`, exchange, exchange.body);
             // 404: the session is gone (expired, or lost by a registry behind a load balancer).
-            outcome = isRetryableStatus(status) || status === 404 ? 'retry' : 'done';
+            outcome = (0,registry_retry/* isRetryableStatus */.PS)(status) || status === 404 ? 'retry' : 'done';
         }
         catch (error) {
             if (localFailure || !(0,errors/* isRegistryError */.IP)(error) || (error.kind !== 'network' && error.kind !== 'timeout')) {
@@ -1493,7 +988,7 @@ async function uploadBlob(send, target, digest, size, open, pacing) {
         // The answer may have been lost after the registry took the blob.
         if (await blobExists(send, target, digest, scope).catch(() => false))
             return;
-        const wait = backoffDelay(attempt, pacing.retry, pacing.random);
+        const wait = (0,registry_retry/* backoffDelay */.EY)(attempt, pacing.retry, pacing.random);
         if (attempt >= pacing.retry.maxAttempts || pacing.now() - start + wait > pacing.retry.maxRetryTime) {
             throw new errors/* RegistryError */.gl(failure.kind, target.image, `${failure.message} (gave up after ${attempt} uploads)`, failure.status, { cause: failure });
         }
@@ -1651,15 +1146,17 @@ class RegistryClient {
     sleep;
     random;
     pinged;
+    /** Manifests and configs read in this run, by repository and digest: digest-addressed bytes never change. */
+    byDigest = new DigestCache(DIGEST_CACHE_BYTES);
     constructor(options) {
         this.options = options;
         this.host = options.host.toLowerCase();
-        this.baseUrl = registryBaseUrl(this.host, options.insecureRegistries);
+        this.baseUrl = (0,endpoint/* registryBaseUrl */.mO)(this.host, options.insecureRegistries);
         this.apiHost = hostOf(this.baseUrl);
-        this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+        this.retry = { ...registry_retry/* DEFAULT_RETRY_POLICY */.cO, ...options.retry };
         this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
         this.now = options.now ?? Date.now;
-        this.sleep = options.sleep ?? ((ms) => (0,external_node_timers_promises_.setTimeout)(ms));
+        this.sleep = options.sleep ?? ((ms) => (0,promises_.setTimeout)(ms));
         this.random = options.random ?? Math.random;
         const onSecret = options.onSecret ?? (() => { });
         const { credentials } = options;
@@ -1669,7 +1166,7 @@ class RegistryClient {
         this.transport = new Transport({
             timeout: this.timeout,
             retry: this.retry,
-            fetch: options.fetch ?? httpFetch,
+            fetch: options.fetch ?? http_fetch/* httpFetch */.tX,
             sleep: this.sleep,
             now: this.now,
             random: this.random,
@@ -1679,7 +1176,7 @@ class RegistryClient {
         this.authorizer = new Authorizer(this.transport, new TokenCache(this.now), credentials, onSecret);
     }
     /** GET /v2/: learns how the registry wants us to authenticate. Done once, before the first request. */
-    ping(image = normalizeRegistry(this.host)) {
+    ping(image = (0,registry_reference/* normalizeRegistry */.l5)(this.host)) {
         this.pinged ??= this.doPing(image).catch((error) => {
             this.pinged = undefined; // a failed ping is tried again by the next request
             throw error;
@@ -1691,23 +1188,34 @@ class RegistryClient {
      * again (CORRUPT_ANSWER_ATTEMPTS) while they come back wrong.
      */
     async manifest(repository, reference, context = {}) {
-        const image = context.image ?? displayName(this.host, repository, reference);
+        const image = context.image ?? (0,registry_reference/* displayName */.QC)(this.host, repository, reference);
         // A child manifest is asked for by digest under its image's name: the digest is named too.
         const subject = reference.includes(':') && !image.endsWith(reference) ? `manifest ${reference} of ${image}` : image;
+        const cached = reference.includes(':') ? this.byDigest.get(repository, reference) : undefined;
+        if (cached)
+            return { ...cached };
         const url = `${this.baseUrl}/v2/${repository}/manifests/${reference}`;
         const maxBytes = this.options.maxManifestBytes ?? DEFAULT_MAX_MANIFEST_BYTES;
-        return this.refetched(async () => {
+        const fetched = await this.refetched(async () => {
             const exchange = await this.authorized(repository, image, (authorization) => this.transport.buffered({ method: 'GET', url, headers: { Accept: media_types/* MANIFEST_ACCEPT */.dY.join(', ') }, authorization, image }, maxBytes));
             const { response, body } = exchange;
             if (response.status !== 200)
                 throw statusError(response.status, image, subject, exchange, body);
+            const vouched = reference.includes(':') || response.headers.get('docker-content-digest') !== null;
             const digest = manifestDigest(reference, response.headers.get('docker-content-digest'), body, image);
-            return { digest, mediaType: manifestMediaType(response.headers.get('content-type'), body), body };
+            const mediaType = manifestMediaType(response.headers.get('content-type'), body);
+            return { manifest: { digest, mediaType, body }, vouched };
         });
+        // Kept by its digest when a digest vouched for the bytes (the one asked for, or the registry's
+        // header for a tag): a tag read now and its digest read later are one request. A digest we
+        // only computed from the body is vouched for by nobody, and not kept.
+        if (fetched.vouched)
+            this.byDigest.set(repository, fetched.manifest.digest, fetched.manifest, fetched.manifest.body.length);
+        return fetched.manifest;
     }
     /** The digest, media type and size of a manifest, without its body. */
     async headManifest(repository, reference, context = {}) {
-        const image = context.image ?? displayName(this.host, repository, reference);
+        const image = context.image ?? (0,registry_reference/* displayName */.QC)(this.host, repository, reference);
         const url = `${this.baseUrl}/v2/${repository}/manifests/${reference}`;
         const exchange = await this.authorized(repository, image, (authorization) => this.transport.buffered({ method: 'HEAD', url, headers: { Accept: media_types/* MANIFEST_ACCEPT */.dY.join(', ') }, authorization, image }, 0));
         const { response } = exchange;
@@ -1725,7 +1233,7 @@ class RegistryClient {
     }
     /** Every tag of a repository, page by page as the registry's `Link` headers lead. */
     async tags(repository, context = {}) {
-        const image = context.image ?? `${normalizeRegistry(this.host)}/${repository}`;
+        const image = context.image ?? `${(0,registry_reference/* normalizeRegistry */.l5)(this.host)}/${repository}`;
         const tags = [];
         let url = `${this.baseUrl}/v2/${repository}/tags/list?n=1000`;
         for (let page = 0; url && page < MAX_TAG_PAGES; page++) {
@@ -1749,9 +1257,12 @@ class RegistryClient {
     }
     /** A small blob (a config), whole and digest-checked; fetched again while its bytes come back wrong. */
     async blob(repository, digest, context = {}) {
-        const image = context.image ?? displayName(this.host, repository, digest);
+        const image = context.image ?? (0,registry_reference/* displayName */.QC)(this.host, repository, digest);
+        const cached = this.byDigest.get(repository, digest);
+        if (cached)
+            return cached;
         const maxBytes = this.options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES;
-        return this.refetched(async () => {
+        const blob = await this.refetched(async () => {
             const stream = await this.blobStream(repository, digest, context);
             const chunks = [];
             let total = 0;
@@ -1765,6 +1276,9 @@ class RegistryClient {
             }
             return Buffer.concat(chunks);
         });
+        // The stream checked the bytes against the digest before it ended.
+        this.byDigest.set(repository, digest, blob, blob.length);
+        return blob;
     }
     /**
      * After attempt number `attempt` at a read came back corrupt (isCorruptAnswer, or a layer that
@@ -1772,9 +1286,9 @@ class RegistryClient {
      * CORRUPT_ANSWER_ATTEMPTS are spent.
      */
     async mayRefetch(attempt) {
-        if (attempt >= CORRUPT_ANSWER_ATTEMPTS)
+        if (attempt >= registry_retry/* CORRUPT_ANSWER_ATTEMPTS */.Gg)
             return false;
-        await this.sleep(backoffDelay(attempt, this.retry, this.random));
+        await this.sleep((0,registry_retry/* backoffDelay */.EY)(attempt, this.retry, this.random));
         return true;
     }
     // `fetch` again while its answer comes back corrupt; the last error says how often it was tried.
@@ -1798,7 +1312,7 @@ class RegistryClient {
      * the body breaks off for good (breaks are resumed first, with Range when the registry allows).
      */
     async blobStream(repository, digest, context = {}) {
-        const image = context.image ?? displayName(this.host, repository, digest);
+        const image = context.image ?? (0,registry_reference/* displayName */.QC)(this.host, repository, digest);
         digestAlgorithm(digest, image);
         const open = (offset) => this.openBlob(repository, digest, image, offset);
         const first = await open(0);
@@ -1836,7 +1350,7 @@ class RegistryClient {
     }
     /** Whether we may push to the repository: an upload opened and cancelled, nothing written (upload.ts). */
     checkPushAccess(repository, context = {}) {
-        const named = { image: context.image ?? `${normalizeRegistry(this.host)}/${repository}` };
+        const named = { image: context.image ?? `${(0,registry_reference/* normalizeRegistry */.l5)(this.host)}/${repository}` };
         return checkPushAccess(this.sender(repository, named), this.target(repository, '', named));
     }
     /** PUTs a manifest or index under a tag or digest; returns its digest (checked against the registry's). */
@@ -1845,13 +1359,13 @@ class RegistryClient {
         return putManifest(this.sender(repository, context), target, reference, body, mediaType);
     }
     target(repository, reference, context) {
-        const image = context.image ?? displayName(this.host, repository, reference);
+        const image = context.image ?? (0,registry_reference/* displayName */.QC)(this.host, repository, reference);
         return { baseUrl: this.baseUrl, repository, image };
     }
     // Requests of upload.ts, authorized for the scope each names. An upload Location elsewhere (a
     // storage front) gets no Authorization header: it is tied to this registry's host.
     sender(repository, context) {
-        const image = context.image ?? `${normalizeRegistry(this.host)}/${repository}`;
+        const image = context.image ?? `${(0,registry_reference/* normalizeRegistry */.l5)(this.host)}/${repository}`;
         return (request, scope, maxBytes = DEFAULT_MAX_MANIFEST_BYTES) => this.authorized(repository, image, (authorization) => this.transport.buffered({ ...request, authorization, image }, maxBytes), scope);
     }
     async openBlob(repository, digest, image, offset) {
@@ -1894,7 +1408,7 @@ class RegistryClient {
     // Sends with the scope's authorization; after a 401, renews it once when that can help.
     async authorized(repository, image, send, scope = pullScope(repository)) {
         await this.ping(image);
-        const repositoryName = `${normalizeRegistry(this.host)}/${repository}`;
+        const repositoryName = `${(0,registry_reference/* normalizeRegistry */.l5)(this.host)}/${repository}`;
         const tied = (header) => (header ? { header, host: this.apiHost } : undefined);
         let sent = await this.authorizer.authorization(scope, repositoryName);
         let exchange = await send(tied(sent.header));
@@ -1919,6 +1433,31 @@ class RegistryClient {
         throw unauthorized(repositoryName, this.options.credentials, error ? ` (${error})` : '');
     }
 }
+/** At most this many bytes of manifests and configs are kept per client; past it, no more are. */
+const DIGEST_CACHE_BYTES = 32 * 1024 * 1024;
+/**
+ * What a client has read by digest, per repository (a digest read in one repository says nothing
+ * of another's access to it). Filled up to a byte limit, then left as it is: a run reads the
+ * same few manifests and configs again, not thousands.
+ */
+class DigestCache {
+    limit;
+    entries = new Map();
+    bytes = 0;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    get(repository, digest) {
+        return this.entries.get(`${repository}@${digest}`);
+    }
+    set(repository, digest, value, size) {
+        const key = `${repository}@${digest}`;
+        if (this.entries.has(key) || this.bytes + size > this.limit)
+            return;
+        this.entries.set(key, value);
+        this.bytes += size;
+    }
+}
 function parseTagPage(body, image) {
     try {
         const parsed = JSON.parse(body.toString('utf8'));
@@ -1929,566 +1468,56 @@ function parseTagPage(body, image) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-;// CONCATENATED MODULE: ./src/registry/net/docker-certs.ts
-/**
- * What docker trusts for one registry: the files in `/etc/docker/certs.d/<host:port>/`, read by
- * docker's rules. `*.crt` are CAs (added to the system's, not instead of them); `name.cert` with
- * `name.key` is a client certificate for mutual TLS; a `.cert` without its `.key`, or a `.key`
- * without its `.cert`, is an error, as it is for docker. Nothing else in the directory counts.
- */
 
+/***/ }),
 
-const DOCKER_CERTS_DIR = '/etc/docker/certs.d';
-class DockerCertsError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'DockerCertsError';
-    }
-}
+/***/ 8110:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   mO: () => (/* binding */ registryBaseUrl),
+/* harmony export */   y_: () => (/* binding */ isInsecureRegistry)
+/* harmony export */ });
+/* unused harmony exports isLoopback, hostnameOf */
 /**
- * The directory docker reads for `host` (`registry.example:5443`, `ghcr.io`) under `root`. The
- * name is the host as given, port included; only a path separator or `..` could make it leave
- * `root`, and a host never holds one.
+ * Which scheme a registry is spoken to with, as docker decides it: HTTPS, except for the hosts
+ * docker calls insecure, the loopback (`localhost`, 127.0.0.0/8, `[::1]`) and those the user
+ * lists in `insecure-registries`. Their base URL is `http://`, and the fetch layer tries TLS on
+ * them first (without checking the certificate, as docker does), falling back to plain HTTP when
+ * the server does not speak TLS: so a TLS registry on `localhost:5443` works too.
  */
-function certsDirOf(host, root = DOCKER_CERTS_DIR) {
-    if (host === '' || host === '.' || host === '..' || /[/\\]/.test(host)) {
-        throw new DockerCertsError(`"${host}" is not a registry host`);
-    }
-    return (0,external_node_path_.join)(root, host);
-}
-/** Which files of a directory listing count, and as what: the pure half of `readHostCerts`. */
-function planCertFiles(names) {
-    const sorted = [...names].sort();
-    const present = new Set(sorted);
-    const plan = { ca: [], pairs: [], problems: [] };
-    for (const name of sorted) {
-        if (name.endsWith('.crt'))
-            plan.ca.push(name);
-        else if (name.endsWith('.cert')) {
-            const key = `${name.slice(0, -'.cert'.length)}.key`;
-            if (present.has(key))
-                plan.pairs.push({ cert: name, key });
-            else
-                plan.problems.push(`missing key ${key} for client certificate ${name} (a CA certificate must end in .crt)`);
-        }
-        else if (name.endsWith('.key')) {
-            const cert = `${name.slice(0, -'.key'.length)}.cert`;
-            if (!present.has(cert))
-                plan.problems.push(`missing client certificate ${cert} for key ${name}`);
-        }
-    }
-    return plan;
+function isLoopback(host) {
+    const hostname = hostnameOf(host);
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 /**
- * Reads the certs.d directory of `host`. A directory that does not exist gives no CA and no
- * client certificate; one that cannot be used is a DockerCertsError naming it, never quoting a file.
+ * The loopback, or a host `insecureRegistries` lists: an entry matches with its port, or, when it
+ * has none, any port of that host.
  */
-function readHostCerts(host, root = DOCKER_CERTS_DIR) {
-    const dir = certsDirOf(host, root);
-    let names;
-    try {
-        names = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })
-            .filter((entry) => entry.isFile() || entry.isSymbolicLink())
-            .map((entry) => entry.name);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            return { dir, ca: [] };
-        throw new DockerCertsError(`cannot read ${dir}: ${reason(error)}`);
-    }
-    const plan = planCertFiles(names);
-    if (plan.problems.length > 0) {
-        throw new DockerCertsError(`${dir}: ${plan.problems.join('; ')}`);
-    }
-    const read = (name) => {
-        try {
-            return (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, name), 'utf8');
-        }
-        catch (error) {
-            throw new DockerCertsError(`cannot read ${(0,external_node_path_.join)(dir, name)}: ${reason(error)}`);
-        }
-    };
-    const ca = plan.ca.map(read);
-    for (const [i, pem] of ca.entries()) {
-        if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
-            throw new DockerCertsError(`${(0,external_node_path_.join)(dir, plan.ca[i])} holds no PEM certificate`);
-        }
-    }
-    const first = plan.pairs[0];
-    return {
-        dir,
-        ca,
-        ...(first && { client: { cert: read(first.cert), key: read(first.key), name: first.cert } }),
-    };
-}
-// dockerd reads certs.d as root; the runner's user may not be able to.
-function reason(error) {
-    const code = error.code;
-    if (code === 'EACCES')
-        return 'EACCES (the user the job runs as needs read access to it, as dockerd has)';
-    return code ?? error.message;
-}
-
-// EXTERNAL MODULE: ./src/registry/net/proxy-env.ts
-var proxy_env = __webpack_require__(1573);
-// EXTERNAL MODULE: ./src/registry/net/proxy-tunnel.ts
-var proxy_tunnel = __webpack_require__(4798);
-;// CONCATENATED MODULE: ./src/registry/net/tls-errors.ts
-/**
- * TLS failures in words a user can act on. A certificate Node cannot verify becomes a message
- * that names the host, the reason, and where docker (and so shipshape) looks for the CA; a server
- * that wants a client certificate says where that goes. And one question for the scheme fallback:
- * did the server answer our TLS hello in plain HTTP?
- */
-
-class TlsTrustError extends Error {
-    code;
-    constructor(message, 
-    /** Node's code for the failure (`UNABLE_TO_VERIFY_LEAF_SIGNATURE`, ...). */
-    code) {
-        super(message);
-        this.code = code;
-        this.name = 'TlsTrustError';
-    }
-}
-/** A signature chain that ends in no CA we trust. */
-const UNTRUSTED = new Map([
-    ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'its certificate is signed by a CA this runner does not trust'],
-    ['UNABLE_TO_GET_ISSUER_CERT', 'its certificate is signed by a CA this runner does not trust'],
-    ['UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'its certificate is signed by a CA this runner does not trust'],
-    ['CERT_UNTRUSTED', 'its certificate is signed by a CA this runner does not trust'],
-    ['SELF_SIGNED_CERT_IN_CHAIN', 'its certificate chain ends in a self-signed CA this runner does not trust'],
-    ['DEPTH_ZERO_SELF_SIGNED_CERT', 'its certificate is self-signed, and this runner does not trust it'],
-]);
-const INVALID = new Map([
-    ['CERT_HAS_EXPIRED', 'its certificate has expired'],
-    ['CERT_NOT_YET_VALID', 'its certificate is not valid yet (or this runner’s clock is behind)'],
-    ['ERR_TLS_CERT_ALTNAME_INVALID', 'its certificate is for another name'],
-    ['HOSTNAME_MISMATCH', 'its certificate is for another name'],
-    ['CERT_SIGNATURE_FAILURE', 'its certificate’s signature does not verify'],
-    ['CERT_REVOKED', 'its certificate has been revoked'],
-    ['INVALID_CA', 'a CA in its chain is not a valid CA'],
-    ['INVALID_PURPOSE', 'its certificate is not for a TLS server'],
-]);
-/**
- * The error for a TLS failure talking to `context.host`; undefined when `error` is no certificate
- * problem (a refused connection, a reset), which the caller reports as it is.
- */
-function explainTlsError(error, context) {
-    for (const { message, code } of causeChain(error)) {
-        if (typeof code !== 'string')
-            continue;
-        const untrusted = UNTRUSTED.get(code);
-        if (untrusted) {
-            return new TlsTrustError(`TLS to ${context.host} failed: ${untrusted} (${code}). Put the CA that signs it in ` +
-                `${context.certsDir}/ca.crt (where docker looks for it), or in the file NODE_EXTRA_CA_CERTS names`, code);
-        }
-        const invalid = INVALID.get(code);
-        if (invalid) {
-            // Node's reason for a name mismatch lists the names the certificate is for: worth keeping.
-            const detail = code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? `: ${altnameReason(error, message)}` : '';
-            return new TlsTrustError(`TLS to ${context.host} failed: ${invalid} (${code})${detail}. The registry's certificate must ` +
-                `be fixed; a CA of your own for it goes in ${context.certsDir}/ca.crt`, code);
-        }
-        if (/ALERT_(BAD_CERTIFICATE|CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE)/.test(code)) {
-            const offered = context.clientCertificate
-                ? `it refused the client certificate ${context.certsDir}/${context.clientCertificate}`
-                : 'it wants a client certificate';
-            return new TlsTrustError(`TLS to ${context.host} failed: ${offered} (${code}). A client certificate for it goes in ` +
-                `${context.certsDir}/ as NAME.cert with its key NAME.key, as for docker`, code);
-        }
-    }
-    return undefined;
-}
-function altnameReason(error, message) {
-    const reason = error.reason;
-    return typeof reason === 'string' ? reason : message;
-}
-/**
- * The server answered our TLS hello with something that is not TLS: an HTTP response read as a
- * TLS record (`wrong version number`, `packet length too long`), or the connection dropped before
- * the handshake. Only meaningful for an error before the handshake completed.
- */
-function isPlainHttpAnswer(error) {
-    for (const { message, code } of causeChain(error)) {
-        if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG')
-            return true;
-        if (/wrong version number|packet length too long|unknown protocol/i.test(message))
-            return true;
-        if (code === 'ECONNRESET' || /socket disconnected before secure TLS connection/i.test(message))
-            return true;
-    }
-    return false;
-}
-
-;// CONCATENATED MODULE: ./src/registry/net/routed-fetch.ts
-/**
- * An HttpFetch that sends each request the way Routes says: through the environment's proxy, with
- * what docker trusts for the host. And, as docker does for the hosts it calls insecure (the
- * loopback, `insecure-registries`), an http URL of such a host is tried over TLS first: the
- * first answer tells which scheme the host speaks, kept for the process, so a TLS registry on
- * `localhost:5443` works and a plain one costs one failed handshake per run.
- */
-
-
-
-
-
-
-// Generous for a handshake, short next to the 30 s a silent plain server would otherwise cost.
-const TLS_PROBE_TIMEOUT_MS = 5_000;
-function createRoutedFetch(routes, options = {}) {
-    const probeTimeout = options.tlsProbeTimeout ?? TLS_PROBE_TIMEOUT_MS;
-    const schemes = new Map();
-    const probing = new Map();
-    const send = async (target, init, tlsFirstTry = false) => {
-        const route = routes.route(target);
-        const request = route.secure ? external_node_https_.request : external_node_http_.request;
-        const proxy = route.proxy;
-        return sendRequest(init, (sent) => request({
-            ...route.where,
-            ...sent,
-            headers: { ...sent.headers, ...route.headers },
-            agent: route.agent,
-        }), {
-            explain: route.explain,
-            // A plain request through a proxy: its 407 is the proxy's, not the registry's.
-            refuse: (status) => proxy && status === 407
-                ? new proxy_tunnel/* ProxyError */.T(`the proxy ${(0,proxy_env/* describeProxy */.GK)(proxy)} refused the request to ${target.host}: 407 (it wants credentials: user:password@ in the proxy URL)`, 407)
-                : undefined,
-            ...(tlsFirstTry && { tlsFirstTry: { timeout: probeTimeout, isNotTls: isPlainHttpAnswer } }),
-        });
-    };
-    return async (url, init = {}) => {
-        const target = new URL(url);
-        if (target.protocol !== 'http:' && target.protocol !== 'https:') {
-            throw new TypeError(`cannot fetch ${target.protocol} URLs (${url})`);
-        }
-        if (!routes.triesTlsFirst(target))
-            return send(target, init);
-        const origin = target.host;
-        // Requests that start while the first one finds out wait for its answer. (No await otherwise:
-        // the first must register its try before the caller can start another request.)
-        const pending = probing.get(origin);
-        if (pending)
-            await pending.catch(() => { });
-        const known = schemes.get(origin);
-        if (known)
-            return send(withProtocol(target, known), init);
-        // A stream cannot be sent twice: it goes as the URL says. (A first request is never one: the
-        // client asks GET /v2/ before anything else.)
-        if (routed_fetch_isStream(init.body))
-            return send(target, init);
-        const first = send(withProtocol(target, 'https:'), init, true).then((response) => {
-            schemes.set(origin, 'https:');
-            return response;
-        }, (error) => {
-            if (!(error instanceof NotTlsError))
-                throw error;
-            schemes.set(origin, 'http:');
-            return send(target, init);
-        });
-        probing.set(origin, first);
-        try {
-            return await first;
-        }
-        finally {
-            probing.delete(origin);
-        }
-    };
-}
-function withProtocol(url, protocol) {
-    const copy = new URL(url);
-    copy.protocol = protocol;
-    return copy;
-}
-function routed_fetch_isStream(body) {
-    return typeof body === 'object' && !Buffer.isBuffer(body) && typeof body.pipe === 'function';
-}
-
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(1692);
-;// CONCATENATED MODULE: ./src/registry/net/tls-trust.ts
-/**
- * The TLS settings for one registry host, as docker would have them: the CAs and the client
- * certificate of its certs.d directory on top of what Node trusts anyway (its CA store and
- * NODE_EXTRA_CA_CERTS); no verification for the hosts docker calls insecure (the loopback and
- * `insecure-registries`), which docker speaks to over TLS without checking the certificate.
- */
-
-
-
-/** Built once per host: a secure context parses every CA it holds, ~20 ms for Node's store. */
-function hostTls(host, insecure, settings) {
-    const certs = readHostCerts(host, settings.certsRoot);
-    const rejectUnauthorized = !insecure;
-    if (certs.ca.length === 0 && !certs.client) {
-        return { secureContext: null, rejectUnauthorized, certsDir: certs.dir };
-    }
-    // Given a `ca`, Node trusts only it: the defaults must be listed too, as docker adds certs.d's
-    // CAs to the system pool rather than replacing it.
-    const ca = certs.ca.length > 0 ? [...certs.ca, ...defaultCertificates(settings.env)] : undefined;
-    const secureContext = external_node_tls_.createSecureContext({
-        ...(ca && { ca }),
-        ...(certs.client && { cert: certs.client.cert, key: certs.client.key }),
+function isInsecureRegistry(host, insecureRegistries = []) {
+    const lower = host.toLowerCase();
+    if (isLoopback(lower))
+        return true;
+    return insecureRegistries.some((entry) => {
+        const e = entry
+            .trim()
+            .toLowerCase()
+            .replace(/^https?:\/\//, '')
+            .replace(/\/+$/, '');
+        return e === lower || (e === hostnameOf(e) && e === hostnameOf(lower));
     });
-    return {
-        secureContext,
-        rejectUnauthorized,
-        certsDir: certs.dir,
-        ...(certs.client && { clientCertificate: certs.client.name }),
-    };
 }
-/**
- * What Node trusts by default: `tls.getCACertificates('default')` where Node has it (22.15, 23.10
- * and later: its store, NODE_EXTRA_CA_CERTS and the system store when Node is told to use it);
- * before, its bundled store and the NODE_EXTRA_CA_CERTS file, read here.
- */
-function defaultCertificates(env) {
-    const getCACertificates = external_node_tls_.getCACertificates;
-    if (getCACertificates)
-        return getCACertificates('default');
-    const extra = env.NODE_EXTRA_CA_CERTS;
-    let extraPem = [];
-    if (extra) {
-        try {
-            extraPem = [(0,external_node_fs_.readFileSync)(extra, 'utf8')];
-        }
-        catch {
-            // Node warns about an unreadable NODE_EXTRA_CA_CERTS at start-up and goes on without it; so do we.
-        }
-    }
-    return [...external_node_tls_.rootCertificates, ...extraPem];
+/** `http://host` or `https://host` for `host[:port]`. */
+function registryBaseUrl(host, insecureRegistries = []) {
+    const lower = host.toLowerCase();
+    return `${isInsecureRegistry(lower, insecureRegistries) ? 'http' : 'https'}://${lower}`;
 }
-
-;// CONCATENATED MODULE: ./src/registry/net/routes.ts
-/**
- * How each request reaches its host: directly or through the proxy the environment names, over
- * TLS with what docker trusts for that host, or in plain HTTP. One keep-alive Agent per host (per
- * proxy for plain HTTP), made on first use and kept, so the requests of a run share connections.
- */
-
-
-
-
-
-
-
-
-class Routes {
-    options;
-    agents = new Map();
-    secureHosts = new Map();
-    certsRoot;
-    constructor(options) {
-        this.options = options;
-        this.certsRoot = options.certsRoot ?? DOCKER_CERTS_DIR;
-    }
-    /** An http URL of a host docker would try over TLS first: the loopback, `insecure-registries`. */
-    triesTlsFirst(url) {
-        return url.protocol === 'http:' && this.insecure(url);
-    }
-    /** Throws (a ProxyConfigError, a DockerCertsError) when the settings for this URL cannot be used. */
-    route(url) {
-        const proxy = (0,proxy_env/* proxyFor */.iJ)(url, this.options.env);
-        if (url.protocol === 'https:')
-            return this.secureRoute(url, proxy);
-        if (!proxy) {
-            return {
-                secure: false,
-                agent: this.agent('http', () => new external_node_http_.Agent(this.options.agentOptions)),
-                where: { hostname: bare(url.hostname), port: url.port || 80, path: url.pathname + url.search },
-                headers: {},
-                explain: (error) => error,
-            };
-        }
-        const secureProxy = proxy.url.protocol === 'https:';
-        return {
-            secure: secureProxy,
-            agent: this.agent(`proxy ${proxy.url.href}`, () => secureProxy ? new external_node_https_.Agent(this.options.agentOptions) : new external_node_http_.Agent(this.options.agentOptions)),
-            where: {
-                hostname: bare(proxy.url.hostname),
-                port: proxy.url.port || (secureProxy ? 443 : 80),
-                path: url.href, // the absolute form, as a proxy wants it
-            },
-            headers: {
-                Host: url.host,
-                ...(proxy.authorization && { 'Proxy-Authorization': proxy.authorization }),
-            },
-            proxy,
-            explain: (error) => error instanceof proxy_tunnel/* ProxyError */.T
-                ? error
-                : new proxy_tunnel/* ProxyError */.T(`cannot reach the proxy ${(0,proxy_env/* describeProxy */.GK)(proxy)}`, undefined, { cause: error }),
-        };
-    }
-    secureRoute(url, proxy) {
-        const host = url.host;
-        const key = `${host} ${proxy?.url.href ?? 'direct'}`;
-        let entry = this.secureHosts.get(key);
-        if (entry === undefined) {
-            const trust = hostTls(host, this.insecure(url), { certsRoot: this.certsRoot, env: this.options.env });
-            const options = {
-                ...this.options.agentOptions,
-                rejectUnauthorized: trust.rejectUnauthorized,
-                ...(trust.secureContext && { secureContext: trust.secureContext }),
-            };
-            entry = {
-                agent: proxy ? new proxy_tunnel/* TunnelAgent */.a(proxy, options) : new external_node_https_.Agent(options),
-                context: {
-                    host,
-                    certsDir: trust.certsDir,
-                    ...(trust.clientCertificate && { clientCertificate: trust.clientCertificate }),
-                },
-            };
-            this.secureHosts.set(key, entry);
-        }
-        const { agent, context } = entry;
-        return {
-            secure: true,
-            agent,
-            where: { hostname: bare(url.hostname), port: url.port || 443, path: url.pathname + url.search },
-            headers: {},
-            explain: (error) => explainTlsError(error, context) ?? error,
-        };
-    }
-    insecure(url) {
-        return isInsecureRegistry(url.host, this.options.insecureRegistries);
-    }
-    agent(key, make) {
-        let agent = this.agents.get(key);
-        if (!agent) {
-            agent = make();
-            this.agents.set(key, agent);
-        }
-        return agent;
-    }
-}
-// node:http wants an IPv6 literal without the brackets a URL keeps.
-function bare(hostname) {
-    return hostname.replace(/^\[(.*)\]$/, '$1');
-}
-
-;// CONCATENATED MODULE: ./src/registry/net/registry-fetch.ts
-/**
- * The fetch the registry clients of a run share: requests routed by the environment's proxy
- * settings, docker's certs.d and the insecure registries (routes.ts), over one pool of keep-alive
- * connections per host for the whole process, however many clients connect().
- */
-
-
-
-
-
-const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY', 'no_proxy', 'NO_PROXY'];
-const shared = new Map();
-function registryFetch(options) {
-    const { env, onSecret = () => { } } = options;
-    // Masked now, before a request can fail and print anything.
-    for (const variable of PROXY_VARIABLES.slice(0, 4)) {
-        const value = env[variable];
-        if (!value)
-            continue;
-        try {
-            (0,proxy_env/* parseProxy */.YR)(value, variable).secrets.forEach(onSecret);
-        }
-        catch {
-            // A value that does not parse is reported (without its credentials) by the request that needs it.
-        }
-    }
-    const certsRoot = env.SHIPSHAPE_DOCKER_CERTS_DIR || DOCKER_CERTS_DIR;
-    const insecureRegistries = [...(options.insecureRegistries ?? [])].sort();
-    const key = JSON.stringify([
-        certsRoot,
-        insecureRegistries,
-        env.NODE_EXTRA_CA_CERTS ?? '',
-        PROXY_VARIABLES.map((name) => env[name] ?? ''),
-    ]);
-    let fetch = shared.get(key);
-    if (!fetch) {
-        const routes = new Routes({ env: { ...env }, insecureRegistries, certsRoot, agentOptions: KEEP_ALIVE });
-        fetch = createRoutedFetch(routes);
-        shared.set(key, fetch);
-    }
-    return fetch;
-}
-
-;// CONCATENATED MODULE: ./src/registry/source.ts
-class RegistrySource {
-    client;
-    repository;
-    name;
-    constructor(client, repository, 
-    /** `localhost:5000/acme/app:1.2.3`: named in every error. */
-    name) {
-        this.client = client;
-        this.repository = repository;
-        this.name = name;
-    }
-    manifest(reference) {
-        return this.client.manifest(this.repository, reference, { image: this.name });
-    }
-    blob(digest) {
-        return this.client.blob(this.repository, digest, { image: this.name });
-    }
-    blobStream(digest, size) {
-        return this.client.blobStream(this.repository, digest, { image: this.name, size });
-    }
-    mayReadAgain(attempt) {
-        return this.client.mayRefetch(attempt);
-    }
-}
-function registrySource(client, repository, displayName) {
-    return new RegistrySource(client, repository, displayName);
-}
-
-;// CONCATENATED MODULE: ./src/registry/connect.ts
-/**
- * From an image reference to a ready source: parse it, find credentials for its registry,
- * make the client. The one call the measuring stage needs.
- */
-
-
-
-
-
-async function connect(image, options) {
-    const { explicitCredentials: explicit, env, input, ...clientOptions } = options;
-    const reference = parseRegistryReference(image, input);
-    const credentials = await resolveCredentials(reference.registry, {
-        explicit,
-        env,
-        onSecret: options.onSecret,
-    });
-    const client = new RegistryClient({
-        ...clientOptions,
-        // Through the runner's proxy, trusting what docker trusts for the host.
-        fetch: clientOptions.fetch ??
-            registryFetch({
-                env,
-                insecureRegistries: clientOptions.insecureRegistries,
-                onSecret: options.onSecret,
-            }),
-        timeout: clientOptions.timeout ?? timeoutFromEnv(env),
-        host: reference.apiHost,
-        credentials,
-    });
-    return {
-        reference,
-        manifestReference: manifestReference(reference),
-        client,
-        source: new RegistrySource(client, reference.repository, displayReference(reference)),
-    };
-}
-/**
- * SHIPSHAPE_REGISTRY_TIMEOUT_MS: a shorter per-request timeout, so that fault tests can drive a
- * slow registry past it in seconds; undefined (the client's 30 s) when unset or not a positive integer.
- */
-function timeoutFromEnv(env) {
-    const value = env.SHIPSHAPE_REGISTRY_TIMEOUT_MS?.trim();
-    return value && /^[1-9]\d{0,6}$/.test(value) ? Number(value) : undefined;
+/** `host` without its port; IPv6 literals keep their brackets. */
+function hostnameOf(host) {
+    if (host.startsWith('['))
+        return host.slice(0, host.indexOf(']') + 1);
+    const colon = host.indexOf(':');
+    return colon >= 0 ? host.slice(0, colon) : host;
 }
 
 
@@ -2553,203 +1582,319 @@ function withNote(error, note) {
 
 /***/ }),
 
-/***/ 1573:
+/***/ 2442:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GK: () => (/* binding */ describeProxy),
-/* harmony export */   YR: () => (/* binding */ parseProxy),
-/* harmony export */   iJ: () => (/* binding */ proxyFor)
+/* harmony export */   Q8: () => (/* binding */ KEEP_ALIVE),
+/* harmony export */   t1: () => (/* binding */ NotTlsError),
+/* harmony export */   tX: () => (/* binding */ httpFetch),
+/* harmony export */   w$: () => (/* binding */ sendRequest)
 /* harmony export */ });
-/* unused harmony exports ProxyConfigError, bypassesProxy */
+/* unused harmony export createHttpFetch */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_2__);
 /**
- * Which proxy a request goes through, from the variables the runner sets, by the rules of
- * @actions/http-client (what every other action on the runner follows): `https_proxy` or
- * `HTTPS_PROXY` for https URLs, `http_proxy` or `HTTP_PROXY` for http ones, the lower-case name
- * first; none for the loopback; none for a host `no_proxy` / `NO_PROXY` lists: `*`, a host or
- * `host:port`, which also matches its subdomains, or `.domain`, which matches only subdomains.
+ * A fetch-shaped function over node:http and node:https, for the registry transport. Global fetch
+ * works too, but its first call loads undici and compiles llhttp to WebAssembly: ~200 ms, more
+ * than a whole manifests-only measurement, paid by every action run. This one stays small: no
+ * redirects followed (the transport follows them by hand), no decompression (no Accept-Encoding
+ * is sent, so bodies arrive as stored and digests check against them), keep-alive agents whose
+ * idle sockets never hold a finished process open. `sendRequest` is the part that sends one
+ * request; net/routed-fetch.ts sends with it through proxies, with docker's trust per host.
  */
-class ProxyConfigError extends Error {
+
+
+
+// Idle sockets are unref'd by the agent, so they never keep the process alive; 5 s as Node's
+// global agent, so that a socket the registry has closed meanwhile is rarely picked again.
+const KEEP_ALIVE = { keepAlive: true, timeout: 5_000 };
+const NULL_BODY_STATUSES = new Set([204, 205, 304]);
+/** An HttpFetch over the given agents; keep-alive agents of its own for those not given. */
+function createHttpFetch(agents = {}) {
+    let http = agents.http;
+    let https = agents.https;
+    return (url, init = {}) => {
+        const target = new URL(url);
+        if (target.protocol === 'http:') {
+            http ??= new node_http__WEBPACK_IMPORTED_MODULE_0__.Agent(KEEP_ALIVE);
+            return sendRequest(init, (options) => (0,node_http__WEBPACK_IMPORTED_MODULE_0__.request)(target, { ...options, agent: http }));
+        }
+        if (target.protocol === 'https:') {
+            https ??= new node_https__WEBPACK_IMPORTED_MODULE_1__.Agent(KEEP_ALIVE);
+            return sendRequest(init, (options) => (0,node_https__WEBPACK_IMPORTED_MODULE_1__.request)(target, { ...options, agent: https }));
+        }
+        return Promise.reject(new TypeError(`cannot fetch ${target.protocol} URLs (${url})`));
+    };
+}
+/** The default: one keep-alive agent per protocol, shared by every client in the process. */
+const httpFetch = createHttpFetch();
+/** The server did not speak TLS to a TLS first try. */
+class NotTlsError extends Error {
     constructor(message) {
         super(message);
-        this.name = 'ProxyConfigError';
+        this.name = 'NotTlsError';
     }
 }
-/** The proxy for `target`, or undefined to connect directly. */
-function proxyFor(target, env) {
-    if (bypassesProxy(target, env))
-        return undefined;
-    const names = target.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
-    const variable = names.find((name) => env[name]);
-    if (!variable)
-        return undefined;
-    return parseProxy(env[variable], variable);
+function sendRequest(init, open, hooks = {}) {
+    const { signal } = init;
+    if (signal?.aborted)
+        return Promise.reject(signal.reason);
+    const method = (init.method ?? 'GET').toUpperCase();
+    const headers = { ...init.headers };
+    const body = init.body;
+    if (typeof body === 'string' || Buffer.isBuffer(body))
+        headers['Content-Length'] = Buffer.byteLength(body);
+    return new Promise((resolve, reject) => {
+        const request = open({ method, headers });
+        let response;
+        const onAbort = () => {
+            reject(signal.reason);
+            // The response first: destroyed with the reason, its body errors with it.
+            if (response)
+                response.destroy(signal.reason);
+            else
+                request.destroy(signal.reason);
+        };
+        const done = () => signal?.removeEventListener('abort', onAbort);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        const tlsFirstTry = hooks.tlsFirstTry;
+        let handshaken = false;
+        if (tlsFirstTry) {
+            request.on('socket', (socket) => {
+                if (request.reusedSocket)
+                    handshaken = true;
+                else
+                    socket.once('secureConnect', () => (handshaken = true));
+            });
+            // A plain HTTP server may wait for a request line instead of answering a TLS hello at all.
+            const timer = setTimeout(() => {
+                if (!handshaken)
+                    request.destroy(new NotTlsError(`no TLS handshake within ${tlsFirstTry.timeout} ms`));
+            }, tlsFirstTry.timeout);
+            request.on('close', () => clearTimeout(timer));
+        }
+        request.on('error', (error) => {
+            done();
+            if (tlsFirstTry && !handshaken && (error instanceof NotTlsError || tlsFirstTry.isNotTls(error))) {
+                reject(error instanceof NotTlsError ? error : new NotTlsError(error.message));
+                return;
+            }
+            // A no-op once the response is out: then its body carries the error.
+            reject(hooks.explain ? hooks.explain(error) : error);
+        });
+        request.on('response', (message) => {
+            response = message;
+            message.on('close', done);
+            const status = message.statusCode ?? 0;
+            const refusal = hooks.refuse?.(status);
+            if (refusal) {
+                message.resume();
+                reject(refusal);
+                return;
+            }
+            const hasBody = method !== 'HEAD' && !NULL_BODY_STATUSES.has(status);
+            // A body nobody reads holds its socket: drain it so the socket goes back to the pool.
+            if (!hasBody)
+                message.resume();
+            resolve({
+                status,
+                headers: headersOf(message),
+                body: hasBody ? node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.toWeb(message) : null,
+            });
+        });
+        if (isStream(body)) {
+            // A body that fails (a file read error, a digest check) ends the request with its error; a
+            // request that ends first (an early answer, an abort) lets go of the body's source.
+            body.on('error', (error) => request.destroy(error));
+            request.on('close', () => {
+                if (!body.readableEnded)
+                    body.destroy();
+            });
+            body.pipe(request);
+        }
+        else {
+            request.end(body);
+        }
+    });
 }
-/** Whether `target` is reached directly: the loopback always, and what NO_PROXY lists. */
-function bypassesProxy(target, env) {
-    const hostname = target.hostname.toUpperCase();
-    if (!hostname)
-        return false;
-    if (isLoopbackName(hostname))
-        return true;
-    const noProxy = env.no_proxy || env.NO_PROXY || '';
-    if (!noProxy)
-        return false;
-    const port = target.port || (target.protocol === 'https:' ? '443' : target.protocol === 'http:' ? '80' : '');
-    const candidates = port ? [hostname, `${hostname}:${port}`] : [hostname];
-    return noProxy
-        .split(',')
-        .map((item) => item.trim().toUpperCase())
-        .filter((item) => item)
-        .some((item) => item === '*' ||
-        candidates.some((candidate) => candidate === item ||
-            candidate.endsWith(`.${item}`) ||
-            (item.startsWith('.') && candidate.endsWith(item))));
+// Duck-typed: a stream from another realm (a VM context, as under jest) is a stream too.
+function isStream(body) {
+    return typeof body === 'object' && !Buffer.isBuffer(body) && typeof body.pipe === 'function';
 }
-// As @actions/http-client: by name, without resolving anything.
-function isLoopbackName(upper) {
-    return (upper === 'LOCALHOST' ||
-        upper.startsWith('127.') ||
-        upper.startsWith('[::1]') ||
-        upper.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-/**
- * A proxy variable's value: a URL, or `host:port` taken as `http://host:port`. Only http and https
- * proxies are spoken to; anything else is an error that names the variable, never its credentials.
- */
-function parseProxy(value, variable) {
-    const text = value.trim();
-    let url;
-    try {
-        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
-    }
-    catch {
-        throw new ProxyConfigError(`${variable} is not a proxy URL: "${withoutCredentials(text)}"`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new ProxyConfigError(`${variable} names a ${url.protocol.slice(0, -1)} proxy ("${withoutCredentials(text)}"): only http:// and https:// proxies are supported`);
-    }
-    const username = decode(url.username);
-    const rawPassword = url.password;
-    const password = decode(rawPassword);
-    url.username = '';
-    url.password = '';
-    if (!username && !password)
-        return { url, variable, secrets: [] };
-    const token = Buffer.from(`${username}:${password}`).toString('base64');
-    const authorization = `Basic ${token}`;
-    const secrets = [...new Set([password, rawPassword, token, authorization])].filter((secret) => secret);
-    return { url, variable, authorization, secrets };
-}
-function decode(part) {
-    try {
-        return decodeURIComponent(part);
-    }
-    catch {
-        return part;
-    }
-}
-function withoutCredentials(text) {
-    return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/@]*@/i, (_match, scheme) => `${scheme ?? ''}***@`);
-}
-/** `http://proxy.corp:3128`, as errors name it (never with credentials). */
-function describeProxy(proxy) {
-    return `${proxy.url.protocol}//${proxy.url.host} (${proxy.variable})`;
+// headersDistinct keeps every value of a repeated header, which `headers` would drop for some.
+function headersOf(message) {
+    const all = message.headersDistinct;
+    return {
+        get: (name) => all[name.toLowerCase()]?.join(', ') ?? null,
+    };
 }
 
 
 /***/ }),
 
-/***/ 4798:
+/***/ 9310:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ ProxyError),
-/* harmony export */   a: () => (/* binding */ TunnelAgent)
+/* harmony export */   Mj: () => (/* binding */ DOCKER_HUB_CONFIG_KEY),
+/* harmony export */   QC: () => (/* binding */ displayName),
+/* harmony export */   Tn: () => (/* binding */ manifestReference),
+/* harmony export */   cI: () => (/* binding */ displayReference),
+/* harmony export */   gr: () => (/* binding */ isDockerHub),
+/* harmony export */   l5: () => (/* binding */ normalizeRegistry),
+/* harmony export */   qq: () => (/* binding */ parseRegistryReference)
 /* harmony export */ });
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
-/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1692);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _proxy_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1573);
+/* unused harmony exports DOCKER_HUB, DOCKER_HUB_API_HOST, registryApiHost */
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2148);
 /**
- * An https Agent whose connections go through an HTTP proxy: `CONNECT host:port`, then TLS to the
- * registry inside the tunnel, with the host's own TLS settings (its CAs, client certificate,
- * verification), so the proxy sees only where the connection goes. Keep-alive as any Agent: one
- * tunnel carries request after request. A proxy that cannot be reached or refuses the tunnel is an
- * error that names it; there is no falling back to a direct connection.
+ * Where an image reference lives: registry host, repository, tag or digest, with Docker Hub's
+ * naming rules (`alpine` is `docker.io/library/alpine`, served by `registry-1.docker.io`).
+ * The grammar itself is oci/reference.ts's; this only splits the name.
  */
 
-
-
-
-class ProxyError extends Error {
-    status;
-    constructor(message, 
-    /** The proxy's status for the CONNECT, when it answered one. */
-    status, options) {
-        super(message, options);
-        this.status = status;
-        this.name = 'ProxyError';
-    }
+const DOCKER_HUB = 'docker.io';
+const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
+/** The key `docker login` writes for Docker Hub in config.json. */
+const DOCKER_HUB_CONFIG_KEY = 'https://index.docker.io/v1/';
+const DOCKER_HUB_ALIASES = new Set([DOCKER_HUB, 'index.docker.io', DOCKER_HUB_API_HOST]);
+/** Parses `[registry/]repository[:tag][@digest]`; throws an InputError naming `input` when it is not one. */
+function parseRegistryReference(text, input = 'image') {
+    const { name, tag, digest } = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseReference */ .F2)(text, input);
+    const slash = name.indexOf('/');
+    const first = slash >= 0 ? name.slice(0, slash) : '';
+    // As docker: the first component is a registry only when it looks like a host.
+    const hasRegistry = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
+    const registry = hasRegistry ? normalizeRegistry(first) : DOCKER_HUB;
+    let repository = hasRegistry ? name.slice(slash + 1) : name;
+    if (registry === DOCKER_HUB && !repository.includes('/'))
+        repository = `library/${repository}`;
+    return {
+        registry,
+        apiHost: registryApiHost(registry),
+        repository,
+        ...(tag !== undefined && { tag }),
+        ...(digest !== undefined && { digest }),
+    };
 }
-class TunnelAgent extends node_https__WEBPACK_IMPORTED_MODULE_1__.Agent {
-    proxy;
-    constructor(proxy, options) {
-        super(options);
-        this.proxy = proxy;
-    }
-    // node:http calls this for each new connection; the socket is handed over through the callback
-    // once the tunnel is up (a documented way for createConnection to answer).
-    createConnection(requestOptions, callback) {
-        const options = requestOptions;
-        const host = options.host ?? 'localhost';
-        const port = Number(options.port ?? 443);
-        const authority = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
-        const proxy = this.proxy;
-        const send = proxy.url.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_1__.request : node_http__WEBPACK_IMPORTED_MODULE_0__.request;
-        const connect = send({
-            host: proxy.url.hostname.replace(/^\[(.*)\]$/, '$1'),
-            port: proxy.url.port || (proxy.url.protocol === 'https:' ? 443 : 80),
-            method: 'CONNECT',
-            path: authority,
-            headers: {
-                Host: authority,
-                ...(proxy.authorization && { 'Proxy-Authorization': proxy.authorization }),
-            },
-            agent: false,
-        });
-        let settled = false;
-        const fail = (error) => {
-            if (settled)
-                return;
-            settled = true;
-            callback(error, undefined);
-        };
-        // The cause's message (`connect ECONNREFUSED 127.0.0.1:3128`) is added by whoever describes it.
-        connect.once('error', (error) => fail(new ProxyError(`cannot reach the proxy ${(0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_3__/* .describeProxy */ .GK)(proxy)}`, undefined, { cause: error })));
-        connect.once('connect', (response, socket, head) => {
-            if (response.statusCode !== 200) {
-                socket.destroy();
-                fail(new ProxyError(`the proxy ${(0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_3__/* .describeProxy */ .GK)(proxy)} refused the tunnel to ${authority}: ${response.statusCode} ${response.statusMessage ?? ''}`.trimEnd() +
-                    (response.statusCode === 407
-                        ? ' (the proxy wants credentials: user:password@ in the proxy URL)'
-                        : ''), response.statusCode));
-                return;
-            }
-            if (head.length > 0)
-                socket.unshift(head);
-            settled = true;
-            // The options node:http prepared for a direct connection (servername, the agent's TLS
-            // settings), over the tunnel instead of a socket of its own.
-            const secure = node_tls__WEBPACK_IMPORTED_MODULE_2__.connect({ ...options, socket, host, port });
-            callback(null, secure);
-        });
-        connect.end();
+/** `docker.io` for any of Docker Hub's names; other registries as given. */
+function normalizeRegistry(host) {
+    const lower = host.toLowerCase();
+    return DOCKER_HUB_ALIASES.has(lower) ? DOCKER_HUB : lower;
+}
+function isDockerHub(registry) {
+    return DOCKER_HUB_ALIASES.has(registry.toLowerCase());
+}
+/** The host to send API requests to. */
+function registryApiHost(registry) {
+    return isDockerHub(registry) ? DOCKER_HUB_API_HOST : registry.toLowerCase();
+}
+/** What to ask the manifests endpoint for: the digest when there is one, else the tag, else `latest`. */
+function manifestReference(ref) {
+    return ref.digest ?? ref.tag ?? 'latest';
+}
+/**
+ * The full name for logs and errors: `docker.io/library/alpine:latest`,
+ * `localhost:5000/acme/app:1.2.3@sha256:...`. A reference without tag or digest shows `:latest`,
+ * the tag it resolves to.
+ */
+function displayReference(ref) {
+    const tag = ref.tag ?? (ref.digest ? undefined : 'latest');
+    return `${ref.registry}/${ref.repository}${tag !== undefined ? `:${tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
+}
+/** `host/repository:tag` or `host/repository@digest` for one manifest or blob reference. */
+function displayName(registry, repository, reference) {
+    const separator = reference.includes(':') ? '@' : ':';
+    return `${normalizeRegistry(registry)}/${repository}${separator}${reference}`;
+}
+
+
+/***/ }),
+
+/***/ 1521:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DD: () => (/* binding */ causeChain),
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   Gg: () => (/* binding */ CORRUPT_ANSWER_ATTEMPTS),
+/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
+/* harmony export */   QB: () => (/* binding */ isConnectionReset),
+/* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+const DEFAULT_RETRY_POLICY = {
+    maxAttempts: 6,
+    maxRetryTime: 60_000,
+    baseDelay: 250,
+    maxDelay: 10_000,
+};
+/**
+ * Attempts in all at an answer whose bytes came back wrong (errors.ts: isCorruptAnswer), each
+ * after the 5xx backoff: a proxy or a flaky link that cut or flipped a body once rarely does it
+ * three times in a row, while a registry that really holds bad bytes is named after the third.
+ */
+const CORRUPT_ANSWER_ATTEMPTS = 3;
+/** 429, and the 5xx that mean "try again" (a 501 or 505 will not get better). */
+function isRetryableStatus(status) {
+    return status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
+}
+/**
+ * The wait before retry number `retry` (1 for the first retry): half of the exponential step plus
+ * a random part of the other half, so that clients that failed together do not retry together.
+ */
+function backoffDelay(retry, policy, random) {
+    const step = Math.min(policy.maxDelay, policy.baseDelay * 2 ** (retry - 1));
+    return Math.round(step / 2 + (random() * step) / 2);
+}
+/** `Retry-After` in ms: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfter(value, now) {
+    if (value === null || value === undefined)
         return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    // An HTTP date names its day and month; without letters Date.parse would take "-1" or "1.5" as a date.
+    if (!/[a-z]{3}/i.test(text))
+        return undefined;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+/**
+ * A connection the peer dropped: ECONNRESET (node:http's "socket hang up" and "aborted" carry it),
+ * undici's "other side closed" / "terminated" (global fetch reports them as a TypeError whose
+ * `cause` chain holds the socket error).
+ */
+function isConnectionReset(error) {
+    for (const e of causeChain(error)) {
+        if (typeof e.code === 'string' && RESET_CODES.has(e.code))
+            return true;
+        if (/socket hang up|other side closed|^terminated$/i.test(e.message))
+            return true;
     }
+    return false;
+}
+/**
+ * An error and its causes, at most 5 deep. Duck-typed rather than `instanceof Error`: fetch's
+ * errors may come from another realm (a VM context, as under jest).
+ */
+function causeChain(error) {
+    const chain = [];
+    for (let e = error; chain.length < 5 && typeof e === 'object' && e !== null;) {
+        const { message, code, cause } = e;
+        if (typeof message !== 'string')
+            break;
+        chain.push({ message, code });
+        e = cause;
+    }
+    return chain;
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 948;
-export const ids = [948];
+export const id = 363;
+export const ids = [363];
 export const modules = {
 
-/***/ 4948:
+/***/ 6363:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
   readBaseline: () => (/* binding */ readBaseline)
 });
 
-// EXTERNAL MODULE: ./src/registry/connect.ts + 20 modules
-var connect = __webpack_require__(9032);
+// EXTERNAL MODULE: ./src/registry/connect.ts + 8 modules
+var connect = __webpack_require__(8853);
 // EXTERNAL MODULE: ./src/image/oci-layout.ts
 var oci_layout = __webpack_require__(803);
 // EXTERNAL MODULE: ./src/oci/reference.ts
@@ -1140,7 +1140,68 @@ function rate(bytes, ms) {
     return `${(0,format/* formatBytes */.z3)(Math.round((bytes * 1000) / ms))}/s`;
 }
 
+// EXTERNAL MODULE: ./src/registry/client.ts + 8 modules
+var registry_client = __webpack_require__(1229);
+;// CONCATENATED MODULE: ./src/registry/clients.ts
+
+class RegistryClients {
+    clients = new Map();
+    found = new Map();
+    /**
+     * The credentials for a registry, looked up once a run (Docker's config is read and a
+     * credential helper run once, not at every connect); a lookup that failed is tried again.
+     */
+    credentials(registry, explicit, lookUp) {
+        const key = JSON.stringify([registry, explicit ?? null]);
+        let found = this.found.get(key);
+        if (!found) {
+            found = lookUp();
+            this.found.set(key, found);
+            found.catch(() => this.found.delete(key));
+        }
+        return found;
+    }
+    /** The pool's client for these options, made on first use. */
+    client(options) {
+        const key = poolKey(options);
+        let client = this.clients.get(key);
+        if (!client) {
+            client = new registry_client/* RegistryClient */.bP(options);
+            this.clients.set(key, client);
+        }
+        return client;
+    }
+    /** How many clients the pool holds (one per host and credentials). */
+    get size() {
+        return this.clients.size;
+    }
+}
+function poolKey(options) {
+    const credentials = options.credentials ?? {};
+    return JSON.stringify([
+        options.host.toLowerCase(),
+        credentials.username ?? null,
+        credentials.password ?? null,
+        credentials.identityToken ?? null,
+        [...(options.insecureRegistries ?? [])].sort(),
+        options.timeout ?? null,
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/steps/registry-clients.ts
+
+const pools = new WeakMap();
+function registryClientsOf(io) {
+    let pool = pools.get(io);
+    if (!pool) {
+        pool = new RegistryClients();
+        pools.set(io, pool);
+    }
+    return pool;
+}
+
 ;// CONCATENATED MODULE: ./src/steps/measure.ts
+
 
 
 
@@ -1157,6 +1218,7 @@ function rate(bytes, ms) {
  */
 function measurePorts(io) {
     return {
+        clients: registryClientsOf(io),
         env: io.env,
         startProgress: () => progressFromEnv(io.env, (line) => io.info(line), () => io.now().getTime()),
         onSecret: (secret) => io.mask(secret),
@@ -1267,6 +1329,7 @@ async function openSource(ref, input, options) {
         env: options.env,
         onSecret: options.onSecret,
         debug: options.debug,
+        clients: options.clients,
     });
     return { source: connection.source, reference: connection.manifestReference };
 }

@@ -1,5 +1,5 @@
-export const id = 32;
-export const ids = [32,217];
+export const id = 853;
+export const ids = [853,217];
 export const modules = {
 
 /***/ 9217:
@@ -69,216 +69,19 @@ function layerCompression(mediaType) {
 
 /***/ }),
 
-/***/ 9032:
+/***/ 1229:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  N: () => (/* binding */ connect)
+  bP: () => (/* binding */ RegistryClient)
 });
 
-// UNUSED EXPORTS: timeoutFromEnv
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/util/json.ts
-var json = __webpack_require__(4976);
-// EXTERNAL MODULE: ./src/registry/reference.ts
-var registry_reference = __webpack_require__(9310);
-;// CONCATENATED MODULE: ./src/registry/auth.ts
-/**
- * Credentials for a registry, one rule for every caller: each credential belongs to one registry
- * host. Explicit ones (the report action's username/password) belong to the registry of the
- * input they came with; Docker's own (`config.json` in `$DOCKER_CONFIG` or `~/.docker`: its
- * `credHelpers` or `credsStore`, asked with the host, then its `auths` entries: `auth` = base64
- * `user:password`, or an OAuth2 `identitytoken`) to the server their key names. Any other host
- * gets its own, or none. Every secret found is reported for masking before it is used, and no
- * error quotes the config file or a helper's output.
- */
-
-
-
-
-
-
-/** Credentials for `registry` (as in a reference: `docker.io`, `ghcr.io`, `localhost:5000`), or undefined for anonymous. */
-async function resolveCredentials(registry, sources) {
-    const found = await findCredentials(registry, sources);
-    if (found)
-        for (const secret of secretsOf(found))
-            sources.onSecret?.(secret);
-    return found;
-}
-/** What must never be shown of credentials: the password, the identity token, the Basic pair. */
-function secretsOf(credentials) {
-    const { username = '', password, identityToken } = credentials;
-    const basic = password ? [Buffer.from(`${username}:${password}`).toString('base64')] : [];
-    return [password, identityToken, ...basic].filter((s) => !!s);
-}
-/** Whether explicit credentials given for `given` apply to `registry` (Docker Hub under any of its names). */
-function sameRegistry(given, registry) {
-    return (0,registry_reference/* normalizeRegistry */.l5)(given) === (0,registry_reference/* normalizeRegistry */.l5)(registry);
-}
-async function findCredentials(registry, sources) {
-    const { explicit } = sources;
-    if (explicit && (explicit.username || explicit.password) && sameRegistry(explicit.registry, registry)) {
-        return { username: explicit.username ?? '', password: explicit.password ?? '' };
-    }
-    const path = dockerConfigPath(sources.env);
-    const config = await readDockerConfig(path);
-    if (!config)
-        return undefined;
-    const helper = findByRegistry(config.credHelpers, registry) ?? config.credsStore;
-    if (helper) {
-        if (typeof helper !== 'string' || !HELPER_NAME.test(helper)) {
-            throw new Error(`${path}: a credential helper (credsStore or credHelpers) is not a plain name`);
-        }
-        const fromHelper = await credentialsFromHelper(helper, helperServerUrl(registry), sources.env);
-        if (fromHelper)
-            return fromHelper;
-    }
-    const entry = findByRegistry(config.auths, registry);
-    if (typeof entry?.auth === 'string')
-        sources.onSecret?.(entry.auth); // as stored, before anything can fail on it
-    return entry ? credentialsFromEntry(entry, path) : undefined;
-}
-/** `$DOCKER_CONFIG/config.json`, else `$HOME/.docker/config.json`. */
-function dockerConfigPath(env) {
-    const dir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
-    return (0,external_node_path_.join)(dir, 'config.json');
-}
-/** The parsed config, or undefined when there is no file. A file that is not JSON is an error. */
-async function readDockerConfig(path) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw error;
-    }
-    const config = (0,json/* parseJsonText */.l)(text, path);
-    if (typeof config !== 'object' || config === null || Array.isArray(config)) {
-        throw new Error(`${path} is not a docker config: expected a JSON object`);
-    }
-    return config;
-}
-/**
- * The registry a config key names: `https://index.docker.io/v1/`, `index.docker.io` and
- * `docker.io` are all Docker Hub; `https://ghcr.io/v2/` is `ghcr.io` (scheme and path dropped,
- * as docker's ConvertToHostname does).
- */
-function configKeyRegistry(key) {
-    const host = key.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split('/')[0];
-    return (0,registry_reference/* normalizeRegistry */.l5)(host);
-}
-/** What a credential helper is asked for: Docker Hub under its historical key, others by host. */
-function helperServerUrl(registry) {
-    return (0,registry_reference/* isDockerHub */.gr)(registry) ? registry_reference/* DOCKER_HUB_CONFIG_KEY */.Mj : registry;
-}
-function findByRegistry(entries, registry) {
-    if (!entries)
-        return undefined;
-    const wanted = (0,registry_reference/* normalizeRegistry */.l5)(registry);
-    // An exact key first, then any key that names the same registry in another form.
-    if (Object.hasOwn(entries, registry))
-        return entries[registry];
-    const key = Object.keys(entries).find((k) => configKeyRegistry(k) === wanted);
-    return key === undefined ? undefined : entries[key];
-}
-function credentialsFromEntry(entry, path) {
-    const fields = ['auth', 'username', 'password', 'identitytoken'];
-    if (typeof entry !== 'object' ||
-        entry === null ||
-        fields.some((f) => !['string', 'undefined'].includes(typeof entry[f]))) {
-        throw new Error(`${path}: an "auths" entry is not an object of strings`);
-    }
-    let { username, password } = entry;
-    if (entry.auth) {
-        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-        const colon = decoded.indexOf(':');
-        if (colon < 0)
-            throw new Error(`${path}: an "auth" value is not base64 of user:password`);
-        username = decoded.slice(0, colon);
-        password = decoded.slice(colon + 1);
-    }
-    if (entry.identitytoken)
-        return { ...(username && { username }), identityToken: entry.identitytoken };
-    if (username === undefined && password === undefined)
-        return undefined; // `{}`: a credsStore marker
-    return { username: username ?? '', password: password ?? '' };
-}
-const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const HELPER_TIMEOUT_MS = 30_000;
-/**
- * `docker-credential-<helper> get` with the server URL on stdin. Undefined when the helper has
- * nothing for it ("credentials not found"); an error when the helper is missing or fails otherwise.
- * Its output is read, never quoted: a helper that fails may have printed the secret it holds.
- */
-async function credentialsFromHelper(helper, serverUrl, env) {
-    if (!HELPER_NAME.test(helper))
-        throw new Error('docker config: a credential helper is not a plain name');
-    const program = `docker-credential-${helper}`;
-    const { stdout, stderr, error } = await runHelper(program, serverUrl, env);
-    if (error) {
-        if (/credentials not found/i.test(`${stdout} ${stderr}`))
-            return undefined;
-        const said = `${stdout}${stderr}`.trim() ? ' (its output is not shown)' : '';
-        throw new Error(`credential helper ${program} ${helperFailure(error)}${said}`);
-    }
-    let answer;
-    try {
-        answer = JSON.parse(stdout);
-    }
-    catch {
-        throw new Error(`credential helper ${program} answered with something that is not JSON (not shown)`);
-    }
-    if (typeof answer !== 'object' || answer === null || typeof answer.Secret !== 'string' || !answer.Secret) {
-        return undefined;
-    }
-    if (answer.Username !== undefined && typeof answer.Username !== 'string')
-        return undefined;
-    // Docker's convention: the user name `<token>` marks an identity token.
-    if (answer.Username === '<token>')
-        return { identityToken: answer.Secret };
-    return { username: answer.Username ?? '', password: answer.Secret };
-}
-/** How a helper failed, from its exit alone: `is not installed`, `failed (exit code 1)`, `was killed (SIGKILL)`. */
-function helperFailure(error) {
-    const { code, signal, killed } = error;
-    if (code === 'ENOENT')
-        return 'is not installed (not on PATH)';
-    if (killed && signal === 'SIGTERM')
-        return `did not answer within ${HELPER_TIMEOUT_MS / 1000} s`;
-    if (signal)
-        return `was killed (${signal})`;
-    if (typeof code === 'number')
-        return `failed (exit code ${code})`;
-    if (code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER')
-        return 'printed more than 1 MiB';
-    return 'failed';
-}
-function runHelper(program, input, env) {
-    return new Promise((resolve) => {
-        const child = (0,external_node_child_process_.execFile)(program, ['get'], { env: definedOnly(env), timeout: HELPER_TIMEOUT_MS, maxBuffer: 1024 * 1024 }, (error, stdout, stderr) => resolve({ stdout: String(stdout), stderr: String(stderr), error }));
-        child.stdin?.on('error', () => { }); // a helper that exits without reading stdin: its exit code tells
-        child.stdin?.end(input);
-    });
-}
-function definedOnly(env) {
-    return Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined));
-}
+// UNUSED EXPORTS: DEFAULT_MAX_BLOB_BYTES, DEFAULT_MAX_MANIFEST_BYTES, DEFAULT_TIMEOUT_MS, DIGEST_CACHE_BYTES, MAX_TAG_PAGES
 
 // EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(8500);
+var promises_ = __webpack_require__(8500);
 ;// CONCATENATED MODULE: ./src/registry/challenge.ts
 const TOKEN_CHAR = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;
 function parseChallenges(header) {
@@ -404,77 +207,8 @@ class Scanner {
 var errors = __webpack_require__(6764);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
-;// CONCATENATED MODULE: ./src/registry/retry.ts
-const DEFAULT_RETRY_POLICY = {
-    maxAttempts: 6,
-    maxRetryTime: 60_000,
-    baseDelay: 250,
-    maxDelay: 10_000,
-};
-/**
- * Attempts in all at an answer whose bytes came back wrong (errors.ts: isCorruptAnswer), each
- * after the 5xx backoff: a proxy or a flaky link that cut or flipped a body once rarely does it
- * three times in a row, while a registry that really holds bad bytes is named after the third.
- */
-const CORRUPT_ANSWER_ATTEMPTS = 3;
-/** 429, and the 5xx that mean "try again" (a 501 or 505 will not get better). */
-function isRetryableStatus(status) {
-    return status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
-}
-/**
- * The wait before retry number `retry` (1 for the first retry): half of the exponential step plus
- * a random part of the other half, so that clients that failed together do not retry together.
- */
-function backoffDelay(retry, policy, random) {
-    const step = Math.min(policy.maxDelay, policy.baseDelay * 2 ** (retry - 1));
-    return Math.round(step / 2 + (random() * step) / 2);
-}
-/** `Retry-After` in ms: delta-seconds or an HTTP date; undefined when absent or unreadable. */
-function parseRetryAfter(value, now) {
-    if (value === null || value === undefined)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    // An HTTP date names its day and month; without letters Date.parse would take "-1" or "1.5" as a date.
-    if (!/[a-z]{3}/i.test(text))
-        return undefined;
-    const date = Date.parse(text);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
-/**
- * A connection the peer dropped: ECONNRESET (node:http's "socket hang up" and "aborted" carry it),
- * undici's "other side closed" / "terminated" (global fetch reports them as a TypeError whose
- * `cause` chain holds the socket error).
- */
-function isConnectionReset(error) {
-    for (const e of causeChain(error)) {
-        if (typeof e.code === 'string' && RESET_CODES.has(e.code))
-            return true;
-        if (/socket hang up|other side closed|^terminated$/i.test(e.message))
-            return true;
-    }
-    return false;
-}
-/**
- * An error and its causes, at most 5 deep. Duck-typed rather than `instanceof Error`: fetch's
- * errors may come from another realm (a VM context, as under jest).
- */
-function causeChain(error) {
-    const chain = [];
-    for (let e = error; chain.length < 5 && typeof e === 'object' && e !== null;) {
-        const { message, code, cause } = e;
-        if (typeof message !== 'string')
-            break;
-        chain.push({ message, code });
-        e = cause;
-    }
-    return chain;
-}
-
+// EXTERNAL MODULE: ./src/registry/retry.ts
+var registry_retry = __webpack_require__(1521);
 ;// CONCATENATED MODULE: ./src/registry/transport.ts
 /**
  * One HTTP exchange with a registry, made robust: a timeout, redirects followed by hand so that
@@ -538,21 +272,21 @@ class Transport {
             try {
                 const result = await attempt(abort, progress);
                 const status = result.response.status;
-                if (!isRetryableStatus(status))
+                if (!(0,registry_retry/* isRetryableStatus */.PS)(status))
                     return { ...result, attempts, elapsed: now() - start };
                 const retryAfter = status === 429 || status === 503
-                    ? parseRetryAfter(result.response.headers.get('retry-after'), now())
+                    ? (0,registry_retry/* parseRetryAfter */.mu)(result.response.headers.get('retry-after'), now())
                     : undefined;
-                wait = retryAfter ?? backoffDelay(attempts, retry, random);
+                wait = retryAfter ?? (0,registry_retry/* backoffDelay */.EY)(attempts, retry, random);
                 if (!this.mayRetry(attempts, maxAttempts, start, wait))
                     return { ...result, attempts, elapsed: now() - start };
                 abort.abort(); // frees the connection of a response we will not read
             }
             catch (error) {
                 failure = abort.signal.reason instanceof TimeoutError ? abort.signal.reason : error;
-                if (!(failure instanceof TimeoutError) && !isConnectionReset(failure))
+                if (!(failure instanceof TimeoutError) && !(0,registry_retry/* isConnectionReset */.QB)(failure))
                     throw asRegistryError(failure, request);
-                wait = backoffDelay(attempts, retry, random);
+                wait = (0,registry_retry/* backoffDelay */.EY)(attempts, retry, random);
                 if (!this.mayRetry(attempts, maxAttempts, start, wait)) {
                     throw asRegistryError(failure, request, ` (gave up after ${attempts} attempts in ${formatSeconds(now() - start)})`);
                 }
@@ -658,7 +392,7 @@ function asRegistryError(error, request, note = '') {
 /** `fetch failed` says nothing: the useful words are in the cause chain (`ECONNREFUSED 127.0.0.1:5000`). */
 function describeNetworkError(error) {
     const parts = [];
-    for (const { message, code } of causeChain(error)) {
+    for (const { message, code } of (0,registry_retry/* causeChain */.DD)(error)) {
         const text = typeof code === 'string' && !message.includes(code) ? `${message} (${code})` : message;
         if (text && text !== 'fetch failed')
             parts.push(text);
@@ -922,7 +656,7 @@ async function* chunks(first, open, options, algorithm) {
             catch (error) {
                 current.abort.abort();
                 const timedOut = error instanceof TimeoutError;
-                if (!timedOut && !(error instanceof ShortBodyError) && !isConnectionReset(error)) {
+                if (!timedOut && !(error instanceof ShortBodyError) && !(0,registry_retry/* isConnectionReset */.QB)(error)) {
                     throw asRegistryError(error, { image });
                 }
                 // New bytes passed on start a new streak; bytes read again and skipped do not.
@@ -931,7 +665,7 @@ async function* chunks(first, open, options, algorithm) {
                     streakStart = options.now();
                 }
                 retries++;
-                const wait = backoffDelay(retries, options.retry, options.random);
+                const wait = (0,registry_retry/* backoffDelay */.EY)(retries, options.retry, options.random);
                 const elapsed = options.now() - streakStart;
                 if (retries >= options.retry.maxAttempts || elapsed + wait > options.retry.maxRetryTime) {
                     const cause = timedOut
@@ -1010,189 +744,10 @@ function rangeStart(response) {
     return match ? Number(match[1]) : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/registry/endpoint.ts
-/**
- * Which scheme a registry is spoken to with, as docker decides it: HTTPS, except for the hosts
- * docker calls insecure, the loopback (`localhost`, 127.0.0.0/8, `[::1]`) and those the user
- * lists in `insecure-registries`. Their base URL is `http://`, and the fetch layer tries TLS on
- * them first (without checking the certificate, as docker does), falling back to plain HTTP when
- * the server does not speak TLS: so a TLS registry on `localhost:5443` works too.
- */
-function isLoopback(host) {
-    const hostname = hostnameOf(host);
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-/**
- * The loopback, or a host `insecureRegistries` lists: an entry matches with its port, or, when it
- * has none, any port of that host.
- */
-function isInsecureRegistry(host, insecureRegistries = []) {
-    const lower = host.toLowerCase();
-    if (isLoopback(lower))
-        return true;
-    return insecureRegistries.some((entry) => {
-        const e = entry
-            .trim()
-            .toLowerCase()
-            .replace(/^https?:\/\//, '')
-            .replace(/\/+$/, '');
-        return e === lower || (e === hostnameOf(e) && e === hostnameOf(lower));
-    });
-}
-/** `http://host` or `https://host` for `host[:port]`. */
-function registryBaseUrl(host, insecureRegistries = []) {
-    const lower = host.toLowerCase();
-    return `${isInsecureRegistry(lower, insecureRegistries) ? 'http' : 'https'}://${lower}`;
-}
-/** `host` without its port; IPv6 literals keep their brackets. */
-function hostnameOf(host) {
-    if (host.startsWith('['))
-        return host.slice(0, host.indexOf(']') + 1);
-    const colon = host.indexOf(':');
-    return colon >= 0 ? host.slice(0, colon) : host;
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
-;// CONCATENATED MODULE: ./src/registry/http-fetch.ts
-/**
- * A fetch-shaped function over node:http and node:https, for the registry transport. Global fetch
- * works too, but its first call loads undici and compiles llhttp to WebAssembly: ~200 ms, more
- * than a whole manifests-only measurement, paid by every action run. This one stays small: no
- * redirects followed (the transport follows them by hand), no decompression (no Accept-Encoding
- * is sent, so bodies arrive as stored and digests check against them), keep-alive agents whose
- * idle sockets never hold a finished process open. `sendRequest` is the part that sends one
- * request; net/routed-fetch.ts sends with it through proxies, with docker's trust per host.
- */
-
-
-
-// Idle sockets are unref'd by the agent, so they never keep the process alive; 5 s as Node's
-// global agent, so that a socket the registry has closed meanwhile is rarely picked again.
-const KEEP_ALIVE = { keepAlive: true, timeout: 5_000 };
-const NULL_BODY_STATUSES = new Set([204, 205, 304]);
-/** An HttpFetch over the given agents; keep-alive agents of its own for those not given. */
-function createHttpFetch(agents = {}) {
-    let http = agents.http;
-    let https = agents.https;
-    return (url, init = {}) => {
-        const target = new URL(url);
-        if (target.protocol === 'http:') {
-            http ??= new external_node_http_.Agent(KEEP_ALIVE);
-            return sendRequest(init, (options) => (0,external_node_http_.request)(target, { ...options, agent: http }));
-        }
-        if (target.protocol === 'https:') {
-            https ??= new external_node_https_.Agent(KEEP_ALIVE);
-            return sendRequest(init, (options) => (0,external_node_https_.request)(target, { ...options, agent: https }));
-        }
-        return Promise.reject(new TypeError(`cannot fetch ${target.protocol} URLs (${url})`));
-    };
-}
-/** The default: one keep-alive agent per protocol, shared by every client in the process. */
-const httpFetch = createHttpFetch();
-/** The server did not speak TLS to a TLS first try. */
-class NotTlsError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'NotTlsError';
-    }
-}
-function sendRequest(init, open, hooks = {}) {
-    const { signal } = init;
-    if (signal?.aborted)
-        return Promise.reject(signal.reason);
-    const method = (init.method ?? 'GET').toUpperCase();
-    const headers = { ...init.headers };
-    const body = init.body;
-    if (typeof body === 'string' || Buffer.isBuffer(body))
-        headers['Content-Length'] = Buffer.byteLength(body);
-    return new Promise((resolve, reject) => {
-        const request = open({ method, headers });
-        let response;
-        const onAbort = () => {
-            reject(signal.reason);
-            // The response first: destroyed with the reason, its body errors with it.
-            if (response)
-                response.destroy(signal.reason);
-            else
-                request.destroy(signal.reason);
-        };
-        const done = () => signal?.removeEventListener('abort', onAbort);
-        signal?.addEventListener('abort', onAbort, { once: true });
-        const tlsFirstTry = hooks.tlsFirstTry;
-        let handshaken = false;
-        if (tlsFirstTry) {
-            request.on('socket', (socket) => {
-                if (request.reusedSocket)
-                    handshaken = true;
-                else
-                    socket.once('secureConnect', () => (handshaken = true));
-            });
-            // A plain HTTP server may wait for a request line instead of answering a TLS hello at all.
-            const timer = setTimeout(() => {
-                if (!handshaken)
-                    request.destroy(new NotTlsError(`no TLS handshake within ${tlsFirstTry.timeout} ms`));
-            }, tlsFirstTry.timeout);
-            request.on('close', () => clearTimeout(timer));
-        }
-        request.on('error', (error) => {
-            done();
-            if (tlsFirstTry && !handshaken && (error instanceof NotTlsError || tlsFirstTry.isNotTls(error))) {
-                reject(error instanceof NotTlsError ? error : new NotTlsError(error.message));
-                return;
-            }
-            // A no-op once the response is out: then its body carries the error.
-            reject(hooks.explain ? hooks.explain(error) : error);
-        });
-        request.on('response', (message) => {
-            response = message;
-            message.on('close', done);
-            const status = message.statusCode ?? 0;
-            const refusal = hooks.refuse?.(status);
-            if (refusal) {
-                message.resume();
-                reject(refusal);
-                return;
-            }
-            const hasBody = method !== 'HEAD' && !NULL_BODY_STATUSES.has(status);
-            // A body nobody reads holds its socket: drain it so the socket goes back to the pool.
-            if (!hasBody)
-                message.resume();
-            resolve({
-                status,
-                headers: headersOf(message),
-                body: hasBody ? external_node_stream_.Readable.toWeb(message) : null,
-            });
-        });
-        if (isStream(body)) {
-            // A body that fails (a file read error, a digest check) ends the request with its error; a
-            // request that ends first (an early answer, an abort) lets go of the body's source.
-            body.on('error', (error) => request.destroy(error));
-            request.on('close', () => {
-                if (!body.readableEnded)
-                    body.destroy();
-            });
-            body.pipe(request);
-        }
-        else {
-            request.end(body);
-        }
-    });
-}
-// Duck-typed: a stream from another realm (a VM context, as under jest) is a stream too.
-function isStream(body) {
-    return typeof body === 'object' && !Buffer.isBuffer(body) && typeof body.pipe === 'function';
-}
-// headersDistinct keeps every value of a repeated header, which `headers` would drop for some.
-function headersOf(message) {
-    const all = message.headersDistinct;
-    return {
-        get: (name) => all[name.toLowerCase()]?.join(', ') ?? null,
-    };
-}
-
+// EXTERNAL MODULE: ./src/registry/endpoint.ts
+var endpoint = __webpack_require__(8110);
+// EXTERNAL MODULE: ./src/registry/http-fetch.ts
+var http_fetch = __webpack_require__(2442);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
 var media_types = __webpack_require__(9217);
 ;// CONCATENATED MODULE: ./src/registry/manifest-response.ts
@@ -1247,6 +802,8 @@ function manifestMediaType(contentType, body) {
     }
 }
 
+// EXTERNAL MODULE: ./src/registry/reference.ts
+var registry_reference = __webpack_require__(9310);
 ;// CONCATENATED MODULE: ./src/registry/token-cache.ts
 /**
  * Bearer tokens by scope (`repository:acme/app:pull`), reused until they expire. A token is
@@ -1415,7 +972,7 @@ async function uploadBlob(send, target, digest, size, open, pacing) {
             }
             failure = statusError(status, target.image, `upload of blob ${digest} to ${target.image}`, exchange, exchange.body);
             // 404: the session is gone (expired, or lost by a registry behind a load balancer).
-            outcome = isRetryableStatus(status) || status === 404 ? 'retry' : 'done';
+            outcome = (0,registry_retry/* isRetryableStatus */.PS)(status) || status === 404 ? 'retry' : 'done';
         }
         catch (error) {
             if (localFailure || !(0,errors/* isRegistryError */.IP)(error) || (error.kind !== 'network' && error.kind !== 'timeout')) {
@@ -1431,7 +988,7 @@ async function uploadBlob(send, target, digest, size, open, pacing) {
         // The answer may have been lost after the registry took the blob.
         if (await blobExists(send, target, digest, scope).catch(() => false))
             return;
-        const wait = backoffDelay(attempt, pacing.retry, pacing.random);
+        const wait = (0,registry_retry/* backoffDelay */.EY)(attempt, pacing.retry, pacing.random);
         if (attempt >= pacing.retry.maxAttempts || pacing.now() - start + wait > pacing.retry.maxRetryTime) {
             throw new errors/* RegistryError */.gl(failure.kind, target.image, `${failure.message} (gave up after ${attempt} uploads)`, failure.status, { cause: failure });
         }
@@ -1589,15 +1146,17 @@ class RegistryClient {
     sleep;
     random;
     pinged;
+    /** Manifests and configs read in this run, by repository and digest: digest-addressed bytes never change. */
+    byDigest = new DigestCache(DIGEST_CACHE_BYTES);
     constructor(options) {
         this.options = options;
         this.host = options.host.toLowerCase();
-        this.baseUrl = registryBaseUrl(this.host, options.insecureRegistries);
+        this.baseUrl = (0,endpoint/* registryBaseUrl */.mO)(this.host, options.insecureRegistries);
         this.apiHost = hostOf(this.baseUrl);
-        this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+        this.retry = { ...registry_retry/* DEFAULT_RETRY_POLICY */.cO, ...options.retry };
         this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
         this.now = options.now ?? Date.now;
-        this.sleep = options.sleep ?? ((ms) => (0,external_node_timers_promises_.setTimeout)(ms));
+        this.sleep = options.sleep ?? ((ms) => (0,promises_.setTimeout)(ms));
         this.random = options.random ?? Math.random;
         const onSecret = options.onSecret ?? (() => { });
         const { credentials } = options;
@@ -1607,7 +1166,7 @@ class RegistryClient {
         this.transport = new Transport({
             timeout: this.timeout,
             retry: this.retry,
-            fetch: options.fetch ?? httpFetch,
+            fetch: options.fetch ?? http_fetch/* httpFetch */.tX,
             sleep: this.sleep,
             now: this.now,
             random: this.random,
@@ -1632,16 +1191,27 @@ class RegistryClient {
         const image = context.image ?? (0,registry_reference/* displayName */.QC)(this.host, repository, reference);
         // A child manifest is asked for by digest under its image's name: the digest is named too.
         const subject = reference.includes(':') && !image.endsWith(reference) ? `manifest ${reference} of ${image}` : image;
+        const cached = reference.includes(':') ? this.byDigest.get(repository, reference) : undefined;
+        if (cached)
+            return { ...cached };
         const url = `${this.baseUrl}/v2/${repository}/manifests/${reference}`;
         const maxBytes = this.options.maxManifestBytes ?? DEFAULT_MAX_MANIFEST_BYTES;
-        return this.refetched(async () => {
+        const fetched = await this.refetched(async () => {
             const exchange = await this.authorized(repository, image, (authorization) => this.transport.buffered({ method: 'GET', url, headers: { Accept: media_types/* MANIFEST_ACCEPT */.dY.join(', ') }, authorization, image }, maxBytes));
             const { response, body } = exchange;
             if (response.status !== 200)
                 throw statusError(response.status, image, subject, exchange, body);
+            const vouched = reference.includes(':') || response.headers.get('docker-content-digest') !== null;
             const digest = manifestDigest(reference, response.headers.get('docker-content-digest'), body, image);
-            return { digest, mediaType: manifestMediaType(response.headers.get('content-type'), body), body };
+            const mediaType = manifestMediaType(response.headers.get('content-type'), body);
+            return { manifest: { digest, mediaType, body }, vouched };
         });
+        // Kept by its digest when a digest vouched for the bytes (the one asked for, or the registry's
+        // header for a tag): a tag read now and its digest read later are one request. A digest we
+        // only computed from the body is vouched for by nobody, and not kept.
+        if (fetched.vouched)
+            this.byDigest.set(repository, fetched.manifest.digest, fetched.manifest, fetched.manifest.body.length);
+        return fetched.manifest;
     }
     /** The digest, media type and size of a manifest, without its body. */
     async headManifest(repository, reference, context = {}) {
@@ -1688,8 +1258,11 @@ class RegistryClient {
     /** A small blob (a config), whole and digest-checked; fetched again while its bytes come back wrong. */
     async blob(repository, digest, context = {}) {
         const image = context.image ?? (0,registry_reference/* displayName */.QC)(this.host, repository, digest);
+        const cached = this.byDigest.get(repository, digest);
+        if (cached)
+            return cached;
         const maxBytes = this.options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES;
-        return this.refetched(async () => {
+        const blob = await this.refetched(async () => {
             const stream = await this.blobStream(repository, digest, context);
             const chunks = [];
             let total = 0;
@@ -1703,6 +1276,9 @@ class RegistryClient {
             }
             return Buffer.concat(chunks);
         });
+        // The stream checked the bytes against the digest before it ended.
+        this.byDigest.set(repository, digest, blob, blob.length);
+        return blob;
     }
     /**
      * After attempt number `attempt` at a read came back corrupt (isCorruptAnswer, or a layer that
@@ -1710,9 +1286,9 @@ class RegistryClient {
      * CORRUPT_ANSWER_ATTEMPTS are spent.
      */
     async mayRefetch(attempt) {
-        if (attempt >= CORRUPT_ANSWER_ATTEMPTS)
+        if (attempt >= registry_retry/* CORRUPT_ANSWER_ATTEMPTS */.Gg)
             return false;
-        await this.sleep(backoffDelay(attempt, this.retry, this.random));
+        await this.sleep((0,registry_retry/* backoffDelay */.EY)(attempt, this.retry, this.random));
         return true;
     }
     // `fetch` again while its answer comes back corrupt; the last error says how often it was tried.
@@ -1857,6 +1433,31 @@ class RegistryClient {
         throw unauthorized(repositoryName, this.options.credentials, error ? ` (${error})` : '');
     }
 }
+/** At most this many bytes of manifests and configs are kept per client; past it, no more are. */
+const DIGEST_CACHE_BYTES = 32 * 1024 * 1024;
+/**
+ * What a client has read by digest, per repository (a digest read in one repository says nothing
+ * of another's access to it). Filled up to a byte limit, then left as it is: a run reads the
+ * same few manifests and configs again, not thousands.
+ */
+class DigestCache {
+    limit;
+    entries = new Map();
+    bytes = 0;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    get(repository, digest) {
+        return this.entries.get(`${repository}@${digest}`);
+    }
+    set(repository, digest, value, size) {
+        const key = `${repository}@${digest}`;
+        if (this.entries.has(key) || this.bytes + size > this.limit)
+            return;
+        this.entries.set(key, value);
+        this.bytes += size;
+    }
+}
 function parseTagPage(body, image) {
     try {
         const parsed = JSON.parse(body.toString('utf8'));
@@ -1867,6 +1468,221 @@ function parseTagPage(body, image) {
     }
 }
 
+
+/***/ }),
+
+/***/ 8853:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  N: () => (/* binding */ connect)
+});
+
+// UNUSED EXPORTS: timeoutFromEnv
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/util/json.ts
+var json = __webpack_require__(4976);
+// EXTERNAL MODULE: ./src/registry/reference.ts
+var registry_reference = __webpack_require__(9310);
+;// CONCATENATED MODULE: ./src/registry/auth.ts
+/**
+ * Credentials for a registry, one rule for every caller: each credential belongs to one registry
+ * host. Explicit ones (the report action's username/password) belong to the registry of the
+ * input they came with; Docker's own (`config.json` in `$DOCKER_CONFIG` or `~/.docker`: its
+ * `credHelpers` or `credsStore`, asked with the host, then its `auths` entries: `auth` = base64
+ * `user:password`, or an OAuth2 `identitytoken`) to the server their key names. Any other host
+ * gets its own, or none. Every secret found is reported for masking before it is used, and no
+ * error quotes the config file or a helper's output.
+ */
+
+
+
+
+
+
+/** Credentials for `registry` (as in a reference: `docker.io`, `ghcr.io`, `localhost:5000`), or undefined for anonymous. */
+async function resolveCredentials(registry, sources) {
+    const found = await findCredentials(registry, sources);
+    if (found)
+        for (const secret of secretsOf(found))
+            sources.onSecret?.(secret);
+    return found;
+}
+/** What must never be shown of credentials: the password, the identity token, the Basic pair. */
+function secretsOf(credentials) {
+    const { username = '', password, identityToken } = credentials;
+    const basic = password ? [Buffer.from(`${username}:${password}`).toString('base64')] : [];
+    return [password, identityToken, ...basic].filter((s) => !!s);
+}
+/** Whether explicit credentials given for `given` apply to `registry` (Docker Hub under any of its names). */
+function sameRegistry(given, registry) {
+    return (0,registry_reference/* normalizeRegistry */.l5)(given) === (0,registry_reference/* normalizeRegistry */.l5)(registry);
+}
+async function findCredentials(registry, sources) {
+    const { explicit } = sources;
+    if (explicit && (explicit.username || explicit.password) && sameRegistry(explicit.registry, registry)) {
+        return { username: explicit.username ?? '', password: explicit.password ?? '' };
+    }
+    const path = dockerConfigPath(sources.env);
+    const config = await readDockerConfig(path);
+    if (!config)
+        return undefined;
+    const helper = findByRegistry(config.credHelpers, registry) ?? config.credsStore;
+    if (helper) {
+        if (typeof helper !== 'string' || !HELPER_NAME.test(helper)) {
+            throw new Error(`${path}: a credential helper (credsStore or credHelpers) is not a plain name`);
+        }
+        const fromHelper = await credentialsFromHelper(helper, helperServerUrl(registry), sources.env);
+        if (fromHelper)
+            return fromHelper;
+    }
+    const entry = findByRegistry(config.auths, registry);
+    if (typeof entry?.auth === 'string')
+        sources.onSecret?.(entry.auth); // as stored, before anything can fail on it
+    return entry ? credentialsFromEntry(entry, path) : undefined;
+}
+/** `$DOCKER_CONFIG/config.json`, else `$HOME/.docker/config.json`. */
+function dockerConfigPath(env) {
+    const dir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+    return (0,external_node_path_.join)(dir, 'config.json');
+}
+/** The parsed config, or undefined when there is no file. A file that is not JSON is an error. */
+async function readDockerConfig(path) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+    const config = (0,json/* parseJsonText */.l)(text, path);
+    if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+        throw new Error(`${path} is not a docker config: expected a JSON object`);
+    }
+    return config;
+}
+/**
+ * The registry a config key names: `https://index.docker.io/v1/`, `index.docker.io` and
+ * `docker.io` are all Docker Hub; `https://ghcr.io/v2/` is `ghcr.io` (scheme and path dropped,
+ * as docker's ConvertToHostname does).
+ */
+function configKeyRegistry(key) {
+    const host = key.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split('/')[0];
+    return (0,registry_reference/* normalizeRegistry */.l5)(host);
+}
+/** What a credential helper is asked for: Docker Hub under its historical key, others by host. */
+function helperServerUrl(registry) {
+    return (0,registry_reference/* isDockerHub */.gr)(registry) ? registry_reference/* DOCKER_HUB_CONFIG_KEY */.Mj : registry;
+}
+function findByRegistry(entries, registry) {
+    if (!entries)
+        return undefined;
+    const wanted = (0,registry_reference/* normalizeRegistry */.l5)(registry);
+    // An exact key first, then any key that names the same registry in another form.
+    if (Object.hasOwn(entries, registry))
+        return entries[registry];
+    const key = Object.keys(entries).find((k) => configKeyRegistry(k) === wanted);
+    return key === undefined ? undefined : entries[key];
+}
+function credentialsFromEntry(entry, path) {
+    const fields = ['auth', 'username', 'password', 'identitytoken'];
+    if (typeof entry !== 'object' ||
+        entry === null ||
+        fields.some((f) => !['string', 'undefined'].includes(typeof entry[f]))) {
+        throw new Error(`${path}: an "auths" entry is not an object of strings`);
+    }
+    let { username, password } = entry;
+    if (entry.auth) {
+        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        if (colon < 0)
+            throw new Error(`${path}: an "auth" value is not base64 of user:password`);
+        username = decoded.slice(0, colon);
+        password = decoded.slice(colon + 1);
+    }
+    if (entry.identitytoken)
+        return { ...(username && { username }), identityToken: entry.identitytoken };
+    if (username === undefined && password === undefined)
+        return undefined; // `{}`: a credsStore marker
+    return { username: username ?? '', password: password ?? '' };
+}
+const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const HELPER_TIMEOUT_MS = 30_000;
+/**
+ * `docker-credential-<helper> get` with the server URL on stdin. Undefined when the helper has
+ * nothing for it ("credentials not found"); an error when the helper is missing or fails otherwise.
+ * Its output is read, never quoted: a helper that fails may have printed the secret it holds.
+ */
+async function credentialsFromHelper(helper, serverUrl, env) {
+    if (!HELPER_NAME.test(helper))
+        throw new Error('docker config: a credential helper is not a plain name');
+    const program = `docker-credential-${helper}`;
+    const { stdout, stderr, error } = await runHelper(program, serverUrl, env);
+    if (error) {
+        if (/credentials not found/i.test(`${stdout} ${stderr}`))
+            return undefined;
+        const said = `${stdout}${stderr}`.trim() ? ' (its output is not shown)' : '';
+        throw new Error(`credential helper ${program} ${helperFailure(error)}${said}`);
+    }
+    let answer;
+    try {
+        answer = JSON.parse(stdout);
+    }
+    catch {
+        throw new Error(`credential helper ${program} answered with something that is not JSON (not shown)`);
+    }
+    if (typeof answer !== 'object' || answer === null || typeof answer.Secret !== 'string' || !answer.Secret) {
+        return undefined;
+    }
+    if (answer.Username !== undefined && typeof answer.Username !== 'string')
+        return undefined;
+    // Docker's convention: the user name `<token>` marks an identity token.
+    if (answer.Username === '<token>')
+        return { identityToken: answer.Secret };
+    return { username: answer.Username ?? '', password: answer.Secret };
+}
+/** How a helper failed, from its exit alone: `is not installed`, `failed (exit code 1)`, `was killed (SIGKILL)`. */
+function helperFailure(error) {
+    const { code, signal, killed } = error;
+    if (code === 'ENOENT')
+        return 'is not installed (not on PATH)';
+    if (killed && signal === 'SIGTERM')
+        return `did not answer within ${HELPER_TIMEOUT_MS / 1000} s`;
+    if (signal)
+        return `was killed (${signal})`;
+    if (typeof code === 'number')
+        return `failed (exit code ${code})`;
+    if (code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER')
+        return 'printed more than 1 MiB';
+    return 'failed';
+}
+function runHelper(program, input, env) {
+    return new Promise((resolve) => {
+        const child = (0,external_node_child_process_.execFile)(program, ['get'], { env: definedOnly(env), timeout: HELPER_TIMEOUT_MS, maxBuffer: 1024 * 1024 }, (error, stdout, stderr) => resolve({ stdout: String(stdout), stderr: String(stderr), error }));
+        child.stdin?.on('error', () => { }); // a helper that exits without reading stdin: its exit code tells
+        child.stdin?.end(input);
+    });
+}
+function definedOnly(env) {
+    return Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined));
+}
+
+// EXTERNAL MODULE: ./src/registry/client.ts + 8 modules
+var registry_client = __webpack_require__(1229);
+// EXTERNAL MODULE: ./src/registry/http-fetch.ts
+var http_fetch = __webpack_require__(2442);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/registry/net/docker-certs.ts
@@ -1972,8 +1788,14 @@ function reason(error) {
 
 // EXTERNAL MODULE: ./src/registry/net/proxy-env.ts
 var proxy_env = __webpack_require__(1573);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
 // EXTERNAL MODULE: ./src/registry/net/proxy-tunnel.ts
 var proxy_tunnel = __webpack_require__(4798);
+// EXTERNAL MODULE: ./src/registry/retry.ts
+var retry = __webpack_require__(1521);
 ;// CONCATENATED MODULE: ./src/registry/net/tls-errors.ts
 /**
  * TLS failures in words a user can act on. A certificate Node cannot verify becomes a message
@@ -2016,7 +1838,7 @@ const INVALID = new Map([
  * problem (a refused connection, a reset), which the caller reports as it is.
  */
 function explainTlsError(error, context) {
-    for (const { message, code } of causeChain(error)) {
+    for (const { message, code } of (0,retry/* causeChain */.DD)(error)) {
         if (typeof code !== 'string')
             continue;
         const untrusted = UNTRUSTED.get(code);
@@ -2051,7 +1873,7 @@ function altnameReason(error, message) {
  * the handshake. Only meaningful for an error before the handshake completed.
  */
 function isPlainHttpAnswer(error) {
-    for (const { message, code } of causeChain(error)) {
+    for (const { message, code } of (0,retry/* causeChain */.DD)(error)) {
         if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG')
             return true;
         if (/wrong version number|packet length too long|unknown protocol/i.test(message))
@@ -2086,7 +1908,7 @@ function createRoutedFetch(routes, options = {}) {
         const route = routes.route(target);
         const request = route.secure ? external_node_https_.request : external_node_http_.request;
         const proxy = route.proxy;
-        return sendRequest(init, (sent) => request({
+        return (0,http_fetch/* sendRequest */.w$)(init, (sent) => request({
             ...route.where,
             ...sent,
             headers: { ...sent.headers, ...route.headers },
@@ -2118,13 +1940,13 @@ function createRoutedFetch(routes, options = {}) {
             return send(withProtocol(target, known), init);
         // A stream cannot be sent twice: it goes as the URL says. (A first request is never one: the
         // client asks GET /v2/ before anything else.)
-        if (routed_fetch_isStream(init.body))
+        if (isStream(init.body))
             return send(target, init);
         const first = send(withProtocol(target, 'https:'), init, true).then((response) => {
             schemes.set(origin, 'https:');
             return response;
         }, (error) => {
-            if (!(error instanceof NotTlsError))
+            if (!(error instanceof http_fetch/* NotTlsError */.t1))
                 throw error;
             schemes.set(origin, 'http:');
             return send(target, init);
@@ -2143,10 +1965,12 @@ function withProtocol(url, protocol) {
     copy.protocol = protocol;
     return copy;
 }
-function routed_fetch_isStream(body) {
+function isStream(body) {
     return typeof body === 'object' && !Buffer.isBuffer(body) && typeof body.pipe === 'function';
 }
 
+// EXTERNAL MODULE: ./src/registry/endpoint.ts
+var endpoint = __webpack_require__(8110);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(1692);
 ;// CONCATENATED MODULE: ./src/registry/net/tls-trust.ts
@@ -2293,7 +2117,7 @@ class Routes {
         };
     }
     insecure(url) {
-        return isInsecureRegistry(url.host, this.options.insecureRegistries);
+        return (0,endpoint/* isInsecureRegistry */.y_)(url.host, this.options.insecureRegistries);
     }
     agent(key, make) {
         let agent = this.agents.get(key);
@@ -2346,7 +2170,7 @@ function registryFetch(options) {
     ]);
     let fetch = shared.get(key);
     if (!fetch) {
-        const routes = new Routes({ env: { ...env }, insecureRegistries, certsRoot, agentOptions: KEEP_ALIVE });
+        const routes = new Routes({ env: { ...env }, insecureRegistries, certsRoot, agentOptions: http_fetch/* KEEP_ALIVE */.Q8 });
         fetch = createRoutedFetch(routes);
         shared.set(key, fetch);
     }
@@ -2393,14 +2217,11 @@ function registrySource(client, repository, displayName) {
 
 
 async function connect(image, options) {
-    const { explicitCredentials: explicit, env, input, ...clientOptions } = options;
+    const { explicitCredentials: explicit, env, input, clients, ...clientOptions } = options;
     const reference = (0,registry_reference/* parseRegistryReference */.qq)(image, input);
-    const credentials = await resolveCredentials(reference.registry, {
-        explicit,
-        env,
-        onSecret: options.onSecret,
-    });
-    const client = new RegistryClient({
+    const lookUp = () => resolveCredentials(reference.registry, { explicit, env, onSecret: options.onSecret });
+    const credentials = await (clients ? clients.credentials(reference.registry, explicit, lookUp) : lookUp());
+    const settings = {
         ...clientOptions,
         // Through the runner's proxy, trusting what docker trusts for the host.
         fetch: clientOptions.fetch ??
@@ -2412,7 +2233,9 @@ async function connect(image, options) {
         timeout: clientOptions.timeout ?? timeoutFromEnv(env),
         host: reference.apiHost,
         credentials,
-    });
+    };
+    // A test's own fetch is its own business: such a client is never shared.
+    const client = clients && !clientOptions.fetch ? clients.client(settings) : new registry_client/* RegistryClient */.bP(settings);
     return {
         reference,
         manifestReference: (0,registry_reference/* manifestReference */.Tn)(reference),
@@ -2427,6 +2250,58 @@ async function connect(image, options) {
 function timeoutFromEnv(env) {
     const value = env.SHIPSHAPE_REGISTRY_TIMEOUT_MS?.trim();
     return value && /^[1-9]\d{0,6}$/.test(value) ? Number(value) : undefined;
+}
+
+
+/***/ }),
+
+/***/ 8110:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   mO: () => (/* binding */ registryBaseUrl),
+/* harmony export */   y_: () => (/* binding */ isInsecureRegistry)
+/* harmony export */ });
+/* unused harmony exports isLoopback, hostnameOf */
+/**
+ * Which scheme a registry is spoken to with, as docker decides it: HTTPS, except for the hosts
+ * docker calls insecure, the loopback (`localhost`, 127.0.0.0/8, `[::1]`) and those the user
+ * lists in `insecure-registries`. Their base URL is `http://`, and the fetch layer tries TLS on
+ * them first (without checking the certificate, as docker does), falling back to plain HTTP when
+ * the server does not speak TLS: so a TLS registry on `localhost:5443` works too.
+ */
+function isLoopback(host) {
+    const hostname = hostnameOf(host);
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+/**
+ * The loopback, or a host `insecureRegistries` lists: an entry matches with its port, or, when it
+ * has none, any port of that host.
+ */
+function isInsecureRegistry(host, insecureRegistries = []) {
+    const lower = host.toLowerCase();
+    if (isLoopback(lower))
+        return true;
+    return insecureRegistries.some((entry) => {
+        const e = entry
+            .trim()
+            .toLowerCase()
+            .replace(/^https?:\/\//, '')
+            .replace(/\/+$/, '');
+        return e === lower || (e === hostnameOf(e) && e === hostnameOf(lower));
+    });
+}
+/** `http://host` or `https://host` for `host[:port]`. */
+function registryBaseUrl(host, insecureRegistries = []) {
+    const lower = host.toLowerCase();
+    return `${isInsecureRegistry(lower, insecureRegistries) ? 'http' : 'https'}://${lower}`;
+}
+/** `host` without its port; IPv6 literals keep their brackets. */
+function hostnameOf(host) {
+    if (host.startsWith('['))
+        return host.slice(0, host.indexOf(']') + 1);
+    const colon = host.indexOf(':');
+    return colon >= 0 ? host.slice(0, colon) : host;
 }
 
 
@@ -2486,6 +2361,161 @@ function withNote(error, note) {
     return new RegistryError(error.kind, error.image, `${error.message}${note}`, error.status, {
         cause: error,
     });
+}
+
+
+/***/ }),
+
+/***/ 2442:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q8: () => (/* binding */ KEEP_ALIVE),
+/* harmony export */   t1: () => (/* binding */ NotTlsError),
+/* harmony export */   tX: () => (/* binding */ httpFetch),
+/* harmony export */   w$: () => (/* binding */ sendRequest)
+/* harmony export */ });
+/* unused harmony export createHttpFetch */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * A fetch-shaped function over node:http and node:https, for the registry transport. Global fetch
+ * works too, but its first call loads undici and compiles llhttp to WebAssembly: ~200 ms, more
+ * than a whole manifests-only measurement, paid by every action run. This one stays small: no
+ * redirects followed (the transport follows them by hand), no decompression (no Accept-Encoding
+ * is sent, so bodies arrive as stored and digests check against them), keep-alive agents whose
+ * idle sockets never hold a finished process open. `sendRequest` is the part that sends one
+ * request; net/routed-fetch.ts sends with it through proxies, with docker's trust per host.
+ */
+
+
+
+// Idle sockets are unref'd by the agent, so they never keep the process alive; 5 s as Node's
+// global agent, so that a socket the registry has closed meanwhile is rarely picked again.
+const KEEP_ALIVE = { keepAlive: true, timeout: 5_000 };
+const NULL_BODY_STATUSES = new Set([204, 205, 304]);
+/** An HttpFetch over the given agents; keep-alive agents of its own for those not given. */
+function createHttpFetch(agents = {}) {
+    let http = agents.http;
+    let https = agents.https;
+    return (url, init = {}) => {
+        const target = new URL(url);
+        if (target.protocol === 'http:') {
+            http ??= new node_http__WEBPACK_IMPORTED_MODULE_0__.Agent(KEEP_ALIVE);
+            return sendRequest(init, (options) => (0,node_http__WEBPACK_IMPORTED_MODULE_0__.request)(target, { ...options, agent: http }));
+        }
+        if (target.protocol === 'https:') {
+            https ??= new node_https__WEBPACK_IMPORTED_MODULE_1__.Agent(KEEP_ALIVE);
+            return sendRequest(init, (options) => (0,node_https__WEBPACK_IMPORTED_MODULE_1__.request)(target, { ...options, agent: https }));
+        }
+        return Promise.reject(new TypeError(`cannot fetch ${target.protocol} URLs (${url})`));
+    };
+}
+/** The default: one keep-alive agent per protocol, shared by every client in the process. */
+const httpFetch = createHttpFetch();
+/** The server did not speak TLS to a TLS first try. */
+class NotTlsError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'NotTlsError';
+    }
+}
+function sendRequest(init, open, hooks = {}) {
+    const { signal } = init;
+    if (signal?.aborted)
+        return Promise.reject(signal.reason);
+    const method = (init.method ?? 'GET').toUpperCase();
+    const headers = { ...init.headers };
+    const body = init.body;
+    if (typeof body === 'string' || Buffer.isBuffer(body))
+        headers['Content-Length'] = Buffer.byteLength(body);
+    return new Promise((resolve, reject) => {
+        const request = open({ method, headers });
+        let response;
+        const onAbort = () => {
+            reject(signal.reason);
+            // The response first: destroyed with the reason, its body errors with it.
+            if (response)
+                response.destroy(signal.reason);
+            else
+                request.destroy(signal.reason);
+        };
+        const done = () => signal?.removeEventListener('abort', onAbort);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        const tlsFirstTry = hooks.tlsFirstTry;
+        let handshaken = false;
+        if (tlsFirstTry) {
+            request.on('socket', (socket) => {
+                if (request.reusedSocket)
+                    handshaken = true;
+                else
+                    socket.once('secureConnect', () => (handshaken = true));
+            });
+            // A plain HTTP server may wait for a request line instead of answering a TLS hello at all.
+            const timer = setTimeout(() => {
+                if (!handshaken)
+                    request.destroy(new NotTlsError(`no TLS handshake within ${tlsFirstTry.timeout} ms`));
+            }, tlsFirstTry.timeout);
+            request.on('close', () => clearTimeout(timer));
+        }
+        request.on('error', (error) => {
+            done();
+            if (tlsFirstTry && !handshaken && (error instanceof NotTlsError || tlsFirstTry.isNotTls(error))) {
+                reject(error instanceof NotTlsError ? error : new NotTlsError(error.message));
+                return;
+            }
+            // A no-op once the response is out: then its body carries the error.
+            reject(hooks.explain ? hooks.explain(error) : error);
+        });
+        request.on('response', (message) => {
+            response = message;
+            message.on('close', done);
+            const status = message.statusCode ?? 0;
+            const refusal = hooks.refuse?.(status);
+            if (refusal) {
+                message.resume();
+                reject(refusal);
+                return;
+            }
+            const hasBody = method !== 'HEAD' && !NULL_BODY_STATUSES.has(status);
+            // A body nobody reads holds its socket: drain it so the socket goes back to the pool.
+            if (!hasBody)
+                message.resume();
+            resolve({
+                status,
+                headers: headersOf(message),
+                body: hasBody ? node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.toWeb(message) : null,
+            });
+        });
+        if (isStream(body)) {
+            // A body that fails (a file read error, a digest check) ends the request with its error; a
+            // request that ends first (an early answer, an abort) lets go of the body's source.
+            body.on('error', (error) => request.destroy(error));
+            request.on('close', () => {
+                if (!body.readableEnded)
+                    body.destroy();
+            });
+            body.pipe(request);
+        }
+        else {
+            request.end(body);
+        }
+    });
+}
+// Duck-typed: a stream from another realm (a VM context, as under jest) is a stream too.
+function isStream(body) {
+    return typeof body === 'object' && !Buffer.isBuffer(body) && typeof body.pipe === 'function';
+}
+// headersDistinct keeps every value of a repeated header, which `headers` would drop for some.
+function headersOf(message) {
+    const all = message.headersDistinct;
+    return {
+        get: (name) => all[name.toLowerCase()]?.join(', ') ?? null,
+    };
 }
 
 
@@ -2688,6 +2718,91 @@ class TunnelAgent extends node_https__WEBPACK_IMPORTED_MODULE_1__.Agent {
         connect.end();
         return undefined;
     }
+}
+
+
+/***/ }),
+
+/***/ 1521:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DD: () => (/* binding */ causeChain),
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   Gg: () => (/* binding */ CORRUPT_ANSWER_ATTEMPTS),
+/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
+/* harmony export */   QB: () => (/* binding */ isConnectionReset),
+/* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+const DEFAULT_RETRY_POLICY = {
+    maxAttempts: 6,
+    maxRetryTime: 60_000,
+    baseDelay: 250,
+    maxDelay: 10_000,
+};
+/**
+ * Attempts in all at an answer whose bytes came back wrong (errors.ts: isCorruptAnswer), each
+ * after the 5xx backoff: a proxy or a flaky link that cut or flipped a body once rarely does it
+ * three times in a row, while a registry that really holds bad bytes is named after the third.
+ */
+const CORRUPT_ANSWER_ATTEMPTS = 3;
+/** 429, and the 5xx that mean "try again" (a 501 or 505 will not get better). */
+function isRetryableStatus(status) {
+    return status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
+}
+/**
+ * The wait before retry number `retry` (1 for the first retry): half of the exponential step plus
+ * a random part of the other half, so that clients that failed together do not retry together.
+ */
+function backoffDelay(retry, policy, random) {
+    const step = Math.min(policy.maxDelay, policy.baseDelay * 2 ** (retry - 1));
+    return Math.round(step / 2 + (random() * step) / 2);
+}
+/** `Retry-After` in ms: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfter(value, now) {
+    if (value === null || value === undefined)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    // An HTTP date names its day and month; without letters Date.parse would take "-1" or "1.5" as a date.
+    if (!/[a-z]{3}/i.test(text))
+        return undefined;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+/**
+ * A connection the peer dropped: ECONNRESET (node:http's "socket hang up" and "aborted" carry it),
+ * undici's "other side closed" / "terminated" (global fetch reports them as a TypeError whose
+ * `cause` chain holds the socket error).
+ */
+function isConnectionReset(error) {
+    for (const e of causeChain(error)) {
+        if (typeof e.code === 'string' && RESET_CODES.has(e.code))
+            return true;
+        if (/socket hang up|other side closed|^terminated$/i.test(e.message))
+            return true;
+    }
+    return false;
+}
+/**
+ * An error and its causes, at most 5 deep. Duck-typed rather than `instanceof Error`: fetch's
+ * errors may come from another realm (a VM context, as under jest).
+ */
+function causeChain(error) {
+    const chain = [];
+    for (let e = error; chain.length < 5 && typeof e === 'object' && e !== null;) {
+        const { message, code, cause } = e;
+        if (typeof message !== 'string')
+            break;
+        chain.push({ message, code });
+        e = cause;
+    }
+    return chain;
 }
 
 
