@@ -937,6 +937,8 @@ async function publishReport(io, report, markdown, comment) {
 var baseline = __webpack_require__(9854);
 // EXTERNAL MODULE: ./src/registry/connect.ts + 8 modules
 var connect = __webpack_require__(8853);
+// EXTERNAL MODULE: ./src/steps/registry-clients.ts + 1 modules
+var registry_clients = __webpack_require__(4385);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:crypto"
@@ -1263,6 +1265,7 @@ var util_errors = __webpack_require__(17);
 
 
 
+
 const ATTEMPTS = 5;
 /** `localhost:5000/acme/app:shipshape-history`. */
 const historyImage = (target) => `${(0,reference/* parseReference */.F2)(target.repository).name}:${target.inputs.tag}`;
@@ -1275,6 +1278,7 @@ async function locate(io, target) {
         env: io.env,
         onSecret: (secret) => io.mask(secret),
         debug: (line) => io.debug(line),
+        clients: (0,registry_clients.registryClientsOf)(io), // the run's client for this registry: one ping, one token
     });
     return {
         client: connection.client,

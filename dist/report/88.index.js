@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/registry/connect.ts + 8 modules
 var connect = __webpack_require__(8853);
+// EXTERNAL MODULE: ./src/steps/registry-clients.ts + 1 modules
+var registry_clients = __webpack_require__(4385);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:crypto"
@@ -343,6 +345,7 @@ var util_errors = __webpack_require__(17);
 
 
 
+
 const ATTEMPTS = 5;
 /** `localhost:5000/acme/app:shipshape-history`. */
 const historyImage = (target) => `${(0,reference/* parseReference */.F2)(target.repository).name}:${target.inputs.tag}`;
@@ -355,6 +358,7 @@ async function locate(io, target) {
         env: io.env,
         onSecret: (secret) => io.mask(secret),
         debug: (line) => io.debug(line),
+        clients: (0,registry_clients/* registryClientsOf */.$)(io), // the run's client for this registry: one ping, one token
     });
     return {
         client: connection.client,

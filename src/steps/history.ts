@@ -18,6 +18,7 @@
  */
 import type { Io } from '../io/port.js';
 import { connect } from '../registry/connect.js';
+import { registryClientsOf } from './registry-clients.js';
 import type { ExplicitCredentials } from '../registry/auth.js';
 import {
   putArtifactManifest,
@@ -75,6 +76,7 @@ async function locate(io: Io, target: HistoryTarget): Promise<ArtifactLocation> 
     env: io.env,
     onSecret: (secret) => io.mask(secret),
     debug: (line) => io.debug(line),
+    clients: registryClientsOf(io), // the run's client for this registry: one ping, one token
   });
   return {
     client: connection.client,

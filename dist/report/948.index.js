@@ -1,8 +1,8 @@
-export const id = 363;
-export const ids = [363];
+export const id = 948;
+export const ids = [948];
 export const modules = {
 
-/***/ 6363:
+/***/ 4948:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1140,66 +1140,8 @@ function rate(bytes, ms) {
     return `${(0,format/* formatBytes */.z3)(Math.round((bytes * 1000) / ms))}/s`;
 }
 
-// EXTERNAL MODULE: ./src/registry/client.ts + 8 modules
-var registry_client = __webpack_require__(1229);
-;// CONCATENATED MODULE: ./src/registry/clients.ts
-
-class RegistryClients {
-    clients = new Map();
-    found = new Map();
-    /**
-     * The credentials for a registry, looked up once a run (Docker's config is read and a
-     * credential helper run once, not at every connect); a lookup that failed is tried again.
-     */
-    credentials(registry, explicit, lookUp) {
-        const key = JSON.stringify([registry, explicit ?? null]);
-        let found = this.found.get(key);
-        if (!found) {
-            found = lookUp();
-            this.found.set(key, found);
-            found.catch(() => this.found.delete(key));
-        }
-        return found;
-    }
-    /** The pool's client for these options, made on first use. */
-    client(options) {
-        const key = poolKey(options);
-        let client = this.clients.get(key);
-        if (!client) {
-            client = new registry_client/* RegistryClient */.bP(options);
-            this.clients.set(key, client);
-        }
-        return client;
-    }
-    /** How many clients the pool holds (one per host and credentials). */
-    get size() {
-        return this.clients.size;
-    }
-}
-function poolKey(options) {
-    const credentials = options.credentials ?? {};
-    return JSON.stringify([
-        options.host.toLowerCase(),
-        credentials.username ?? null,
-        credentials.password ?? null,
-        credentials.identityToken ?? null,
-        [...(options.insecureRegistries ?? [])].sort(),
-        options.timeout ?? null,
-    ]);
-}
-
-;// CONCATENATED MODULE: ./src/steps/registry-clients.ts
-
-const pools = new WeakMap();
-function registryClientsOf(io) {
-    let pool = pools.get(io);
-    if (!pool) {
-        pool = new RegistryClients();
-        pools.set(io, pool);
-    }
-    return pool;
-}
-
+// EXTERNAL MODULE: ./src/steps/registry-clients.ts + 1 modules
+var registry_clients = __webpack_require__(4385);
 ;// CONCATENATED MODULE: ./src/steps/measure.ts
 
 
@@ -1218,7 +1160,7 @@ function registryClientsOf(io) {
  */
 function measurePorts(io) {
     return {
-        clients: registryClientsOf(io),
+        clients: (0,registry_clients/* registryClientsOf */.$)(io),
         env: io.env,
         startProgress: () => progressFromEnv(io.env, (line) => io.info(line), () => io.now().getTime()),
         onSecret: (secret) => io.mask(secret),
