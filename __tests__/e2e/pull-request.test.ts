@@ -155,9 +155,13 @@ describe('the sticky PR comment', () => {
     github.listDelayMs = 8000;
     let runs: ActionRun[];
     try {
+      // The second starts 2 s later: docker's local image store fails one of two builds of one tag
+      // that finish together ("already exists"); the 8 s lag still has both runs find no comment.
       runs = await Promise.all([
         runAction({ inputs: prInputs(), ...pullRequest(13) }),
-        runAction({ inputs: prInputs(), ...pullRequest(13) }),
+        new Promise((resolve) => setTimeout(resolve, 2000)).then(() =>
+          runAction({ inputs: prInputs(), ...pullRequest(13) }),
+        ),
       ]);
     } finally {
       github.listDelayMs = 0;
