@@ -283,6 +283,60 @@ describe('stopCommands', () => {
   });
 });
 
+describe('while commands are off, our own lines wait', () => {
+  const tokenOf = (line: string) => /^::stop-commands::(.+)\n$/.exec(line)?.[1];
+
+  test('debug, info, warnings, masks and untrusted text come after the resume, in order', () => {
+    const resume = io.stopCommands();
+    io.debug('registry: GET http://r/v2/ -> 200');
+    io.mask('s3cret-token');
+    io.info('read s3cret-token');
+    io.warning('baseline unreadable');
+    io.infoUntrusted('::error::from a branch name');
+    // Nothing of ours inside the text whose commands are off: a mask there would print its secret.
+    expect(written).toHaveLength(1);
+    const token = tokenOf(written[0]);
+    resume();
+    const inner = tokenOf(written[6]);
+    expect(inner).not.toBe(token);
+    expect(written).toEqual([
+      `::stop-commands::${token}${EOL}`,
+      `::${token}::${EOL}`,
+      `::debug::registry: GET http://r/v2/ -> 200${EOL}`,
+      `::add-mask::s3cret-token${EOL}`,
+      `read ***${EOL}`,
+      `::warning::baseline unreadable${EOL}`,
+      `::stop-commands::${inner}${EOL}`,
+      `::error::from a branch name${EOL}`,
+      `::${inner}::${EOL}`,
+    ]);
+  });
+
+  test('a line printed after the resume is not held, and a mask redacts at once', () => {
+    const resume = io.stopCommands();
+    io.mask('pw-123');
+    expect(io.redact('login pw-123')).toBe('login ***');
+    resume();
+    io.info('after');
+    expect(written.at(-1)).toBe(`after${EOL}`);
+  });
+
+  test('a failure while held sets the exit code at once and prints its annotation on resume', () => {
+    const saved = process.exitCode;
+    try {
+      process.exitCode = 0;
+      const resume = io.stopCommands();
+      io.fail('budget exceeded');
+      expect(process.exitCode).toBe(1);
+      expect(written).toHaveLength(1);
+      resume();
+      expect(written.at(-1)).toBe(`::error::budget exceeded${EOL}`);
+    } finally {
+      process.exitCode = saved;
+    }
+  });
+});
+
 describe('fail', () => {
   test('sets exit code 1 and writes an error annotation', () => {
     const saved = process.exitCode;

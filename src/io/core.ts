@@ -2,7 +2,8 @@
  * The one adapter over @actions/core: the Io port as the runner speaks it. What core lacks is
  * added here on top of it: every masked value written as `***` in what we print, in outputs
  * and in the summary (the runner masks only its log); multi-line secrets masked line by line, as
- * the runner matches them; stop-commands around text we do not control.
+ * the runner matches them; stop-commands around text we do not control, and our own lines held
+ * while it shows (work that runs beside the build would print into buildx's output).
  */
 import * as core from '@actions/core';
 import { randomUUID } from 'node:crypto';
@@ -21,28 +22,46 @@ export function createCoreIo(): Io {
       ]),
     );
   // The token is random: text between the two cannot guess it to switch commands back on.
-  const stopCommands = () => {
+  const switchCommandsOff = () => {
     const token = `shipshape-${randomUUID()}`;
     core.info(`::stop-commands::${token}`);
     return () => core.info(`::${token}::`);
   };
+  // While commands are off around text we do not control (buildx's output, for seconds), what
+  // we print waits: a command would show as text (a mask, its secret) and a line of ours would
+  // land inside buildx's. It is printed, in order and redacted then, when commands are back on.
+  let held: (() => void)[] | undefined;
+  const print = (line: () => void) => (held ? held.push(line) : line());
   return {
     input: (name, options) => core.getInput(name, { trimWhitespace: options?.trim ?? true }),
     mask(secret) {
-      for (const value of masks.add(secret)) core.setSecret(value);
+      for (const value of masks.add(secret)) print(() => core.setSecret(value));
     },
     redact,
-    info: (message) => core.info(redact(message)),
-    infoUntrusted(text) {
-      const resume = stopCommands();
-      core.info(redact(text));
-      resume();
+    info: (message) => print(() => core.info(redact(message))),
+    infoUntrusted: (text) =>
+      print(() => {
+        const resume = switchCommandsOff();
+        core.info(redact(text));
+        resume();
+      }),
+    debug: (message) => print(() => core.debug(redact(message))),
+    warning: (message, properties = {}) =>
+      print(() => core.warning(redact(message), redactProperties(properties))),
+    error: (message, properties = {}) =>
+      print(() => core.error(redact(message), redactProperties(properties))),
+    // A group opened while lines are held would close before they are printed: none is opened.
+    group: (name, fn) => (held ? fn() : core.group(redact(name), fn)),
+    stopCommands() {
+      const resume = switchCommandsOff();
+      const lines: (() => void)[] = [];
+      held = lines;
+      return () => {
+        resume();
+        if (held === lines) held = undefined;
+        for (const line of lines) line();
+      };
     },
-    debug: (message) => core.debug(redact(message)),
-    warning: (message, properties = {}) => core.warning(redact(message), redactProperties(properties)),
-    error: (message, properties = {}) => core.error(redact(message), redactProperties(properties)),
-    group: (name, fn) => core.group(redact(name), fn),
-    stopCommands,
     // Off a runner (no file to write to) outputs, state and the summary go nowhere: core would
     // print the deprecated set-output command instead.
     setOutput(name, value) {
@@ -61,8 +80,8 @@ export function createCoreIo(): Io {
       await core.summary.addRaw(text.endsWith('\n') ? text : text + EOL).write();
     },
     fail(message) {
-      if (message === undefined) process.exitCode = core.ExitCode.Failure;
-      else core.setFailed(redact(message));
+      process.exitCode = core.ExitCode.Failure;
+      if (message !== undefined) print(() => core.setFailed(redact(message)));
     },
     env: process.env,
     cwd: process.cwd(),
