@@ -76,7 +76,17 @@ export function metadataOutputs(input: MetadataInput): MetadataOutputs {
 }
 
 function byKey(record: Record<string, string>): [string, string][] {
-  return Object.entries(record).sort(([a], [b]) => a.localeCompare(b));
+  return Object.entries(record).sort(([a], [b]) => compareKeys(a, b));
+}
+
+// Keys of lower-case letters, digits, dots and hyphens (every label we make, most users') sort
+// the same by code point as by localeCompare, whose first call costs ~15 ms of start-up (ICU).
+const PLAIN_KEY = /^[a-z0-9.-]*$/;
+
+/** localeCompare's order, without its start-up cost where the two agree. */
+export function compareKeys(a: string, b: string): number {
+  if (PLAIN_KEY.test(a) && PLAIN_KEY.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return a.localeCompare(b);
 }
 
 /** `tag-names` -> `DOCKER_METADATA_OUTPUT_TAG_NAMES`, as metadata-action names its variables. */
