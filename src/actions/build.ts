@@ -33,6 +33,7 @@ import { announceBuilder, lookUpBuilder } from '../steps/builder.js';
 import { announceBuiltBy, gateOnBuildx, runBuild, type WrittenTags } from '../steps/build.js';
 import { checkCacheExports, planBuildCache } from '../steps/cache.js';
 import type { LegPlan } from '../steps/legs.js';
+import type { PinnedBaseline } from '../steps/baseline-pin.js';
 import {
   asksBuilderFirst,
   credentialsOfBuild,
@@ -113,11 +114,24 @@ export async function run(io: Io): Promise<void> {
     await checkLoad(inputs);
     const written = await guardPush(io, inputs, plan);
     options = await checkCacheExports(io, options, builder?.driver);
-    const reporting = source !== 'none' ? await import('../steps/baseline.js') : undefined;
-    const baseline = reporting && (await reporting.lookUpBaseline(io, inputs, context, now));
+    const pin = source !== 'none' ? await import('../steps/baseline-pin.js') : undefined;
+    const pinned = pin && (await pin.pinBaseline(io, inputs, context, now));
+    // A baseline already known to be missing or unreadable is told before the build, as before.
+    if (pinned && 'outcome' in pinned) {
+      (await import('../steps/baseline.js')).noteBaselineFound(io, inputs, pinned.outcome);
+    }
     await writeSecretFiles(inputs, context, workDir);
 
-    const result = await runBuild(io, options, written);
+    // buildx takes a second or more, mostly the engine's: meanwhile the rest of the baseline is
+    // read and the report's code loaded (the adapter holds their log lines while buildx prints).
+    let meanwhile: Promise<PreparedReport> | undefined;
+    const prepare = () => {
+      meanwhile ??= pinned && prepareReport(io, inputs, pinned);
+      meanwhile?.catch(() => undefined); // a failed build does not wait for it
+    };
+    const result = await runBuild(io, options, written, prepare);
+    prepare();
+    const prepared = await meanwhile;
     if (!builderFirst) await announceBuiltBy(io, result.metadata);
     const pushed = leg && (await pushLeg(io, leg, inputs, result.digest));
     io.setOutput('imageid', result.imageId);
@@ -127,11 +141,11 @@ export async function run(io: Io): Promise<void> {
     setMetadataOutputs(io, metadata);
     if (pushed) io.info(`Pushed ${pushed.platform} by digest: ${pushed.digest} (no tags)`);
     else logTags(io, inputs, plan, result.digest);
-    if (source !== 'none') {
+    if (prepared) {
       const image = inputs.build.push
         ? `${parseReference(plan.tags[0]).name}@${result.digest}`
         : `oci-layout://${layout}`;
-      await report(io, { inputs, context, plan, image, baseline, digest: result.digest });
+      await report(io, { inputs, context, plan, image, prepared, digest: result.digest });
     }
   } catch (error) {
     io.fail(failureMessage(error));
@@ -316,6 +330,21 @@ function logTags(io: Io, inputs: ActionInputs, plan: ImagePlan, digest: string):
   if (digest) io.info(`Digest: ${digest}`);
 }
 
+type PreparedReport = Awaited<ReturnType<typeof prepareReport>>;
+
+/** The baseline's reads after its pin, and the report's modules loaded: what can run beside buildx. */
+async function prepareReport(io: Io, inputs: ActionInputs, pinned: PinnedBaseline) {
+  const [baselines, size, advice] = await Promise.all([
+    import('../steps/baseline.js'),
+    import('../steps/size.js'),
+    import('../steps/advice.js'),
+  ]);
+  const baseline = await baselines.readPinnedBaseline(io, inputs, pinned);
+  // Told as soon as it is known: the adapter holds the line until buildx has printed its own.
+  if (!('outcome' in pinned)) baselines.noteBaselineFound(io, inputs, baseline);
+  return { baseline, size, advice };
+}
+
 /** Measures the built image, compares, advises and publishes; a failing budget fails the step. */
 async function report(
   io: Io,
@@ -324,26 +353,23 @@ async function report(
     context: GitContext;
     plan: ImagePlan;
     image: string;
-    baseline: Awaited<ReturnType<typeof import('../steps/baseline.js').lookUpBaseline>> | undefined;
+    prepared: PreparedReport;
     digest: string;
   },
 ): Promise<void> {
   const { inputs, plan } = built;
   const shownAs = plan.tags[0] ?? 'the image';
-  const [{ runSizeStep }, { adviceSettings }] = await Promise.all([
-    import('../steps/size.js'),
-    import('../steps/advice.js'),
-  ]);
+  const { baseline, size, advice } = built.prepared;
   const history = historyStep(inputs, plan, built.context);
   try {
     const workspace = io.env.GITHUB_WORKSPACE || io.cwd;
-    const budget = await runSizeStep(io, {
+    const budget = await size.runSizeStep(io, {
       inputs,
       context: built.context,
       image: built.image,
       shownAs,
-      baseline: built.baseline,
-      advice: adviceSettings(inputs, io.cwd, workspace),
+      baseline,
+      advice: advice.adviceSettings(inputs, io.cwd, workspace),
       history,
     });
     if (budget === 'fail') io.fail(undefined);

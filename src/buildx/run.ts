@@ -14,17 +14,27 @@ export interface BuildRun {
  * Runs `docker <args>`, streaming its output to the log; `onLine` sees each stderr line (the
  * progress). `redact` rewrites what is printed, the command line included (a build arg whose value
  * is a masked secret): the runner masks the log too, this keeps it out of the raw output as well.
+ * `onStarted` is called once docker has been started, for work that can run beside it.
  */
 export async function runDocker(
   args: string[],
   onLine?: (line: string) => void,
   redact: (text: string) => string = (text) => text,
+  onStarted?: () => void,
 ): Promise<BuildRun> {
   let tail = '';
+  // exec prints the command line and spawns in the same turn (after resolving `docker` on the
+  // PATH, which yields): the turn after the first thing printed, docker is running. Started
+  // earlier, other work would run first and delay the spawn.
+  let started = onStarted;
+  const whenStarted = () => {
+    if (started) setImmediate(started);
+    started = undefined;
+  };
   const exitCode = await exec('docker', args, {
     ignoreReturnCode: true,
-    outStream: redacting(process.stdout, redact),
-    errStream: redacting(process.stderr, redact),
+    outStream: redacting(process.stdout, redact, whenStarted),
+    errStream: redacting(process.stderr, redact, whenStarted),
     listeners: {
       // Keep only the end of stderr: a build log can be large, the error is at the end.
       stderr: (data: Buffer) => {
@@ -70,9 +80,14 @@ function errorLines(tail: string): string[] {
     .map((line) => line.replace(/^(ERROR|error):\s*/, ''));
 }
 
-function redacting(target: NodeJS.WritableStream, redact: (text: string) => string): Writable {
+function redacting(
+  target: NodeJS.WritableStream,
+  redact: (text: string) => string,
+  onWrite?: () => void,
+): Writable {
   return new Writable({
     write(chunk: Buffer | string, _encoding, done) {
+      onWrite?.();
       target.write(redact(chunk.toString()));
       done();
     },

@@ -1,12 +1,12 @@
 /**
- * The baseline, before anything is built or pushed: planned from the inputs and the event,
- * looked up in its registry (the tag a push is about to move is pinned by digest now), or the
- * outcome the baseline policy gives when there is none or it cannot be read. Never fails the step.
+ * The baseline: planned from the inputs and the event and pinned before anything is pushed
+ * (steps/baseline-pin.ts), read in its registry (while the build runs, in the main action), or
+ * the outcome the baseline policy gives when there is none or it cannot be read. Never fails the step.
  */
 import type { Io } from '../io/port.js';
 import type { GitContext } from '../plan/context.js';
 import type { BaselinePlan } from '../compare/baseline.js';
-import { planBaseline, previousRelease } from '../compare/baseline.js';
+import { previousRelease } from '../compare/baseline.js';
 import {
   measurePorts,
   noteBaseline,
@@ -16,13 +16,11 @@ import {
 } from './measure.js';
 import { judgeBaseline } from '../compare/baseline-policy.js';
 import { InputError } from '../util/errors.js';
-export { adviceSettings } from './advice.js';
 import { connect } from '../registry/connect.js';
 import { isNotFound } from '../registry/errors.js';
-import { parseReference } from '../oci/reference.js';
 import { OCI_LAYOUT } from '../oci/reference.js';
+import { pinBaseline, type PinnedBaseline } from './baseline-pin.js';
 import type { BaselineOutcome } from '../report/baseline.js';
-
 import type { ReportingInputs } from '../inputs/tag-and-report.js';
 
 export function measureOptions(io: Io, inputs: ReportingInputs): RegistryMeasureOptions {
@@ -35,9 +33,10 @@ export function measureOptions(io: Io, inputs: ReportingInputs): RegistryMeasure
 }
 
 /**
- * The baseline, planned and read before anything is built or pushed: a reference to measure
- * after the build, or, when there is none or it cannot be read, the outcome the baseline policy
- * gives (compare/baseline-policy.ts), logged here, once. It never fails the step.
+ * The baseline, planned and read before anything is built or pushed (the merge action's order:
+ * it builds nothing): a reference to measure, or, when there is none or it cannot be read, the
+ * outcome the baseline policy gives (compare/baseline-policy.ts), logged here, once. It never
+ * fails the step. The main action splits it around the build (actions/build.ts).
  */
 export async function lookUpBaseline(
   io: Io,
@@ -45,54 +44,44 @@ export async function lookUpBaseline(
   context: GitContext,
   now: Date,
 ): Promise<BaselineInput> {
-  const plan = planBaseline({
-    compareTo: inputs.compareTo,
-    images: inputs.images,
-    tagRules: inputs.tagRules,
-    flavor: inputs.flavor,
-    context,
-    now,
-  });
-  // Kinds only: refs and reasons come from branch names, and a debug line is a workflow command
-  // (the notes below show them, inside stop-commands).
-  io.debug(`decision: baseline plan: ${plan.kind}`);
-  const found = await resolveBaselineBeforeBuild(io, plan, inputs);
-  io.debug(
-    `decision: baseline: ${typeof found === 'string' ? 'a reference to measure after the build' : found.status}`,
-  );
-  if (typeof found === 'object') noteBaseline(found, measureOptions(io, inputs));
+  const found = await readPinnedBaseline(io, inputs, await pinBaseline(io, inputs, context, now));
+  noteBaselineFound(io, inputs, found);
   return found;
 }
 
 /**
- * The baseline reference, read before anything is pushed (its manifests and configs: a tag that
- * is an artifact or holds only attestations is found here, not after the push): a push compares
- * with what its tag pointed to before (pinned by digest now, since the push moves the tag), a
- * release with the previous release in the registry.
+ * The rest of the baseline after `pinBaseline`, read while the build runs: its manifests and
+ * configs (a tag that is an artifact or holds only attestations is found here), or the previous
+ * release among the repository's tags. The reference to measure after the build, or the outcome.
  */
-export async function resolveBaselineBeforeBuild(
+export async function readPinnedBaseline(
   io: Io,
-  plan: BaselinePlan,
   inputs: ReportingInputs,
+  pinned: PinnedBaseline,
 ): Promise<string | BaselineOutcome> {
-  if (plan.kind === 'none') return { status: 'absent', reason: plan.reason };
+  if ('outcome' in pinned) return pinned.outcome;
   const options = measureOptions(io, inputs);
-  // An OCI layout is on disk: nothing to look up, and nothing a push moves.
-  if (plan.kind === 'reference' && plan.ref.startsWith(OCI_LAYOUT)) return plan.ref;
   let ref: string;
-  if (plan.kind === 'previous-release') {
-    const previous = await previousReleaseOf(plan, options);
+  let input: string = 'images';
+  if ('ref' in pinned) {
+    // An OCI layout is on disk: nothing to look up.
+    if (pinned.ref.startsWith(OCI_LAYOUT)) return pinned.ref;
+    ({ ref, input } = pinned);
+  } else {
+    const previous = await previousReleaseOf(pinned.plan, options);
     if (typeof previous === 'object') return previous;
     ref = previous;
-  } else ref = plan.ref;
-  const input = inputs.compareTo && plan.kind === 'reference' ? 'compare-to' : 'images';
+  }
   const read = await readBaseline(ref, { ...options, analyzeLayers: false, input });
-  if ('outcome' in read) return read.outcome;
-  // A compare-to that this push may move (`:main` on a push to main) is pinned by digest now.
-  const mayMove = inputs.build.push && plan.kind === 'reference' && plan.ref === inputs.compareTo;
-  return plan.kind === 'before-push' || mayMove
-    ? `${parseReference(ref).name}@${read.measurement.digest}`
-    : ref;
+  return 'outcome' in read ? read.outcome : ref;
+}
+
+/** What the baseline came to, in the debug log, and as a note when there is none. */
+export function noteBaselineFound(io: Io, inputs: ReportingInputs, found: string | BaselineOutcome): void {
+  io.debug(
+    `decision: baseline: ${typeof found === 'string' ? 'a reference to measure after the build' : found.status}`,
+  );
+  if (typeof found === 'object') noteBaseline(found, measureOptions(io, inputs));
 }
 
 // `repository:<the highest release below this one>`, or why there is none.

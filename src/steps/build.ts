@@ -32,13 +32,27 @@ export async function gateOnBuildx(io: Io, options: BuildOptions): Promise<Build
   return gate.options;
 }
 
-export async function runBuild(io: Io, options: BuildOptions, written?: WrittenTags): Promise<BuildResult> {
+/**
+ * Runs the build inside the log's Build group. `whileBuilding` is called once buildx has been
+ * started: work that can run beside it (its log lines wait while buildx prints: io/core.ts).
+ */
+export async function runBuild(
+  io: Io,
+  options: BuildOptions,
+  written?: WrittenTags,
+  whileBuilding?: () => void,
+): Promise<BuildResult> {
   const cacheExports = watchCacheExports(io, options.cacheTo);
   const run = await io.group('Build', async () => {
     // Build output is the Dockerfile's to write: switch workflow commands off around it.
     const resumeCommands = io.stopCommands();
     try {
-      return await runDocker(buildxArgs(options), cacheExports.onLine, (text) => io.redact(text));
+      return await runDocker(
+        buildxArgs(options),
+        cacheExports.onLine,
+        (text) => io.redact(text),
+        whileBuilding,
+      );
     } finally {
       resumeCommands();
     }
