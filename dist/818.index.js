@@ -933,8 +933,8 @@ async function publishReport(io, report, markdown, comment) {
         await publishComment(io, comment, shown, (0,size_report/* totalCompressedDelta */.Gn)(report));
 }
 
-// EXTERNAL MODULE: ./src/steps/baseline.ts + 1 modules
-var baseline = __webpack_require__(9854);
+// EXTERNAL MODULE: ./src/steps/baseline.ts
+var baseline = __webpack_require__(6564);
 // EXTERNAL MODULE: ./src/registry/connect.ts + 8 modules
 var connect = __webpack_require__(8853);
 // EXTERNAL MODULE: ./src/steps/registry-clients.ts + 1 modules

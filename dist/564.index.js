@@ -1,5 +1,5 @@
-export const id = 854;
-export const ids = [854,385];
+export const id = 564;
+export const ids = [564,385];
 export const modules = {
 
 /***/ 867:
@@ -73,6 +73,76 @@ function baselineNote(outcome) {
         level: 'warning',
         message: `Size report: ${PROBLEM_WORDS[outcome.problem]}, so there is no comparison: ${outcome.reason}`,
     };
+}
+
+
+/***/ }),
+
+/***/ 5460:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ previousRelease),
+/* harmony export */   H: () => (/* binding */ planBaseline)
+/* harmony export */ });
+/* harmony import */ var _plan_tags_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3862);
+/* harmony import */ var semver_functions_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6353);
+/* harmony import */ var semver_functions_parse_js__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(semver_functions_parse_js__WEBPACK_IMPORTED_MODULE_1__);
+
+
+function planBaseline(input) {
+    if (input.compareTo)
+        return { kind: 'reference', ref: input.compareTo };
+    const image = input.images[0];
+    if (!image)
+        return { kind: 'none', reason: 'no image name to look the baseline up by ("images" is empty)' };
+    const { context } = input;
+    const rules = input.tagRules.length > 0 ? input.tagRules : undefined;
+    if (context.pullRequest) {
+        // The tag a push to the base branch gets under the same rules: `:main`.
+        const base = `refs/heads/${context.pullRequest.baseRef}`;
+        const pushContext = { ...context, eventName: 'push', ref: base, pullRequest: undefined };
+        // The base branch's commit is not known here: a sha tag could only name this PR's own.
+        const tag = mainTag(input, pushContext, rules?.filter((rule) => rule.type !== 'sha'));
+        return tag
+            ? { kind: 'reference', ref: `${image}:${tag}` }
+            : { kind: 'none', reason: `no tag rule names a push to ${context.pullRequest.baseRef}` };
+    }
+    const tag = mainTag(input, context, rules);
+    if (!tag)
+        return { kind: 'none', reason: 'no tag rule applies to this event' };
+    if (context.ref.startsWith('refs/tags/') && semver_functions_parse_js__WEBPACK_IMPORTED_MODULE_1___default()(tag, { loose: true })) {
+        return { kind: 'previous-release', repository: image, version: tag };
+    }
+    return { kind: 'before-push', ref: `${image}:${tag}` };
+}
+function mainTag(input, context, rules) {
+    return (0,_plan_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .planTags */ .Vd)({
+        images: [],
+        rules: rules ?? (0,_plan_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultTagRules */ .Dj)(context),
+        references: [],
+        flavor: input.flavor,
+        context,
+        now: input.now,
+    }).version;
+}
+/**
+ * The highest release in `tags` below `version`: full versions only (`1.2.3`, not `1.2`), no
+ * pre-releases, compared as semver. undefined when there is none.
+ */
+function previousRelease(tags, version) {
+    const current = semver_functions_parse_js__WEBPACK_IMPORTED_MODULE_1___default()(version, { loose: true });
+    if (!current)
+        return undefined;
+    let best;
+    for (const tag of tags) {
+        const v = semver_functions_parse_js__WEBPACK_IMPORTED_MODULE_1___default()(tag, { loose: true });
+        if (!v || v.prerelease.length > 0 || v.compare(current) >= 0)
+            continue;
+        if (!best || v.compare(best.version) > 0)
+            best = { tag, version: v };
+    }
+    return best?.tag;
 }
 
 
@@ -435,99 +505,91 @@ function nullable(value, at) {
 
 /***/ }),
 
-/***/ 9854:
+/***/ 6870:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  adviceSettings: () => (/* reexport */ advice.adviceSettings),
-  lookUpBaseline: () => (/* binding */ lookUpBaseline),
-  measureOptions: () => (/* binding */ measureOptions),
-  resolveBaselineBeforeBuild: () => (/* binding */ resolveBaselineBeforeBuild)
-});
-
-// EXTERNAL MODULE: ./src/plan/tags.ts + 2 modules
-var tags = __webpack_require__(3862);
-// EXTERNAL MODULE: ./node_modules/semver/functions/parse.js
-var parse = __webpack_require__(6353);
-var parse_default = /*#__PURE__*/__webpack_require__.n(parse);
-;// CONCATENATED MODULE: ./src/compare/baseline.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   pinBaseline: () => (/* binding */ pinBaseline)
+/* harmony export */ });
+/* harmony import */ var _compare_baseline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5460);
+/* harmony import */ var _compare_baseline_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(867);
+/* harmony import */ var _registry_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8853);
+/* harmony import */ var _registry_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6764);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2148);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17);
+/* harmony import */ var _registry_clients_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4385);
 
 
-function planBaseline(input) {
-    if (input.compareTo)
-        return { kind: 'reference', ref: input.compareTo };
-    const image = input.images[0];
-    if (!image)
-        return { kind: 'none', reason: 'no image name to look the baseline up by ("images" is empty)' };
-    const { context } = input;
-    const rules = input.tagRules.length > 0 ? input.tagRules : undefined;
-    if (context.pullRequest) {
-        // The tag a push to the base branch gets under the same rules: `:main`.
-        const base = `refs/heads/${context.pullRequest.baseRef}`;
-        const pushContext = { ...context, eventName: 'push', ref: base, pullRequest: undefined };
-        // The base branch's commit is not known here: a sha tag could only name this PR's own.
-        const tag = mainTag(input, pushContext, rules?.filter((rule) => rule.type !== 'sha'));
-        return tag
-            ? { kind: 'reference', ref: `${image}:${tag}` }
-            : { kind: 'none', reason: `no tag rule names a push to ${context.pullRequest.baseRef}` };
-    }
-    const tag = mainTag(input, context, rules);
-    if (!tag)
-        return { kind: 'none', reason: 'no tag rule applies to this event' };
-    if (context.ref.startsWith('refs/tags/') && parse_default()(tag, { loose: true })) {
-        return { kind: 'previous-release', repository: image, version: tag };
-    }
-    return { kind: 'before-push', ref: `${image}:${tag}` };
-}
-function mainTag(input, context, rules) {
-    return (0,tags/* planTags */.Vd)({
-        images: [],
-        rules: rules ?? (0,tags/* defaultTagRules */.Dj)(context),
-        references: [],
-        flavor: input.flavor,
+
+
+
+
+
+async function pinBaseline(io, inputs, context, now) {
+    const plan = (0,_compare_baseline_js__WEBPACK_IMPORTED_MODULE_0__/* .planBaseline */ .H)({
+        compareTo: inputs.compareTo,
+        images: inputs.images,
+        tagRules: inputs.tagRules,
+        flavor: inputs.flavor,
         context,
-        now: input.now,
-    }).version;
-}
-/**
- * The highest release in `tags` below `version`: full versions only (`1.2.3`, not `1.2`), no
- * pre-releases, compared as semver. undefined when there is none.
- */
-function previousRelease(tags, version) {
-    const current = parse_default()(version, { loose: true });
-    if (!current)
-        return undefined;
-    let best;
-    for (const tag of tags) {
-        const v = parse_default()(tag, { loose: true });
-        if (!v || v.prerelease.length > 0 || v.compare(current) >= 0)
-            continue;
-        if (!best || v.compare(best.version) > 0)
-            best = { tag, version: v };
+        now,
+    });
+    // Kinds only: refs and reasons come from branch names, and a debug line is a workflow command
+    // (the notes after the build show them, inside stop-commands).
+    io.debug(`decision: baseline plan: ${plan.kind}`);
+    if (plan.kind === 'none')
+        return { plan, outcome: { status: 'absent', reason: plan.reason } };
+    if (plan.kind === 'previous-release')
+        return { plan };
+    const input = inputs.compareTo && plan.kind === 'reference' ? 'compare-to' : 'images';
+    // An OCI layout is on disk: no push moves it.
+    if (plan.ref.startsWith(_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .OCI_LAYOUT */ .xm) || !movesWithPush(plan, inputs))
+        return { plan, ref: plan.ref, input };
+    try {
+        const connection = await (0,_registry_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .connect */ .N)(plan.ref, {
+            clients: (0,_registry_clients_js__WEBPACK_IMPORTED_MODULE_6__.registryClientsOf)(io),
+            env: io.env,
+            insecureRegistries: inputs.insecureRegistries,
+            onSecret: (secret) => io.mask(secret),
+            debug: (line) => io.debug(line),
+            input,
+        });
+        const { digest } = await connection.client.manifest(connection.reference.repository, connection.manifestReference);
+        return { plan, ref: `${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .parseReference */ .F2)(plan.ref).name}@${digest}`, input };
     }
-    return best?.tag;
+    catch (error) {
+        if (error instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz)
+            throw error;
+        return { plan, outcome: (0,_compare_baseline_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .judgeBaseline */ .d)(plan.ref, { error, tagMissing: (0,_registry_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isNotFound */ .c4)(error) }) };
+    }
+}
+/** A push compares with what its own tag held before; so does a `compare-to` this push moves (`:main` on main). */
+function movesWithPush(plan, inputs) {
+    return plan.kind === 'before-push' || (inputs.build.push && plan.ref === inputs.compareTo);
 }
 
-// EXTERNAL MODULE: ./src/steps/measure.ts + 7 modules
-var measure = __webpack_require__(8008);
-// EXTERNAL MODULE: ./src/compare/baseline-policy.ts
-var baseline_policy = __webpack_require__(867);
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
-// EXTERNAL MODULE: ./src/steps/advice.ts + 23 modules
-var advice = __webpack_require__(5844);
-// EXTERNAL MODULE: ./src/registry/connect.ts + 8 modules
-var connect = __webpack_require__(8853);
-// EXTERNAL MODULE: ./src/registry/errors.ts
-var registry_errors = __webpack_require__(6764);
-// EXTERNAL MODULE: ./src/oci/reference.ts
-var reference = __webpack_require__(2148);
-;// CONCATENATED MODULE: ./src/steps/baseline.ts
 
+/***/ }),
+
+/***/ 6564:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   lookUpBaseline: () => (/* binding */ lookUpBaseline),
+/* harmony export */   measureOptions: () => (/* binding */ measureOptions),
+/* harmony export */   noteBaselineFound: () => (/* binding */ noteBaselineFound),
+/* harmony export */   readPinnedBaseline: () => (/* binding */ readPinnedBaseline)
+/* harmony export */ });
+/* harmony import */ var _compare_baseline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5460);
+/* harmony import */ var _measure_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8008);
+/* harmony import */ var _compare_baseline_policy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(867);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);
+/* harmony import */ var _registry_connect_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8853);
+/* harmony import */ var _registry_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6764);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2148);
+/* harmony import */ var _baseline_pin_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6870);
 
 
 
@@ -541,78 +603,66 @@ function measureOptions(io, inputs) {
         platforms: [],
         analyzeLayers: inputs.analyzeLayers,
         insecureRegistries: inputs.insecureRegistries,
-        ...(0,measure/* measurePorts */.Fg)(io),
+        ...(0,_measure_js__WEBPACK_IMPORTED_MODULE_1__/* .measurePorts */ .Fg)(io),
     };
 }
 /**
- * The baseline, planned and read before anything is built or pushed: a reference to measure
- * after the build, or, when there is none or it cannot be read, the outcome the baseline policy
- * gives (compare/baseline-policy.ts), logged here, once. It never fails the step.
+ * The baseline, planned and read before anything is built or pushed (the merge action's order:
+ * it builds nothing): a reference to measure, or, when there is none or it cannot be read, the
+ * outcome the baseline policy gives (compare/baseline-policy.ts), logged here, once. It never
+ * fails the step. The main action splits it around the build (actions/build.ts).
  */
 async function lookUpBaseline(io, inputs, context, now) {
-    const plan = planBaseline({
-        compareTo: inputs.compareTo,
-        images: inputs.images,
-        tagRules: inputs.tagRules,
-        flavor: inputs.flavor,
-        context,
-        now,
-    });
-    // Kinds only: refs and reasons come from branch names, and a debug line is a workflow command
-    // (the notes below show them, inside stop-commands).
-    io.debug(`decision: baseline plan: ${plan.kind}`);
-    const found = await resolveBaselineBeforeBuild(io, plan, inputs);
-    io.debug(`decision: baseline: ${typeof found === 'string' ? 'a reference to measure after the build' : found.status}`);
-    if (typeof found === 'object')
-        (0,measure/* noteBaseline */.MS)(found, measureOptions(io, inputs));
+    const found = await readPinnedBaseline(io, inputs, await (0,_baseline_pin_js__WEBPACK_IMPORTED_MODULE_7__.pinBaseline)(io, inputs, context, now));
+    noteBaselineFound(io, inputs, found);
     return found;
 }
 /**
- * The baseline reference, read before anything is pushed (its manifests and configs: a tag that
- * is an artifact or holds only attestations is found here, not after the push): a push compares
- * with what its tag pointed to before (pinned by digest now, since the push moves the tag), a
- * release with the previous release in the registry.
+ * The rest of the baseline after `pinBaseline`, read while the build runs: its manifests and
+ * configs (a tag that is an artifact or holds only attestations is found here), or the previous
+ * release among the repository's tags. The reference to measure after the build, or the outcome.
  */
-async function resolveBaselineBeforeBuild(io, plan, inputs) {
-    if (plan.kind === 'none')
-        return { status: 'absent', reason: plan.reason };
+async function readPinnedBaseline(io, inputs, pinned) {
+    if ('outcome' in pinned)
+        return pinned.outcome;
     const options = measureOptions(io, inputs);
-    // An OCI layout is on disk: nothing to look up, and nothing a push moves.
-    if (plan.kind === 'reference' && plan.ref.startsWith(reference/* OCI_LAYOUT */.xm))
-        return plan.ref;
     let ref;
-    if (plan.kind === 'previous-release') {
-        const previous = await previousReleaseOf(plan, options);
+    let input = 'images';
+    if ('ref' in pinned) {
+        // An OCI layout is on disk: nothing to look up.
+        if (pinned.ref.startsWith(_oci_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .OCI_LAYOUT */ .xm))
+            return pinned.ref;
+        ({ ref, input } = pinned);
+    }
+    else {
+        const previous = await previousReleaseOf(pinned.plan, options);
         if (typeof previous === 'object')
             return previous;
         ref = previous;
     }
-    else
-        ref = plan.ref;
-    const input = inputs.compareTo && plan.kind === 'reference' ? 'compare-to' : 'images';
-    const read = await (0,measure/* readBaseline */.mF)(ref, { ...options, analyzeLayers: false, input });
-    if ('outcome' in read)
-        return read.outcome;
-    // A compare-to that this push may move (`:main` on a push to main) is pinned by digest now.
-    const mayMove = inputs.build.push && plan.kind === 'reference' && plan.ref === inputs.compareTo;
-    return plan.kind === 'before-push' || mayMove
-        ? `${(0,reference/* parseReference */.F2)(ref).name}@${read.measurement.digest}`
-        : ref;
+    const read = await (0,_measure_js__WEBPACK_IMPORTED_MODULE_1__/* .readBaseline */ .mF)(ref, { ...options, analyzeLayers: false, input });
+    return 'outcome' in read ? read.outcome : ref;
+}
+/** What the baseline came to, in the debug log, and as a note when there is none. */
+function noteBaselineFound(io, inputs, found) {
+    io.debug(`decision: baseline: ${typeof found === 'string' ? 'a reference to measure after the build' : found.status}`);
+    if (typeof found === 'object')
+        (0,_measure_js__WEBPACK_IMPORTED_MODULE_1__/* .noteBaseline */ .MS)(found, measureOptions(io, inputs));
 }
 // `repository:<the highest release below this one>`, or why there is none.
 async function previousReleaseOf(plan, options) {
     try {
-        const connection = await (0,connect/* connect */.N)(plan.repository, { ...options, input: 'images' });
+        const connection = await (0,_registry_connect_js__WEBPACK_IMPORTED_MODULE_4__/* .connect */ .N)(plan.repository, { ...options, input: 'images' });
         const tags = await connection.client.tags(connection.reference.repository);
-        const previous = previousRelease(tags, plan.version);
+        const previous = (0,_compare_baseline_js__WEBPACK_IMPORTED_MODULE_0__/* .previousRelease */ .F)(tags, plan.version);
         if (previous)
             return `${plan.repository}:${previous}`;
         return { status: 'absent', reason: `no release before ${plan.version} in ${plan.repository} yet` };
     }
     catch (error) {
-        if (error instanceof errors/* InputError */.dz)
+        if (error instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz)
             throw error;
-        return (0,baseline_policy/* judgeBaseline */.d)(plan.repository, { error, tagMissing: (0,registry_errors/* isNotFound */.c4)(error) });
+        return (0,_compare_baseline_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .judgeBaseline */ .d)(plan.repository, { error, tagMissing: (0,_registry_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .isNotFound */ .c4)(error) });
     }
 }
 
