@@ -2,6 +2,9 @@
  * The scale-out pattern end to end on the lab: per-platform legs (linux/amd64, and linux/arm64
  * under emulation) built by buildx and pushed by digest, then merged by dist/merge/index.js, run
  * as the runner runs it, into one tagged OCI index with the size report of the merged image.
+ * Each suite runs over both lab registries (LAB_REGISTRIES): the plain one on the loopback and
+ * the HTTPS one whose CA is only in docker's certs.d, which the merge's reads, mounts and copies
+ * must trust as docker does.
  *
  * The legs are the main action's (`push-by-digest: true`) in one test; in the others the test
  * pushes them itself (buildx's OCI layout, uploaded blob by blob with the registry client), so
@@ -22,18 +25,20 @@ import {
   LAB_AUTH,
   LAB_AUTH_PASSWORD,
   LAB_AUTH_USER,
+  LAB_REGISTRIES,
   listTags,
   platformsOf,
 } from '../support/registry.js';
 import { READ_TOKEN, startGitHubStandIn, WRITE_TOKEN } from '../support/github-stand-in.js';
 import { RegistryClient } from '../../src/registry/client.js';
+import { registryFetch } from '../../src/registry/net/registry-fetch.js';
 import type { SizeReport } from '../../src/report/size-report.js';
 
 const MERGE = { script: 'dist/merge/index.js' };
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 
-/** A repository no earlier run used, under localhost:5000/merge/ (or another host). */
-const fresh = (name: string, host = LAB) =>
+/** A repository no earlier run used, under HOST/merge/. */
+const fresh = (name: string, host: string) =>
   `${host}/merge/${name}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 interface Layout {
@@ -80,6 +85,8 @@ async function pushLeg(layout: Layout, repository: string): Promise<string> {
   const client = new RegistryClient({
     host,
     ...(host === LAB_AUTH && { credentials: { username: LAB_AUTH_USER, password: LAB_AUTH_PASSWORD } }),
+    // docker's certs.d for the HTTPS registry, as the actions read it
+    fetch: registryFetch({ env: process.env }),
   });
   const push = async (digest: string, mediaType: string): Promise<void> => {
     const body = blobOf(layout, digest);
@@ -119,10 +126,10 @@ beforeAll(() => {
   amd64Again = buildLeg('linux/amd64', 'false');
 }, 600_000);
 
-describe('merging legs pushed by digest', () => {
+describe.each(LAB_REGISTRIES)('merging legs pushed by digest to the %s registry', (_name, registry) => {
   test('a v1.2.3 push: one index of both platforms, in two repositories on two registries, with the release tags', async () => {
-    const image = fresh('release');
-    const mirror = fresh('mirror'); // same registry: the leg blobs are mounted
+    const image = fresh('release', registry);
+    const mirror = fresh('mirror', registry); // same registry: the leg blobs are mounted
     const elsewhere = fresh('elsewhere', LAB_AUTH); // another registry: the blobs are copied
     const legs = [await pushLeg(amd64, image), await pushLeg(arm64, image)];
     const dockerConfig = mkdtempSync(join(tmpdir(), 'shipshape-merge-docker-'));
@@ -191,8 +198,8 @@ describe('merging legs pushed by digest', () => {
   }, 240_000);
 
   test('a platform in two legs fails with both digests named, and pushes nothing', async () => {
-    const image = fresh('duplicate');
-    const mirror = fresh('duplicate-mirror');
+    const image = fresh('duplicate', registry);
+    const mirror = fresh('duplicate-mirror', registry);
     const legs = [await pushLeg(amd64, image), await pushLeg(arm64, image), await pushLeg(amd64Again, image)];
     const run = await runAction({
       ...MERGE,
@@ -209,71 +216,74 @@ describe('merging legs pushed by digest', () => {
     expect(await listTags(mirror)).toEqual([]);
     expect(run.outputs.digest).toBeUndefined();
   }, 120_000);
-
-  test('an input mistake names the input, before any registry is asked', async () => {
-    const run = await runAction({
-      ...MERGE,
-      inputs: { images: `${LAB}/merge/never`, digests: 'sha256:abc' },
-      ...tagPush('v1.2.3'),
-    });
-    expect(run.exitCode).not.toBe(0);
-    expect(run.stdout).toContain('::error::Input "digests": "sha256:abc" is not a digest');
-    expect(await listTags(`${LAB}/merge/never`)).toEqual([]);
-  });
 });
 
-describe('the real legs: the main action with push-by-digest', () => {
-  test('amd64 and arm64 (emulated) legs of a v1.2.3 push, merged: both platforms, the legs’ digests, counted figures', async () => {
-    const image = fresh('legs');
-    const legs: { digest: string; platform: string }[] = [];
-    for (const platform of ['linux/amd64', 'linux/arm64']) {
-      const leg = await runAction({
-        inputs: {
-          context: 'examples/two-stage',
-          network: 'none',
-          images: image,
-          platforms: platform,
-          'push-by-digest': 'true',
-        },
+test('an input mistake names the input, before any registry is asked', async () => {
+  const run = await runAction({
+    ...MERGE,
+    inputs: { images: `${LAB}/merge/never`, digests: 'sha256:abc' },
+    ...tagPush('v1.2.3'),
+  });
+  expect(run.exitCode).not.toBe(0);
+  expect(run.stdout).toContain('::error::Input "digests": "sha256:abc" is not a digest');
+  expect(await listTags(`${LAB}/merge/never`)).toEqual([]);
+});
+
+describe.each(LAB_REGISTRIES)(
+  'the real legs on the %s registry: the main action with push-by-digest',
+  (_name, registry) => {
+    test('amd64 and arm64 (emulated) legs of a v1.2.3 push, merged: both platforms, the legs’ digests, counted figures', async () => {
+      const image = fresh('legs', registry);
+      const legs: { digest: string; platform: string }[] = [];
+      for (const platform of ['linux/amd64', 'linux/arm64']) {
+        const leg = await runAction({
+          inputs: {
+            context: 'examples/two-stage',
+            network: 'none',
+            images: image,
+            platforms: platform,
+            'push-by-digest': 'true',
+          },
+          ...tagPush('v1.2.3'),
+        });
+        expect(leg.exitCode).toBe(0);
+        expect(leg.outputs.platform).toBe(platform);
+        legs.push({ digest: leg.outputs.digest, platform });
+      }
+      expect(await listTags(image)).toEqual([]); // legs push no tag
+
+      const run = await runAction({
+        ...MERGE,
+        inputs: { images: image, digests: legs.map((l) => l.digest).join('\n') },
         ...tagPush('v1.2.3'),
       });
-      expect(leg.exitCode).toBe(0);
-      expect(leg.outputs.platform).toBe(platform);
-      legs.push({ digest: leg.outputs.digest, platform });
-    }
-    expect(await listTags(image)).toEqual([]); // legs push no tag
+      expect(run.exitCode).toBe(0);
+      const tags = ['1.2.3', '1.2', '1', 'latest'];
+      expect(await listTags(image)).toEqual([...tags].sort());
+      const index = (await getManifest(`${image}:1.2.3`))!;
+      expect(index.digest).toBe(run.outputs.digest);
+      expect(platformsOf(index)).toEqual(['linux/amd64', 'linux/arm64']);
+      // each leg's digest, or (a leg that is an index of its image and attestations) what it lists
+      const listed = index.body.manifests!.map((m) => m.digest);
+      for (const leg of legs) {
+        const pushed = (await getManifest(`${image}@${leg.digest}`))!;
+        const expected = pushed.body.manifests ? pushed.body.manifests.map((m) => m.digest) : [leg.digest];
+        for (const digest of expected) expect(listed).toContain(digest);
+      }
 
-    const run = await runAction({
-      ...MERGE,
-      inputs: { images: image, digests: legs.map((l) => l.digest).join('\n') },
-      ...tagPush('v1.2.3'),
-    });
-    expect(run.exitCode).toBe(0);
-    const tags = ['1.2.3', '1.2', '1', 'latest'];
-    expect(await listTags(image)).toEqual([...tags].sort());
-    const index = (await getManifest(`${image}:1.2.3`))!;
-    expect(index.digest).toBe(run.outputs.digest);
-    expect(platformsOf(index)).toEqual(['linux/amd64', 'linux/arm64']);
-    // each leg's digest, or (a leg that is an index of its image and attestations) what it lists
-    const listed = index.body.manifests!.map((m) => m.digest);
-    for (const leg of legs) {
-      const pushed = (await getManifest(`${image}@${leg.digest}`))!;
-      const expected = pushed.body.manifests ? pushed.body.manifests.map((m) => m.digest) : [leg.digest];
-      for (const digest of expected) expect(listed).toContain(digest);
-    }
+      const report = reportOf(run);
+      const counted = await countImage(image, run.outputs.digest);
+      expect(report.platforms.map((p) => p.platform)).toEqual(['linux/amd64', 'linux/arm64']);
+      for (const platform of report.platforms) {
+        const independent = counted.find((c) => c.platform === platform.platform)!;
+        expect(platform.compressed).toBe(independent.compressed);
+        expect(platform.uncompressed).toBe(independent.uncompressed);
+      }
+    }, 300_000);
+  },
+);
 
-    const report = reportOf(run);
-    const counted = await countImage(image, run.outputs.digest);
-    expect(report.platforms.map((p) => p.platform)).toEqual(['linux/amd64', 'linux/arm64']);
-    for (const platform of report.platforms) {
-      const independent = counted.find((c) => c.platform === platform.platform)!;
-      expect(platform.compressed).toBe(independent.compressed);
-      expect(platform.uncompressed).toBe(independent.uncompressed);
-    }
-  }, 300_000);
-});
-
-describe('digests-dir, and the PR report', () => {
+describe.each(LAB_REGISTRIES)('digests-dir, and the PR report, on the %s registry', (_name, registry) => {
   type StandIn = Awaited<ReturnType<typeof startGitHubStandIn>>;
   let github: StandIn;
   let image: string;
@@ -290,7 +300,7 @@ describe('digests-dir, and the PR report', () => {
     github = await startGitHubStandIn({
       repositories: [{ owner: 'acme', name: 'shop', pullRequests: [21] }],
     });
-    image = fresh('pr');
+    image = fresh('pr', registry);
   });
 
   afterAll(async () => {

@@ -1,8 +1,10 @@
 /**
  * Legs of a multi-platform build on the lab: dist/index.js with `push-by-digest: true`, the
  * engine's docker driver (which cannot push by digest, so shipshape uploads the OCI layout
- * itself), pushed to two repositories of localhost:5000 and to the Basic-auth registry. What the
- * registries hold is read independently with fetch; nothing is mocked.
+ * itself), pushed to two repositories of one lab registry and to the Basic-auth registry. The
+ * legs run over both lab registries (LAB_REGISTRIES): the plain one on the loopback and the
+ * HTTPS one whose CA is only in docker's certs.d. What the registries hold is read independently
+ * with fetch (labFetch); nothing is mocked.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
@@ -11,13 +13,29 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAction, tagPush, type ActionRun } from '../support/action-runner.js';
-import { LAB, LAB_AUTH, LAB_AUTH_PASSWORD, LAB_AUTH_USER } from '../support/registry.js';
+import {
+  LAB,
+  LAB_AUTH,
+  LAB_AUTH_PASSWORD,
+  LAB_AUTH_USER,
+  LAB_REGISTRIES,
+  labFetch,
+} from '../support/registry.js';
 
 const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const app = `${LAB}/legs/app-${unique}`;
-const mirror = `${LAB}/legs/mirror-${unique}`;
-const authed = `${LAB_AUTH}/legs/app-${unique}`;
-const images = [app, mirror, authed];
+
+/**
+ * The three images a leg pushes to: two repositories of `registry` (the second mounts the
+ * first's blobs) and one of the Basic-auth registry (its blobs uploaded). The repositories are
+ * the registry's own, so that each suite's first push uploads everything.
+ */
+function imagesOn(registry: string): { app: string; mirror: string; authed: string; all: string[] } {
+  const suffix = `${unique}-${registry === LAB ? 'plain' : 'tls'}`;
+  const app = `${registry}/legs/app-${suffix}`;
+  const mirror = `${registry}/legs/mirror-${suffix}`;
+  const authed = `${LAB_AUTH}/legs/app-${suffix}`;
+  return { app, mirror, authed, all: [app, mirror, authed] };
+}
 const contextName = `legs-ctx-${unique}`;
 const basic = `Basic ${Buffer.from(`${LAB_AUTH_USER}:${LAB_AUTH_PASSWORD}`).toString('base64')}`;
 const ACCEPT = [
@@ -52,7 +70,7 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-function leg(platform: string, extra: Record<string, string> = {}): Promise<ActionRun> {
+function leg(images: string[], platform: string, extra: Record<string, string> = {}): Promise<ActionRun> {
   return runAction({
     // The build context is the workspace, as a checkout is.
     cwd: work,
@@ -72,9 +90,9 @@ function leg(platform: string, extra: Record<string, string> = {}): Promise<Acti
   });
 }
 
-/** GET with plain fetch, with the lab's credentials for the Basic registry. */
+/** GET with plain fetch (the lab's CA for the HTTPS registry), the lab's credentials for the Basic one. */
 async function get(host: string, path: string): Promise<Response> {
-  return fetch(`http://${host}${path}`, {
+  return labFetch(host, path, {
     headers: { Accept: ACCEPT, ...(host === LAB_AUTH ? { Authorization: basic } : {}) },
   });
 }
@@ -120,93 +138,98 @@ function pushLine(run: ActionRun, image: string): string {
   return run.stdout.split('\n').find((l) => l.startsWith(`Pushed ${image}@`)) ?? '';
 }
 
-describe('push-by-digest legs on the docker driver', () => {
-  const digests: Record<string, string> = {};
+describe.each(LAB_REGISTRIES)(
+  'push-by-digest legs on the docker driver, to the %s registry',
+  (_name, registry) => {
+    const { app, mirror, authed, all: images } = imagesOn(registry);
+    const digests: Record<string, string> = {};
 
-  test.each([['linux/amd64'], ['linux/arm64']])(
-    '%s: pushed by digest to every image, no tag, digest and platform output',
-    async (platform) => {
-      const run = await leg(platform);
-      expect(run.exitCode).toBe(0);
-      const { digest } = run.outputs;
-      expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
-      expect(run.outputs.platform).toBe(platform);
-      expect(run.outputs.tags).toBe('');
-      expect(run.outputs.version).toBe('1.2.3');
-      digests[platform] = digest;
+    test.each([['linux/amd64'], ['linux/arm64']])(
+      '%s: pushed by digest to every image, no tag, digest and platform output',
+      async (platform) => {
+        const run = await leg(images, platform);
+        expect(run.exitCode).toBe(0);
+        const { digest } = run.outputs;
+        expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+        expect(run.outputs.platform).toBe(platform);
+        expect(run.outputs.tags).toBe('');
+        expect(run.outputs.version).toBe('1.2.3');
+        digests[platform] = digest;
 
-      for (const image of images) {
-        await fetchByDigest(image, digest);
-        expect(await configPlatform(image, digest)).toBe(platform);
-        expect(await tagsOf(image)).toEqual([]);
-      }
-      // The log: which builder and driver, how it pushed, and that no report is made.
-      expect(run.stdout).toMatch(
-        /^Builder default \(driver docker\) runs the build; its platforms: .*linux\/arm64/m,
-      );
-      expect(run.stdout).toContain('push-by-digest: the docker driver cannot push by digest');
-      expect(run.stdout).toContain('Size report skipped: push-by-digest pushes one leg');
-      // The tag rules are not ignored without a word: they name the version label, not a tag.
-      expect(run.stdout).toContain(
-        'push-by-digest: no tag is pushed (the merge step tags); the tag rules give the version 1.2.3 ' +
-          'for the label org.opencontainers.image.version.',
-      );
-      expect(run.outputs['size-report'] ?? '').toBe('');
-      expect(run.stdout).toContain(`Pushed ${platform} by digest: ${digest} (no tags)`);
-      // The second repository of localhost:5000 mounted every blob from the first; the other
-      // registry had them uploaded. Blobs: the config, busybox's layer and the RUN layer.
-      expect(pushLine(run, app)).toMatch(
-        /: 3 blob\(s\) uploaded .*, 0 mounted from another repository, 0 already there, 1 manifest\(s\)$/,
-      );
-      expect(pushLine(run, mirror)).toMatch(
-        /: 0 blob\(s\) uploaded .*, 3 mounted from another repository, 0 already there/,
-      );
-      expect(pushLine(run, authed)).toMatch(/: 3 blob\(s\) uploaded .*, 0 mounted/);
-    },
-    240_000,
-  );
-
-  test('the legs differ, and a second push of the same leg skips the blobs the registry has', async () => {
-    expect(digests['linux/amd64']).not.toBe(digests['linux/arm64']);
-    const again = await leg('linux/amd64');
-    expect(again.exitCode).toBe(0);
-    // Other tests may clear the engine's build cache meanwhile: then the RUN layer (and so the
-    // config) is made again and differs, but busybox's layer is the same blob, already there.
-    const counts = (image: string) => {
-      const m =
-        /: (\d+) blob\(s\) uploaded .*, (\d+) mounted from another repository, (\d+) already there/.exec(
-          pushLine(again, image),
+        for (const image of images) {
+          await fetchByDigest(image, digest);
+          expect(await configPlatform(image, digest)).toBe(platform);
+          expect(await tagsOf(image)).toEqual([]);
+        }
+        // The log: which builder and driver, how it pushed, and that no report is made.
+        expect(run.stdout).toMatch(
+          /^Builder default \(driver docker\) runs the build; its platforms: .*linux\/arm64/m,
         );
-      expect(m).not.toBeNull();
-      return { uploaded: Number(m![1]), mounted: Number(m![2]), existing: Number(m![3]) };
-    };
-    const first = counts(app);
-    expect(first.existing).toBeGreaterThanOrEqual(1);
-    expect(first).toEqual({ uploaded: 3 - first.existing, mounted: 0, existing: first.existing });
-    if (again.outputs.digest === digests['linux/amd64']) expect(first.existing).toBe(3);
-    // What the first repository got new, the second mounted from it.
-    expect(counts(mirror)).toEqual({ uploaded: 0, mounted: first.uploaded, existing: first.existing });
-    expect(counts(authed)).toEqual(first);
-    for (const image of images) await fetchByDigest(image, again.outputs.digest);
-  }, 240_000);
+        expect(run.stdout).toContain('push-by-digest: the docker driver cannot push by digest');
+        expect(run.stdout).toContain('Size report skipped: push-by-digest pushes one leg');
+        // The tag rules are not ignored without a word: they name the version label, not a tag.
+        expect(run.stdout).toContain(
+          'push-by-digest: no tag is pushed (the merge step tags); the tag rules give the version 1.2.3 ' +
+            'for the label org.opencontainers.image.version.',
+        );
+        expect(run.outputs['size-report'] ?? '').toBe('');
+        expect(run.stdout).toContain(`Pushed ${platform} by digest: ${digest} (no tags)`);
+        // The second repository of localhost:5000 mounted every blob from the first; the other
+        // registry had them uploaded. Blobs: the config, busybox's layer and the RUN layer.
+        expect(pushLine(run, app)).toMatch(
+          /: 3 blob\(s\) uploaded .*, 0 mounted from another repository, 0 already there, 1 manifest\(s\)$/,
+        );
+        expect(pushLine(run, mirror)).toMatch(
+          /: 0 blob\(s\) uploaded .*, 3 mounted from another repository, 0 already there/,
+        );
+        expect(pushLine(run, authed)).toMatch(/: 3 blob\(s\) uploaded .*, 0 mounted/);
+      },
+      240_000,
+    );
 
-  test('provenance on: the digest is an index of the image and its attestation, all pushed by digest', async () => {
-    const run = await leg('linux/arm64', { provenance: 'mode=min' });
-    expect(run.exitCode).toBe(0);
-    expect(run.outputs.platform).toBe('linux/arm64');
-    const index = await fetchByDigest(app, run.outputs.digest);
-    expect(index.manifests?.map((m) => `${m.platform?.os}/${m.platform?.architecture}`)).toEqual([
-      'linux/arm64',
-      'unknown/unknown',
-    ]);
-    for (const image of images) {
-      for (const m of index.manifests ?? []) await fetchByDigest(image, m.digest);
-    }
-    expect(await tagsOf(app)).toEqual([]);
-  }, 240_000);
-});
+    test('the legs differ, and a second push of the same leg skips the blobs the registry has', async () => {
+      expect(digests['linux/amd64']).not.toBe(digests['linux/arm64']);
+      const again = await leg(images, 'linux/amd64');
+      expect(again.exitCode).toBe(0);
+      // Other tests may clear the engine's build cache meanwhile: then the RUN layer (and so the
+      // config) is made again and differs, but busybox's layer is the same blob, already there.
+      const counts = (image: string) => {
+        const m =
+          /: (\d+) blob\(s\) uploaded .*, (\d+) mounted from another repository, (\d+) already there/.exec(
+            pushLine(again, image),
+          );
+        expect(m).not.toBeNull();
+        return { uploaded: Number(m![1]), mounted: Number(m![2]), existing: Number(m![3]) };
+      };
+      const first = counts(app);
+      expect(first.existing).toBeGreaterThanOrEqual(1);
+      expect(first).toEqual({ uploaded: 3 - first.existing, mounted: 0, existing: first.existing });
+      if (again.outputs.digest === digests['linux/amd64']) expect(first.existing).toBe(3);
+      // What the first repository got new, the second mounted from it.
+      expect(counts(mirror)).toEqual({ uploaded: 0, mounted: first.uploaded, existing: first.existing });
+      expect(counts(authed)).toEqual(first);
+      for (const image of images) await fetchByDigest(image, again.outputs.digest);
+    }, 240_000);
+
+    test('provenance on: the digest is an index of the image and its attestation, all pushed by digest', async () => {
+      const run = await leg(images, 'linux/arm64', { provenance: 'mode=min' });
+      expect(run.exitCode).toBe(0);
+      expect(run.outputs.platform).toBe('linux/arm64');
+      const index = await fetchByDigest(app, run.outputs.digest);
+      expect(index.manifests?.map((m) => `${m.platform?.os}/${m.platform?.architecture}`)).toEqual([
+        'linux/arm64',
+        'unknown/unknown',
+      ]);
+      for (const image of images) {
+        for (const m of index.manifests ?? []) await fetchByDigest(image, m.digest);
+      }
+      expect(await tagsOf(app)).toEqual([]);
+    }, 240_000);
+  },
+);
 
 describe('the builder input', () => {
+  const { all: images } = imagesOn(LAB);
   test('a docker context as the builder: the log names it and its driver', async () => {
     // In the DOCKER_CONFIG the action runs with: docker keeps its contexts there.
     execFileSync(
@@ -214,7 +237,7 @@ describe('the builder input', () => {
       ['context', 'create', contextName, '--docker', 'host=unix:///var/run/docker.sock'],
       { stdio: 'ignore', env: { ...process.env, DOCKER_CONFIG: dockerConfig } },
     );
-    const run = await leg('linux/amd64', { builder: contextName });
+    const run = await leg(images, 'linux/amd64', { builder: contextName });
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toMatch(
       new RegExp(
@@ -226,7 +249,7 @@ describe('the builder input', () => {
   }, 240_000);
 
   test('a builder that does not exist: refused before the build, naming the input', async () => {
-    const run = await leg('linux/amd64', { builder: `no-such-builder-${unique}` });
+    const run = await leg(images, 'linux/amd64', { builder: `no-such-builder-${unique}` });
     expect(run.exitCode).not.toBe(0);
     expect(run.stdout).toContain(
       `Input "builder": "no-such-builder-${unique}" is not a buildx builder this runner knows`,

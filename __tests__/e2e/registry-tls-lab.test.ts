@@ -4,7 +4,9 @@
  * CA is only in docker's certs.d; the same without that CA (a clear error), through tinyproxy
  * (its log and the registry's show every connection came through it), past it (NO_PROXY), with
  * it dead (an error, no direct connection), in plain HTTP through it, on `localhost` over TLS, and
- * with mutual TLS. The TLS handshakes of a run are counted from the registry's log.
+ * with mutual TLS. The TLS handshakes of a whole run (a report run, and a push run of the main
+ * action) are counted from the registry's log, one per client port: one connection per host where
+ * the requests come one after another, one per platform read at once.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
@@ -180,6 +182,58 @@ describe('HTTPS with the CA docker trusts', () => {
       ),
     );
   }, 60_000);
+});
+
+describe('one TLS connection per host, where keep-alive allows', () => {
+  /** Our client's requests (User-Agent `shipshape`) in a registry's log: docker's are its own business. */
+  const ours = (log: string) => registryRequests(log).filter((r) => r.userAgent.startsWith('shipshape'));
+
+  test('a report run of a one-platform image: every request on one TLS connection', async () => {
+    const ref = `${TLS_REGISTRY}/lab/busybox:amd64`;
+    const log = markLog(REGISTRY_LOGS[TLS_REGISTRY]);
+    const run = await report(ref);
+    expect(errorOf(run)).toBe('');
+    expect(reportOf(run).platforms.map((p) => p.platform)).toEqual(['linux/amd64']);
+    const requests = ours(log.read());
+    // ping, manifest, config, the layer: one after another, so one connection kept alive
+    expect(requests.length).toBeGreaterThanOrEqual(4);
+    console.log(
+      `TLS registry, report run (one platform): ${requests.length} requests on ${connectionsOf(requests)} TLS connection(s)`,
+    );
+    expect(connectionsOf(requests)).toBe(1);
+  }, 60_000);
+
+  test('a push run (build, push, measure, size history) to the HTTPS registry: shipshape’s requests on one TLS connection', async () => {
+    const context = join(work, 'push-context');
+    mkdirSync(context, { recursive: true });
+    writeFileSync(join(context, 'c.bin'), randomBytes(100_000));
+    writeFileSync(join(context, 'Dockerfile'), 'FROM scratch\nCOPY c.bin /c.bin\n');
+    const pushed = `${TLS_REGISTRY}/${repository}-push`;
+    const log = markLog(REGISTRY_LOGS[TLS_REGISTRY]);
+    const run = await runAction({
+      cwd: context,
+      inputs: { context: '.', network: 'none', images: pushed, push: 'true', advise: 'false' },
+      env: { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_SHA: 'b'.repeat(40) },
+      payload: { ref: 'refs/heads/main', repository: { full_name: 'acme/app', default_branch: 'main' } },
+    });
+    expect(errorOf(run)).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.tags).toBe(`${pushed}:main`);
+    expect(reportOf(run).platforms).toHaveLength(1);
+    const served = log.read();
+    const requests = ours(served);
+    // dockerd's push, for the figure: its own connections, not ours to keep
+    const docker = registryRequests(served).filter((r) => !r.userAgent.startsWith('shipshape'));
+    console.log(
+      `TLS registry, push run: shipshape ${requests.length} requests on ${connectionsOf(requests)} TLS connection(s); ` +
+        `dockerd's push ${docker.length} requests on ${connectionsOf(docker)}`,
+    );
+    // the baseline asked for before the build, the pushed image measured, the size history read and
+    // written: in sequence, so one connection kept alive carries them all
+    expect(requests.length).toBeGreaterThanOrEqual(6);
+    expect(requests.some((r) => r.method === 'PUT')).toBe(true);
+    expect(connectionsOf(requests)).toBe(1);
+  }, 180_000);
 });
 
 describe('through the proxy the runner uses', () => {

@@ -71,7 +71,9 @@ export function proxyRequests(log: string): { method: string; target: string }[]
  * Distribution's `response completed` lines: each request served, with the client's port. Each
  * distinct port is one connection, so one TLS handshake on a TLS registry.
  */
-export function registryRequests(log: string): { method: string; uri: string; clientPort: number }[] {
+export function registryRequests(
+  log: string,
+): { method: string; uri: string; clientPort: number; userAgent: string }[] {
   return log
     .split('\n')
     .filter((line) => line.includes('msg="response completed'))
@@ -79,6 +81,7 @@ export function registryRequests(log: string): { method: string; uri: string; cl
       method: field(line, 'http.request.method'),
       uri: field(line, 'http.request.uri'),
       clientPort: Number(/:(\d+)$/.exec(field(line, 'http.request.remoteaddr'))?.[1] ?? NaN),
+      userAgent: field(line, 'http.request.useragent'),
     }));
 }
 
