@@ -6,6 +6,7 @@
  * - dpkg: `var/lib/dpkg/status` (cut to the fields that say what is installed and what depends
  *   on what) and `var/lib/dpkg/info/PKG.list` (the files of each package);
  * - apt: `var/lib/apt/extended_states` (which packages apt installed automatically);
+ * - apk: `lib/apk/db/installed` (cut to each package's name, version and files);
  * - npm, yarn, pnpm: `package.json` of a project (outside node_modules: its dependencies and dev
  *   dependencies) and of each installed package (inside node_modules: cut to its name and the
  *   names of the packages it depends on).
@@ -20,13 +21,17 @@ const MAX_MANIFEST = 1024 * 1024;
 
 const DPKG_STATUS = 'var/lib/dpkg/status';
 const APT_STATES = 'var/lib/apt/extended_states';
+const APK_INSTALLED = 'lib/apk/db/installed';
 const DPKG_LIST = /^var\/lib\/dpkg\/info\/[^/]+\.list$/;
 /** A package's own manifest in a node_modules: `…/node_modules/name/package.json`, `…/@scope/name/…`. */
 const PACKAGE_MANIFEST = /(?:^|\/)node_modules\/(?:@[^/]+\/)?[^/@.][^/]*\/package\.json$/;
-const STATUS_FIELDS = /^(?:Package|Status|Architecture|Depends|Pre-Depends|Provides|Installed-Size):/;
+const STATUS_FIELDS = /^(?:Package|Status|Version|Architecture|Depends|Pre-Depends|Provides|Installed-Size):/;
+/** apk's installed database: package (P), version (V), directory (F) and file (R) lines. */
+const APK_FIELDS = /^[PVFR]:/;
 
 export function isRecordPath(path: string): boolean {
-  if (path === DPKG_STATUS || path === APT_STATES || DPKG_LIST.test(path)) return true;
+  if (path === DPKG_STATUS || path === APT_STATES || path === APK_INSTALLED || DPKG_LIST.test(path))
+    return true;
   if (!path.endsWith('package.json') || !(path === 'package.json' || path.endsWith('/package.json')))
     return false;
   return path.includes('node_modules/') ? PACKAGE_MANIFEST.test(path) : true;
@@ -39,6 +44,11 @@ export function compactRecord(path: string, text: string): string | undefined {
     return text
       .split('\n')
       .filter((line) => line === '' || STATUS_FIELDS.test(line))
+      .join('\n');
+  if (path === APK_INSTALLED)
+    return text
+      .split('\n')
+      .filter((line) => line === '' || APK_FIELDS.test(line))
       .join('\n');
   if (!path.endsWith('package.json')) return text;
   if (text.length > MAX_MANIFEST) return undefined;
