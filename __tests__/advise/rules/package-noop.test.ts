@@ -67,11 +67,11 @@ describe('an upgrade with nothing to upgrade from', () => {
     expect(findings.map((f) => [f.line, f.saves])).toEqual([[3, 3_364_518]]);
   });
 
-  test.each([
+  test.each<[string, string, Record<number, SyntheticEntry[]>]>([
     ['an update before it in the same RUN', 'RUN apt-get update && apt-get upgrade -y', {}],
     ['lists an earlier RUN left', 'RUN apt-get upgrade -y', { 2: LISTS }],
     ['a cache mount of the lists', 'RUN --mount=type=cache,target=/var/lib/apt/lists apt-get upgrade -y', {}],
-  ] as const)('quiet with %s', (_name, run, layers) => {
+  ])('quiet with %s', (_name, run, layers) => {
     const text = lines('FROM debian:12', 'RUN apt-get update', run);
     const input = syntheticInput(text, { base: BASE, layers: { ...layers, 3: APT_CACHES } });
     expect(packageNoopRule.check(input)).toEqual([]);
