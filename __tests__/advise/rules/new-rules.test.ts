@@ -190,7 +190,7 @@ describe('apt-recommends: what the recommends add beside their files', () => {
     );
     const list = listBytes('etc/ssl/certs\n/usr/share/ca-certificates/a.crt');
     expect(finding.saves).toBe(1_000_000 + list + 200_000 + 900_000 + 20_000);
-    expect(finding.message).toContain('debconf templates and generated files');
+    expect(finding.message).toContain('debconf templates, generated files and .debs');
   });
 
   test("debconf also ran for a package installed by hand: only the recommends' templates count", () => {

@@ -6,7 +6,7 @@
  * what their installation adds beside their files: debconf's database (rewritten whole in the
  * layer when only they have templates among the packages added, else their templates' bytes)
  * and the files their maintainer scripts generate in a directory only they own
- * (`/etc/ssl/certs/ca-certificates.crt`).
+ * (`/etc/ssl/certs/ca-certificates.crt`), and their .debs when apt's archive cache is left.
  * Quiet when the RUN already says `--no-install-recommends` (or sets Install-Recommends false),
  * or when the layer holds no dpkg records (no measurement, no guess).
  */
@@ -52,7 +52,8 @@ export const aptRecommendsRule: Rule = {
       const own = recommended.reduce((sum, p) => sum + p.bytes, 0);
       if (own <= 0) return;
       const names = new Set(recommended.map((p) => p.name));
-      const extra = debconfBytes(layer, names, added) + generatedBytes(input, at, names);
+      const extra =
+        debconfBytes(layer, names, added) + generatedBytes(input, at, names) + archiveBytes(layer, names);
       const bytes = own + extra;
       const top = recommended
         .slice(0, 3)
@@ -76,7 +77,7 @@ export const aptRecommendsRule: Rule = {
         message:
           `This \`apt-get install\` also installs ${recommended.length} package(s) that are only recommended, ` +
           `${formatBytes(bytes)} (${top}${recommended.length > 3 ? ', …' : ''}` +
-          `${extra > 0 ? `; ${formatBytes(extra)} of it their debconf templates and generated files` : ''})`,
+          `${extra > 0 ? `; ${formatBytes(extra)} of it their debconf templates, generated files and .debs` : ''})`,
         fix:
           'Add `--no-install-recommends` (`apt-get install -y --no-install-recommends ...`), and name any ' +
           'recommended package the image does need; silence with `# shipshape-ignore apt-recommends`',
@@ -111,6 +112,17 @@ function debconfBytes(layer: AttributedLayer, names: ReadonlySet<string>, added:
   let bytes = 0;
   for (let k = 0; k < count; k++)
     if (/^var\/cache\/debconf\/[^/]+\.dat(?:-old)?$/.test(paths[k])) bytes += sizes[k];
+  return bytes;
+}
+
+/** The .deb files of the packages named that apt left in its archive cache in the layer. */
+function archiveBytes(layer: AttributedLayer, names: ReadonlySet<string>): number {
+  const { count, paths, sizes } = layer.scan.entries;
+  let bytes = 0;
+  for (let k = 0; k < count; k++) {
+    const match = /^var\/cache\/apt\/archives\/([^/_]+)_[^/]*\.deb$/.exec(paths[k]);
+    if (match && names.has(decodeURIComponent(match[1]))) bytes += sizes[k];
+  }
   return bytes;
 }
 
