@@ -6,7 +6,7 @@
  * check byte counts against counts our code did not make.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -176,4 +176,52 @@ export function bytesUnder(listing: readonly TarListing[], prefix: string): numb
     .filter((entry) => entry.type === '-' && !entry.path.split('/').at(-1)!.startsWith('.wh.'))
     .filter((entry) => clean === '' || entry.path === clean || entry.path.startsWith(`${clean}/`))
     .reduce((sum, entry) => sum + entry.size, 0);
+}
+
+/**
+ * A Node base on the lab's Debian (`container-lab.sh debian`): the `node` binary running the
+ * tests and the npm on the PATH, copied in (Node images cannot be pulled here, and Debian's npm package takes minutes
+ * to install). Built once per Node version and pushed to the lab registry; the tag names the
+ * version. For fixtures that run npm (`npm ci`, `npm prune`) offline, on `file:` tarballs.
+ */
+export async function labNodeImage(): Promise<string> {
+  const tag = `localhost:5000/lab/node:${process.version}`;
+  const manifest = await fetch(`http://127.0.0.1:5000/v2/lab/node/manifests/${process.version}`, {
+    method: 'HEAD',
+    headers: {
+      accept:
+        'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json',
+    },
+  }).catch(() => undefined);
+  if (manifest?.ok) return tag;
+  const dir = mkdtempSync(join(tmpdir(), 'advice-lab-node-'));
+  try {
+    // The node running the tests (the project's Node runtime) and the npm on the PATH.
+    const npm = join(execFileSync('npm', ['root', '-g']).toString().trim(), 'npm');
+    cpSync(process.execPath, join(dir, 'node'));
+    cpSync(npm, join(dir, 'npm'), { recursive: true });
+    writeFileSync(
+      join(dir, 'Dockerfile'),
+      [
+        'FROM localhost:5000/lab/debian:bookworm',
+        'COPY node /usr/local/bin/node',
+        'COPY npm /usr/local/lib/node_modules/npm',
+        'RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm && node --version && npm --version',
+        '',
+      ].join('\n'),
+    );
+    await exec([
+      'buildx',
+      'build',
+      '--network',
+      'none',
+      '--provenance=false',
+      '--output',
+      `type=image,name=${tag},push=true`,
+      dir,
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return tag;
 }

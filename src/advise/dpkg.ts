@@ -6,6 +6,8 @@ import type { AttributedLayer } from './model.js';
 
 export interface DpkgPackage {
   name: string;
+  /** As dpkg records it (`7.88.1-10+deb12u5`); '' when the status does not say. */
+  version: string;
   /** Each dependency: its alternatives (`a | b`), names only. */
   depends: string[][];
   provides: string[];
@@ -37,9 +39,38 @@ export function parseStatus(text: string): Map<string, DpkgPackage> {
         .filter((alts) => alts.length > 0);
     packages.set(name, {
       name,
+      version: fields.get('Version') ?? '',
       depends: [...names(fields.get('Pre-Depends')), ...names(fields.get('Depends'))],
       provides: names(fields.get('Provides')).flat(),
     });
+  }
+  return packages;
+}
+
+/** One package of apk's installed database: its version and files (paths without a leading `/`). */
+export interface ApkPackage {
+  name: string;
+  version: string;
+  files: string[];
+}
+
+export const APK_INSTALLED = 'lib/apk/db/installed';
+
+/** apk's installed database (`P:` name, `V:` version, `F:` directory, `R:` file in it), by name. */
+export function parseApkInstalled(text: string): Map<string, ApkPackage> {
+  const packages = new Map<string, ApkPackage>();
+  for (const stanza of text.split(/\n\s*\n/)) {
+    let pkg: ApkPackage | undefined;
+    let dir = '';
+    for (const line of stanza.split('\n')) {
+      const value = line.slice(2);
+      if (line.startsWith('P:')) pkg = { name: value, version: '', files: [] };
+      else if (!pkg) continue;
+      else if (line.startsWith('V:')) pkg.version = value;
+      else if (line.startsWith('F:')) dir = value;
+      else if (line.startsWith('R:')) pkg.files.push(dir ? `${dir}/${value}` : value);
+    }
+    if (pkg) packages.set(pkg.name, pkg);
   }
   return packages;
 }

@@ -9,6 +9,9 @@ const NOT_SAVINGS: ReadonlySet<string> = new Set([
   'copy-before-install',
   'add-local-file',
   'base-image-share',
+  // A no-op install saves nothing (its bytes are the package's, for ranking); a no-op upgrade
+  // that the fix removes whole carries its own `saves`.
+  'package-noop',
 ]);
 
 export const savesBytes = (rule: string): boolean => !NOT_SAVINGS.has(rule);

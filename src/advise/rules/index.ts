@@ -10,6 +10,7 @@ import { aptRecommendsRule } from './apt-recommends.js';
 import { devDependenciesRule } from './dev-dependencies.js';
 import { dockerignoreRule } from './dockerignore.js';
 import { jdkRuntimeRule } from './jdk-runtime.js';
+import { packageNoopRule } from './package-noop.js';
 
 // Every rule the advisor runs, in a stable order. Rule files add themselves here.
 export const RULES: Rule[] = [
@@ -25,4 +26,5 @@ export const RULES: Rule[] = [
   aptRecommendsRule,
   dockerignoreRule,
   jdkRuntimeRule,
+  packageNoopRule,
 ];

@@ -21,6 +21,10 @@ import { formatBytes } from '../../render/format.js';
 import type { AdviceInput, AttributedLayer, Finding, Instruction, LineEdit, Rule } from '../model.js';
 import { appendToRun, isPlainShellRun, prependToRun } from '../edit.js';
 import { isRunLayer } from './waste-owners.js';
+import { noopUpgradeLayers } from './package-noop.js';
+import { cacheMountTargets } from './stage-chain.js';
+
+export { cacheMountTargets };
 
 export const PACKAGE_CACHE = 'package-cache';
 
@@ -96,20 +100,6 @@ function cachesOf(layer: AttributedLayer, mounted: readonly string[]): KindBytes
 /** The RUN's command text, heredocs included: what tells apt from apt-get, dnf from yum. */
 const commandOf = (instruction: Instruction) => instruction.arguments.join('\n');
 
-/** The cache mount targets of a RUN (`--mount=type=cache,target=/root/.cache/pip`). */
-export function cacheMountTargets(instruction: Instruction): string[] {
-  const targets: string[] = [];
-  for (const flag of instruction.flags) {
-    const match = /^--mount=(.*)$/i.exec(flag);
-    if (!match) continue;
-    const options = match[1].split(',').map((option) => option.split('='));
-    const type = options.find(([key]) => key === 'type')?.[1];
-    const target = options.find(([key]) => key === 'target' || key === 'dst' || key === 'destination')?.[1];
-    if (type === 'cache' && target) targets.push(target.replace(/\/+$/, ''));
-  }
-  return targets;
-}
-
 /** The fix for one kind of cache, as this RUN would write it. */
 export function cacheFix(kind: CacheKind, roots: readonly string[], command: string): string {
   const root = roots[0];
@@ -159,7 +149,10 @@ export const packageCacheRule: Rule = {
   check(input: AdviceInput): Finding[] {
     const findings: Finding[] = [];
     const runs = input.layers.filter(isRunLayer);
+    // A RUN that is wholly an upgrade with nothing to upgrade from: package-noop removes it.
+    const noops = noopUpgradeLayers(input);
     for (const layer of runs) {
+      if (noops.has(layer.index)) continue;
       const instruction = layer.instruction!;
       const caches = cachesOf(layer, cacheMountTargets(instruction));
       const bytes = caches.reduce((total, cache) => total + cache.bytes, 0);

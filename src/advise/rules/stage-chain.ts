@@ -31,3 +31,17 @@ export function copiesFromElsewhere(chain: readonly Stage[]): boolean {
         instruction.flags.some((flag) => /^--mount=(?:.*,)?from=/i.test(flag))),
   );
 }
+
+/** The cache mount targets of a RUN (`--mount=type=cache,target=/root/.cache/pip`). */
+export function cacheMountTargets(instruction: Instruction): string[] {
+  const targets: string[] = [];
+  for (const flag of instruction.flags) {
+    const match = /^--mount=(.*)$/i.exec(flag);
+    if (!match) continue;
+    const options = match[1].split(',').map((option) => option.split('='));
+    const type = options.find(([key]) => key === 'type')?.[1];
+    const target = options.find(([key]) => key === 'target' || key === 'dst' || key === 'destination')?.[1];
+    if (type === 'cache' && target) targets.push(target.replace(/\/+$/, ''));
+  }
+  return targets;
+}
