@@ -661,8 +661,9 @@ function platformSection(
     return { blocks, trimmed };
   }
 
-  const added = p.changes!.added.length;
-  const removed = p.changes!.removed.length;
+  // Layers in the base row are counted there, not as added or removed.
+  const added = section.changed.filter((r) => r.change === 'added').length;
+  const removed = section.changed.filter((r) => r.change === 'removed').length;
   const rebuilt = p.changes!.rebuilt?.length ?? 0;
   const changeSummary =
     [
@@ -673,10 +674,15 @@ function platformSection(
       .filter(Boolean)
       .join(', ') || 'no layer changed';
   const baseChanged = section.changed.some((r) => r.change === 'base');
-  blocks.push(`#### ${label}: ${baseChanged ? `base changed, ${changeSummary}` : changeSummary}`);
+  const heading = !baseChanged
+    ? changeSummary
+    : added + removed + rebuilt > 0
+      ? `base changed, ${changeSummary}`
+      : 'base changed';
+  blocks.push(`#### ${label}: ${heading}`);
   if (note) blocks.push(note);
   if (limits.chart) blocks.push(...chart(section, chartLabel));
-  if (added + removed > 0) blocks.push(list(section.changed, limits.changed, true, 'changed layer'));
+  if (section.changed.length > 0) blocks.push(list(section.changed, limits.changed, true, 'changed layer'));
   const paths = pathSection(p.paths ?? [], limits.paths);
   if (paths) blocks.push(paths);
   if (section.unchanged.length > 0) {
