@@ -125,6 +125,18 @@ describe('the base image in the layer tables', () => {
     );
   });
 
+  test('a report read back without `changed`: a base layer the baseline lacks still makes it a change', () => {
+    const r = report(
+      image('r:pr-7', [platform('linux/amd64', [...node22, npm, app])]),
+      image('r:main', [platform('linux/amd64', [...node20, npm, app])]),
+    );
+    const base = { ...r.platforms[0]!.base! };
+    delete base.changed;
+    const markdown = render({ ...r, platforms: [{ ...r.platforms[0]!, base }] });
+    expect(markdown).toContain('#### `linux/amd64`: base changed');
+    expect(rowsOf(markdown).filter((l) => l.startsWith('| 🔄 | 1–3 |'))).toHaveLength(1);
+  });
+
   test('no baseline: the base row among all the layers', () => {
     const markdown = render(report(image('r:v1', [platform('linux/amd64', [...node22, npm, app])]), null));
     expect(markdown).toContain('<summary>5 layers, 83.3 MB compressed</summary>');

@@ -204,8 +204,12 @@ function prepare(report: SizeReport): Prepared {
     const addedRows = positioned
       .filter(({ layer }) => added.has(layer.digest))
       .map(({ layer, position }) => layerRow(layer, position, 'added'));
+    // Changed: the report says so, or a base layer is one the baseline does not have.
+    const baseChanged =
+      baseCount > 0 &&
+      (base?.changed === true || platform.layers.slice(0, baseCount).some((l) => added.has(l.digest)));
     // The baseline's base layers are in the base row when the base changed and they are known.
-    const theirBase = base?.changed && baseCount > 0 ? (base.baseline?.layers ?? 0) : 0;
+    const theirBase = baseChanged ? (base?.baseline?.layers ?? 0) : 0;
     // Older reports have no index: the baseline position is then unknown (0 shows none).
     const removedRows = changes.removed
       .filter((layer) => !(layer.index !== undefined && layer.index <= theirBase))
@@ -213,7 +217,7 @@ function prepare(report: SizeReport): Prepared {
     const unchangedRows = positioned
       .filter(({ layer }) => !added.has(layer.digest))
       .map(({ layer, position }) => layerRow(layer, position, null, rebuilt.has(layer.digest)));
-    if (baseCount > 0 && base?.changed) addedRows.push(baseRow(platform, baseCount, theirBase));
+    if (baseChanged) addedRows.push(baseRow(platform, baseCount, theirBase));
     else if (baseCount > 0) unchangedRows.push(baseRow(platform, baseCount, null));
     return {
       platform,
