@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from '@jest/globals';
-import { baseImageOf, withBaseImages } from '../../src/compare/base-image.js';
+import { baseImageOf, withBaseImages, withBaselineBaseFromHistory } from '../../src/compare/base-image.js';
+import type { HistoryRecord } from '../../src/report/history.js';
 import { dockerfileBase } from '../../src/advise/base-image.js';
 import { buildSizeReport } from '../../src/compare/delta.js';
 import { parseSizeReport } from '../../src/report/size-report.js';
@@ -136,5 +137,47 @@ describe('baseImageOf', () => {
     const bad = JSON.parse(JSON.stringify(report)) as { platforms: { base: { layers: unknown } }[] };
     bad.platforms[0]!.base.layers = '3';
     expect(() => parseSizeReport(JSON.stringify(bad))).toThrow('report.platforms[0].base.layers');
+  });
+
+  test("the baseline's base named from the size history's record of its push", () => {
+    const image = { ref: 'r:pr', digest: digest('pr'), platforms: [platform([...node22, npm, app])] };
+    const baseline = { ref: 'r:main', digest: digest('main'), platforms: [platform([...node20, npm, app])] };
+    const report = withBaseImages(buildSizeReport(image, baseline), image, baseline, hint());
+    const record = (d: string, name: string): HistoryRecord => ({
+      time: '2026-01-01T00:00:00.000Z',
+      commit: 'c',
+      ref: 'refs/heads/main',
+      digest: d,
+      platforms: [
+        {
+          platform: 'linux/amd64',
+          compressed: 1,
+          uncompressed: 1,
+          wasted: 0,
+          layers: 4,
+          base: { name, source: 'dockerfile' },
+        },
+      ],
+    });
+    const named = withBaselineBaseFromHistory(report, [
+      record(digest('other'), 'x:1'),
+      record(digest('main'), 'node:20'),
+    ]);
+    expect(named.platforms[0]!.base!.baseline).toMatchObject({
+      name: 'node:20',
+      source: 'dockerfile',
+      layers: 2,
+    });
+    // No record of the baseline's digest: as it was.
+    expect(withBaselineBaseFromHistory(report, [record(digest('other'), 'x:1')])).toBe(report);
+    // The same layers under another FROM of the same kind: the base changed (by name).
+    const same = { ...baseline, platforms: [platform([...node22, npm])] };
+    const unchanged = withBaseImages(buildSizeReport(image, same), image, same, hint());
+    expect(unchanged.platforms[0]!.base!.changed).toBe(false);
+    const renamed = withBaselineBaseFromHistory(unchanged, [record(digest('main'), 'node:22-bookworm')]);
+    expect(renamed.platforms[0]!.base).toMatchObject({
+      changed: true,
+      baseline: { name: 'node:22-bookworm' },
+    });
   });
 });

@@ -170,7 +170,7 @@ describe('the comment a reviewer reads', () => {
     expect(comment.body).not.toMatch(/ \| – \|$/m);
   }, 240_000);
 
-  test('a PR that moves to another base: one row says the base changed, named by its annotation', async () => {
+  test('a PR that moves to another base: one row says the base changed, old (from the history) → new (its annotation)', async () => {
     // The new base: the lab's busybox and one layer more, pushed as an image of its own.
     const newBase = freshRepo(LAB, 'comment-newbase');
     await pushMainOf(newBase, 'Dockerfile.newbase');
@@ -191,13 +191,14 @@ describe('the comment a reviewer reads', () => {
       source: 'annotation',
       layers: busybox + 1,
       changed: true,
-      baseline: { name: null, layers: busybox },
+      // The baseline names no base: its push's record in the size history does.
+      baseline: { name: `${LAB}/lab/busybox`, source: 'dockerfile', layers: busybox },
     });
     const [comment] = ours(24);
     // The base's own new layer is counted in its row, not as an added layer.
     expect(comment.body).toMatch(/^#### `linux\/amd64`: base changed(, 1 rebuilt with the same content)?$/m);
     expect(comment.body).toContain(
-      `| base \`${newBase}:main\` changed: its layers are not the baseline's (${busybox + 1} layers, was ${busybox}) |`,
+      `| base changed: \`${LAB}/lab/busybox\` → \`${newBase}:main\` (${busybox + 1} layers, was ${busybox}) |`,
     );
     // The base's new layer is in that row, not a row of its own; the COPY on top is no change.
     expect(comment.body.split('\n').filter((l) => /^\| [➕➖] \|/.test(l))).toEqual([]);

@@ -18,7 +18,7 @@ import type { ExplicitCredentials } from '../registry/auth.js';
 import { parseRegistryReference } from '../registry/reference.js';
 import type { SizeReport } from '../report/size-report.js';
 import { withoutBuildArgValues } from '../report/redact.js';
-import { withBaseImages } from '../compare/base-image.js';
+import { withBaseImages, withBaselineBaseFromHistory } from '../compare/base-image.js';
 import { renderReport } from '../render/markdown.js';
 import { sizeTable } from '../render/table.js';
 import { readGitContext } from '../github/event.js';
@@ -176,10 +176,12 @@ async function measureAndPost(
     await readBaseHint(io, dockerfile),
   );
   // Build-arg values never leave in history text: not in the output, the artifact, nor the comment.
-  const report = withoutBuildArgValues({ ...based, ...(advice && { advice }) }, measure.buildArgs);
+  const unnamed = withoutBuildArgValues({ ...based, ...(advice && { advice }) }, measure.buildArgs);
   const key = inputs.commentKey || defaultCommentKey(image);
   const { historyBeforeReport } = await import('../steps/history.js');
-  const history = await historyBeforeReport(io, reportHistory(image, inputs, context, credentials), report);
+  const history = await historyBeforeReport(io, reportHistory(image, inputs, context, credentials), unnamed);
+  // The baseline's base, when its image names none, as the size history recorded it.
+  const report = withBaselineBaseFromHistory(unnamed, history.state?.records ?? []);
   const markdown = renderReport(report, { key, trend: history.trend, ...look });
   io.infoUntrusted(sizeTable(report)); // refs and platforms come from elsewhere
   io.setOutput('size-report', JSON.stringify(report));

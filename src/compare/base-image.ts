@@ -6,6 +6,7 @@
  */
 import type { ImageMeasurement, PlatformMeasurement } from '../measure/measurement.js';
 import type { BaseImage, BaseImageReport, SizeReport } from '../report/size-report.js';
+import type { HistoryRecord } from '../report/history.js';
 
 /** What the Dockerfile says (advise/base-image.ts dockerfileBase), when there is one to read. */
 export interface BaseHint {
@@ -108,3 +109,34 @@ function sums(
 
 const count = (hint: BaseHint, layers: readonly { createdBy?: string }[]) =>
   Math.max(0, Math.min(layers.length, hint.countLayers(layers)));
+
+/**
+ * `report` with the baseline's base named from the size history, where the baseline image names
+ * none itself: the record of the baseline's push (same digest) says what its report named. A
+ * name of the same kind as this image's that differs makes the base changed.
+ */
+export function withBaselineBaseFromHistory(
+  report: SizeReport,
+  records: readonly HistoryRecord[],
+): SizeReport {
+  const digest = report.baseline?.digest;
+  const record = digest === undefined ? undefined : records.findLast((r) => r.digest === digest);
+  if (!record) return report;
+  return {
+    ...report,
+    platforms: report.platforms.map((p) => {
+      const base = p.base;
+      const known = record.platforms.find((r) => r.platform === p.platform)?.base;
+      if (!base?.baseline || base.baseline.name !== null || !known) return p;
+      const otherName = known.source === base.source && known.name !== base.name;
+      return {
+        ...p,
+        base: {
+          ...base,
+          baseline: { ...base.baseline, name: known.name, source: known.source },
+          ...(otherName && { changed: true }),
+        },
+      };
+    }),
+  };
+}

@@ -10,7 +10,7 @@ import { evaluateBudget } from '../compare/budget.js';
 import { measureWithScans, type BaselineInput } from './measure.js';
 import { runAdviceStep, type AdviceSettings } from './advice.js';
 import { readBaseHint } from './base.js';
-import { withBaseImages } from '../compare/base-image.js';
+import { withBaseImages, withBaselineBaseFromHistory } from '../compare/base-image.js';
 import { renderReport } from '../render/markdown.js';
 import { withoutBuildArgValues } from '../report/redact.js';
 import { sizeTable } from '../render/table.js';
@@ -53,7 +53,7 @@ export async function runSizeStep(io: Io, step: SizeStepInput): Promise<BudgetSt
     step.advice &&
     (await runAdviceStep(io, { ...step.advice, analyzeLayers: inputs.analyzeLayers, scanned }));
   // Build-arg values never leave in history text: not in the output, the artifact, nor the comment.
-  const report = withoutBuildArgValues(
+  const unnamed = withoutBuildArgValues(
     {
       ...measured,
       image: { ...measured.image, ref: step.shownAs },
@@ -62,7 +62,9 @@ export async function runSizeStep(io: Io, step: SizeStepInput): Promise<BudgetSt
     },
     inputs.build.buildArgs ?? [],
   );
-  const history = await historyBeforeReport(io, step.history, report);
+  const history = await historyBeforeReport(io, step.history, unnamed);
+  // The baseline's base, when its image names none, as the size history recorded it.
+  const report = withBaselineBaseFromHistory(unnamed, history.state?.records ?? []);
   const markdown = renderReport(report, {
     key: inputs.commentKey,
     budget: checked,
