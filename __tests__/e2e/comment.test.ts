@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PR_HEAD_SHA, pullRequestEvent, runAction, type ActionRun } from '../support/action-runner.js';
 import { getBlob } from '../support/independent.js';
-import { freshRepo, LAB } from '../support/registry.js';
+import { freshRepo, getManifest, LAB } from '../support/registry.js';
 import { startGitHubStandIn, WRITE_TOKEN } from '../support/github-stand-in.js';
 import type { SizeReport } from '../../src/report/size-report.js';
 
@@ -70,6 +70,14 @@ function tarBytesUnder(blob: Buffer, prefix: string): number {
   return bytes;
 }
 
+/** The layers of the lab's busybox (linux/amd64), from its manifest read by plain HTTP. */
+async function busyboxLayers(): Promise<number> {
+  const index = await getManifest(`${LAB}/lab/busybox:latest`);
+  const amd64 = index!.body.manifests!.find((m) => m.platform?.architecture === 'amd64')!;
+  const manifest = await getManifest(`${LAB}/lab/busybox@${amd64.digest}`);
+  return manifest!.body.layers!.length;
+}
+
 async function pushMainOf(image: string, file: string, extra: Record<string, string> = {}) {
   const main = await run({ inputs: inputs(image, file, { comment: 'never', ...extra }), ...pushMain });
   expect(main.exitCode).toBe(0);
@@ -77,13 +85,18 @@ async function pushMainOf(image: string, file: string, extra: Record<string, str
 
 beforeAll(async () => {
   github = await startGitHubStandIn({
-    repositories: [{ owner: 'acme', name: 'shop', pullRequests: [21, 22, 23] }],
+    repositories: [{ owner: 'acme', name: 'shop', pullRequests: [21, 22, 23, 24] }],
   });
   workspace = mkdtempSync(join(tmpdir(), 'integrate-comment-'));
   writeFileSync(join(workspace, 'app.txt'), 'the app\n');
   writeFileSync(join(workspace, 'Dockerfile'), BASE);
   writeFileSync(join(workspace, 'Dockerfile.pip'), WITH_PIP_CACHE);
   writeFileSync(join(workspace, 'Dockerfile.data'), WITH_DATA);
+  writeFileSync(
+    join(workspace, 'Dockerfile.newbase'),
+    `FROM ${LAB}/lab/busybox\nRUN printf two > /base-two\n`,
+  );
+  writeFileSync(join(workspace, 'Dockerfile.app'), `FROM ${LAB}/lab/busybox\nCOPY app.txt /app/app.txt\n`);
 }, 60_000);
 
 afterAll(async () => {
@@ -146,7 +159,51 @@ describe('the comment a reviewer reads', () => {
       `Commit [${PR_HEAD_SHA.slice(0, 7)}](https://github.com/acme/shop/commit/${PR_HEAD_SHA})`,
     );
     expect(comment.body).toContain('[workflow run](https://github.com/acme/shop/actions/runs/4242)');
+    // The base image: named by the FROM, its layers (as many as its manifest lists) one row.
+    const busybox = await busyboxLayers();
+    expect(p.base).toMatchObject({ name: `${LAB}/lab/busybox`, source: 'dockerfile', layers: busybox });
+    expect(p.base!.changed).toBe(false);
+    const span = busybox === 1 ? '1' : `1–${busybox}`;
+    expect(comment.body).toMatch(
+      new RegExp(`^\\| ${span} \\| .* \\| base \`${LAB}/lab/busybox\` \\(${busybox} layers?\\) \\|$`, 'm'),
+    );
+    expect(comment.body).not.toMatch(/ \| – \|$/m);
   }, 240_000);
+
+  test('a PR that moves to another base: one row says the base changed, old (from the history) → new (its annotation)', async () => {
+    // The new base: the lab's busybox and one layer more, pushed as an image of its own.
+    const newBase = freshRepo(LAB, 'comment-newbase');
+    await pushMainOf(newBase, 'Dockerfile.newbase');
+    const image = freshRepo(LAB, 'comment-rebase');
+    await pushMainOf(image, 'Dockerfile.app');
+    writeFileSync(join(workspace, 'Dockerfile.rebased'), `FROM ${newBase}:main\nCOPY app.txt /app/app.txt\n`);
+    const pr = await run({
+      inputs: inputs(image, 'Dockerfile.rebased', {
+        annotations: `manifest:org.opencontainers.image.base.name=${newBase}:main`,
+      }),
+      ...pullRequestEvent(24, github.url),
+    });
+    expect(pr.exitCode).toBe(0);
+    const [p] = reportOf(pr).platforms;
+    const busybox = await busyboxLayers();
+    expect(p.base).toMatchObject({
+      name: `${newBase}:main`,
+      source: 'annotation',
+      layers: busybox + 1,
+      changed: true,
+      // The baseline names no base: its push's record in the size history does.
+      baseline: { name: `${LAB}/lab/busybox`, source: 'dockerfile', layers: busybox },
+    });
+    const [comment] = ours(24);
+    // The base's own new layer is counted in its row, not as an added layer.
+    expect(comment.body).toMatch(/^#### `linux\/amd64`: base changed(, 1 rebuilt with the same content)?$/m);
+    expect(comment.body).toContain(
+      `| base changed: \`${LAB}/lab/busybox\` → \`${newBase}:main\` (${busybox + 1} layers, was ${busybox}) |`,
+    );
+    // The base's new layer is in that row, not a row of its own; the COPY on top is no change.
+    expect(comment.body.split('\n').filter((l) => /^\| [➕➖] \|/.test(l))).toEqual([]);
+    expect(comment.body).toMatch(/`COPY app.txt \/app\/app.txt`/);
+  }, 360_000);
 
   test('two platforms that grow alike: one per-pull figure, one table for both', async () => {
     const image = freshRepo(LAB, 'comment-alike');

@@ -25,6 +25,8 @@ const NASTY =
   '| `tick` <details><summary>open</summary> <img src=x onerror=alert(1)> @acme/team #123 gh-45 **b** [l](javascript:alert(1))';
 const CONTROL = '\u0007\u001b[31mred\u001b[0m\u202eevil';
 const LONG = 'y'.repeat(100_000);
+// The base image the PR's image names in its annotation: shown in the base row and the log.
+const BASE_NAME = `${NASTY} ::error::forged-base ${CONTROL}`;
 
 beforeAll(async () => {
   github = await startGitHubStandIn({
@@ -68,6 +70,7 @@ beforeAll(async () => {
       'github-token': WRITE_TOKEN,
       'compare-to': `${image}:main`,
       'advice-min-bytes': '1kB',
+      annotations: `manifest:org.opencontainers.image.base.name=${BASE_NAME}`,
     },
     cwd: workspace,
     env: {
@@ -114,11 +117,17 @@ test('the comment carries the hostile instructions, inert', () => {
   // control or bidi character; every table row as wide as its header.
   expect(checkInertMarkdown(comment.body)).toEqual([]);
   expect(comment.body).toMatch(/^\| .* \|$/m);
+  // The base row names the annotation's text, as code, its backticks and pipes kept in it.
+  expect(comment.body).toMatch(/^\| 1 \| .* \| base ``.*::error::forged-base.*`` \(1 layer\) \|$/m);
 });
 
 test('workflow commands the build printed are shown, not obeyed', () => {
   // Outside stop-commands regions, only our own commands appear, none with the build's text.
   expect(checkWorkflowCommands(run.stdout, { forbidden: ['forged', 'leaked'] })).toEqual([]);
+  // The base's name from the annotation is in the log's base line, its controls shown as escapes.
+  const baseLine = run.stdout.split('\n').find((line) => line.startsWith('  linux/amd64: | `tick`'));
+  expect(baseLine).toContain('::error::forged-base');
+  expect([...baseLine!].filter((c) => '\u0007\u001b\u202e'.includes(c))).toEqual([]);
   expect(run.outputs.pwned).toBeUndefined();
   // The build did print them: inside a stop-commands region.
   expect(run.stdout).toContain('::set-output name=pwned::1');

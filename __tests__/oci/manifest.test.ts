@@ -830,4 +830,50 @@ describe('loadImage', () => {
     const someHistory = await loadImage(source, manifestWith(partial).digest);
     expect(someHistory.platforms[0]!.layers.map((l) => l.createdBy)).toEqual([undefined, 'RUN a', 'COPY b']);
   });
+
+  test("the base an image names: the manifest's annotation, else its index's, else the config's label", async () => {
+    const source = new MapSource('reg/app:1');
+    const NAME = 'org.opencontainers.image.base.name';
+    const DIGEST = 'org.opencontainers.image.base.digest';
+    const config = (labels?: object) =>
+      source.add({
+        os: 'linux',
+        architecture: 'amd64',
+        rootfs: { type: 'layers', diff_ids: [] },
+        config: { Labels: labels },
+      });
+    const manifest = (annotations?: Record<string, string>, labels?: object) =>
+      source.add({
+        schemaVersion: 2,
+        mediaType: OCI_MANIFEST,
+        config: { mediaType: OCI_CONFIG, ...config(labels) },
+        layers: [],
+        ...(annotations && { annotations }),
+      });
+    const indexOf = (m: { digest: string; size: number }, annotations?: Record<string, string>) =>
+      source.add({
+        schemaVersion: 2,
+        mediaType: OCI_INDEX,
+        manifests: [{ mediaType: OCI_MANIFEST, ...m, platform: { os: 'linux', architecture: 'amd64' } }],
+        ...(annotations && { annotations }),
+      });
+    const declared = async (digest: string) => (await loadImage(source, digest)).platforms[0]!.declaredBase;
+
+    const label = { [NAME]: 'debian:12', other: 1 };
+    const annotated = manifest({ [NAME]: 'node:22', [DIGEST]: 'sha256:abc' }, label);
+    expect(await declared(indexOf(annotated, { [NAME]: 'index-says' }).digest)).toEqual({
+      name: 'node:22',
+      digest: 'sha256:abc',
+      from: 'annotation',
+    });
+    const labelled = manifest(undefined, label);
+    expect(await declared(indexOf(labelled, { [NAME]: ' node:20 ' }).digest)).toEqual({
+      name: 'node:20',
+      from: 'annotation',
+    });
+    expect(await declared(labelled.digest)).toEqual({ name: 'debian:12', from: 'label' });
+    // Labels of other types, or a blank name, are no reason to fail and name nothing.
+    expect(await declared(manifest({ [NAME]: '  ' }, { [NAME]: ['x'] }).digest)).toBeUndefined();
+    expect(await declared(manifest(undefined, 'not an object' as unknown as object).digest)).toBeUndefined();
+  });
 });

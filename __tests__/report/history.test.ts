@@ -101,3 +101,38 @@ test('recordOf takes the figures of every platform of the report', () => {
     ],
   });
 });
+
+test("a record keeps the platform's base image, reads it back, and refuses one it would not write", () => {
+  const report = {
+    image: { ref: 'x:main', digest: digest(9) },
+    platforms: [
+      {
+        platform: 'linux/amd64',
+        compressed: 10,
+        uncompressed: 20,
+        wasted: 3,
+        layers: [{}],
+        base: { name: 'node:22-slim', source: 'dockerfile', layers: 1 },
+      },
+      {
+        platform: 'linux/arm64',
+        compressed: 10,
+        uncompressed: 20,
+        wasted: 3,
+        layers: [{}],
+        base: { name: 'n'.repeat(513), source: 'annotation', layers: 1 },
+      },
+    ],
+  } as unknown as SizeReport;
+  const record = recordOf(report, { time: new Date('2026-03-01T12:00:00Z'), commit: 'abc', ref: 'r' });
+  expect(record.platforms.map((p) => p.base)).toEqual([
+    { name: 'node:22-slim', source: 'dockerfile' },
+    undefined, // too long to read back: left out
+  ]);
+  expect(parseHistory(serializeHistory([record]))).toEqual([record]);
+  const bad = JSON.parse(serializeHistory([record])) as { records: { platforms: { base: unknown }[] }[] };
+  bad.records[0]!.platforms[0]!.base = { name: 'x', source: 'guess' };
+  expect(() => parseHistory(JSON.stringify(bad))).toThrow('history.records[0].platforms[0].base.source');
+  // Older records have none.
+  expect(parseHistory(serializeHistory([rec(1)]))[0]!.platforms[0]).not.toHaveProperty('base');
+});

@@ -18,6 +18,7 @@ import type { ExplicitCredentials } from '../registry/auth.js';
 import { parseRegistryReference } from '../registry/reference.js';
 import type { SizeReport } from '../report/size-report.js';
 import { withoutBuildArgValues } from '../report/redact.js';
+import { withBaseImages, withBaselineBaseFromHistory } from '../compare/base-image.js';
 import { renderReport } from '../render/markdown.js';
 import { sizeTable } from '../render/table.js';
 import { readGitContext } from '../github/event.js';
@@ -136,9 +137,10 @@ async function measureAndPost(
   context: GitContext,
   look: Pick<RenderOptions, 'thresholds' | 'context'>,
 ): Promise<void> {
-  const [{ measureWithScans, measurePorts }, { runAdviceStep }] = await Promise.all([
+  const [{ measureWithScans, measurePorts }, { runAdviceStep }, { readBaseHint }] = await Promise.all([
     import('../steps/measure.js'),
     import('../steps/advice.js'),
+    import('../steps/base.js'),
   ]);
   const { image, baseline, platforms, analyzeLayers } = measure;
   const { credentials, warning } = credentialsFor(image, inputs);
@@ -152,22 +154,34 @@ async function measureAndPost(
   });
   // The image was built elsewhere: only `file` says which Dockerfile made it.
   const workspace = io.env.GITHUB_WORKSPACE || io.cwd;
-  const advice = await runAdviceStep(io, {
-    enabled: measure.advise,
-    minBytes: measure.adviceMinBytes,
+  const dockerfile = {
     location: measure.file
       ? { context: '.', file: measure.file, cwd: io.cwd, workspace }
       : { unknown: 'since "file" (the Dockerfile the image was built from) is not set' },
     target: measure.target,
     buildArgs: measure.buildArgs,
+  };
+  const advice = await runAdviceStep(io, {
+    enabled: measure.advise,
+    minBytes: measure.adviceMinBytes,
+    ...dockerfile,
     analyzeLayers,
     scanned: measured.scanned,
   });
+  const { image: measuredImage, baseline: measuredBaseline } = measured.measurements;
+  const based = withBaseImages(
+    measured.report,
+    measuredImage,
+    measuredBaseline,
+    await readBaseHint(io, dockerfile),
+  );
   // Build-arg values never leave in history text: not in the output, the artifact, nor the comment.
-  const report = withoutBuildArgValues({ ...measured.report, ...(advice && { advice }) }, measure.buildArgs);
+  const unnamed = withoutBuildArgValues({ ...based, ...(advice && { advice }) }, measure.buildArgs);
   const key = inputs.commentKey || defaultCommentKey(image);
   const { historyBeforeReport } = await import('../steps/history.js');
-  const history = await historyBeforeReport(io, reportHistory(image, inputs, context, credentials), report);
+  const history = await historyBeforeReport(io, reportHistory(image, inputs, context, credentials), unnamed);
+  // The baseline's base, when its image names none, as the size history recorded it.
+  const report = withBaselineBaseFromHistory(unnamed, history.state?.records ?? []);
   const markdown = renderReport(report, { key, trend: history.trend, ...look });
   io.infoUntrusted(sizeTable(report)); // refs and platforms come from elsewhere
   io.setOutput('size-report', JSON.stringify(report));

@@ -38,6 +38,32 @@ export function attributeLayers(
   model: DockerfileModel,
   layers: readonly LayerToAttribute[],
 ): AttributedLayer[] {
+  const { made, fromBase, root } = attribution(model, layers);
+  return layers.map((layer, index) => ({
+    index,
+    digest: layer.digest,
+    compressed: layer.compressed,
+    scan: layer.scan,
+    ...(layer.createdBy !== undefined && { createdBy: layer.createdBy }),
+    instruction: fromBase[index] ? root.from : made[index],
+    fromBase: fromBase[index]!,
+  }));
+}
+
+/**
+ * How many of the image's bottom layers came with the base image of the exported stage's chain,
+ * as attributeLayers tells them (0 for `FROM scratch`, or when no layer can be told apart).
+ */
+export function baseLayerCount(model: DockerfileModel, layers: readonly { createdBy?: string }[]): number {
+  const { fromBase } = attribution(model, layers);
+  const count = fromBase.findIndex((isBase) => !isBase);
+  return count === -1 ? fromBase.length : count;
+}
+
+function attribution(
+  model: DockerfileModel,
+  layers: readonly { createdBy?: string }[],
+): { made: (Instruction | undefined)[]; fromBase: boolean[]; root: Stage } {
   const chain = stageChain(model);
   const root = chain[0]!;
   const candidates = chain.flatMap((stage) => stage.instructions.filter((i) => LAYER_MAKING.has(i.keyword)));
@@ -92,15 +118,7 @@ export function attributeLayers(
     }
   }
 
-  return layers.map((layer, index) => ({
-    index,
-    digest: layer.digest,
-    compressed: layer.compressed,
-    scan: layer.scan,
-    ...(layer.createdBy !== undefined && { createdBy: layer.createdBy }),
-    instruction: fromBase[index] ? root.from : made[index],
-    fromBase: fromBase[index]!,
-  }));
+  return { made, fromBase, root };
 
   function pairInOrder(layerRange: number[], candidateRange: number[]): void {
     if (layerRange.length !== candidateRange.length) return;

@@ -20,7 +20,7 @@ import { isAttestation, matchesAny, parsePlatformFilter } from '../oci/platform.
 import { DOCKER_CONFIG, OCI_CONFIG, isIndex, isManifest } from '../oci/media-types.js';
 import { layerHistory } from '../oci/history.js';
 import type { FetchedManifest, ImageSource } from '../oci/source.js';
-import type { Image, Layer, PlatformImage } from './model.js';
+import type { DeclaredBase, Image, Layer, PlatformImage } from './model.js';
 
 /** How many manifests and configs are fetched at once. */
 export const DEFAULT_CONCURRENCY = 4;
@@ -94,6 +94,8 @@ interface Candidate {
   digest: string;
   descriptor?: Descriptor;
   manifest?: ImageManifest;
+  /** The annotations of the index that names the manifest. */
+  indexAnnotations?: Record<string, string>;
 }
 
 interface LoadedPlatform {
@@ -126,13 +128,14 @@ async function platformCandidates(
         );
       }
       const nested = await fetchManifest(source, descriptor);
-      if (nested.kind !== 'index') return [{ digest: descriptor.digest, manifest: nested }];
+      if (nested.kind !== 'index')
+        return [{ digest: descriptor.digest, manifest: nested, indexAnnotations: index.annotations }];
       return platformCandidates(source, nested, filter, depth + 1);
     }
     // Artifacts (signatures, SBOMs pushed by other tools) are no platform.
     if (!isManifest(descriptor.mediaType)) return [];
     if (descriptor.platform && !matchesAny(filter, descriptor.platform)) return [];
-    return [{ digest: descriptor.digest, descriptor }];
+    return [{ digest: descriptor.digest, descriptor, indexAnnotations: index.annotations }];
   };
   return (await Promise.all(index.manifests.map(walk))).flat();
 }
@@ -206,6 +209,10 @@ async function loadPlatform(source: ImageSource, candidate: Candidate): Promise<
       ...(createdBy !== undefined && { createdBy }),
     };
   });
+  const declaredBase =
+    declared(manifest.annotations, 'annotation') ??
+    declared(candidate.indexAnnotations, 'annotation') ??
+    declared(config.labels, 'label');
   return {
     spec,
     platform: {
@@ -214,8 +221,23 @@ async function loadPlatform(source: ImageSource, candidate: Candidate): Promise<
       configDigest: manifest.config.digest,
       layers,
       compressed: layers.reduce((sum, layer) => sum + layer.compressed, 0),
+      ...(declaredBase && { declaredBase }),
     },
   };
+}
+
+const BASE_NAME = 'org.opencontainers.image.base.name';
+const BASE_DIGEST = 'org.opencontainers.image.base.digest';
+
+/** The base image a set of annotations or labels names; undefined without a (non-blank) name. */
+function declared(
+  values: Record<string, string> | undefined,
+  from: DeclaredBase['from'],
+): DeclaredBase | undefined {
+  const name = values && Object.hasOwn(values, BASE_NAME) ? values[BASE_NAME]!.trim() : '';
+  if (name === '') return undefined;
+  const digest = Object.hasOwn(values!, BASE_DIGEST) ? values![BASE_DIGEST]!.trim() : '';
+  return { name, ...(digest !== '' && { digest }), from };
 }
 
 function configPlatform(config: ImageConfig): PlatformSpec {

@@ -20,6 +20,23 @@ export interface PlatformImage {
   layers: Layer[];
   /** Sum of the layer descriptor sizes (config excluded): what a pull downloads. */
   compressed: number;
+  /** The base image the image names itself, when it does. */
+  declaredBase?: DeclaredBase;
+}
+
+/**
+ * The base image an image names (`org.opencontainers.image.base.name`, with `.base.digest`):
+ * the manifest's annotation, else its index's, else the config's label. Whoever built the image
+ * wrote it: text to show, never to obey.
+ */
+export interface DeclaredBase {
+  name: string;
+  digest?: string;
+  /**
+   * `annotation`: the manifest's or the index's, written for this image; `label`: the config's,
+   * which a build inherits from its base image's own config (so it may name the base's base).
+   */
+  from: 'annotation' | 'label';
 }
 
 export interface Image {

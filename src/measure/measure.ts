@@ -164,7 +164,12 @@ export async function measureImage(
     image.platforms
       .filter((p) => !wanted || wanted.has(p.platform))
       .map(async (p): Promise<PlatformMeasurement> => {
-        const base = { platform: p.platform, manifestDigest: p.manifestDigest, compressed: p.compressed };
+        const base = {
+          platform: p.platform,
+          manifestDigest: p.manifestDigest,
+          compressed: p.compressed,
+          ...(p.declaredBase && { declaredBase: p.declaredBase }),
+        };
         if (!options.analyzeLayers) {
           return {
             ...base,

@@ -1,4 +1,5 @@
 import type { MergedTree } from '../image/merged.js';
+import type { DeclaredBase } from '../image/model.js';
 /**
  * An image's measured figures, per platform and per layer. `null` where a figure was not
  * measured (manifests only: `analyze-layers: false`).
@@ -25,6 +26,8 @@ export interface PlatformMeasurement {
   layers: LayerMeasurement[];
   /** Bytes per path of the merged filesystem (image/merged.ts); absent without layer scans. */
   tree?: MergedTree;
+  /** The base image the image names in an annotation or label (image/load.ts), when it does. */
+  declaredBase?: DeclaredBase;
 }
 
 export interface ImageMeasurement {

@@ -68,6 +68,8 @@ export interface ImageConfig {
   history: HistoryEntry[];
   /** `rootfs.diff_ids`: the sha256 of each layer's uncompressed tar. */
   diffIds: string[];
+  /** `config.Labels` whose values are strings (others are left out: labels are no reason to fail). */
+  labels?: Record<string, string>;
 }
 
 // The OCI digest grammar; sha256/sha512 are further held to their hex length.
@@ -143,6 +145,7 @@ export function parseImageConfig(body: Buffer | string, source: string): ImageCo
   });
   const rootfs = json.rootfs === undefined ? undefined : fields.at('rootfs');
   const diffIds = (rootfs?.optionalArray('diff_ids') ?? []).map((_, i) => rootfs!.string(`diff_ids[${i}]`));
+  const labels = stringEntries(isObject(json.config) ? json.config.Labels : undefined);
   return {
     ...(os !== undefined && { os }),
     ...(architecture !== undefined && { architecture }),
@@ -150,7 +153,17 @@ export function parseImageConfig(body: Buffer | string, source: string): ImageCo
     ...(created !== undefined && { created }),
     history,
     diffIds,
+    ...(labels && { labels }),
   };
+}
+
+/** The string-valued entries of an object (no prototype keys), or undefined when there are none. */
+function stringEntries(value: unknown): Record<string, string> | undefined {
+  if (!isObject(value)) return undefined;
+  const entries = Object.entries(value).filter(
+    (entry): entry is [string, string] => typeof entry[1] === 'string',
+  );
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
 function parseJson(

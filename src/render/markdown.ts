@@ -159,8 +159,12 @@ interface LayerRow {
   /** 1-based position in the image; for a removed layer, in the baseline. */
   position: number;
   layer: LayerReport;
-  change: 'added' | 'removed' | null;
+  change: 'added' | 'removed' | 'base' | null;
   markdown: string;
+  /** The layers the row stands for: more than 1 for the base image's row. */
+  count: number;
+  /** The base image's row: what two alike platforms must share (name, layer counts, change). */
+  base?: string;
 }
 
 interface PlatformSection {
@@ -178,10 +182,16 @@ interface Prepared {
 
 function prepare(report: SizeReport): Prepared {
   const sections = report.platforms.map((platform): PlatformSection => {
-    const positioned = platform.layers.map((layer, i) => ({ layer, position: i + 1 }));
+    // The base image's layers (the bottom ones) are one row; `baseCount` 0 when not known.
+    const base = platform.base;
+    const baseCount = base?.layers ? Math.min(base.layers, platform.layers.length) : 0;
+    const positioned = platform.layers
+      .map((layer, i) => ({ layer, position: i + 1 }))
+      .filter(({ position }) => position > baseCount);
     const changes = platform.changes;
     if (!changes || !platform.baseline) {
       const rows = positioned.map(({ layer, position }) => layerRow(layer, position, null));
+      if (baseCount > 0) rows.push(baseRow(platform, baseCount, null));
       return {
         platform,
         kind: report.baseline ? 'new' : 'alone',
@@ -194,11 +204,21 @@ function prepare(report: SizeReport): Prepared {
     const addedRows = positioned
       .filter(({ layer }) => added.has(layer.digest))
       .map(({ layer, position }) => layerRow(layer, position, 'added'));
+    // Changed: the report says so, or a base layer is one the baseline does not have.
+    const baseChanged =
+      baseCount > 0 &&
+      (base?.changed === true || platform.layers.slice(0, baseCount).some((l) => added.has(l.digest)));
+    // The baseline's base layers are in the base row when the base changed and they are known.
+    const theirBase = baseChanged ? (base?.baseline?.layers ?? 0) : 0;
     // Older reports have no index: the baseline position is then unknown (0 shows none).
-    const removedRows = changes.removed.map((layer) => layerRow(layer, layer.index ?? 0, 'removed'));
+    const removedRows = changes.removed
+      .filter((layer) => !(layer.index !== undefined && layer.index <= theirBase))
+      .map((layer) => layerRow(layer, layer.index ?? 0, 'removed'));
     const unchangedRows = positioned
       .filter(({ layer }) => !added.has(layer.digest))
       .map(({ layer, position }) => layerRow(layer, position, null, rebuilt.has(layer.digest)));
+    if (baseChanged) addedRows.push(baseRow(platform, baseCount, theirBase));
+    else if (baseCount > 0) unchangedRows.push(baseRow(platform, baseCount, null));
     return {
       platform,
       kind: 'compared',
@@ -226,7 +246,62 @@ function layerRow(
   const made = instruction(layer.createdBy) + (rebuilt ? '<br><sub>rebuilt, same content</sub>' : '');
   const cells = [number, bytes(layer.compressed), bytes(layer.uncompressed), made];
   if (change !== null) cells.unshift(change === 'added' ? '➕' : '➖');
-  return { position, layer, change, markdown: `| ${cells.join(' | ')} |` };
+  return { position, layer, change, markdown: `| ${cells.join(' | ')} |`, count: 1 };
+}
+
+/**
+ * The base image's layers (the bottom `count` of the platform) as one row: their place, their
+ * summed sizes, and the base's name. `theirs`: the base changed, and the baseline's base had
+ * that many layers (0: not known); null: the base is the baseline's, or there is no baseline.
+ */
+function baseRow(platform: PlatformReport, count: number, theirs: number | null): LayerRow {
+  const base = platform.base!;
+  const layers = platform.layers.slice(0, count);
+  const compressed = layers.reduce((sum, l) => sum + l.compressed, 0);
+  const uncompressed = layers.every((l) => l.uncompressed !== null)
+    ? layers.reduce((sum, l) => sum + l.uncompressed!, 0)
+    : null;
+  const layer: LayerReport = { digest: '', compressed, uncompressed, files: null, createdBy: null };
+  const span = (n: number) => (n === 1 ? '1' : `1–${n}`);
+  const name = codeSpan(base.name, { table: true, limit: LIMITS.ref }) || '–';
+  // A sha256 digest shortened as image IDs are (the JSON has it whole); anything else as written.
+  const shortDigest =
+    base.digest && /^sha256:[0-9a-f]{64}$/.test(base.digest) ? base.digest.slice(0, 19) : base.digest;
+  const digest = shortDigest
+    ? `<br><sub>${codeSpan(shortDigest, { table: true, limit: LIMITS.digest })}</sub>`
+    : '';
+  const row = (cells: string[], change: LayerRow['change'], key: string): LayerRow => ({
+    position: 1,
+    layer,
+    change,
+    count,
+    base: key,
+    markdown: `| ${cells.join(' | ')} |`,
+  });
+  if (theirs === null) {
+    const text = `base ${name} (${plural(count, 'layer')})${digest}`;
+    return row([span(count), bytes(compressed), bytes(uncompressed), text], null, `${base.name} ${count}`);
+  }
+  // Against the baseline's base: its layers and sizes when they could be told.
+  const old = base.baseline;
+  const known = theirs > 0 && old?.compressed !== undefined;
+  const was = (value: number | null, before: number | null | undefined) =>
+    !known || value === null || before === null || before === undefined
+      ? bytes(value)
+      : withChange(bytes(value), value === before ? '±0' : signedBytes(value - before));
+  const sizes = known ? `${plural(count, 'layer')}, was ${grouped(theirs)}` : plural(count, 'layer');
+  const text =
+    old?.name && old.name !== base.name
+      ? `base changed: ${codeSpan(old.name, { table: true, limit: LIMITS.ref })} → ${name} (${sizes})`
+      : `base ${name} changed: its layers are not the baseline's (${sizes})`;
+  const cells = [
+    '🔄',
+    span(count),
+    was(compressed, old?.compressed),
+    was(uncompressed, old?.uncompressed),
+    text + digest,
+  ];
+  return row(cells, 'base', `${old?.name ?? ''} ${base.name} ${count} ${theirs}`);
 }
 
 function instruction(createdBy: string | null): string {
@@ -318,12 +393,15 @@ const closeBytes = (a: number | null, b: number | null) =>
  */
 function alikeChanges(a: PlatformSection, b: PlatformSection): boolean {
   if (a.kind !== 'compared' || b.kind !== 'compared') return false;
+  // The base rows: the same base and layer counts (a base's size is its own per platform).
   const rows = (x: LayerRow, y: LayerRow) =>
     x.change === y.change &&
     x.position === y.position &&
+    x.base === y.base &&
     x.layer.createdBy === y.layer.createdBy &&
-    closeBytes(x.layer.compressed, y.layer.compressed) &&
-    closeBytes(x.layer.uncompressed, y.layer.uncompressed);
+    (x.base !== undefined ||
+      (closeBytes(x.layer.compressed, y.layer.compressed) &&
+        closeBytes(x.layer.uncompressed, y.layer.uncompressed)));
   const sameList = <T>(xs: T[], ys: T[], same: (x: T, y: T) => boolean) =>
     xs.length === ys.length && xs.every((x, i) => same(x, ys[i]));
   const pathsA = a.platform.paths ?? [];
@@ -338,7 +416,7 @@ function alikeChanges(a: PlatformSection, b: PlatformSection): boolean {
     sameList(
       [...a.unchanged].sort((x, y) => x.position - y.position),
       [...b.unchanged].sort((x, y) => x.position - y.position),
-      (x, y) => x.position === y.position && x.layer.createdBy === y.layer.createdBy,
+      (x, y) => x.position === y.position && x.layer.createdBy === y.layer.createdBy && x.base === y.base,
     )
   );
 }
@@ -587,8 +665,9 @@ function platformSection(
     return { blocks, trimmed };
   }
 
-  const added = p.changes!.added.length;
-  const removed = p.changes!.removed.length;
+  // Layers in the base row are counted there, not as added or removed.
+  const added = section.changed.filter((r) => r.change === 'added').length;
+  const removed = section.changed.filter((r) => r.change === 'removed').length;
   const rebuilt = p.changes!.rebuilt?.length ?? 0;
   const changeSummary =
     [
@@ -598,15 +677,28 @@ function platformSection(
     ]
       .filter(Boolean)
       .join(', ') || 'no layer changed';
-  blocks.push(`#### ${label}: ${changeSummary}`);
+  const baseChanged = section.changed.some((r) => r.change === 'base');
+  const heading = !baseChanged
+    ? changeSummary
+    : added + removed + rebuilt > 0
+      ? `base changed, ${changeSummary}`
+      : 'base changed';
+  blocks.push(`#### ${label}: ${heading}`);
   if (note) blocks.push(note);
   if (limits.chart) blocks.push(...chart(section, chartLabel));
-  if (added + removed > 0) blocks.push(list(section.changed, limits.changed, true, 'changed layer'));
+  if (section.changed.length > 0) blocks.push(list(section.changed, limits.changed, true, 'changed layer'));
   const paths = pathSection(p.paths ?? [], limits.paths);
   if (paths) blocks.push(paths);
   if (section.unchanged.length > 0) {
     const unchangedBytes = section.unchanged.reduce((sum, r) => sum + r.layer.compressed, 0);
-    const summary = `${plural(section.unchanged.length, 'unchanged layer')}, ${formatBytes(unchangedBytes)} compressed`;
+    const layerCount = section.unchanged.reduce((sum, r) => sum + r.count, 0);
+    const fromBase = section.unchanged.find((r) => r.base !== undefined)?.count ?? 0;
+    const summary =
+      `${plural(layerCount, 'unchanged layer')}` +
+      (fromBase > 0
+        ? ` (${fromBase === layerCount ? 'the base image' : `${grouped(fromBase)} of the base image`})`
+        : '') +
+      `, ${formatBytes(unchangedBytes)} compressed`;
     blocks.push(details(summary, list(section.unchanged, limits.unchanged, false, 'unchanged layer')));
   }
   return { blocks, trimmed };
@@ -731,8 +823,9 @@ function layerTable(shown: LayerRow[], hidden: LayerRow[], withChangeColumn: boo
   }
   if (hidden.length > 0) {
     const hiddenBytes = hidden.reduce((sum, r) => sum + r.layer.compressed, 0);
+    const hiddenCount = hidden.reduce((sum, r) => sum + r.count, 0);
     const more =
-      shown.length > 0 ? `…and ${plural(hidden.length, `smaller ${what}`)}` : plural(hidden.length, what);
+      shown.length > 0 ? `…and ${plural(hiddenCount, `smaller ${what}`)}` : plural(hiddenCount, what);
     if (lines.length > 0) lines.push('');
     lines.push(`<sub>${more} (${formatBytes(hiddenBytes)} compressed) not shown.</sub>`);
   }

@@ -3,7 +3,7 @@
  */
 import { sanitize } from './escape.js';
 import { formatBytes, formatDelta, formatPercent } from './format.js';
-import type { PlatformReport, SizeReport } from '../report/size-report.js';
+import type { BaseImageReport, PlatformReport, SizeReport } from '../report/size-report.js';
 
 export function sizeTable(report: SizeReport): string {
   // Refs and platform names come from registries and saved reports: one line each, controls shown.
@@ -20,7 +20,21 @@ export function sizeTable(report: SizeReport): string {
   if (report.baseline) header.push('new to pull', 'change (compressed)');
   const rows = report.platforms.map((p) => row(p, report.baseline !== null));
   lines.push('', ...align([header, ...rows]));
+  const bases = report.platforms.flatMap((p) =>
+    p.base ? [`${plain(p.platform)}: ${baseText(p.base)}`] : [],
+  );
+  if (bases.length > 0) lines.push('', 'Base image:', ...bases.map((line) => `  ${line}`));
   return lines.join('\n');
+}
+
+/** `debian:bookworm-slim, 3 layers (changed: was node:20, 2 layers)`; names shown, never obeyed. */
+function baseText(base: BaseImageReport): string {
+  const count = (n: number | null) => (n === null ? 'layers unknown' : `${n} layer${n === 1 ? '' : 's'}`);
+  const own = `${plain(base.name)}${base.digest ? `@${plain(base.digest)}` : ''}, ${count(base.layers)}`;
+  if (!base.changed) return base.changed === false ? `${own} (unchanged)` : own;
+  const old = base.baseline;
+  const was = [old?.name ? plain(old.name) : '', old?.layers ? count(old.layers) : ''].filter(Boolean);
+  return `${own} (changed${was.length > 0 ? `: was ${was.join(', ')}` : ''})`;
 }
 
 function row(p: PlatformReport, withBaseline: boolean): string[] {

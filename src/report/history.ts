@@ -21,6 +21,11 @@ export interface HistoryPlatform {
   uncompressed: number | null;
   wasted: number | null;
   layers: number;
+  /**
+   * The base image the push was built on, as its report named it: a later pull request's
+   * report names the baseline's base from it (compare/base-image.ts). Absent in older records.
+   */
+  base?: { name: string; source: 'annotation' | 'dockerfile' | 'label' };
 }
 
 export interface HistoryRecord {
@@ -68,6 +73,9 @@ export function recordOf(
       uncompressed: p.uncompressed,
       wasted: p.wasted,
       layers: p.layers.length,
+      // A name too long to read back is left out (the record must stay one we can parse).
+      ...(p.base?.source &&
+        p.base.name.length <= MAX_TEXT && { base: { name: p.base.name, source: p.base.source } }),
     })),
   };
 }
@@ -117,6 +125,7 @@ function canonical(r: HistoryRecord): HistoryRecord {
       uncompressed: p.uncompressed,
       wasted: p.wasted,
       layers: p.layers,
+      ...(p.base && { base: { name: p.base.name, source: p.base.source } }),
     })),
   };
 }
@@ -164,7 +173,18 @@ function platform(value: unknown, at: string): HistoryPlatform {
     uncompressed: p.uncompressed === null ? null : count(p.uncompressed, `${at}.uncompressed`),
     wasted: p.wasted === null ? null : count(p.wasted, `${at}.wasted`),
     layers: count(p.layers, `${at}.layers`),
+    ...(p.base !== undefined && { base: base(p.base, `${at}.base`) }),
   };
+}
+
+const BASE_SOURCES = ['annotation', 'dockerfile', 'label'] as const;
+
+function base(value: unknown, at: string): NonNullable<HistoryPlatform['base']> {
+  const b = object(value, at);
+  const source = b.source as NonNullable<HistoryPlatform['base']>['source'];
+  if (!BASE_SOURCES.includes(source))
+    throw new HistoryFormatError(`${at}.source: ${BASE_SOURCES.join(', ')}`);
+  return { name: text(b.name, `${at}.name`), source };
 }
 
 function object(value: unknown, at: string): Record<string, unknown> {

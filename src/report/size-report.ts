@@ -89,6 +89,39 @@ export interface PlatformReport extends Figures {
   sameContent?: boolean;
   /** The paths that grew or shrank, largest change first (at most 200); null without layer scans. */
   paths?: PathChange[] | null;
+  /** The image this one is built on, and how many of its bottom layers are that image's; absent when unknown. */
+  base?: BaseImageReport;
+}
+
+/** A base image as far as it is known (compare/base-image.ts). */
+export interface BaseImage {
+  /**
+   * `debian:bookworm-slim`: the `org.opencontainers.image.base.name` annotation, else the final
+   * stage's FROM (through stage names, ARGs expanded, build-arg values hidden as `${NAME}`),
+   * else the label of that name. null: not known (a baseline that names none).
+   */
+  name: string | null;
+  /** `org.opencontainers.image.base.digest`, when the image carries it. */
+  digest?: string;
+  /** Where `name` comes from. */
+  source?: 'annotation' | 'dockerfile' | 'label';
+  /** How many of the image's bottom layers are the base image's (0: scratch); null when not known. */
+  layers: number | null;
+  /** The sums over those layers, when they are known. */
+  compressed?: number;
+  uncompressed?: number | null;
+}
+
+/** A platform's base image, and, against a baseline, the baseline's and whether they differ. */
+export interface BaseImageReport extends BaseImage {
+  name: string;
+  /** The baseline's base: its name when it names one, its layers when they can be told. */
+  baseline?: BaseImage;
+  /**
+   * true: another name (from the same kind of source) or other layers than the baseline's base;
+   * absent without a baseline or when the layers are not known.
+   */
+  changed?: boolean;
 }
 
 export interface SizeReport {
@@ -263,6 +296,13 @@ function platform(value: unknown, at: string): void {
         number(o.baselineCompressed, `${where}.baselineCompressed`);
       });
   }
+  if (p.base !== undefined) {
+    baseImage(p.base, `${at}.base`, false);
+    const b = p.base as Record<string, unknown>;
+    if (b.baseline !== undefined) baseImage(b.baseline, `${at}.base.baseline`, true);
+    if (b.changed !== undefined && typeof b.changed !== 'boolean')
+      throw new Error(`${at}.base.changed: expected a boolean`);
+  }
   if (p.sameContent !== undefined && typeof p.sameContent !== 'boolean')
     throw new Error(`${at}.sameContent: expected a boolean`);
   if (p.paths !== undefined && p.paths !== null)
@@ -273,6 +313,17 @@ function platform(value: unknown, at: string): void {
       if (!['new', 'removed', 'grown', 'shrunk'].includes(o.status as string))
         throw new Error(`${at}.paths[${i}].status: new, removed, grown or shrunk`);
     });
+}
+
+function baseImage(value: unknown, at: string, nameMayBeNull: boolean): void {
+  const b = object(value, at);
+  if (!(nameMayBeNull && b.name === null)) string(b.name, `${at}.name`);
+  if (b.digest !== undefined) string(b.digest, `${at}.digest`);
+  if (b.source !== undefined && !['annotation', 'dockerfile', 'label'].includes(b.source as string))
+    throw new Error(`${at}.source: annotation, dockerfile or label`);
+  if (b.layers !== null) count(b.layers, `${at}.layers`);
+  if (b.compressed !== undefined) count(b.compressed, `${at}.compressed`);
+  if (b.uncompressed !== undefined && b.uncompressed !== null) count(b.uncompressed, `${at}.uncompressed`);
 }
 
 function layer(value: unknown, at: string): void {

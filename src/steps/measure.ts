@@ -90,7 +90,11 @@ export async function measureWithScans(
   image: string,
   baseline: BaselineInput,
   options: RegistryMeasureOptions,
-): Promise<{ report: SizeReport; scanned: ScannedPlatform[] }> {
+): Promise<{
+  report: SizeReport;
+  scanned: ScannedPlatform[];
+  measurements: { image: ImageMeasurement; baseline: ImageMeasurement | null };
+}> {
   const scans = new LayerScans();
   const progress = options.analyzeLayers ? options.startProgress?.() : undefined;
   const { measurement: measured, scanned } = await measureReference(image, 'image', options, scans, progress);
@@ -111,7 +115,11 @@ export async function measureWithScans(
     } else base = read.measurement;
   }
   progress?.finish();
-  return { report: buildSizeReport(measured, base, outcome), scanned };
+  return {
+    report: buildSizeReport(measured, base, outcome),
+    scanned,
+    measurements: { image: measured, baseline: base },
+  };
 }
 
 /**

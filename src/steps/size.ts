@@ -9,6 +9,8 @@ import type { GitContext } from '../plan/context.js';
 import { evaluateBudget } from '../compare/budget.js';
 import { measureWithScans, type BaselineInput } from './measure.js';
 import { runAdviceStep, type AdviceSettings } from './advice.js';
+import { readBaseHint } from './base.js';
+import { withBaseImages, withBaselineBaseFromHistory } from '../compare/base-image.js';
 import { renderReport } from '../render/markdown.js';
 import { withoutBuildArgValues } from '../report/redact.js';
 import { sizeTable } from '../render/table.js';
@@ -36,11 +38,14 @@ export interface SizeStepInput {
 /** Measures, compares, advises and publishes; returns the budget's status (`fail` fails the step). */
 export async function runSizeStep(io: Io, step: SizeStepInput): Promise<BudgetStatus> {
   const { inputs } = step;
-  const { report: measured, scanned } = await measureWithScans(
-    step.image,
-    step.baseline,
-    measureOptions(io, inputs),
-  );
+  const {
+    report: compared,
+    scanned,
+    measurements,
+  } = await measureWithScans(step.image, step.baseline, measureOptions(io, inputs));
+  // The base image: the image's annotation, else the Dockerfile's FROM (none for the merge action).
+  const hint = step.advice && (await readBaseHint(io, step.advice));
+  const measured = withBaseImages(compared, measurements.image, measurements.baseline, hint);
   const budget = evaluateBudget(measured, inputs.budgetRules, inputs.budgetAction);
   // The verdict is part of the report only when there is a budget to hold.
   const checked = inputs.budgetRules.length > 0 ? budget : undefined;
@@ -48,7 +53,7 @@ export async function runSizeStep(io: Io, step: SizeStepInput): Promise<BudgetSt
     step.advice &&
     (await runAdviceStep(io, { ...step.advice, analyzeLayers: inputs.analyzeLayers, scanned }));
   // Build-arg values never leave in history text: not in the output, the artifact, nor the comment.
-  const report = withoutBuildArgValues(
+  const unnamed = withoutBuildArgValues(
     {
       ...measured,
       image: { ...measured.image, ref: step.shownAs },
@@ -57,7 +62,9 @@ export async function runSizeStep(io: Io, step: SizeStepInput): Promise<BudgetSt
     },
     inputs.build.buildArgs ?? [],
   );
-  const history = await historyBeforeReport(io, step.history, report);
+  const history = await historyBeforeReport(io, step.history, unnamed);
+  // The baseline's base, when its image names none, as the size history recorded it.
+  const report = withBaselineBaseFromHistory(unnamed, history.state?.records ?? []);
   const markdown = renderReport(report, {
     key: inputs.commentKey,
     budget: checked,
