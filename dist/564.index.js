@@ -449,6 +449,14 @@ function platform(value, at) {
                 number(o.baselineCompressed, `${where}.baselineCompressed`);
             });
     }
+    if (p.base !== undefined) {
+        baseImage(p.base, `${at}.base`, false);
+        const b = p.base;
+        if (b.baseline !== undefined)
+            baseImage(b.baseline, `${at}.base.baseline`, true);
+        if (b.changed !== undefined && typeof b.changed !== 'boolean')
+            throw new Error(`${at}.base.changed: expected a boolean`);
+    }
     if (p.sameContent !== undefined && typeof p.sameContent !== 'boolean')
         throw new Error(`${at}.sameContent: expected a boolean`);
     if (p.paths !== undefined && p.paths !== null)
@@ -460,6 +468,21 @@ function platform(value, at) {
             if (!['new', 'removed', 'grown', 'shrunk'].includes(o.status))
                 throw new Error(`${at}.paths[${i}].status: new, removed, grown or shrunk`);
         });
+}
+function baseImage(value, at, nameMayBeNull) {
+    const b = object(value, at);
+    if (!(nameMayBeNull && b.name === null))
+        string(b.name, `${at}.name`);
+    if (b.digest !== undefined)
+        string(b.digest, `${at}.digest`);
+    if (b.source !== undefined && !['annotation', 'dockerfile', 'label'].includes(b.source))
+        throw new Error(`${at}.source: annotation, dockerfile or label`);
+    if (b.layers !== null)
+        count(b.layers, `${at}.layers`);
+    if (b.compressed !== undefined)
+        count(b.compressed, `${at}.compressed`);
+    if (b.uncompressed !== undefined && b.uncompressed !== null)
+        count(b.uncompressed, `${at}.uncompressed`);
 }
 function layer(value, at) {
     const l = object(value, at);
@@ -1074,7 +1097,7 @@ async function platformCandidates(source, index, filter, depth = 0) {
             }
             const nested = await fetchManifest(source, descriptor);
             if (nested.kind !== 'index')
-                return [{ digest: descriptor.digest, manifest: nested }];
+                return [{ digest: descriptor.digest, manifest: nested, indexAnnotations: index.annotations }];
             return platformCandidates(source, nested, filter, depth + 1);
         }
         // Artifacts (signatures, SBOMs pushed by other tools) are no platform.
@@ -1082,7 +1105,7 @@ async function platformCandidates(source, index, filter, depth = 0) {
             return [];
         if (descriptor.platform && !(0,platform/* matchesAny */._I)(filter, descriptor.platform))
             return [];
-        return [{ digest: descriptor.digest, descriptor }];
+        return [{ digest: descriptor.digest, descriptor, indexAnnotations: index.annotations }];
     };
     return (await Promise.all(index.manifests.map(walk))).flat();
 }
@@ -1146,6 +1169,9 @@ async function loadPlatform(source, candidate) {
             ...(createdBy !== undefined && { createdBy }),
         };
     });
+    const declaredBase = declared(manifest.annotations, 'annotation') ??
+        declared(candidate.indexAnnotations, 'annotation') ??
+        declared(config.labels, 'label');
     return {
         spec,
         platform: {
@@ -1154,8 +1180,19 @@ async function loadPlatform(source, candidate) {
             configDigest: manifest.config.digest,
             layers,
             compressed: layers.reduce((sum, layer) => sum + layer.compressed, 0),
+            ...(declaredBase && { declaredBase }),
         },
     };
+}
+const BASE_NAME = 'org.opencontainers.image.base.name';
+const BASE_DIGEST = 'org.opencontainers.image.base.digest';
+/** The base image a set of annotations or labels names; undefined without a (non-blank) name. */
+function declared(values, from) {
+    const name = values && Object.hasOwn(values, BASE_NAME) ? values[BASE_NAME].trim() : '';
+    if (name === '')
+        return undefined;
+    const digest = Object.hasOwn(values, BASE_DIGEST) ? values[BASE_DIGEST].trim() : '';
+    return { name, ...(digest !== '' && { digest }), from };
 }
 function configPlatform(config) {
     return {
@@ -1289,7 +1326,12 @@ async function measureImage(source, reference, options) {
     const platforms = await Promise.all(image.platforms
         .filter((p) => !wanted || wanted.has(p.platform))
         .map(async (p) => {
-        const base = { platform: p.platform, manifestDigest: p.manifestDigest, compressed: p.compressed };
+        const base = {
+            platform: p.platform,
+            manifestDigest: p.manifestDigest,
+            compressed: p.compressed,
+            ...(p.declaredBase && { declaredBase: p.declaredBase }),
+        };
         if (!options.analyzeLayers) {
             return {
                 ...base,
@@ -1694,7 +1736,11 @@ async function measureWithScans(image, baseline, options) {
             base = read.measurement;
     }
     progress?.finish();
-    return { report: buildSizeReport(measured, base, outcome), scanned };
+    return {
+        report: buildSizeReport(measured, base, outcome),
+        scanned,
+        measurements: { image: measured, baseline: base },
+    };
 }
 /**
  * Reads the baseline `ref` (its manifests and configs; its layers too with `analyzeLayers`),

@@ -253,6 +253,7 @@ function parseImageConfig(body, source) {
     });
     const rootfs = json.rootfs === undefined ? undefined : fields.at('rootfs');
     const diffIds = (rootfs?.optionalArray('diff_ids') ?? []).map((_, i) => rootfs.string(`diff_ids[${i}]`));
+    const labels = stringEntries(isObject(json.config) ? json.config.Labels : undefined);
     return {
         ...(os !== undefined && { os }),
         ...(architecture !== undefined && { architecture }),
@@ -260,7 +261,15 @@ function parseImageConfig(body, source) {
         ...(created !== undefined && { created }),
         history,
         diffIds,
+        ...(labels && { labels }),
     };
+}
+/** The string-valued entries of an object (no prototype keys), or undefined when there are none. */
+function stringEntries(value) {
+    if (!isObject(value))
+        return undefined;
+    const entries = Object.entries(value).filter((entry) => typeof entry[1] === 'string');
+    return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 function parseJson(body, source, what, maxBytes) {
     const size = typeof body === 'string' ? Buffer.byteLength(body) : body.length;

@@ -581,6 +581,7 @@ async function scanLayer(blob, options = {}) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $k: () => (/* binding */ isRecordPath),
 /* harmony export */   WK: () => (/* binding */ parseManifestRecord),
+/* harmony export */   Y: () => (/* binding */ parseTemplatesRecord),
 /* harmony export */   lT: () => (/* binding */ compactRecord),
 /* harmony export */   qY: () => (/* binding */ RECORD_BUDGET)
 /* harmony export */ });
@@ -592,6 +593,9 @@ async function scanLayer(blob, options = {}) {
  * - dpkg: `var/lib/dpkg/status` (cut to the fields that say what is installed and what depends
  *   on what) and `var/lib/dpkg/info/PKG.list` (the files of each package);
  * - apt: `var/lib/apt/extended_states` (which packages apt installed automatically);
+ * - apk: `lib/apk/db/installed` (cut to each package's name, version and files);
+ * - debconf: `var/cache/debconf/templates.dat` and its `-old` copy (cut to each template's package,
+ *   the part of its name before `/`, and the bytes it takes, translations included);
  * - npm, yarn, pnpm: `package.json` of a project (outside node_modules: its dependencies and dev
  *   dependencies) and of each installed package (inside node_modules: cut to its name and the
  *   names of the packages it depends on).
@@ -604,12 +608,20 @@ const MAX_RECORD = 32 * 1024 * 1024;
 const MAX_MANIFEST = 1024 * 1024;
 const DPKG_STATUS = 'var/lib/dpkg/status';
 const APT_STATES = 'var/lib/apt/extended_states';
+const APK_INSTALLED = 'lib/apk/db/installed';
+const DEBCONF_TEMPLATES = /^var\/cache\/debconf\/templates\.dat(?:-old)?$/;
 const DPKG_LIST = /^var\/lib\/dpkg\/info\/[^/]+\.list$/;
 /** A package's own manifest in a node_modules: `…/node_modules/name/package.json`, `…/@scope/name/…`. */
 const PACKAGE_MANIFEST = /(?:^|\/)node_modules\/(?:@[^/]+\/)?[^/@.][^/]*\/package\.json$/;
-const STATUS_FIELDS = /^(?:Package|Status|Architecture|Depends|Pre-Depends|Provides|Installed-Size):/;
+const STATUS_FIELDS = /^(?:Package|Status|Version|Architecture|Depends|Pre-Depends|Provides|Installed-Size):/;
+/** apk's installed database: package (P), version (V), directory (F) and file (R) lines. */
+const APK_FIELDS = /^[PVFR]:/;
 function isRecordPath(path) {
-    if (path === DPKG_STATUS || path === APT_STATES || DPKG_LIST.test(path))
+    if (path === DPKG_STATUS ||
+        path === APT_STATES ||
+        path === APK_INSTALLED ||
+        DPKG_LIST.test(path) ||
+        DEBCONF_TEMPLATES.test(path))
         return true;
     if (!path.endsWith('package.json') || !(path === 'package.json' || path.endsWith('/package.json')))
         return false;
@@ -624,6 +636,13 @@ function compactRecord(path, text) {
             .split('\n')
             .filter((line) => line === '' || STATUS_FIELDS.test(line))
             .join('\n');
+    if (path === APK_INSTALLED)
+        return text
+            .split('\n')
+            .filter((line) => line === '' || APK_FIELDS.test(line))
+            .join('\n');
+    if (DEBCONF_TEMPLATES.test(path))
+        return compactTemplates(text);
     if (!path.endsWith('package.json'))
         return text;
     if (text.length > MAX_MANIFEST)
@@ -663,6 +682,34 @@ function parseManifestRecord(text) {
     catch {
         return undefined;
     }
+}
+/**
+ * debconf's templates as `PACKAGE<TAB>BYTES` lines, one per template: the package it is named
+ * after ('' for `shared/...` ones too, which no single package owns) and the bytes its stanza and
+ * the blank line after it take in the file.
+ */
+function compactTemplates(text) {
+    const out = [];
+    for (const stanza of text.split('\n\n')) {
+        if (stanza.trim() === '')
+            continue;
+        // A template is named after its package (`ca-certificates/trust_new_crts`); `Owners:`
+        // names the questions using it, not packages.
+        const prefix = /^Name:\s*([^/\s]+)\//m.exec(stanza)?.[1] ?? '';
+        const owner = prefix === 'shared' ? '' : prefix;
+        out.push(`${owner}\t${Buffer.byteLength(stanza) + 2}`);
+    }
+    return out.join('\n');
+}
+/** A compacted templates record: each template's owners and bytes. */
+function parseTemplatesRecord(text) {
+    return text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => {
+        const [owners, bytes] = line.split('\t');
+        return { owners: (owners ?? '').split(',').filter(Boolean), bytes: Number(bytes) || 0 };
+    });
 }
 
 

@@ -122,7 +122,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Dockerfile = void 0;
 const vscode_languageserver_types_1 = __webpack_require__(4612);
 const ast = __webpack_require__(8390);
-const imageTemplate_1 = __webpack_require__(1139);
+const imageTemplate_1 = __webpack_require__(3520);
 const from_1 = __webpack_require__(5377);
 const util_1 = __webpack_require__(7459);
 const main_1 = __webpack_require__(8390);
@@ -594,7 +594,7 @@ exports.Heredoc = Heredoc;
 
 /***/ }),
 
-/***/ 1139:
+/***/ 3520:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 /* --------------------------------------------------------------------------------------------

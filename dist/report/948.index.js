@@ -574,7 +574,7 @@ async function platformCandidates(source, index, filter, depth = 0) {
             }
             const nested = await fetchManifest(source, descriptor);
             if (nested.kind !== 'index')
-                return [{ digest: descriptor.digest, manifest: nested }];
+                return [{ digest: descriptor.digest, manifest: nested, indexAnnotations: index.annotations }];
             return platformCandidates(source, nested, filter, depth + 1);
         }
         // Artifacts (signatures, SBOMs pushed by other tools) are no platform.
@@ -582,7 +582,7 @@ async function platformCandidates(source, index, filter, depth = 0) {
             return [];
         if (descriptor.platform && !matchesAny(filter, descriptor.platform))
             return [];
-        return [{ digest: descriptor.digest, descriptor }];
+        return [{ digest: descriptor.digest, descriptor, indexAnnotations: index.annotations }];
     };
     return (await Promise.all(index.manifests.map(walk))).flat();
 }
@@ -646,6 +646,9 @@ async function loadPlatform(source, candidate) {
             ...(createdBy !== undefined && { createdBy }),
         };
     });
+    const declaredBase = declared(manifest.annotations, 'annotation') ??
+        declared(candidate.indexAnnotations, 'annotation') ??
+        declared(config.labels, 'label');
     return {
         spec,
         platform: {
@@ -654,8 +657,19 @@ async function loadPlatform(source, candidate) {
             configDigest: manifest.config.digest,
             layers,
             compressed: layers.reduce((sum, layer) => sum + layer.compressed, 0),
+            ...(declaredBase && { declaredBase }),
         },
     };
+}
+const BASE_NAME = 'org.opencontainers.image.base.name';
+const BASE_DIGEST = 'org.opencontainers.image.base.digest';
+/** The base image a set of annotations or labels names; undefined without a (non-blank) name. */
+function declared(values, from) {
+    const name = values && Object.hasOwn(values, BASE_NAME) ? values[BASE_NAME].trim() : '';
+    if (name === '')
+        return undefined;
+    const digest = Object.hasOwn(values, BASE_DIGEST) ? values[BASE_DIGEST].trim() : '';
+    return { name, ...(digest !== '' && { digest }), from };
 }
 function configPlatform(config) {
     return {
@@ -789,7 +803,12 @@ async function measureImage(source, reference, options) {
     const platforms = await Promise.all(image.platforms
         .filter((p) => !wanted || wanted.has(p.platform))
         .map(async (p) => {
-        const base = { platform: p.platform, manifestDigest: p.manifestDigest, compressed: p.compressed };
+        const base = {
+            platform: p.platform,
+            manifestDigest: p.manifestDigest,
+            compressed: p.compressed,
+            ...(p.declaredBase && { declaredBase: p.declaredBase }),
+        };
         if (!options.analyzeLayers) {
             return {
                 ...base,
@@ -1194,7 +1213,11 @@ async function measureWithScans(image, baseline, options) {
             base = read.measurement;
     }
     progress?.finish();
-    return { report: buildSizeReport(measured, base, outcome), scanned };
+    return {
+        report: buildSizeReport(measured, base, outcome),
+        scanned,
+        measurements: { image: measured, baseline: base },
+    };
 }
 /**
  * Reads the baseline `ref` (its manifests and configs; its layers too with `analyzeLayers`),

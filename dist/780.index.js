@@ -1,8 +1,8 @@
-export const id = 818;
-export const ids = [818];
+export const id = 780;
+export const ids = [780];
 export const modules = {
 
-/***/ 2818:
+/***/ 6780:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -17,14 +17,191 @@ __webpack_require__.d(__webpack_exports__, {
 var compare_budget = __webpack_require__(3386);
 // EXTERNAL MODULE: ./src/steps/measure.ts + 7 modules
 var measure = __webpack_require__(8008);
-// EXTERNAL MODULE: ./src/steps/advice.ts + 23 modules
-var steps_advice = __webpack_require__(5844);
+// EXTERNAL MODULE: ./src/steps/advice.ts + 22 modules
+var steps_advice = __webpack_require__(3285);
+// EXTERNAL MODULE: ./src/advise/dockerfile-source.ts
+var dockerfile_source = __webpack_require__(2980);
+// EXTERNAL MODULE: ./src/advise/attribute.ts
+var attribute = __webpack_require__(9912);
+// EXTERNAL MODULE: ./src/advise/dockerfile.ts
+var dockerfile = __webpack_require__(2092);
+;// CONCATENATED MODULE: ./src/advise/base-image.ts
+/**
+ * The base image as the Dockerfile says it: the FROM of the exported stage's chain (its
+ * `FROM <stage>` parents followed down to a stage built on an image), ARGs expanded, and how
+ * many of an image's bottom layers came with it (attribute.ts tells them from the layers the
+ * Dockerfile made). Pure: the Dockerfile's text in, a name and a counter out.
+ */
+
+
+/** The base of the image `text` builds; throws what parseDockerfile throws (no FROM, unknown target). */
+function dockerfileBase(text, options) {
+    const values = {};
+    const names = new Set();
+    for (const arg of options.buildArgs) {
+        const eq = arg.indexOf('=');
+        const name = eq === -1 ? arg.trim() : arg.slice(0, eq);
+        if (name === '')
+            continue;
+        names.add(name);
+        if (eq > 0)
+            values[name] = arg.slice(eq + 1);
+    }
+    const model = (0,dockerfile/* parseDockerfile */.Ai)(text, { file: options.file, target: options.target, buildArgs: values });
+    return { name: baseName(model, names), countLayers: (layers) => (0,attribute/* baseLayerCount */.k$)(model, layers) };
+}
+/**
+ * The root stage's image: its FROM word expanded with the global ARGs, except those a build arg
+ * sets (shown as `${NAME}`). The word as written when it expands to nothing.
+ */
+function baseName(model, buildArgNames) {
+    const root = (0,attribute/* stageChain */.ap)(model)[0];
+    const word = root.from.arguments[0] ?? root.baseImage;
+    const shown = { ...model.globalArgs };
+    for (const name of buildArgNames)
+        if (Object.hasOwn(shown, name))
+            shown[name] = `\${${name}}`;
+    const name = (0,dockerfile/* expand */.fT)(word, shown).trim();
+    return name === '' ? word.trim() : name;
+}
+
+// EXTERNAL MODULE: ./src/render/escape.ts
+var render_escape = __webpack_require__(7789);
+;// CONCATENATED MODULE: ./src/steps/base.ts
+
+
+
+async function readBaseHint(io, input) {
+    if ('unknown' in input.location)
+        return undefined;
+    try {
+        const source = await (0,dockerfile_source/* readDockerfileSource */.a)(input.location);
+        if (!source.found)
+            return undefined;
+        return dockerfileBase(source.text, {
+            file: source.file,
+            target: input.target,
+            buildArgs: input.buildArgs,
+        });
+    }
+    catch (error) {
+        io.debug((0,render_escape/* sanitize */.aj)(`Base image: the Dockerfile does not say (${error.message})`));
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/compare/base-image.ts
+/** `report` with `base` on each platform whose base image is known. */
+function withBaseImages(report, image, baseline, hint) {
+    return {
+        ...report,
+        platforms: report.platforms.map((p) => {
+            const measured = image.platforms.find((m) => m.platform === p.platform);
+            if (!measured)
+                return p;
+            const before = p.baseline ? baseline?.platforms.find((b) => b.platform === p.platform) : undefined;
+            const base = baseImageOf(measured, before, hint);
+            return base ? { ...p, base } : p;
+        }),
+    };
+}
+function baseImageOf(image, baseline, hint) {
+    const named = nameOf(image, hint);
+    if (!named)
+        return undefined;
+    const layers = hint ? count(hint, image.layers) : null;
+    const own = { ...named, layers, ...(layers !== null && sums(image.layers, layers)) };
+    if (!baseline)
+        return own;
+    const declared = baseline.declaredBase;
+    const before = {
+        name: declared?.name ?? null,
+        ...(declared?.digest && { digest: declared.digest }),
+        ...(declared && { source: declared.from }),
+        layers: null,
+    };
+    // Names are compared only between sources of one kind: `node:22` in a FROM and
+    // `docker.io/library/node:22` in an annotation are the same base.
+    const sameKind = declared !== undefined && declared.from === named.source;
+    const otherName = sameKind &&
+        (declared.name !== named.name ||
+            (declared.digest !== undefined && named.digest !== undefined && declared.digest !== named.digest));
+    if (layers === null)
+        return { ...own, baseline: before, ...(sameKind && { changed: otherName }) };
+    const sameLayers = layers <= baseline.layers.length &&
+        image.layers.slice(0, layers).every((l, i) => l.digest === baseline.layers[i].digest);
+    // The baseline's own base layers: the same bottom layers, or as the Dockerfile tells them in
+    // the baseline's history (right when the pull request changed the FROM and little else).
+    const theirs = sameLayers ? layers : hint ? count(hint, baseline.layers) : 0;
+    return {
+        ...own,
+        baseline: {
+            ...before,
+            ...(sameLayers || theirs > 0 ? { layers: theirs, ...sums(baseline.layers, theirs) } : { layers: null }),
+        },
+        changed: otherName || !sameLayers,
+    };
+}
+function nameOf(image, hint) {
+    const declared = image.declaredBase;
+    const fromDeclared = declared && {
+        name: declared.name,
+        ...(declared.digest && { digest: declared.digest }),
+        source: declared.from,
+    };
+    if (declared?.from === 'annotation')
+        return fromDeclared;
+    // A label may be the base image's own, inherited: the Dockerfile is surer.
+    if (hint)
+        return { name: hint.name, source: 'dockerfile' };
+    return fromDeclared;
+}
+/** The sizes of the bottom `n` layers. */
+function sums(layers, n) {
+    const bottom = layers.slice(0, n);
+    const uncompressed = bottom.map((l) => l.uncompressed);
+    return {
+        compressed: bottom.reduce((sum, l) => sum + l.compressed, 0),
+        uncompressed: uncompressed.every((u) => u !== null)
+            ? uncompressed.reduce((a, b) => a + b, 0)
+            : null,
+    };
+}
+const count = (hint, layers) => Math.max(0, Math.min(layers.length, hint.countLayers(layers)));
+/**
+ * `report` with the baseline's base named from the size history, where the baseline image names
+ * none itself: the record of the baseline's push (same digest) says what its report named. A
+ * name of the same kind as this image's that differs makes the base changed.
+ */
+function withBaselineBaseFromHistory(report, records) {
+    const digest = report.baseline?.digest;
+    const record = digest === undefined ? undefined : records.findLast((r) => r.digest === digest);
+    if (!record)
+        return report;
+    return {
+        ...report,
+        platforms: report.platforms.map((p) => {
+            const base = p.base;
+            const known = record.platforms.find((r) => r.platform === p.platform)?.base;
+            if (!base?.baseline || base.baseline.name !== null || !known)
+                return p;
+            const otherName = known.source === base.source && known.name !== base.name;
+            return {
+                ...p,
+                base: {
+                    ...base,
+                    baseline: { ...base.baseline, name: known.name, source: known.source },
+                    ...(otherName && { changed: true }),
+                },
+            };
+        }),
+    };
+}
+
 // EXTERNAL MODULE: ./src/render/marker.ts
 var marker = __webpack_require__(1376);
 // EXTERNAL MODULE: ./src/oci/history.ts
 var oci_history = __webpack_require__(633);
-// EXTERNAL MODULE: ./src/render/escape.ts
-var render_escape = __webpack_require__(7789);
 // EXTERNAL MODULE: ./src/report/savings.ts
 var savings = __webpack_require__(5537);
 // EXTERNAL MODULE: ./src/render/format.ts
@@ -135,10 +312,17 @@ function largestFitting(max, fits) {
 }
 function prepare(report) {
     const sections = report.platforms.map((platform) => {
-        const positioned = platform.layers.map((layer, i) => ({ layer, position: i + 1 }));
+        // The base image's layers (the bottom ones) are one row; `baseCount` 0 when not known.
+        const base = platform.base;
+        const baseCount = base?.layers ? Math.min(base.layers, platform.layers.length) : 0;
+        const positioned = platform.layers
+            .map((layer, i) => ({ layer, position: i + 1 }))
+            .filter(({ position }) => position > baseCount);
         const changes = platform.changes;
         if (!changes || !platform.baseline) {
             const rows = positioned.map(({ layer, position }) => layerRow(layer, position, null));
+            if (baseCount > 0)
+                rows.push(baseRow(platform, baseCount, null));
             return {
                 platform,
                 kind: report.baseline ? 'new' : 'alone',
@@ -151,11 +335,22 @@ function prepare(report) {
         const addedRows = positioned
             .filter(({ layer }) => added.has(layer.digest))
             .map(({ layer, position }) => layerRow(layer, position, 'added'));
+        // Changed: the report says so, or a base layer is one the baseline does not have.
+        const baseChanged = baseCount > 0 &&
+            (base?.changed === true || platform.layers.slice(0, baseCount).some((l) => added.has(l.digest)));
+        // The baseline's base layers are in the base row when the base changed and they are known.
+        const theirBase = baseChanged ? (base?.baseline?.layers ?? 0) : 0;
         // Older reports have no index: the baseline position is then unknown (0 shows none).
-        const removedRows = changes.removed.map((layer) => layerRow(layer, layer.index ?? 0, 'removed'));
+        const removedRows = changes.removed
+            .filter((layer) => !(layer.index !== undefined && layer.index <= theirBase))
+            .map((layer) => layerRow(layer, layer.index ?? 0, 'removed'));
         const unchangedRows = positioned
             .filter(({ layer }) => !added.has(layer.digest))
             .map(({ layer, position }) => layerRow(layer, position, null, rebuilt.has(layer.digest)));
+        if (baseChanged)
+            addedRows.push(baseRow(platform, baseCount, theirBase));
+        else if (baseCount > 0)
+            unchangedRows.push(baseRow(platform, baseCount, null));
         return {
             platform,
             kind: 'compared',
@@ -176,7 +371,58 @@ function layerRow(layer, position, change, rebuilt = false) {
     const cells = [number, bytes(layer.compressed), bytes(layer.uncompressed), made];
     if (change !== null)
         cells.unshift(change === 'added' ? '➕' : '➖');
-    return { position, layer, change, markdown: `| ${cells.join(' | ')} |` };
+    return { position, layer, change, markdown: `| ${cells.join(' | ')} |`, count: 1 };
+}
+/**
+ * The base image's layers (the bottom `count` of the platform) as one row: their place, their
+ * summed sizes, and the base's name. `theirs`: the base changed, and the baseline's base had
+ * that many layers (0: not known); null: the base is the baseline's, or there is no baseline.
+ */
+function baseRow(platform, count, theirs) {
+    const base = platform.base;
+    const layers = platform.layers.slice(0, count);
+    const compressed = layers.reduce((sum, l) => sum + l.compressed, 0);
+    const uncompressed = layers.every((l) => l.uncompressed !== null)
+        ? layers.reduce((sum, l) => sum + l.uncompressed, 0)
+        : null;
+    const layer = { digest: '', compressed, uncompressed, files: null, createdBy: null };
+    const span = (n) => (n === 1 ? '1' : `1–${n}`);
+    const name = (0,render_escape/* codeSpan */.SS)(base.name, { table: true, limit: LIMITS.ref }) || '–';
+    // A sha256 digest shortened as image IDs are (the JSON has it whole); anything else as written.
+    const shortDigest = base.digest && /^sha256:[0-9a-f]{64}$/.test(base.digest) ? base.digest.slice(0, 19) : base.digest;
+    const digest = shortDigest
+        ? `<br><sub>${(0,render_escape/* codeSpan */.SS)(shortDigest, { table: true, limit: LIMITS.digest })}</sub>`
+        : '';
+    const row = (cells, change, key) => ({
+        position: 1,
+        layer,
+        change,
+        count,
+        base: key,
+        markdown: `| ${cells.join(' | ')} |`,
+    });
+    if (theirs === null) {
+        const text = `base ${name} (${plural(count, 'layer')})${digest}`;
+        return row([span(count), bytes(compressed), bytes(uncompressed), text], null, `${base.name} ${count}`);
+    }
+    // Against the baseline's base: its layers and sizes when they could be told.
+    const old = base.baseline;
+    const known = theirs > 0 && old?.compressed !== undefined;
+    const was = (value, before) => !known || value === null || before === null || before === undefined
+        ? bytes(value)
+        : withChange(bytes(value), value === before ? '±0' : signedBytes(value - before));
+    const sizes = known ? `${plural(count, 'layer')}, was ${grouped(theirs)}` : plural(count, 'layer');
+    const text = old?.name && old.name !== base.name
+        ? `base changed: ${(0,render_escape/* codeSpan */.SS)(old.name, { table: true, limit: LIMITS.ref })} → ${name} (${sizes})`
+        : `base ${name} changed: its layers are not the baseline's (${sizes})`;
+    const cells = [
+        '🔄',
+        span(count),
+        was(compressed, old?.compressed),
+        was(uncompressed, old?.uncompressed),
+        text + digest,
+    ];
+    return row(cells, 'base', `${old?.name ?? ''} ${base.name} ${count} ${theirs}`);
 }
 function instruction(createdBy) {
     if (createdBy === null)
@@ -252,17 +498,20 @@ const closeBytes = (a, b) => a === b ||
 function alikeChanges(a, b) {
     if (a.kind !== 'compared' || b.kind !== 'compared')
         return false;
+    // The base rows: the same base and layer counts (a base's size is its own per platform).
     const rows = (x, y) => x.change === y.change &&
         x.position === y.position &&
+        x.base === y.base &&
         x.layer.createdBy === y.layer.createdBy &&
-        closeBytes(x.layer.compressed, y.layer.compressed) &&
-        closeBytes(x.layer.uncompressed, y.layer.uncompressed);
+        (x.base !== undefined ||
+            (closeBytes(x.layer.compressed, y.layer.compressed) &&
+                closeBytes(x.layer.uncompressed, y.layer.uncompressed)));
     const sameList = (xs, ys, same) => xs.length === ys.length && xs.every((x, i) => same(x, ys[i]));
     const pathsA = a.platform.paths ?? [];
     const pathsB = b.platform.paths ?? [];
     return (sameList(a.changed, b.changed, rows) &&
         sameList(pathsA, pathsB, (x, y) => x.path === y.path && x.status === y.status && closeBytes(x.delta, y.delta)) &&
-        sameList([...a.unchanged].sort((x, y) => x.position - y.position), [...b.unchanged].sort((x, y) => x.position - y.position), (x, y) => x.position === y.position && x.layer.createdBy === y.layer.createdBy));
+        sameList([...a.unchanged].sort((x, y) => x.position - y.position), [...b.unchanged].sort((x, y) => x.position - y.position), (x, y) => x.position === y.position && x.layer.createdBy === y.layer.createdBy && x.base === y.base));
 }
 function headline(report, title, thresholds) {
     const name = (0,render_escape/* escapeMarkdown */.FV)(title || 'Image size', { limit: LIMITS.title });
@@ -458,8 +707,9 @@ function platformSection(section, limits, label, chartLabel = label, note) {
         blocks.push(details(summary, list(section.changed, limits.changed, false, 'layer')));
         return { blocks, trimmed };
     }
-    const added = p.changes.added.length;
-    const removed = p.changes.removed.length;
+    // Layers in the base row are counted there, not as added or removed.
+    const added = section.changed.filter((r) => r.change === 'added').length;
+    const removed = section.changed.filter((r) => r.change === 'removed').length;
     const rebuilt = p.changes.rebuilt?.length ?? 0;
     const changeSummary = [
         added && `${plural(added, 'layer')} added`,
@@ -468,19 +718,31 @@ function platformSection(section, limits, label, chartLabel = label, note) {
     ]
         .filter(Boolean)
         .join(', ') || 'no layer changed';
-    blocks.push(`#### ${label}: ${changeSummary}`);
+    const baseChanged = section.changed.some((r) => r.change === 'base');
+    const heading = !baseChanged
+        ? changeSummary
+        : added + removed + rebuilt > 0
+            ? `base changed, ${changeSummary}`
+            : 'base changed';
+    blocks.push(`#### ${label}: ${heading}`);
     if (note)
         blocks.push(note);
     if (limits.chart)
         blocks.push(...chart(section, chartLabel));
-    if (added + removed > 0)
+    if (section.changed.length > 0)
         blocks.push(list(section.changed, limits.changed, true, 'changed layer'));
     const paths = pathSection(p.paths ?? [], limits.paths);
     if (paths)
         blocks.push(paths);
     if (section.unchanged.length > 0) {
         const unchangedBytes = section.unchanged.reduce((sum, r) => sum + r.layer.compressed, 0);
-        const summary = `${plural(section.unchanged.length, 'unchanged layer')}, ${(0,format/* formatBytes */.z3)(unchangedBytes)} compressed`;
+        const layerCount = section.unchanged.reduce((sum, r) => sum + r.count, 0);
+        const fromBase = section.unchanged.find((r) => r.base !== undefined)?.count ?? 0;
+        const summary = `${plural(layerCount, 'unchanged layer')}` +
+            (fromBase > 0
+                ? ` (${fromBase === layerCount ? 'the base image' : `${grouped(fromBase)} of the base image`})`
+                : '') +
+            `, ${(0,format/* formatBytes */.z3)(unchangedBytes)} compressed`;
         blocks.push(details(summary, list(section.unchanged, limits.unchanged, false, 'unchanged layer')));
     }
     return { blocks, trimmed };
@@ -585,7 +847,8 @@ function layerTable(shown, hidden, withChangeColumn, what) {
     }
     if (hidden.length > 0) {
         const hiddenBytes = hidden.reduce((sum, r) => sum + r.layer.compressed, 0);
-        const more = shown.length > 0 ? `…and ${plural(hidden.length, `smaller ${what}`)}` : plural(hidden.length, what);
+        const hiddenCount = hidden.reduce((sum, r) => sum + r.count, 0);
+        const more = shown.length > 0 ? `…and ${plural(hiddenCount, `smaller ${what}`)}` : plural(hiddenCount, what);
         if (lines.length > 0)
             lines.push('');
         lines.push(`<sub>${more} (${(0,format/* formatBytes */.z3)(hiddenBytes)} compressed) not shown.</sub>`);
@@ -716,7 +979,7 @@ function cutShort(body, maxLength, key, context) {
     let length = 0;
     let open = 0;
     for (const line of lines) {
-        const opens = open + count(line, '<details>') - count(line, '</details>');
+        const opens = open + markdown_count(line, '<details>') - markdown_count(line, '</details>');
         const closing = size('\n\n</details>') * opens;
         if (length + size(line) + 1 + closing + size(tail) > maxLength)
             break;
@@ -728,7 +991,7 @@ function cutShort(body, maxLength, key, context) {
 }
 /** The length that must stay under the limit: UTF-8 bytes. */
 const size = (markdown) => Buffer.byteLength(markdown, 'utf8');
-const count = (text, part) => text.split(part).length - 1;
+const markdown_count = (text, part) => text.split(part).length - 1;
 // ---- Numbers. ----
 const grouped = (n) => String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 /** `12.3 MB` with the exact bytes in a tooltip (GitHub keeps `title` on `span`). */
@@ -800,7 +1063,20 @@ function sizeTable(report) {
         header.push('new to pull', 'change (compressed)');
     const rows = report.platforms.map((p) => row(p, report.baseline !== null));
     lines.push('', ...align([header, ...rows]));
+    const bases = report.platforms.flatMap((p) => p.base ? [`${plain(p.platform)}: ${baseText(p.base)}`] : []);
+    if (bases.length > 0)
+        lines.push('', 'Base image:', ...bases.map((line) => `  ${line}`));
     return lines.join('\n');
+}
+/** `debian:bookworm-slim, 3 layers (changed: was node:20, 2 layers)`; names shown, never obeyed. */
+function baseText(base) {
+    const count = (n) => (n === null ? 'layers unknown' : `${n} layer${n === 1 ? '' : 's'}`);
+    const own = `${plain(base.name)}${base.digest ? `@${plain(base.digest)}` : ''}, ${count(base.layers)}`;
+    if (!base.changed)
+        return base.changed === false ? `${own} (unchanged)` : own;
+    const old = base.baseline;
+    const was = [old?.name ? plain(old.name) : '', old?.layers ? count(old.layers) : ''].filter(Boolean);
+    return `${own} (changed${was.length > 0 ? `: was ${was.join(', ')}` : ''})`;
 }
 function row(p, withBaseline) {
     const cells = [
@@ -1435,23 +1711,30 @@ async function historyAfterReport(io, step, state, report, push) {
 
 
 
+
+
 /** Measures, compares, advises and publishes; returns the budget's status (`fail` fails the step). */
 async function runSizeStep(io, step) {
     const { inputs } = step;
-    const { report: measured, scanned } = await (0,measure/* measureWithScans */.Hw)(step.image, step.baseline, (0,baseline.measureOptions)(io, inputs));
+    const { report: compared, scanned, measurements, } = await (0,measure/* measureWithScans */.Hw)(step.image, step.baseline, (0,baseline.measureOptions)(io, inputs));
+    // The base image: the image's annotation, else the Dockerfile's FROM (none for the merge action).
+    const hint = step.advice && (await readBaseHint(io, step.advice));
+    const measured = withBaseImages(compared, measurements.image, measurements.baseline, hint);
     const budget = (0,compare_budget/* evaluateBudget */.xF)(measured, inputs.budgetRules, inputs.budgetAction);
     // The verdict is part of the report only when there is a budget to hold.
     const checked = inputs.budgetRules.length > 0 ? budget : undefined;
     const advice = step.advice &&
         (await (0,steps_advice.runAdviceStep)(io, { ...step.advice, analyzeLayers: inputs.analyzeLayers, scanned }));
     // Build-arg values never leave in history text: not in the output, the artifact, nor the comment.
-    const report = withoutBuildArgValues({
+    const unnamed = withoutBuildArgValues({
         ...measured,
         image: { ...measured.image, ref: step.shownAs },
         budget: checked,
         ...(advice && { advice }),
     }, inputs.build.buildArgs ?? []);
-    const history = await historyBeforeReport(io, step.history, report);
+    const history = await historyBeforeReport(io, step.history, unnamed);
+    // The baseline's base, when its image names none, as the size history recorded it.
+    const report = withBaselineBaseFromHistory(unnamed, history.state?.records ?? []);
     const markdown = renderReport(report, {
         key: inputs.commentKey,
         budget: checked,

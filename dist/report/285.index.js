@@ -1,282 +1,8 @@
-export const id = 844;
-export const ids = [844];
+export const id = 285;
+export const ids = [285];
 export const modules = {
 
-/***/ 2980:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ readDockerfileSource)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _buildx_flag_paths_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1189);
-/**
- * Finds and reads the Dockerfile that made the image, for advice: the `file` input, or
- * `<context>/Dockerfile` of a local context. Names it relative to the workspace (the repository
- * checkout), which is how GitHub annotations name files: `app/docker/Dockerfile`, not
- * `/home/runner/work/app/app/app/docker/Dockerfile` nor `docker/Dockerfile` relative to a context.
- */
-
-
-
-// A Dockerfile is a few kB; a huge file is not one worth parsing for advice.
-const MAX_DOCKERFILE_BYTES = 1_000_000;
-async function readDockerfileSource(where) {
-    if ((0,_buildx_flag_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .isRemoteContext */ .uN)(where.context)) {
-        return {
-            found: false,
-            reason: 'the build context is remote (Git or URL), so its Dockerfile is not on disk',
-        };
-    }
-    if (where.file === '-')
-        return { found: false, reason: 'the Dockerfile came from stdin (file: -)' };
-    // A template, not resolve(context, 'Dockerfile'): ncc would take that for an asset to bundle.
-    const path = where.file
-        ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(where.cwd, where.file)
-        : `${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(where.cwd, where.context)}/Dockerfile`;
-    let size;
-    try {
-        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path);
-        if (!info.isFile())
-            return { found: false, reason: `${path} is not a file` };
-        size = info.size;
-    }
-    catch (error) {
-        return { found: false, reason: `${path} cannot be read (${error.code})` };
-    }
-    if (size > MAX_DOCKERFILE_BYTES) {
-        return { found: false, reason: `${path} is ${size} bytes, too large to be read as a Dockerfile` };
-    }
-    const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
-    const fromWorkspace = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(where.workspace), path);
-    const inWorkspace = fromWorkspace !== '' &&
-        fromWorkspace !== '..' &&
-        !fromWorkspace.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) &&
-        !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(fromWorkspace);
-    const file = (inWorkspace ? fromWorkspace : path).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
-    return { found: true, text, file, inWorkspace };
-}
-
-
-/***/ }),
-
-/***/ 7789:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
-/* harmony export */   Hg: () => (/* binding */ mermaidText),
-/* harmony export */   SS: () => (/* binding */ codeSpan),
-/* harmony export */   ZD: () => (/* binding */ escapeHtml),
-/* harmony export */   aj: () => (/* binding */ sanitize)
-/* harmony export */ });
-/* unused harmony export escapeCommentText */
-/**
- * Text a pull request's author controls (Dockerfile instructions, labels, tag and branch names,
- * image references) made safe for the places a GitHub comment puts it. Each output context has
- * one function and one representation:
- *
- * - `codeSpan`: markdown inline code, literal. Inside backticks GitHub shows entities and
- *   backslashes as typed, so nothing is entity-encoded; the fence outgrows any backtick run in
- *   the text, and in a table cell `|` becomes `\|` (the table splits rows before inline parsing
- *   and removes that backslash itself: GFM spec, tables, example 200; a backslash of the author's
- *   before it is kept apart by a zero-width space).
- * - `escapeMarkdown`: markdown prose; every ASCII punctuation mark is backslash-escaped, which
- *   CommonMark renders as the mark itself and never as syntax, in a table cell too.
- * - `escapeHtml`: inside raw HTML (a `<summary>` line, an attribute), where markdown is not
- *   parsed: entities.
- * - `escapeCommentText`, `mermaidText`: an HTML comment and a Mermaid string.
- *
- * All of them first `sanitize`: control and bidi characters shown as escapes, no line breaks, one space for a
- * run of whitespace, a length limit, and no @-mentions or issue links. GitHub links those in the
- * rendered text (not in code), after entities are decoded, so `&#64;` would not help: a zero
- * width space after `@` or `#` breaks the pattern and shows nothing.
- */
-const ZERO_WIDTH_SPACE = '\u200B';
-const ELLIPSIS = '…';
-const LINE_BREAK = ' ↵ ';
-const REPLACEMENT = '\uFFFD';
-/** Plain text every context can take: see the module comment. */
-function sanitize(text, options = {}) {
-    const limit = Math.max(1, options.limit ?? Infinity);
-    const kept = [];
-    let pendingSpace = false;
-    let cut = false;
-    let previous = '';
-    // Stops reading once the limit is passed: a 100 kB line costs no more than a short one.
-    outer: for (const char of text) {
-        const crlf = char === '\n' && previous === '\r';
-        previous = char;
-        if (crlf)
-            continue;
-        for (const mapped of mapChar(char)) {
-            if (mapped === ' ') {
-                pendingSpace = kept.length > 0;
-                continue;
-            }
-            if (kept.length + (pendingSpace ? 2 : 1) > limit) {
-                cut = true;
-                break outer;
-            }
-            if (pendingSpace)
-                kept.push(' ');
-            kept.push(mapped);
-            pendingSpace = false;
-        }
-    }
-    if (cut) {
-        // Room for the ellipsis, which follows the last word without a space.
-        kept.length = Math.min(kept.length, limit - 1);
-        while (kept.at(-1) === ' ')
-            kept.pop();
-        kept.push(ELLIPSIS);
-    }
-    return neutraliseReferences(kept.join(''));
-}
-function mapChar(char) {
-    const code = char.codePointAt(0);
-    if (char === '\t' || char === ' ')
-        return ' ';
-    // Line breaks would end a table row or a heading: shown as a symbol, spaced out.
-    if (code === 0x0a || code === 0x0b || code === 0x0c || code === 0x0d || code === 0x85)
-        return LINE_BREAK;
-    if (code === 0x2028 || code === 0x2029)
-        return LINE_BREAK;
-    // Other controls as the escapes a Dockerfile's author writes (`printf '\x1b[31m'`): C0, DEL
-    // and C1 as \xNN; bidi overrides, isolates and marks (text that reads other than it is) as
-    // \uNNNN. Control pictures (␛) would be kinder, but common code fonts have no glyph for them.
-    if (code < 0x20 || (code >= 0x7f && code <= 0x9f))
-        return `\\x${hex(code, 2)}`;
-    if (code === 0x061c || code === 0x200e || code === 0x200f)
-        return `\\u${hex(code, 4)}`;
-    if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069))
-        return `\\u${hex(code, 4)}`;
-    if (code >= 0xd800 && code <= 0xdfff)
-        return REPLACEMENT;
-    // Other whitespace (no-break, ideographic...) reads as a space.
-    if (/^\s$/u.test(char))
-        return ' ';
-    return char;
-}
-const hex = (code, digits) => code.toString(16).padStart(digits, '0');
-// `@user`, `@org/team`; `#123`, `GH-123`, `owner/repo#123`.
-function neutraliseReferences(text) {
-    return text
-        .replace(/@(?=[\p{L}\p{N}_])/gu, `@${ZERO_WIDTH_SPACE}`)
-        .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
-        .replace(/\b(gh-)(?=\d)/gi, `$1${ZERO_WIDTH_SPACE}`);
-}
-/** Author text as markdown inline code; '' for text that sanitizes to nothing. */
-function codeSpan(text, options = {}) {
-    let body = sanitize(text, options);
-    if (body === '')
-        return '';
-    // cmark-gfm takes any backslash before `|` as its escape (`\\|` stays in the cell); renderers
-    // that count backslashes would end the cell there. A zero-width space after the author's
-    // backslashes leaves exactly one before each pipe, which both read the same way.
-    if (options.table)
-        body = body.replace(/(\\*)\|/g, (_, slashes) => `${slashes && `${slashes}${ZERO_WIDTH_SPACE}`}\\|`);
-    const longestRun = (body.match(/`+/g) ?? []).reduce((max, run) => Math.max(max, run.length), 0);
-    const fence = '`'.repeat(longestRun + 1);
-    // A space pads a body that starts or ends with a backtick; the parser strips one each side.
-    const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${body}${pad}${fence}`;
-}
-/** Author text as markdown prose: safe in a paragraph, a heading or a table cell. */
-function escapeMarkdown(text, options = {}) {
-    return sanitize(text, options).replace(/[!-/:-@[-`{-~]/g, '\\$&');
-}
-/** Author text inside raw HTML: element content or a double-quoted attribute value. */
-function escapeHtml(text, options = {}) {
-    return htmlEntities(sanitize(text, options));
-}
-const ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-    // A raw HTML line inside a table row is still split at pipes; a backtick could open code.
-    '|': '&#124;',
-    '`': '&#96;',
-};
-function htmlEntities(text) {
-    return text.replace(/[&<>"'|`]/g, (c) => ENTITIES[c]);
-}
-const COMMENT_SAFE = /[A-Za-z0-9._/:@+~-]/;
-const MAX_COMMENT_TEXT = 256;
-/**
- * Text inside `<!-- ... -->` that cannot close or break the comment: characters outside a
- * small set are percent-encoded (UTF-8), and no `--` is left. Deterministic, so code that looks
- * for a comment by its marker finds it; at most 256 characters.
- */
-function escapeCommentText(text) {
-    let out = '';
-    for (const char of text) {
-        const piece = COMMENT_SAFE.test(char) ? char : percentEncode(char);
-        if (out.length + piece.length > MAX_COMMENT_TEXT)
-            break;
-        out += piece;
-    }
-    // `---` must not turn into `-%2D-` and then still hold `--` elsewhere: replace until none.
-    while (out.includes('--'))
-        out = out.replace(/--/g, '-%2D');
-    return out.slice(0, MAX_COMMENT_TEXT).replace(/%[0-9A-F]?$/, '');
-}
-function percentEncode(char) {
-    return Array.from(new TextEncoder().encode(char), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
-}
-/**
- * Text for a Mermaid quoted string (a chart title): only letters, digits and `/ . _ - +`
- * and spaces survive, the rest become `_`; quotes, brackets, semicolons and line breaks,
- * which are Mermaid syntax, never reach the chart.
- */
-function mermaidText(text, options = {}) {
-    return sanitize(text, options)
-        .replace(/\u200B/g, '')
-        .replace(/[^A-Za-z0-9/._+ -]/g, '_');
-}
-
-
-/***/ }),
-
-/***/ 5537:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EO: () => (/* binding */ savingsTotal),
-/* harmony export */   l8: () => (/* binding */ savedBy)
-/* harmony export */ });
-/* unused harmony export savesBytes */
-/**
- * Findings whose bytes are not a saving. `copy-before-install` counts the dependency layers every
- * source change rebuilds (the order costs build time, not image size); `add-local-file` counts
- * what ADD stored, which COPY stores just the same (the fix is about clarity). They are shown
- * with their bytes in the message, but add nothing to "up to N" and claim no "Saves" figure.
- * By rule id, since a saved report carries only the id.
- */
-const NOT_SAVINGS = new Set([
-    'copy-before-install',
-    'add-local-file',
-    'base-image-share',
-]);
-const savesBytes = (rule) => !NOT_SAVINGS.has(rule);
-/**
- * What a finding's fix alone saves: its `saves` where the advisor wrote one (it is the claim),
- * else (a report of an older version) its bytes unless the rule's bytes are not a saving;
- * undefined for "unknown", which stays out of the Saves column and the total.
- */
-const savedBy = (finding) => finding.saves ?? (savesBytes(finding.rule) ? finding.bytes : undefined);
-/** The bytes the findings could save together (an upper bound: two fixes can save the same bytes). */
-const savingsTotal = (findings) => findings.reduce((sum, f) => sum + (savedBy(f) ?? 0), 0);
-
-
-/***/ }),
-
-/***/ 5844:
+/***/ 3285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -294,208 +20,8 @@ var format = __webpack_require__(1509);
 var savings = __webpack_require__(5537);
 // EXTERNAL MODULE: ./src/render/escape.ts
 var render_escape = __webpack_require__(7789);
-// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
-var main = __webpack_require__(8390);
-;// CONCATENATED MODULE: ./src/advise/dockerfile.ts
-/**
- * A Dockerfile as the advisor sees it: stages and instructions with the lines they span, the
- * base image each FROM names (global ARGs expanded), the stage that is exported, and the
- * `# shipshape-ignore` comments. dockerfile-ast does the lexing (escape directive, line
- * continuations, heredocs, flags); this turns its tree into plain data (model.ts).
- */
-
-const IGNORE_COMMENT = /^shipshape-ignore\s+(.+)$/i;
-function parseDockerfile(text, options) {
-    const ast = main.DockerfileParser.parse(text);
-    const lines = text.split(/\r?\n/);
-    const globalArgs = {};
-    const stages = [];
-    for (const node of ast.getInstructions()) {
-        const keyword = node.getKeyword().toUpperCase();
-        if (keyword === 'FROM') {
-            const from = toInstruction(node, keyword, stages.length, lines);
-            stages.push(fromStage(node, from, stages, globalArgs));
-        }
-        else if (stages.length === 0) {
-            // Only ARG may come before the first FROM; its values are what FROM lines expand.
-            if (keyword === 'ARG')
-                declareGlobalArg(node, globalArgs, options.buildArgs ?? {});
-        }
-        else {
-            stages.at(-1).instructions.push(toInstruction(node, keyword, stages.length - 1, lines));
-        }
-    }
-    if (stages.length === 0)
-        throw new Error(`${options.file} has no FROM instruction`);
-    return {
-        file: options.file,
-        lines,
-        globalArgs,
-        stages,
-        exported: exportedStage(stages, options.target, options.file),
-        ignored: ast.getComments().flatMap((comment) => {
-            const match = IGNORE_COMMENT.exec(comment.getContent().trim());
-            if (!match)
-                return [];
-            const rules = match[1].split(/[\s,]+/).filter(Boolean);
-            return [{ line: comment.getRange().start.line + 1, rules }];
-        }),
-    };
-}
-/**
- * Whether `# shipshape-ignore` silences `rule` on `line`: a comment covers its own line and the
- * lines of the instruction it stands in or above (the first one that ends after it).
- */
-function isIgnored(model, rule, line) {
-    const instructions = model.stages.flatMap((stage) => [stage.from, ...stage.instructions]);
-    const wanted = rule.toLowerCase();
-    return model.ignored.some((comment) => {
-        if (!comment.rules.some((id) => id.toLowerCase() === wanted))
-            return false;
-        if (comment.line === line)
-            return true;
-        const covered = instructions.find((instruction) => instruction.endLine >= comment.line);
-        return covered !== undefined && covered.startLine <= line && line <= covered.endLine;
-    });
-}
-function toInstruction(node, keyword, stage, lines) {
-    const range = node.getRange();
-    const flags = 'getFlags' in node && typeof node.getFlags === 'function' ? flagsOf(node) : [];
-    const heredocNodes = heredocsOf(node);
-    const heredocs = heredocNodes.map((heredoc) => heredocBody(heredoc, lines));
-    const content = node.getArgumentsContent() ?? '';
-    return {
-        keyword,
-        args: [...flags, content].filter(Boolean).join(' '),
-        flags,
-        arguments: argumentsOf(node, keyword, content, heredocNodes, heredocs),
-        heredocs,
-        startLine: range.start.line + 1,
-        endLine: range.end.line + 1,
-        stage,
-    };
-}
-function flagsOf(node) {
-    return node
-        .getFlags()
-        .map((flag) => flag.toString());
-}
-function heredocsOf(node) {
-    const withHeredocs = node;
-    return typeof withHeredocs.getHeredocs === 'function' ? withHeredocs.getHeredocs() : [];
-}
-/** The body between the heredoc's first line and its delimiter, each line ending in `\n` as the shell sees it. */
-function heredocBody(heredoc, lines) {
-    const content = heredoc.getContentRange();
-    if (!content)
-        return '';
-    const end = heredoc.getDelimiterRange()?.start.line ?? content.end.line + 1;
-    return lines
-        .slice(content.start.line, end)
-        .map((line) => `${line}\n`)
-        .join('');
-}
-/**
- * RUN: the command (its first line when it has heredocs), then each heredoc body. Exec form
- * (`["sh", "-c", "..."]`): the JSON strings. COPY/ADD and the rest: the words, heredoc bodies left out.
- */
-function argumentsOf(node, keyword, content, heredocNodes, heredocs) {
-    const json = jsonStrings(node, content);
-    if (json)
-        return json;
-    const firstBodyLine = heredocNodes[0]?.getContentRange()?.start.line;
-    if (keyword === 'RUN') {
-        const command = firstBodyLine === undefined ? content : content.split('\n')[0];
-        return [command.trim(), ...heredocs];
-    }
-    return node
-        .getArguments()
-        .filter((argument) => firstBodyLine === undefined || argument.getRange().start.line < firstBodyLine)
-        .map((argument) => argument.getValue());
-}
-/** Exec form (`["a b", "/c/"]`): the strings, parsed as JSON (dockerfile-ast's values drop spaces). */
-function jsonStrings(node, content) {
-    const json = node;
-    if (typeof json.getJSONStrings !== 'function' || json.getJSONStrings().length === 0)
-        return undefined;
-    try {
-        const parsed = JSON.parse(content);
-        if (Array.isArray(parsed) && parsed.every((item) => typeof item === 'string'))
-            return parsed;
-    }
-    catch {
-        // Not valid JSON: BuildKit then reads the line in shell form, and so do we.
-    }
-    return undefined;
-}
-function declareGlobalArg(node, globalArgs, buildArgs) {
-    // `ARG NAME`, `ARG NAME=default`, `ARG A=1 B=2` (several in one line).
-    for (const word of node.getArguments().map((argument) => argument.getValue())) {
-        const equals = word.indexOf('=');
-        const name = equals === -1 ? word : word.slice(0, equals);
-        const fallback = equals === -1 ? undefined : unquote(expand(word.slice(equals + 1), globalArgs));
-        globalArgs[name] = Object.hasOwn(buildArgs, name) ? buildArgs[name] : fallback;
-    }
-}
-function fromStage(node, from, earlier, globalArgs) {
-    // `FROM [--platform=...] image [AS name]`: the words after the flags.
-    const words = node.getArguments().map((argument) => argument.getValue());
-    const baseImage = expand(words[0] ?? '', globalArgs);
-    const name = words.length >= 3 && words[1].toLowerCase() === 'as' ? words[2].toLowerCase() : undefined;
-    const parent = earlier.findLast((stage) => stage.name !== undefined && stage.name === baseImage.toLowerCase());
-    return {
-        index: earlier.length,
-        ...(name !== undefined && { name }),
-        from,
-        baseImage,
-        ...(parent !== undefined && { parentStage: parent.index }),
-        instructions: [],
-    };
-}
-function exportedStage(stages, target, file) {
-    if (target === undefined || target === '')
-        return stages.length - 1;
-    const wanted = target.toLowerCase();
-    const stage = stages.find((candidate) => candidate.name === wanted);
-    if (!stage) {
-        const names = stages.map((s) => s.name).filter(Boolean);
-        throw new Error(`target stage ${JSON.stringify(target)} is not in ${file}` +
-            (names.length ? `; its stages are ${names.join(', ')}` : '; its stages have no names'));
-    }
-    return stage.index;
-}
-/**
- * `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR-default}`, `${VAR:+alt}`, `${VAR+alt}` with the
- * given values (unset: empty), as BuildKit expands FROM lines. `\$` stays a literal `$`.
- */
-function expand(text, values) {
-    const pattern = /\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
-    return text.replace(pattern, (whole, braced, operator, word, bare) => {
-        if (whole === '\\$')
-            return '$';
-        const name = (braced ?? bare);
-        const value = values[name];
-        const set = value !== undefined;
-        const nonEmpty = set && value !== '';
-        switch (operator) {
-            case ':-':
-                return nonEmpty ? value : expand(word, values);
-            case '-':
-                return set ? value : expand(word, values);
-            case ':+':
-                return nonEmpty ? expand(word, values) : '';
-            case '+':
-                return set ? expand(word, values) : '';
-            default:
-                return value ?? '';
-        }
-    });
-}
-function unquote(value) {
-    const quoted = /^"(.*)"$|^'(.*)'$/.exec(value);
-    return quoted ? (quoted[1] ?? quoted[2]) : value;
-}
-
+// EXTERNAL MODULE: ./src/advise/dockerfile.ts
+var advise_dockerfile = __webpack_require__(2092);
 ;// CONCATENATED MODULE: ./src/advise/advise.ts
 
 
@@ -515,7 +41,7 @@ function advise(inputs, options) {
             for (const finding of findings) {
                 if (!isWellFormed(finding))
                     continue;
-                if (isIgnored(input.dockerfile, finding.rule, finding.line))
+                if ((0,advise_dockerfile/* isIgnored */.pi)(input.dockerfile, finding.rule, finding.line))
                     continue;
                 // The same line costs different bytes per platform (arm64 packages are bigger):
                 // the report names the largest, with the message and fix that go with it.
@@ -549,250 +75,14 @@ function isWellFormed(f) {
         (f.saves === undefined || (Number.isSafeInteger(f.saves) && f.saves >= 0)));
 }
 
-// EXTERNAL MODULE: ./src/oci/history.ts
-var oci_history = __webpack_require__(633);
-;// CONCATENATED MODULE: ./src/advise/attribute.ts
-/**
- * Which Dockerfile instruction made each image layer.
- *
- * The exported stage's chain (its `FROM <stage>` parents down to a stage built on an image) is
- * what the image holds: the root's base-image layers first, then one layer per RUN/COPY/ADD/
- * WORKDIR of the chain, minus the steps that changed nothing (both builders drop those, or mark
- * them `empty_layer`). So layers are matched from the top, newest first, by comparing each
- * layer's history `created_by` with the instructions; the text decides. Where it cannot (no
- * history, a form we do not read), layers between two text matches are paired by order when the
- * counts agree, and otherwise left without an instruction: no attribution beats a wrong one.
- */
-
-/** Instructions that can make a layer (all others only change the config). */
-const LAYER_MAKING = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
-/** Those that make one whenever they change a file: a no-op WORKDIR (the dir exists) makes none. */
-const ALWAYS_CHANGING = new Set(['RUN', 'COPY', 'ADD']);
-const KEYWORDS = new Set([
-    ...LAYER_MAKING,
-    ...['ARG', 'CMD', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD'],
-    ...['SHELL', 'STOPSIGNAL', 'USER', 'VOLUME'],
-]);
-const BUILDKIT_SUFFIX = '# buildkit';
-function attributeLayers(model, layers) {
-    const chain = stageChain(model);
-    const root = chain[0];
-    const candidates = chain.flatMap((stage) => stage.instructions.filter((i) => LAYER_MAKING.has(i.keyword)));
-    const hasHistory = layers.some((layer) => Boolean(layer.createdBy?.trim()));
-    const steps = layers.map((layer) => readStep(layer.createdBy, hasHistory));
-    const verdict = (layer, candidate) => attribute_compare(steps[layer], candidates[candidate]);
-    const made = layers.map(() => undefined);
-    const fromBase = layers.map(() => false);
-    // 1. Anchors: each layer, newest first, against the nearest instruction below the last anchor whose text matches.
-    const anchors = [];
-    let next = candidates.length - 1;
-    for (let layer = layers.length - 1; layer >= 0 && next >= 0; layer--) {
-        for (let candidate = next; candidate >= 0; candidate--) {
-            if (verdict(layer, candidate) === 'match') {
-                anchors.push([layer, candidate]);
-                next = candidate - 1;
-                break;
-            }
-        }
-    }
-    // 2. Between anchors (and above the top one): by order, only when the counts agree and no text says otherwise.
-    let upperLayer = layers.length;
-    let upperCandidate = candidates.length;
-    for (const [layer, candidate] of anchors) {
-        pairInOrder(range(layer + 1, upperLayer), range(candidate + 1, upperCandidate));
-        made[layer] = candidates[candidate];
-        upperLayer = layer;
-        upperCandidate = candidate;
-    }
-    // 3. Below the lowest anchor: the rest of the chain's instructions, then the base image.
-    let candidate = upperCandidate - 1;
-    for (let layer = upperLayer - 1; layer >= 0; layer--) {
-        if (candidate < 0) {
-            // Every instruction is placed: what is left came with the base image (scratch has none).
-            fromBase[layer] = root.baseImage !== 'scratch';
-            continue;
-        }
-        const said = verdict(layer, candidate);
-        if (said === 'unknown' && ALWAYS_CHANGING.has(candidates[candidate].keyword)) {
-            made[layer] = candidates[candidate--];
-        }
-        else if (said === 'mismatch') {
-            // A layer whose history names none of the instructions left is not ours, nor is anything below it.
-            for (let below = layer; below >= 0; below--)
-                fromBase[below] = root.baseImage !== 'scratch';
-            break;
-        }
-        else {
-            break; // a WORKDIR may or may not have made this layer: leave the rest unattributed
-        }
-    }
-    return layers.map((layer, index) => ({
-        index,
-        digest: layer.digest,
-        compressed: layer.compressed,
-        scan: layer.scan,
-        ...(layer.createdBy !== undefined && { createdBy: layer.createdBy }),
-        instruction: fromBase[index] ? root.from : made[index],
-        fromBase: fromBase[index],
-    }));
-    function pairInOrder(layerRange, candidateRange) {
-        if (layerRange.length !== candidateRange.length)
-            return;
-        if (layerRange.some((layer, i) => verdict(layer, candidateRange[i]) !== 'unknown'))
-            return;
-        layerRange.forEach((layer, i) => (made[layer] = candidates[candidateRange[i]]));
-    }
-}
-/** The exported stage and the stages it is built on (`FROM <stage>`), root first. */
-function stageChain(model) {
-    const chain = [];
-    const seen = new Set();
-    let stage = model.stages[model.exported];
-    while (stage && !seen.has(stage.index)) {
-        seen.add(stage.index);
-        chain.unshift(stage);
-        stage = stage.parentStage === undefined ? undefined : model.stages[stage.parentStage];
-    }
-    return chain;
-}
-function range(from, to) {
-    return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
-}
-function readStep(createdBy, hasHistory) {
-    // endsWith, not a /\s*# buildkit$/ regex: that is quadratic on long runs of spaces (history.ts).
-    let text = (createdBy ?? '').trim();
-    if (text.endsWith(BUILDKIT_SUFFIX))
-        text = text.slice(0, -BUILDKIT_SUFFIX.length);
-    const raw = collapse(text);
-    if (raw === '')
-        return { text: '', raw, foreign: hasHistory };
-    const clean = (0,oci_history/* cleanCreatedBy */.xB)(createdBy);
-    const space = clean.search(/\s/);
-    const word = (space === -1 ? clean : clean.slice(0, space)).toUpperCase();
-    if (!KEYWORDS.has(word))
-        return { text: '', raw, foreign: false };
-    return { keyword: word, text: collapse(space === -1 ? '' : clean.slice(space)), raw, foreign: false };
-}
-function attribute_compare(step, instruction) {
-    if (step.foreign)
-        return 'mismatch';
-    if (step.keyword === undefined) {
-        // Another tool's wording: a RUN's command at the end of it is still the command.
-        if (step.raw === '' || instruction.keyword !== 'RUN')
-            return 'unknown';
-        const command = withoutBuildArgs(step.raw);
-        return runForms(instruction).some((form) => endsWithCommand(command, form)) ? 'match' : 'unknown';
-    }
-    if (step.keyword !== instruction.keyword)
-        return 'mismatch';
-    switch (instruction.keyword) {
-        case 'RUN':
-            return runMatches(step, instruction) ? 'match' : 'mismatch';
-        case 'COPY':
-        case 'ADD':
-            return copyMatches(step.text, instruction) ? 'match' : 'mismatch';
-        default:
-            // WORKDIR: both builders write the path with variables expanded.
-            return matchesWithVariables(collapse(instruction.arguments.join(' ')), step.text)
-                ? 'match'
-                : 'mismatch';
-    }
-}
-/**
- * BuildKit: `RUN [|N A=1 ...] /bin/sh -c <command>`; exec form `RUN [|N ...] sh -c echo` (the
- * JSON strings joined); the classic builder: the same without `RUN`. cleanCreatedBy took the
- * build args and a shell it knows off `step.text`; a SHELL it does not know stays in front.
- */
-function runMatches(step, instruction) {
-    const command = withoutBuildArgs(step.raw.replace(/^RUN /, ''));
-    return runForms(instruction).some((form) => step.text === form || command === form || endsWithCommand(command, form));
-}
-/**
- * `|2 A=1 B=2 rest` -> `rest`: both builders list the build args in effect before the command.
- * Only when the N words are N `KEY=value` words: a value with spaces leaves the text as it is.
- */
-function withoutBuildArgs(text) {
-    const count = /^\|(\d+) /.exec(text);
-    if (!count)
-        return text;
-    const words = text.slice(count[0].length).split(' ');
-    const args = words.slice(0, Number(count[1]));
-    return args.every((word) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(word))
-        ? words.slice(args.length).join(' ')
-        : text;
-}
-/** `<shell and its flags> <form>`: what precedes the command ends in a flag (`-c`, `-Command`, `/C`). */
-function endsWithCommand(text, form) {
-    if (!text.endsWith(` ${form}`))
-        return false;
-    const before = text.slice(0, -form.length - 1);
-    const last = before.slice(before.lastIndexOf(' ') + 1);
-    return /^[-/]\w+$/.test(last) && !/&&|\|\||;/.test(before);
-}
-/**
- * The ways a RUN's command appears in history: as written (continuations joined; exec form: the
- * strings joined), or, for a heredoc RUN, its first line with the bodies, or the body alone
- * when the first line is only `<<EOF` (BuildKit then runs the body as the script).
- */
-function runForms(instruction) {
-    const withoutFlags = collapse(instruction.args.slice(instruction.flags.join(' ').length));
-    if (withoutFlags.startsWith('['))
-        return [collapse(instruction.arguments.join(' '))];
-    const forms = [withoutFlags];
-    const [command = '', ...bodies] = instruction.arguments;
-    if (bodies.length > 0 && /^<<-?(["']?)[\w.-]+\1$/.test(command.trim()))
-        forms.push(collapse(bodies.join('\n')));
-    return forms.filter((form) => form !== '');
-}
-// The classic builder names what it copied by content hash: `file:<hex> in /dst`.
-const CLASSIC_COPY = /^(?:--\S+\s+)*(?:file|dir|multi):[0-9a-f]+ in (.*)$/;
-/**
- * BuildKit writes `COPY [--chown=..] src... dst` (without --from/--link), the classic builder
- * `COPY file:<hash> in dst`; both expand variables (`COPY $SRC $DIR/`).
- */
-function copyMatches(text, instruction) {
-    const destination = collapse(instruction.arguments.at(-1) ?? '');
-    const classic = CLASSIC_COPY.exec(text);
-    if (classic)
-        return matchesWithVariables(destination, collapse(classic[1]));
-    const words = text.split(' ');
-    while (words.length > 0 && words[0].startsWith('--'))
-        words.shift();
-    return matchesWithVariables(collapse(instruction.arguments.join(' ')), words.join(' '));
-}
-/**
- * Whether `text` is `pattern` with each `$VAR` / `${VAR...}` of the pattern standing for any
- * value. Literal pieces are found in order, leftmost first (right for `*`-style wildcards), so
- * the cost stays linear whatever the author wrote; a regex of `.*`s would not.
- */
-function matchesWithVariables(pattern, text) {
-    const pieces = pattern.split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/);
-    if (pieces.length === 1)
-        return pattern === text;
-    const first = pieces[0];
-    const last = pieces.at(-1);
-    if (!text.startsWith(first) || text.length < first.length + last.length)
-        return false;
-    let at = first.length;
-    const end = text.length - last.length;
-    for (const piece of pieces.slice(1, -1)) {
-        const found = text.indexOf(piece, at);
-        if (found === -1 || found + piece.length > end)
-            return false;
-        at = found + piece.length;
-    }
-    return text.endsWith(last);
-}
-function collapse(text) {
-    return text.replace(/\s+/g, ' ').trim();
-}
-
+// EXTERNAL MODULE: ./src/advise/attribute.ts
+var attribute = __webpack_require__(9912);
 ;// CONCATENATED MODULE: ./src/advise/advise-image.ts
 
 
 
 function adviseImage(scanned, options) {
-    const dockerfile = parseDockerfile(options.dockerfile.text, {
+    const dockerfile = (0,advise_dockerfile/* parseDockerfile */.Ai)(options.dockerfile.text, {
         file: options.dockerfile.file,
         target: options.target,
         buildArgs: buildArgValues(options.buildArgs),
@@ -800,7 +90,7 @@ function adviseImage(scanned, options) {
     const inputs = scanned.map((p) => ({
         dockerfile,
         platform: p.platform,
-        layers: attributeLayers(dockerfile, p.layers),
+        layers: (0,attribute/* attributeLayers */.LH)(dockerfile, p.layers),
         waste: p.waste,
     }));
     return advise(inputs, { rules: options.rules, minBytes: options.minBytes });
@@ -815,8 +105,8 @@ function buildArgValues(args) {
     return values;
 }
 
-// EXTERNAL MODULE: ./src/advise/dockerfile-source.ts
-var dockerfile_source = __webpack_require__(2980);
+// EXTERNAL MODULE: ./src/advise/dockerfile-source.ts + 1 modules
+var dockerfile_source = __webpack_require__(1405);
 // EXTERNAL MODULE: ./src/image/cache-paths.ts
 var cache_paths = __webpack_require__(6734);
 // EXTERNAL MODULE: ./src/image/layers.ts + 1 modules
@@ -874,7 +164,7 @@ function finalFilesystem(layers) {
 }
 
 // EXTERNAL MODULE: ./src/image/records.ts
-var records = __webpack_require__(6899);
+var image_records = __webpack_require__(6899);
 ;// CONCATENATED MODULE: ./src/advise/node-deps.ts
 /**
  * Node dev dependencies, measured from what the package manager installed: a project's
@@ -938,7 +228,7 @@ function nodeProjects(fs) {
         if (!path.endsWith('package.json') || path.includes('node_modules/'))
             continue;
         const dir = path === 'package.json' ? '' : path.slice(0, -'/package.json'.length);
-        const manifest = (0,records/* parseManifestRecord */.WK)(record.text);
+        const manifest = (0,image_records/* parseManifestRecord */.WK)(record.text);
         if (!manifest || (manifest.devDependencies ?? []).length === 0)
             continue;
         const modules = join(dir, 'node_modules/');
@@ -969,7 +259,7 @@ function nodeProjects(fs) {
                     continue;
                 reached.add(found);
                 const own = fs.records.get(`${found}/package.json`);
-                const ownManifest = own && (0,records/* parseManifestRecord */.WK)(own.text);
+                const ownManifest = own && (0,image_records/* parseManifestRecord */.WK)(own.text);
                 if (ownManifest)
                     queue.push([found, needs(ownManifest)]);
             }
@@ -1064,6 +354,21 @@ function copiesFromElsewhere(chain) {
         flagValue(instruction, 'from') !== undefined) ||
         (instruction.keyword === 'RUN' &&
             instruction.flags.some((flag) => /^--mount=(?:.*,)?from=/i.test(flag))));
+}
+/** The cache mount targets of a RUN (`--mount=type=cache,target=/root/.cache/pip`). */
+function cacheMountTargets(instruction) {
+    const targets = [];
+    for (const flag of instruction.flags) {
+        const match = /^--mount=(.*)$/i.exec(flag);
+        if (!match)
+            continue;
+        const options = match[1].split(',').map((option) => option.split('='));
+        const type = options.find(([key]) => key === 'type')?.[1];
+        const target = options.find(([key]) => key === 'target' || key === 'dst' || key === 'destination')?.[1];
+        if (type === 'cache' && target)
+            targets.push(target.replace(/\/+$/, ''));
+    }
+    return targets;
 }
 
 ;// CONCATENATED MODULE: ./src/advise/rules/single-stage-toolchain.ts
@@ -1254,7 +559,7 @@ const singleStageToolchain = {
     id: 'single-stage-toolchain',
     title: 'Build toolchain in the final image',
     check(input) {
-        const chain = stageChain(input.dockerfile);
+        const chain = (0,attribute/* stageChain */.ap)(input.dockerfile);
         if (chain.length === 0 || copiesFromElsewhere(chain))
             return [];
         const program = programOf(chain);
@@ -1371,7 +676,7 @@ const copyBeforeInstall = {
     id: 'copy-before-install',
     title: 'Dependencies installed after copying all sources',
     check(input) {
-        const instructions = chainInstructions(stageChain(input.dockerfile));
+        const instructions = chainInstructions((0,attribute/* stageChain */.ap)(input.dockerfile));
         const bytesOf = (instruction) => input.layers
             .filter((layer) => !layer.fromBase && layer.instruction?.startLine === instruction.startLine)
             .reduce((sum, layer) => sum + layer.scan.uncompressed, 0);
@@ -1504,7 +809,7 @@ const baseImageShare = {
     id: 'base-image-share',
     title: 'Base image is most of the image',
     check(input) {
-        const chain = stageChain(input.dockerfile);
+        const chain = (0,attribute/* stageChain */.ap)(input.dockerfile);
         if (chain.length === 0)
             return [];
         const root = chain[0];
@@ -1670,6 +975,422 @@ function byAdderInstruction(items) {
     return [...groups.entries()].sort(([a], [b]) => a.startLine - b.startLine).map(([, group]) => group);
 }
 
+;// CONCATENATED MODULE: ./src/advise/dpkg.ts
+const STATUS = 'var/lib/dpkg/status';
+const STATES = 'var/lib/apt/extended_states';
+/** The installed packages of a status file, by name. */
+function parseStatus(text) {
+    const packages = new Map();
+    for (const stanza of text.split(/\n\s*\n/)) {
+        const fields = new Map();
+        for (const line of stanza.split('\n')) {
+            const colon = line.indexOf(':');
+            if (colon > 0)
+                fields.set(line.slice(0, colon), line.slice(colon + 1).trim());
+        }
+        const name = fields.get('Package');
+        if (!name || !/\binstalled$/.test(fields.get('Status') ?? ''))
+            continue;
+        const names = (value) => (value ?? '')
+            .split(',')
+            .map((dep) => dep
+            .split('|')
+            .map((alt) => alt.trim().split(/[\s(:]/)[0])
+            .filter(Boolean))
+            .filter((alts) => alts.length > 0);
+        packages.set(name, {
+            name,
+            version: fields.get('Version') ?? '',
+            depends: [...names(fields.get('Pre-Depends')), ...names(fields.get('Depends'))],
+            provides: names(fields.get('Provides')).flat(),
+        });
+    }
+    return packages;
+}
+const APK_INSTALLED = 'lib/apk/db/installed';
+/** apk's installed database (`P:` name, `V:` version, `F:` directory, `R:` file in it), by name. */
+function parseApkInstalled(text) {
+    const packages = new Map();
+    for (const stanza of text.split(/\n\s*\n/)) {
+        let pkg;
+        let dir = '';
+        for (const line of stanza.split('\n')) {
+            const value = line.slice(2);
+            if (line.startsWith('P:'))
+                pkg = { name: value, version: '', files: [] };
+            else if (!pkg)
+                continue;
+            else if (line.startsWith('V:'))
+                pkg.version = value;
+            else if (line.startsWith('F:'))
+                dir = value;
+            else if (line.startsWith('R:'))
+                pkg.files.push(dir ? `${dir}/${value}` : value);
+        }
+        if (pkg)
+            packages.set(pkg.name, pkg);
+    }
+    return packages;
+}
+/** The packages apt marked as installed automatically. */
+function parseAutoInstalled(text) {
+    const auto = new Set();
+    for (const stanza of text.split(/\n\s*\n/)) {
+        const name = /^Package:\s*(\S+)/m.exec(stanza)?.[1];
+        if (name && /^Auto-Installed:\s*1/m.test(stanza))
+            auto.add(name);
+    }
+    return auto;
+}
+/** The latest text of a record at or below layer position `at`. */
+function recordAt(layers, path, at) {
+    for (let i = at; i >= 0; i--) {
+        const text = layers[i].scan.records?.[path];
+        if (text !== undefined)
+            return text;
+    }
+    return undefined;
+}
+const statusAt = (layers, at) => {
+    const text = recordAt(layers, STATUS, at);
+    return text === undefined ? undefined : parseStatus(text);
+};
+const autoInstalledAt = (layers, at) => parseAutoInstalled(recordAt(layers, STATES, at) ?? '');
+/** Every package `roots` need through Depends and Pre-Depends (the first installed alternative). */
+function dependencyClosure(installed, roots) {
+    const providers = new Map();
+    for (const pkg of installed.values())
+        for (const virtual of pkg.provides)
+            providers.set(virtual, pkg.name);
+    const find = (name) => (installed.has(name) ? name : providers.get(name));
+    const reached = new Set();
+    const queue = [...roots].filter((name) => installed.has(name));
+    while (queue.length > 0) {
+        const name = queue.pop();
+        if (reached.has(name))
+            continue;
+        reached.add(name);
+        for (const alternatives of installed.get(name).depends) {
+            const hit = alternatives.map(find).find((found) => found !== undefined);
+            if (hit && !reached.has(hit))
+                queue.push(hit);
+        }
+    }
+    return reached;
+}
+/** The bytes a package's files take in a layer, by its file list in that layer (`PKG.list` or `PKG:ARCH.list`). */
+function packageBytesIn(layer, name) {
+    const records = layer.scan.records ?? {};
+    const list = Object.entries(records).find(([path]) => path === `var/lib/dpkg/info/${name}.list` ||
+        (path.startsWith(`var/lib/dpkg/info/${name}:`) && path.endsWith('.list')));
+    if (!list)
+        return 0;
+    const files = new Set(list[1].split('\n').map((line) => line.replace(/^\/+/, '')));
+    const { count, paths, sizes } = layer.scan.entries;
+    let bytes = 0;
+    for (let k = 0; k < count; k++)
+        if (files.has(paths[k]))
+            bytes += sizes[k];
+    // dpkg's own records of the package (its file list, checksums, scripts) go with it.
+    for (let k = 0; k < count; k++) {
+        const path = paths[k];
+        if (path.startsWith(`var/lib/dpkg/info/${name}.`) || path.startsWith(`var/lib/dpkg/info/${name}:`))
+            bytes += sizes[k];
+    }
+    return bytes;
+}
+
+;// CONCATENATED MODULE: ./src/advise/rules/package-noop.ts
+/**
+ * package-noop: package steps that do nothing, read from the package managers' own records.
+ *
+ * - An upgrade (`apt-get upgrade`, `dist-upgrade`, `full-upgrade`, `apk upgrade`) with no package
+ *   index to upgrade from: no `update` before it in the same RUN (nor apk's `-U`/`--no-cache`), and
+ *   no index in the filesystem below it (the lists an earlier `apt-get update` left, apk's
+ *   APKINDEX). It upgrades nothing, yet apt still writes its caches (pkgcache.bin and
+ *   srcpkgcache.bin, 3.4 MB on Debian 12). The fix drops it: an edit that removes the RUN when it
+ *   does nothing else (it then saves the layer's bytes, exactly), or the upgrade command from the
+ *   RUN (saving is unknown: no Saves figure). Whether upgrades were meant is the author's call,
+ *   so the message offers the other fix too (update first, in the same RUN).
+ * - An install naming a package that is already installed at the same version (by the base image
+ *   or an earlier step): apt and apk install nothing for it. The fix drops the name from the list
+ *   (an edit); it saves nothing, so the finding has no Saves figure, and its bytes are what the
+ *   package weighs where it is installed (what the line is about, for ranking).
+ *
+ * Quiet when the RUN mounts a cache where the index lives (it may be in the mount), when a
+ * package's version changed (that is an upgrade), and without a package database to read.
+ */
+
+
+
+
+
+const PACKAGE_NOOP = 'package-noop';
+const OPT = String.raw `(?:-o\s+\S+|-\S+)`;
+const APT = String.raw `apt(?:-get)?`;
+const APT_UPGRADE = new RegExp(String.raw `\b${APT}(?:\s+${OPT})*\s+(?:dist-|full-)?upgrade\b`);
+const APT_UPDATE = new RegExp(String.raw `\b${APT}(?:\s+${OPT})*\s+update\b`);
+const APT_INSTALL = new RegExp(String.raw `\b${APT}(?:\s+${OPT})*\s+install\b`, 'g');
+const APK_UPGRADE = /\bapk(?:\s+-\S+)*\s+upgrade\b/;
+const APK_UPDATE = /\bapk(?:\s+-\S+)*\s+update\b/;
+const APK_ADD = /\bapk(?:\s+-\S+)*\s+add\b/g;
+/** An upgrade command as written, with its options, for the edit that removes it. */
+const UPGRADE_CALL = new RegExp(String.raw `(?:DEBIAN_FRONTEND=\S+\s+)?(?:${APT}(?:\s+${OPT})*\s+(?:dist-|full-)?upgrade|apk(?:\s+-\S+)*\s+upgrade)(?:\s+${OPT})*`);
+/** Steps that do nothing but tidy up after apt or apk: a RUN of these and a no-op upgrade does nothing. */
+const TIDY = /^(?:set\s+-\S+|true|:|export\s+\S+=\S*|(?:apt-get|apt)\s+(?:-\S+\s+)*(?:clean|autoclean|autoremove(?:\s+-\S+)*)|apk\s+cache\s+clean|rm\s+-(?:rf|fr|r|f)\s+(?:\/var\/lib\/apt\/lists\S*|\/var\/cache\/\S*|\/tmp\/\S*)(?:\s+(?:\/var\/lib\/apt\/lists\S*|\/var\/cache\/\S*|\/tmp\/\S*))*)$/;
+const APT_INDEX = /^var\/lib\/apt\/lists\/[^/]+_Packages(?:\.[a-z0-9]+)?$/;
+const APK_INDEX = /^(?:var\/cache\/apk|etc\/apk\/cache)\/APKINDEX\.[^/]+\.tar\.gz$/;
+/** The RUN's command as the shell reads it: continuation lines joined, heredocs appended. */
+const commandOf = (instruction) => instruction.arguments.join('\n').replace(/\\\r?\n/g, ' ');
+/** A RUN's upgrade that has no index to upgrade from, or undefined. */
+function noopUpgrade(input, at) {
+    const layer = input.layers[at];
+    if (!isRunLayer(layer))
+        return undefined;
+    const instruction = layer.instruction;
+    const command = commandOf(instruction);
+    const apt = APT_UPGRADE.exec(command);
+    const apk = APK_UPGRADE.exec(command);
+    const hit = apt ?? apk;
+    if (!hit)
+        return undefined;
+    const manager = apt ? 'apt' : 'apk';
+    const before = command.slice(0, hit.index);
+    if (manager === 'apt' && APT_UPDATE.test(before))
+        return undefined;
+    if (manager === 'apk') {
+        if (APK_UPDATE.test(before))
+            return undefined;
+        const call = new RegExp(UPGRADE_CALL.source).exec(command.slice(hit.index))?.[0] ?? '';
+        if (/(?:^|\s)(?:-U|--update-cache|--no-cache)\b/.test(call))
+            return undefined;
+    }
+    const mounted = cacheMountTargets(instruction);
+    const indexDirs = manager === 'apt' ? ['/var/lib/apt'] : ['/var/cache/apk', '/etc/apk/cache', '/var/cache'];
+    if (mounted.some((target) => indexDirs.some((dir) => target === dir || target.startsWith(`${dir}/`))))
+        return undefined;
+    const below = finalFilesystem(input.layers.slice(0, at));
+    const index = manager === 'apt' ? APT_INDEX : APK_INDEX;
+    for (const path of below.files.keys())
+        if (index.test(path))
+            return undefined;
+    const steps = command
+        .split(/&&|\|\||;|\n/)
+        .map((step) => step.trim())
+        .filter(Boolean);
+    const alone = steps.every((step) => TIDY.test(step) || ((APT_UPGRADE.test(step) || APK_UPGRADE.test(step)) && isUpgradeOnly(step)));
+    return { manager, alone };
+}
+/** A step that is one upgrade command with its options (and an env prefix). */
+const isUpgradeOnly = (step) => new RegExp(`^${UPGRADE_CALL.source}$`).test(step);
+/** RUN layers that are wholly a no-op upgrade: package-cache leaves their caches to this rule. */
+function noopUpgradeLayers(input) {
+    const layers = new Set();
+    input.layers.forEach((_, at) => {
+        if (noopUpgrade(input, at)?.alone)
+            layers.add(at);
+    });
+    return layers;
+}
+/** The package names an install command names (`apt-get install -y a b=1.2`, `apk add --virtual .x c`). */
+function namedPackages(command) {
+    const found = [];
+    const text = command.replace(/\\\r?\n/g, ' ');
+    for (const [manager, pattern] of [
+        ['apt', APT_INSTALL],
+        ['apk', APK_ADD],
+    ]) {
+        for (const match of text.matchAll(new RegExp(pattern.source, 'g'))) {
+            const rest = text.slice(match.index + match[0].length);
+            const segment = rest.split(/&&|\|\||[;|)\n]/)[0] ?? '';
+            if (/--reinstall\b/.test(`${match[0]} ${segment}`))
+                continue;
+            const names = [];
+            const words = segment.trim().split(/\s+/).filter(Boolean);
+            for (let i = 0; i < words.length; i++) {
+                const word = words[i];
+                if (word.startsWith('-')) {
+                    // Options that take the next word as their value.
+                    if (/^(?:-o|-t|--virtual|-X|--repository|--target-release|-c)$/.test(word))
+                        i++;
+                    continue;
+                }
+                const name = word.split(/[=<>~:]/)[0].toLowerCase();
+                if (/[$`'"]/.test(word) || /[*?{}[\]]/.test(name) || word.startsWith('.') || word.includes('/'))
+                    continue;
+                if (/^[a-z0-9][a-z0-9+.-]*$/.test(name))
+                    names.push(name);
+            }
+            if (names.length > 0)
+                found.push({ manager, names });
+        }
+    }
+    return found;
+}
+/** The packages installed at or below layer `at`, per manager, with their versions. */
+function installedAt(layers, at, manager) {
+    if (at < 0)
+        return undefined;
+    if (manager === 'apt') {
+        const status = statusAt(layers, at);
+        if (!status)
+            return undefined;
+        return new Map([...status].map(([name, pkg]) => [name, { version: pkg.version }]));
+    }
+    const text = recordAt(layers, APK_INSTALLED, at);
+    if (text === undefined)
+        return undefined;
+    return new Map([...parseApkInstalled(text)].map(([name, pkg]) => [name, { version: pkg.version, files: pkg.files }]));
+}
+/** The bytes of an installed package's files in the filesystem below a layer. */
+function installedBytes(fs, name, installed) {
+    let files = installed.files;
+    if (!files) {
+        const list = [...fs.records].find(([path]) => path === `var/lib/dpkg/info/${name}.list` ||
+            (path.startsWith(`var/lib/dpkg/info/${name}:`) && path.endsWith('.list')));
+        files = list ? list[1].text.split('\n').map((line) => line.replace(/^\/+/, '')) : [];
+    }
+    let bytes = 0;
+    for (const path of new Set(files))
+        bytes += fs.files.get(path)?.size ?? 0;
+    return bytes;
+}
+/**
+ * The edits that remove package names from the install inside a plain RUN: one per line changed
+ * (a continuation line left with only its `\\` goes), or undefined when a name is not found or
+ * removing it would empty a line that ends the instruction.
+ */
+function dropNames(input, instruction, names) {
+    const lines = input.dockerfile.lines;
+    let from = instruction.startLine;
+    while (from < instruction.endLine && !/\b(?:apt-get|apt|apk)\b/.test(lines[from - 1]))
+        from++;
+    const edited = new Map();
+    for (const name of names) {
+        const escaped = name.replace(/[.+]/g, '\\$&');
+        const token = new RegExp(String.raw `(\s)${escaped}(?:[=:][^\s\\]*)?(?=\s|\\|$)`);
+        let found = false;
+        for (let line = from; line <= instruction.endLine && !found; line++) {
+            const text = edited.get(line) ?? lines[line - 1];
+            if (!token.test(text))
+                continue;
+            const dropped = text.replace(token, '$1').replace(/(\S)[ \t]{2,}(?=\S)/, '$1 ');
+            edited.set(line, dropped.replace(/[ \t]+$/, '').replace(/[ \t]{2,}\\$/, ' \\'));
+            found = true;
+        }
+        if (!found)
+            return undefined;
+    }
+    const edits = [];
+    for (const [line, text] of edited) {
+        if (text.trim() === '\\')
+            edits.push({ line, endLine: line, text: '' });
+        else if (text.trim() === '')
+            return undefined;
+        else
+            edits.push({ line, endLine: line, text });
+    }
+    return edits;
+}
+const packageNoopRule = {
+    id: PACKAGE_NOOP,
+    title: 'Package step that does nothing',
+    check(input) {
+        const findings = [];
+        const file = input.dockerfile.file;
+        const lastBase = input.layers.reduce((last, layer, at) => (layer.fromBase ? at : last), -1);
+        input.layers.forEach((layer, at) => {
+            if (!isRunLayer(layer))
+                return;
+            const instruction = layer.instruction;
+            const upgrade = noopUpgrade(input, at);
+            if (upgrade) {
+                const update = upgrade.manager === 'apt' ? 'apt-get update' : 'apk update';
+                const where = upgrade.manager === 'apt' ? 'no package lists' : 'no APKINDEX';
+                const remove = !upgrade.alone && instruction.heredocs.length === 0 ? removeUpgrade(input, instruction) : undefined;
+                const bytes = upgrade.alone ? layer.scan.uncompressed : 0;
+                findings.push({
+                    rule: PACKAGE_NOOP,
+                    file,
+                    line: instruction.startLine,
+                    endLine: instruction.endLine,
+                    bytes,
+                    ...(upgrade.alone && { saves: bytes }),
+                    message: `This ${upgrade.manager === 'apt' ? '`apt-get upgrade`' : '`apk upgrade`'} upgrades nothing: ` +
+                        `there are ${where} here (no \`${update}\` before it in this RUN, none left by an earlier one)` +
+                        (bytes > 0 ? `, yet it writes ${(0,format/* formatBytes */.z3)(bytes)}` : ''),
+                    fix: (upgrade.alone ? 'Remove this RUN' : 'Remove the upgrade from this RUN') +
+                        `; if upgrades are wanted, run \`${update}\` first in the same RUN (and clean up after). ` +
+                        'Silence with `# shipshape-ignore package-noop`',
+                    ...(upgrade.alone
+                        ? { edits: [{ line: instruction.startLine, endLine: instruction.endLine, text: '' }] }
+                        : remove && { edits: [remove] }),
+                });
+            }
+            for (const { manager, names } of namedPackages(commandOf(instruction))) {
+                const before = installedAt(input.layers, at - 1, manager);
+                const after = installedAt(input.layers, at, manager);
+                if (!before || !after)
+                    continue;
+                const fromBase = lastBase >= 0 ? installedAt(input.layers, lastBase, manager) : undefined;
+                const noops = [...new Set(names)].filter((name) => {
+                    const was = before.get(name);
+                    const now = after.get(name);
+                    return was !== undefined && now !== undefined && was.version === now.version;
+                });
+                if (noops.length === 0)
+                    continue;
+                const fs = finalFilesystem(input.layers.slice(0, at));
+                const weighed = noops.map((name) => ({
+                    name,
+                    bytes: installedBytes(fs, name, before.get(name)),
+                    base: fromBase?.has(name) ?? false,
+                }));
+                const bytes = weighed.reduce((sum, p) => sum + p.bytes, 0);
+                const edits = instruction.heredocs.length === 0 && noops.length < new Set(names).size
+                    ? dropNames(input, instruction, noops)
+                    : undefined;
+                const earlier = input.layers
+                    .slice(lastBase + 1, at)
+                    .filter((l) => l.instruction && !l.fromBase)
+                    .map((l) => l.instruction);
+                const by = weighed.every((p) => p.base)
+                    ? 'the base image'
+                    : weighed.some((p) => p.base) || earlier.length === 0
+                        ? 'the base image or an earlier step'
+                        : `an earlier step (${lineList(earlier)})`;
+                const list = weighed
+                    .map((p) => `\`${p.name}\`${p.bytes > 0 ? ` ${(0,format/* formatBytes */.z3)(p.bytes)}` : ''}`)
+                    .join(', ');
+                findings.push({
+                    rule: PACKAGE_NOOP,
+                    file,
+                    line: instruction.startLine,
+                    endLine: instruction.endLine,
+                    bytes,
+                    message: `This install names ${list}, already installed at the same version by ${by}: installing ${noops.length > 1 ? 'them' : 'it'} again does nothing`,
+                    fix: `Drop ${noops.map((n) => `\`${n}\``).join(', ')} from the list (it saves no bytes; the list then says what this step adds); ` +
+                        'silence with `# shipshape-ignore package-noop`',
+                    ...(edits && edits.length > 0 && { edits }),
+                });
+            }
+        });
+        return findings;
+    },
+};
+/** The edit that takes the upgrade command (and the `&&` that joins it) out of a plain shell RUN. */
+function removeUpgrade(input, instruction) {
+    const call = UPGRADE_CALL.source;
+    const patterns = [new RegExp(String.raw `${call}\s*&&\s*`), new RegExp(String.raw `\s*&&\s*${call}`)];
+    for (let line = instruction.startLine; line <= instruction.endLine; line++) {
+        const text = input.dockerfile.lines[line - 1];
+        for (const pattern of patterns)
+            if (pattern.test(text))
+                return { line, endLine: line, text: text.replace(pattern, '') };
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/advise/rules/package-cache.ts
 /**
  * package-cache: package-manager caches (apt lists and archives, apk, yum/dnf, pip, npm, yarn,
@@ -1688,6 +1409,9 @@ function byAdderInstruction(items) {
  * mounts one cache of a manager but leaves another (apt archives mounted, lists left), the
  * finding names the directory that still holds bytes.
  */
+
+
+
 
 
 
@@ -1752,22 +1476,7 @@ function cachesOf(layer, mounted) {
         .sort((a, b) => b.bytes - a.bytes);
 }
 /** The RUN's command text, heredocs included: what tells apt from apt-get, dnf from yum. */
-const commandOf = (instruction) => instruction.arguments.join('\n');
-/** The cache mount targets of a RUN (`--mount=type=cache,target=/root/.cache/pip`). */
-function cacheMountTargets(instruction) {
-    const targets = [];
-    for (const flag of instruction.flags) {
-        const match = /^--mount=(.*)$/i.exec(flag);
-        if (!match)
-            continue;
-        const options = match[1].split(',').map((option) => option.split('='));
-        const type = options.find(([key]) => key === 'type')?.[1];
-        const target = options.find(([key]) => key === 'target' || key === 'dst' || key === 'destination')?.[1];
-        if (type === 'cache' && target)
-            targets.push(target.replace(/\/+$/, ''));
-    }
-    return targets;
-}
+const package_cache_commandOf = (instruction) => instruction.arguments.join('\n');
 /** The fix for one kind of cache, as this RUN would write it. */
 function cacheFix(kind, roots, command) {
     const root = roots[0];
@@ -1816,7 +1525,11 @@ const packageCacheRule = {
     check(input) {
         const findings = [];
         const runs = input.layers.filter(isRunLayer);
+        // A RUN that is wholly an upgrade with nothing to upgrade from: package-noop removes it.
+        const noops = noopUpgradeLayers(input);
         for (const layer of runs) {
+            if (noops.has(layer.index))
+                continue;
             const instruction = layer.instruction;
             const caches = cachesOf(layer, cacheMountTargets(instruction));
             const bytes = caches.reduce((total, cache) => total + cache.bytes, 0);
@@ -1824,7 +1537,7 @@ const packageCacheRule = {
                 continue;
             const hiddenLater = hiddenCacheBytes(input, layer.index);
             const parts = caches.map((c) => `${(0,format/* formatBytes */.z3)(c.bytes)} of ${package_cache_LABELS.get(c.kind)} (${c.roots.join(', ')})`);
-            const command = commandOf(instruction);
+            const command = package_cache_commandOf(instruction);
             const later = runs.filter((run) => run.index > layer.index).map((run) => run.instruction);
             const apt = caches.find((c) => c.kind === 'apt');
             const plan = apt ? aptPlan(input, layer, apt, later) : undefined;
@@ -1861,8 +1574,8 @@ const packageCacheRule = {
         return findings;
     },
 };
-const APT_UPDATE = /\bapt(?:-get)?\s+(?:-\S+\s+)*update\b/;
-const APT_INSTALL = /\bapt(?:-get)?\s+(?:-\S+\s+)*install\b/;
+const package_cache_APT_UPDATE = /\bapt(?:-get)?\s+(?:-\S+\s+)*update\b/;
+const package_cache_APT_INSTALL = /\bapt(?:-get)?\s+(?:-\S+\s+)*install\b/;
 const LISTS_CLEANED = /rm\s+-\S*\s+\/var\/lib\/apt\/lists/;
 const APT_LISTS_CLEAN = 'rm -rf /var/lib/apt/lists/*';
 /** A RUN that runs `apt-get update` and nothing else. */
@@ -1876,7 +1589,7 @@ const UPDATE_ONLY = /^\s*apt(?:-get)?\s+(?:-\S+\s+)*update(?:\s+-\S+)*\s*$/;
 function aptPlan(input, layer, apt, later) {
     const model = input.dockerfile;
     const instruction = layer.instruction;
-    const command = commandOf(instruction);
+    const command = package_cache_commandOf(instruction);
     const lists = apt.roots.some((r) => r.startsWith('/var/lib/apt/lists'));
     const archives = apt.roots.some((r) => r.startsWith('/var/cache/apt'));
     const listBytes = bytesUnder(layer, 'var/lib/apt/lists/');
@@ -1887,8 +1600,8 @@ function aptPlan(input, layer, apt, later) {
     let comesBack = 0;
     if (lists) {
         for (const run of later) {
-            const text = commandOf(run);
-            if (APT_UPDATE.test(text)) {
+            const text = package_cache_commandOf(run);
+            if (package_cache_APT_UPDATE.test(text)) {
                 if (!LISTS_CLEANED.test(text)) {
                     rewriters.push(run.startLine);
                     const there = input.layers.find((l) => l.instruction === run);
@@ -1896,7 +1609,7 @@ function aptPlan(input, layer, apt, later) {
                 }
                 break;
             }
-            if (APT_INSTALL.test(text))
+            if (package_cache_APT_INSTALL.test(text))
                 readers.push(run);
         }
     }
@@ -1915,7 +1628,7 @@ function aptPlan(input, layer, apt, later) {
         const there = input.layers.find((l) => l.instruction === run);
         return sum + (there ? bytesUnder(there, 'var/lib/apt/lists/') + bytesUnder(there, 'var/cache/apt/') : 0);
     }, 0);
-    if (lists && !APT_INSTALL.test(command) && APT_UPDATE.test(command) && readers.length > 0) {
+    if (lists && !package_cache_APT_INSTALL.test(command) && package_cache_APT_UPDATE.test(command) && readers.length > 0) {
         // An update-only RUN: the lists belong in the install's RUN, updated and cleaned there.
         const install = readers[0];
         const updateOnly = UPDATE_ONLY.test(command.replace(/\s*\\\n\s*/g, ' '));
@@ -2240,114 +1953,22 @@ const addUrlRule = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/advise/dpkg.ts
-const STATUS = 'var/lib/dpkg/status';
-const STATES = 'var/lib/apt/extended_states';
-/** The installed packages of a status file, by name. */
-function parseStatus(text) {
-    const packages = new Map();
-    for (const stanza of text.split(/\n\s*\n/)) {
-        const fields = new Map();
-        for (const line of stanza.split('\n')) {
-            const colon = line.indexOf(':');
-            if (colon > 0)
-                fields.set(line.slice(0, colon), line.slice(colon + 1).trim());
-        }
-        const name = fields.get('Package');
-        if (!name || !/\binstalled$/.test(fields.get('Status') ?? ''))
-            continue;
-        const names = (value) => (value ?? '')
-            .split(',')
-            .map((dep) => dep
-            .split('|')
-            .map((alt) => alt.trim().split(/[\s(:]/)[0])
-            .filter(Boolean))
-            .filter((alts) => alts.length > 0);
-        packages.set(name, {
-            name,
-            depends: [...names(fields.get('Pre-Depends')), ...names(fields.get('Depends'))],
-            provides: names(fields.get('Provides')).flat(),
-        });
-    }
-    return packages;
-}
-/** The packages apt marked as installed automatically. */
-function parseAutoInstalled(text) {
-    const auto = new Set();
-    for (const stanza of text.split(/\n\s*\n/)) {
-        const name = /^Package:\s*(\S+)/m.exec(stanza)?.[1];
-        if (name && /^Auto-Installed:\s*1/m.test(stanza))
-            auto.add(name);
-    }
-    return auto;
-}
-/** The latest text of a record at or below layer position `at`. */
-function recordAt(layers, path, at) {
-    for (let i = at; i >= 0; i--) {
-        const text = layers[i].scan.records?.[path];
-        if (text !== undefined)
-            return text;
-    }
-    return undefined;
-}
-const statusAt = (layers, at) => {
-    const text = recordAt(layers, STATUS, at);
-    return text === undefined ? undefined : parseStatus(text);
-};
-const autoInstalledAt = (layers, at) => parseAutoInstalled(recordAt(layers, STATES, at) ?? '');
-/** Every package `roots` need through Depends and Pre-Depends (the first installed alternative). */
-function dependencyClosure(installed, roots) {
-    const providers = new Map();
-    for (const pkg of installed.values())
-        for (const virtual of pkg.provides)
-            providers.set(virtual, pkg.name);
-    const find = (name) => (installed.has(name) ? name : providers.get(name));
-    const reached = new Set();
-    const queue = [...roots].filter((name) => installed.has(name));
-    while (queue.length > 0) {
-        const name = queue.pop();
-        if (reached.has(name))
-            continue;
-        reached.add(name);
-        for (const alternatives of installed.get(name).depends) {
-            const hit = alternatives.map(find).find((found) => found !== undefined);
-            if (hit && !reached.has(hit))
-                queue.push(hit);
-        }
-    }
-    return reached;
-}
-/** The bytes a package's files take in a layer, by its file list in that layer (`PKG.list` or `PKG:ARCH.list`). */
-function packageBytesIn(layer, name) {
-    const records = layer.scan.records ?? {};
-    const list = Object.entries(records).find(([path]) => path === `var/lib/dpkg/info/${name}.list` ||
-        (path.startsWith(`var/lib/dpkg/info/${name}:`) && path.endsWith('.list')));
-    if (!list)
-        return 0;
-    const files = new Set(list[1].split('\n').map((line) => line.replace(/^\/+/, '')));
-    const { count, paths, sizes } = layer.scan.entries;
-    let bytes = 0;
-    for (let k = 0; k < count; k++)
-        if (files.has(paths[k]))
-            bytes += sizes[k];
-    // dpkg's own records of the package (its file list, checksums, scripts) go with it.
-    for (let k = 0; k < count; k++) {
-        const path = paths[k];
-        if (path.startsWith(`var/lib/dpkg/info/${name}.`) || path.startsWith(`var/lib/dpkg/info/${name}:`))
-            bytes += sizes[k];
-    }
-    return bytes;
-}
-
 ;// CONCATENATED MODULE: ./src/advise/rules/apt-recommends.ts
 /**
  * apt-recommends: `apt-get install` without `--no-install-recommends` installs the packages the
  * named ones only recommend. Measured from the records the install wrote: the packages new in the
  * RUN's dpkg status that no package installed by hand (apt's extended states) or already there
- * needs through Depends/Pre-Depends, and the bytes their dpkg file lists name in that layer.
+ * needs through Depends/Pre-Depends, and the bytes their dpkg file lists name in that layer, plus
+ * what their installation adds beside their files: debconf's database (rewritten whole in the
+ * layer when only they have templates among the packages added, else their templates' bytes)
+ * and the files their maintainer scripts generate in a directory only they own
+ * (`/etc/ssl/certs/ca-certificates.crt`), and their .debs when apt's archive cache is left.
  * Quiet when the RUN already says `--no-install-recommends` (or sets Install-Recommends false),
  * or when the layer holds no dpkg records (no measurement, no guess).
  */
+
+
+
 
 
 
@@ -2382,9 +2003,12 @@ const aptRecommendsRule = {
                 .filter((name) => !needed.has(name))
                 .map((name) => ({ name, bytes: packageBytesIn(layer, name) }))
                 .sort((a, b) => b.bytes - a.bytes || (a.name < b.name ? -1 : 1));
-            const bytes = recommended.reduce((sum, p) => sum + p.bytes, 0);
-            if (bytes <= 0)
+            const own = recommended.reduce((sum, p) => sum + p.bytes, 0);
+            if (own <= 0)
                 return;
+            const names = new Set(recommended.map((p) => p.name));
+            const extra = debconfBytes(layer, names, added) + generatedBytes(input, at, names) + archiveBytes(layer, names);
+            const bytes = own + extra;
             const top = recommended
                 .slice(0, 3)
                 .map((p) => `${p.name} ${(0,format/* formatBytes */.z3)(p.bytes)}`)
@@ -2400,7 +2024,8 @@ const aptRecommendsRule = {
                 bytes,
                 saves: bytes,
                 message: `This \`apt-get install\` also installs ${recommended.length} package(s) that are only recommended, ` +
-                    `${(0,format/* formatBytes */.z3)(bytes)} (${top}${recommended.length > 3 ? ', …' : ''})`,
+                    `${(0,format/* formatBytes */.z3)(bytes)} (${top}${recommended.length > 3 ? ', …' : ''}` +
+                    `${extra > 0 ? `; ${(0,format/* formatBytes */.z3)(extra)} of it their debconf templates, generated files and .debs` : ''})`,
                 fix: 'Add `--no-install-recommends` (`apt-get install -y --no-install-recommends ...`), and name any ' +
                     'recommended package the image does need; silence with `# shipshape-ignore apt-recommends`',
                 ...(edit && { edits: [edit] }),
@@ -2409,6 +2034,80 @@ const aptRecommendsRule = {
         return findings;
     },
 };
+/**
+ * What the debconf database costs the layer for the packages named (the recommended ones, of the
+ * packages `added` in the layer): when only they have templates among the packages the layer
+ * added, debconf ran for them alone and every copy of its files in the layer (templates.dat,
+ * config.dat and their -old copies, rewritten whole) goes with them; otherwise their templates'
+ * bytes in the templates files.
+ */
+function debconfBytes(layer, names, added) {
+    const records = layer.scan.records ?? {};
+    const templates = ['var/cache/debconf/templates.dat', 'var/cache/debconf/templates.dat-old']
+        .map((path) => records[path])
+        .filter((text) => text !== undefined)
+        .flatMap(image_records/* parseTemplatesRecord */.Y);
+    const ours = templates.filter((t) => t.owners.length > 0 && t.owners.every((o) => names.has(o.split(':')[0])));
+    if (ours.length === 0)
+        return 0;
+    const others = new Set(added.filter((name) => !names.has(name)));
+    if (templates.some((t) => t.owners.some((o) => others.has(o.split(':')[0]))))
+        return ours.reduce((sum, t) => sum + t.bytes, 0);
+    const { count, paths, sizes } = layer.scan.entries;
+    let bytes = 0;
+    for (let k = 0; k < count; k++)
+        if (/^var\/cache\/debconf\/[^/]+\.dat(?:-old)?$/.test(paths[k]))
+            bytes += sizes[k];
+    return bytes;
+}
+/** The .deb files of the packages named that apt left in its archive cache in the layer. */
+function archiveBytes(layer, names) {
+    const { count, paths, sizes } = layer.scan.entries;
+    let bytes = 0;
+    for (let k = 0; k < count; k++) {
+        const match = /^var\/cache\/apt\/archives\/([^/_]+)_[^/]*\.deb$/.exec(paths[k]);
+        if (match && names.has(decodeURIComponent(match[1])))
+            bytes += sizes[k];
+    }
+    return bytes;
+}
+/** dpkg's and apt's own bookkeeping, which every install rewrites: not a package's files. */
+const BOOKKEEPING = /^(?:var\/lib\/(?:dpkg|apt|ucf)|var\/cache\/(?:debconf|apt|ldconfig)|var\/log)\//;
+/**
+ * Files the layer adds that no package lists, in a directory that only the packages named list
+ * (and at least one of them): what their maintainer scripts generated there.
+ */
+function generatedBytes(input, at, names) {
+    const fs = finalFilesystem(input.layers.slice(0, at + 1));
+    const listed = new Set();
+    const dirOwners = new Map();
+    for (const [path, record] of fs.records) {
+        const match = /^var\/lib\/dpkg\/info\/([^/:]+)(?::[^/]+)?\.list$/.exec(path);
+        if (!match)
+            continue;
+        for (const line of record.text.split('\n')) {
+            const file = line.replace(/^\/+/, '');
+            if (!file)
+                continue;
+            listed.add(file);
+            const owners = dirOwners.get(file) ?? new Set();
+            owners.add(match[1]);
+            dirOwners.set(file, owners);
+        }
+    }
+    const layer = input.layers[at];
+    const { count, paths, kinds, sizes } = layer.scan.entries;
+    let bytes = 0;
+    for (let k = 0; k < count; k++) {
+        const path = paths[k];
+        if (kinds[k] !== image_layers/* EntryKind */.t0.File || listed.has(path) || BOOKKEEPING.test(path))
+            continue;
+        const owners = dirOwners.get(path.slice(0, Math.max(0, path.lastIndexOf('/'))));
+        if (owners && owners.size > 0 && [...owners].every((owner) => names.has(owner)))
+            bytes += sizes[k];
+    }
+    return bytes;
+}
 
 ;// CONCATENATED MODULE: ./src/advise/rules/dev-dependencies.ts
 /**
@@ -2570,7 +2269,7 @@ const jdkRuntimeRule = {
     id: JDK_RUNTIME,
     title: 'JDK where a JRE serves',
     check(input) {
-        const chain = stageChain(input.dockerfile);
+        const chain = (0,attribute/* stageChain */.ap)(input.dockerfile);
         if (chain.length === 0 || programOf(chain) !== 'java')
             return [];
         const findings = [];
@@ -2641,6 +2340,7 @@ const jdkRuntimeRule = {
 
 
 
+
 // Every rule the advisor runs, in a stable order. Rule files add themselves here.
 const RULES = [
     singleStageToolchain,
@@ -2655,6 +2355,7 @@ const RULES = [
     aptRecommendsRule,
     dockerignoreRule,
     jdkRuntimeRule,
+    packageNoopRule,
 ];
 
 ;// CONCATENATED MODULE: ./src/steps/advice.ts
