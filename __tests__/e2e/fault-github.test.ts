@@ -14,14 +14,13 @@ import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { pushFaultImages, runReport, SHORT_TIMEOUT_MS, warningsOf, errorsOf } from '../support/fault-lab.js';
 import { startGitHubStandIn, WRITE_TOKEN, type GitHubStandIn } from '../support/github-stand-in.js';
 import { freshRepo, LAB } from '../support/registry.js';
+import { untimed } from '../support/comment-body.js';
 import { tallied } from '../support/tally.js';
 
 let repository: string;
 let github: GitHubStandIn;
 let proxy: FaultProxy;
 let referenceBody: string;
-// The footer's update time is to the minute: runs either side of a minute differ only there.
-const untimed = (body: string) => body.trim().replace(/ · updated \d{4}-\d\d-\d\d \d\d:\d\d UTC/, '');
 let nextPr = 1;
 
 const run = (prNumber: number, env: Record<string, string> = {}): Promise<ActionRun> =>

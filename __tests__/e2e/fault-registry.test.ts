@@ -22,6 +22,7 @@ import {
 import { startGitHubStandIn, WRITE_TOKEN, type GitHubStandIn } from '../support/github-stand-in.js';
 import { countImage } from '../support/independent.js';
 import { freshRepo, LAB, LAB_AUTH, LAB_AUTH_PASSWORD, LAB_AUTH_USER } from '../support/registry.js';
+import { untimed } from '../support/comment-body.js';
 import { tallied } from '../support/tally.js';
 
 const PR = 7;
@@ -68,7 +69,7 @@ test('the fault-free run: figures equal independent counts, one comment holding 
     counted[0].layers.map((l) => [l.digest, l.compressed, l.uncompressed, l.files]),
   );
   expect(commentsNow()).toHaveLength(1);
-  expect(commentsNow()[0].body.trim()).toBe(reference.outputs['comment-body'].trim());
+  expect(untimed(commentsNow()[0].body)).toBe(untimed(reference.outputs['comment-body']));
 });
 
 /** Recovered: exit 0, the reference's figures and comment body, still one comment. */
@@ -76,9 +77,9 @@ function expectRecovered(run: ActionRun): void {
   expect(errorsOf(run)).toEqual([]);
   expect(run.exitCode).toBe(0);
   expect(figuresOf(run)).toEqual(figuresOf(reference));
-  expect(run.outputs['comment-body']).toBe(reference.outputs['comment-body']);
+  expect(untimed(run.outputs['comment-body'])).toBe(untimed(reference.outputs['comment-body']));
   expect(commentsNow()).toHaveLength(1);
-  expect(commentsNow()[0].body.trim()).toBe(reference.outputs['comment-body'].trim());
+  expect(untimed(commentsNow()[0].body)).toBe(untimed(reference.outputs['comment-body']));
 }
 
 /** A clear error: exit 1, one error naming the image and matching `cause`, no report, the comment untouched. */
@@ -91,7 +92,7 @@ function expectClearError(run: ActionRun, cause: RegExp, writesBefore: number): 
   expect(run.outputs['size-report']).toBeUndefined();
   expect(github.requests.filter((r) => r.method !== 'GET')).toHaveLength(writesBefore);
   expect(commentsNow()).toHaveLength(1);
-  expect(commentsNow()[0].body.trim()).toBe(reference.outputs['comment-body'].trim());
+  expect(untimed(commentsNow()[0].body)).toBe(untimed(reference.outputs['comment-body']));
 }
 
 const manifestByTag = /\/manifests\/1$/;
