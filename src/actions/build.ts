@@ -34,6 +34,7 @@ import { announceBuiltBy, gateOnBuildx, runBuild, type WrittenTags } from '../st
 import { checkCacheExports, planBuildCache } from '../steps/cache.js';
 import type { LegPlan } from '../steps/legs.js';
 import type { PinnedBaseline } from '../steps/baseline-pin.js';
+import type { AdviceSettings } from '../steps/advice.js';
 import {
   asksBuilderFirst,
   credentialsOfBuild,
@@ -334,15 +335,23 @@ type PreparedReport = Awaited<ReturnType<typeof prepareReport>>;
 
 /** The baseline's reads after its pin, and the report's modules loaded: what can run beside buildx. */
 async function prepareReport(io: Io, inputs: ActionInputs, pinned: PinnedBaseline) {
-  const [baselines, size, advice] = await Promise.all([
+  const [baselines, size, base] = await Promise.all([
     import('../steps/baseline.js'),
     import('../steps/size.js'),
-    import('../steps/advice.js'),
+    import('../steps/base.js'),
+    // Compiled while buildx runs, and only what this run will use: the advisor, or the tar reader.
+    inputs.advise && inputs.analyzeLayers && import('../steps/advice.js'),
+    inputs.analyzeLayers && import('../image/merged.js'),
   ]);
-  const baseline = await baselines.readPinnedBaseline(io, inputs, pinned);
+  const advice = adviceSettings(inputs, io.cwd, io.env.GITHUB_WORKSPACE || io.cwd);
+  // The Dockerfile's FROM chain, parsed beside the baseline's reads rather than after the build.
+  const [baseline, baseHint] = await Promise.all([
+    baselines.readPinnedBaseline(io, inputs, pinned),
+    base.readBaseHint(io, advice),
+  ]);
   // Told as soon as it is known: the adapter holds the line until buildx has printed its own.
   if (!('outcome' in pinned)) baselines.noteBaselineFound(io, inputs, baseline);
-  return { baseline, size, advice };
+  return { baseline, size, advice, baseHint };
 }
 
 /** Measures the built image, compares, advises and publishes; a failing budget fails the step. */
@@ -359,17 +368,17 @@ async function report(
 ): Promise<void> {
   const { inputs, plan } = built;
   const shownAs = plan.tags[0] ?? 'the image';
-  const { baseline, size, advice } = built.prepared;
+  const { baseline, size, advice, baseHint } = built.prepared;
   const history = historyStep(inputs, plan, built.context);
   try {
-    const workspace = io.env.GITHUB_WORKSPACE || io.cwd;
     const budget = await size.runSizeStep(io, {
       inputs,
       context: built.context,
       image: built.image,
       shownAs,
       baseline,
-      advice: advice.adviceSettings(inputs, io.cwd, workspace),
+      advice,
+      baseHint,
       history,
     });
     if (budget === 'fail') io.fail(undefined);
@@ -379,4 +388,15 @@ async function report(
       : 'Measuring the image';
     throw new StepError(`${what} failed: ${failureMessage(error)}`);
   }
+}
+
+/** The advisor's settings: the Dockerfile of this build, named from the workspace. */
+function adviceSettings(inputs: ActionInputs, cwd: string, workspace: string): AdviceSettings {
+  return {
+    enabled: inputs.advise,
+    minBytes: inputs.adviceMinBytes,
+    location: { context: inputs.build.context, file: inputs.build.file, cwd, workspace },
+    target: inputs.build.target,
+    buildArgs: inputs.build.buildArgs,
+  };
 }

@@ -6,9 +6,8 @@
 import { PassThrough, pipeline, type Readable } from 'node:stream';
 import type { ImageSource } from '../oci/source.js';
 import type { Image, Layer } from '../image/model.js';
-import { scanLayer, type LayerScan } from '../image/layers.js';
+import type { LayerScan } from '../image/layers.js';
 import type { Waste } from '../image/wasted.js';
-import { mergeLayers } from '../image/merged.js';
 import { limiter } from '../util/pool.js';
 import { isCorruptAnswer, isRegistryError, withNote } from '../registry/errors.js';
 import type { ImageMeasurement, PlatformMeasurement } from './measurement.js';
@@ -100,6 +99,18 @@ export class LayerScans {
 }
 
 /**
+ * The tar reader and the merged tree, loaded when layers are read: a run with analyze-layers
+ * false (manifests only) does not load or compile them.
+ */
+async function layerAnalysis() {
+  const [{ scanLayer }, { mergeLayers }] = await Promise.all([
+    import('../image/layers.js'),
+    import('../image/merged.js'),
+  ]);
+  return { scanLayer, mergeLayers };
+}
+
+/**
  * The scan of a layer, started over on a fresh stream when its bytes came back wrong: a digest
  * mismatch, or bytes that would not decode (a flipped byte breaks gzip before the digest is
  * checked), as long as the source says reading again may help.
@@ -112,6 +123,7 @@ async function scanReadAgain(
   for (let attempt = 1; ; attempt++) {
     try {
       const blob = await source.blobStream(layer.digest, layer.compressed);
+      const { scanLayer } = await layerAnalysis();
       return await scanLayer(tracker ? counted(blob, tracker) : blob, { mediaType: layer.mediaType });
     } catch (error) {
       // Other registry errors had their retries in the transport.
@@ -189,7 +201,7 @@ export async function measureImage(
             ),
           ),
         );
-        const { waste, tree } = mergeLayers(layerScans);
+        const { waste, tree } = (await layerAnalysis()).mergeLayers(layerScans);
         scanned.push({
           platform: p.platform,
           layers: p.layers.map((l, i) => ({ ...layerBase(l), scan: layerScans[i] })),

@@ -4,7 +4,6 @@
  * Advice is a bonus: whatever goes wrong here is logged, never fails the build or the report.
  */
 import type { Io } from '../io/port.js';
-import type { ActionInputs } from '../inputs/build.js';
 import { formatBytes } from '../render/format.js';
 import { savedBy } from '../report/savings.js';
 import { sanitize } from '../render/escape.js';
@@ -36,17 +35,6 @@ const MAX_ANNOTATION_TEXT = 600;
 
 /** What the step needs besides the scans: the action's inputs, read by adviceSettings. */
 export type AdviceSettings = Omit<AdviceStepInput, 'analyzeLayers' | 'scanned' | 'rules'>;
-
-/** The main action's settings: the Dockerfile of its build, named from the workspace. */
-export function adviceSettings(inputs: ActionInputs, cwd: string, workspace: string): AdviceSettings {
-  return {
-    enabled: inputs.advise,
-    minBytes: inputs.adviceMinBytes,
-    location: { context: inputs.build.context, file: inputs.build.file, cwd, workspace },
-    target: inputs.build.target,
-    buildArgs: inputs.build.buildArgs,
-  };
-}
 
 /** The findings for the report; undefined when the advisor did not run. */
 export async function runAdviceStep(io: Io, step: AdviceStepInput): Promise<AdviceEntry[] | undefined> {

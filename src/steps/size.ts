@@ -8,9 +8,9 @@ import type { BudgetStatus } from '../report/budget.js';
 import type { GitContext } from '../plan/context.js';
 import { evaluateBudget } from '../compare/budget.js';
 import { measureWithScans, type BaselineInput } from './measure.js';
-import { runAdviceStep, type AdviceSettings } from './advice.js';
+import type { AdviceSettings } from './advice.js';
 import { readBaseHint } from './base.js';
-import { withBaseImages, withBaselineBaseFromHistory } from '../compare/base-image.js';
+import { withBaseImages, withBaselineBaseFromHistory, type BaseHint } from '../compare/base-image.js';
 import { renderReport } from '../render/markdown.js';
 import { withoutBuildArgValues } from '../report/redact.js';
 import { sizeTable } from '../render/table.js';
@@ -31,6 +31,8 @@ export interface SizeStepInput {
   baseline: BaselineInput;
   /** The size advisor's settings (actions/build.ts: adviceSettings); none where there is no Dockerfile. */
   advice?: AdviceSettings;
+  /** What the Dockerfile says of the base, when the caller read it already (while buildx ran); undefined: it says nothing. */
+  baseHint?: BaseHint;
   /** The size history (steps/history.ts): the main action's; the merge action has none. */
   history?: HistoryStep;
 }
@@ -44,14 +46,21 @@ export async function runSizeStep(io: Io, step: SizeStepInput): Promise<BudgetSt
     measurements,
   } = await measureWithScans(step.image, step.baseline, measureOptions(io, inputs));
   // The base image: the image's annotation, else the Dockerfile's FROM (none for the merge action).
-  const hint = step.advice && (await readBaseHint(io, step.advice));
+  const hint = 'baseHint' in step ? step.baseHint : step.advice && (await readBaseHint(io, step.advice));
   const measured = withBaseImages(compared, measurements.image, measurements.baseline, hint);
   const budget = evaluateBudget(measured, inputs.budgetRules, inputs.budgetAction);
   // The verdict is part of the report only when there is a budget to hold.
   const checked = inputs.budgetRules.length > 0 ? budget : undefined;
+  // The advisor (its rules, the Dockerfile parser's share of them) loads only when it is on.
   const advice =
-    step.advice &&
-    (await runAdviceStep(io, { ...step.advice, analyzeLayers: inputs.analyzeLayers, scanned }));
+    step.advice?.enabled &&
+    (await (
+      await import('./advice.js')
+    ).runAdviceStep(io, {
+      ...step.advice,
+      analyzeLayers: inputs.analyzeLayers,
+      scanned,
+    }));
   // Build-arg values never leave in history text: not in the output, the artifact, nor the comment.
   const unnamed = withoutBuildArgValues(
     {
