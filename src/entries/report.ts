@@ -1,4 +1,5 @@
 import { run } from '../actions/report.js';
-import { createCoreIo } from '../io/core.js';
+import { createCoreIo, exitWhenFlushed } from '../io/core.js';
 
 await run(createCoreIo());
+exitWhenFlushed();
