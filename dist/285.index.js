@@ -2,754 +2,6 @@ export const id = 285;
 export const ids = [285];
 export const modules = {
 
-/***/ 9912:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LH: () => (/* binding */ attributeLayers),
-/* harmony export */   ap: () => (/* binding */ stageChain),
-/* harmony export */   k$: () => (/* binding */ baseLayerCount)
-/* harmony export */ });
-/* harmony import */ var _oci_history_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(633);
-/**
- * Which Dockerfile instruction made each image layer.
- *
- * The exported stage's chain (its `FROM <stage>` parents down to a stage built on an image) is
- * what the image holds: the root's base-image layers first, then one layer per RUN/COPY/ADD/
- * WORKDIR of the chain, minus the steps that changed nothing (both builders drop those, or mark
- * them `empty_layer`). So layers are matched from the top, newest first, by comparing each
- * layer's history `created_by` with the instructions; the text decides. Where it cannot (no
- * history, a form we do not read), layers between two text matches are paired by order when the
- * counts agree, and otherwise left without an instruction: no attribution beats a wrong one.
- */
-
-/** Instructions that can make a layer (all others only change the config). */
-const LAYER_MAKING = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
-/** Those that make one whenever they change a file: a no-op WORKDIR (the dir exists) makes none. */
-const ALWAYS_CHANGING = new Set(['RUN', 'COPY', 'ADD']);
-const KEYWORDS = new Set([
-    ...LAYER_MAKING,
-    ...['ARG', 'CMD', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD'],
-    ...['SHELL', 'STOPSIGNAL', 'USER', 'VOLUME'],
-]);
-const BUILDKIT_SUFFIX = '# buildkit';
-function attributeLayers(model, layers) {
-    const { made, fromBase, root } = attribution(model, layers);
-    return layers.map((layer, index) => ({
-        index,
-        digest: layer.digest,
-        compressed: layer.compressed,
-        scan: layer.scan,
-        ...(layer.createdBy !== undefined && { createdBy: layer.createdBy }),
-        instruction: fromBase[index] ? root.from : made[index],
-        fromBase: fromBase[index],
-    }));
-}
-/**
- * How many of the image's bottom layers came with the base image of the exported stage's chain,
- * as attributeLayers tells them (0 for `FROM scratch`, or when no layer can be told apart).
- */
-function baseLayerCount(model, layers) {
-    const { fromBase } = attribution(model, layers);
-    const count = fromBase.findIndex((isBase) => !isBase);
-    return count === -1 ? fromBase.length : count;
-}
-function attribution(model, layers) {
-    const chain = stageChain(model);
-    const root = chain[0];
-    const candidates = chain.flatMap((stage) => stage.instructions.filter((i) => LAYER_MAKING.has(i.keyword)));
-    const hasHistory = layers.some((layer) => Boolean(layer.createdBy?.trim()));
-    const steps = layers.map((layer) => readStep(layer.createdBy, hasHistory));
-    const verdict = (layer, candidate) => compare(steps[layer], candidates[candidate]);
-    const made = layers.map(() => undefined);
-    const fromBase = layers.map(() => false);
-    // 1. Anchors: each layer, newest first, against the nearest instruction below the last anchor whose text matches.
-    const anchors = [];
-    let next = candidates.length - 1;
-    for (let layer = layers.length - 1; layer >= 0 && next >= 0; layer--) {
-        for (let candidate = next; candidate >= 0; candidate--) {
-            if (verdict(layer, candidate) === 'match') {
-                anchors.push([layer, candidate]);
-                next = candidate - 1;
-                break;
-            }
-        }
-    }
-    // 2. Between anchors (and above the top one): by order, only when the counts agree and no text says otherwise.
-    let upperLayer = layers.length;
-    let upperCandidate = candidates.length;
-    for (const [layer, candidate] of anchors) {
-        pairInOrder(range(layer + 1, upperLayer), range(candidate + 1, upperCandidate));
-        made[layer] = candidates[candidate];
-        upperLayer = layer;
-        upperCandidate = candidate;
-    }
-    // 3. Below the lowest anchor: the rest of the chain's instructions, then the base image.
-    let candidate = upperCandidate - 1;
-    for (let layer = upperLayer - 1; layer >= 0; layer--) {
-        if (candidate < 0) {
-            // Every instruction is placed: what is left came with the base image (scratch has none).
-            fromBase[layer] = root.baseImage !== 'scratch';
-            continue;
-        }
-        const said = verdict(layer, candidate);
-        if (said === 'unknown' && ALWAYS_CHANGING.has(candidates[candidate].keyword)) {
-            made[layer] = candidates[candidate--];
-        }
-        else if (said === 'mismatch') {
-            // A layer whose history names none of the instructions left is not ours, nor is anything below it.
-            for (let below = layer; below >= 0; below--)
-                fromBase[below] = root.baseImage !== 'scratch';
-            break;
-        }
-        else {
-            break; // a WORKDIR may or may not have made this layer: leave the rest unattributed
-        }
-    }
-    return { made, fromBase, root };
-    function pairInOrder(layerRange, candidateRange) {
-        if (layerRange.length !== candidateRange.length)
-            return;
-        if (layerRange.some((layer, i) => verdict(layer, candidateRange[i]) !== 'unknown'))
-            return;
-        layerRange.forEach((layer, i) => (made[layer] = candidates[candidateRange[i]]));
-    }
-}
-/** The exported stage and the stages it is built on (`FROM <stage>`), root first. */
-function stageChain(model) {
-    const chain = [];
-    const seen = new Set();
-    let stage = model.stages[model.exported];
-    while (stage && !seen.has(stage.index)) {
-        seen.add(stage.index);
-        chain.unshift(stage);
-        stage = stage.parentStage === undefined ? undefined : model.stages[stage.parentStage];
-    }
-    return chain;
-}
-function range(from, to) {
-    return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
-}
-function readStep(createdBy, hasHistory) {
-    // endsWith, not a /\s*# buildkit$/ regex: that is quadratic on long runs of spaces (history.ts).
-    let text = (createdBy ?? '').trim();
-    if (text.endsWith(BUILDKIT_SUFFIX))
-        text = text.slice(0, -BUILDKIT_SUFFIX.length);
-    const raw = collapse(text);
-    if (raw === '')
-        return { text: '', raw, foreign: hasHistory };
-    const clean = (0,_oci_history_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanCreatedBy */ .xB)(createdBy);
-    const space = clean.search(/\s/);
-    const word = (space === -1 ? clean : clean.slice(0, space)).toUpperCase();
-    if (!KEYWORDS.has(word))
-        return { text: '', raw, foreign: false };
-    return { keyword: word, text: collapse(space === -1 ? '' : clean.slice(space)), raw, foreign: false };
-}
-function compare(step, instruction) {
-    if (step.foreign)
-        return 'mismatch';
-    if (step.keyword === undefined) {
-        // Another tool's wording: a RUN's command at the end of it is still the command.
-        if (step.raw === '' || instruction.keyword !== 'RUN')
-            return 'unknown';
-        const command = withoutBuildArgs(step.raw);
-        return runForms(instruction).some((form) => endsWithCommand(command, form)) ? 'match' : 'unknown';
-    }
-    if (step.keyword !== instruction.keyword)
-        return 'mismatch';
-    switch (instruction.keyword) {
-        case 'RUN':
-            return runMatches(step, instruction) ? 'match' : 'mismatch';
-        case 'COPY':
-        case 'ADD':
-            return copyMatches(step.text, instruction) ? 'match' : 'mismatch';
-        default:
-            // WORKDIR: both builders write the path with variables expanded.
-            return matchesWithVariables(collapse(instruction.arguments.join(' ')), step.text)
-                ? 'match'
-                : 'mismatch';
-    }
-}
-/**
- * BuildKit: `RUN [|N A=1 ...] /bin/sh -c <command>`; exec form `RUN [|N ...] sh -c echo` (the
- * JSON strings joined); the classic builder: the same without `RUN`. cleanCreatedBy took the
- * build args and a shell it knows off `step.text`; a SHELL it does not know stays in front.
- */
-function runMatches(step, instruction) {
-    const command = withoutBuildArgs(step.raw.replace(/^RUN /, ''));
-    return runForms(instruction).some((form) => step.text === form || command === form || endsWithCommand(command, form));
-}
-/**
- * `|2 A=1 B=2 rest` -> `rest`: both builders list the build args in effect before the command.
- * Only when the N words are N `KEY=value` words: a value with spaces leaves the text as it is.
- */
-function withoutBuildArgs(text) {
-    const count = /^\|(\d+) /.exec(text);
-    if (!count)
-        return text;
-    const words = text.slice(count[0].length).split(' ');
-    const args = words.slice(0, Number(count[1]));
-    return args.every((word) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(word))
-        ? words.slice(args.length).join(' ')
-        : text;
-}
-/** `<shell and its flags> <form>`: what precedes the command ends in a flag (`-c`, `-Command`, `/C`). */
-function endsWithCommand(text, form) {
-    if (!text.endsWith(` ${form}`))
-        return false;
-    const before = text.slice(0, -form.length - 1);
-    const last = before.slice(before.lastIndexOf(' ') + 1);
-    return /^[-/]\w+$/.test(last) && !/&&|\|\||;/.test(before);
-}
-/**
- * The ways a RUN's command appears in history: as written (continuations joined; exec form: the
- * strings joined), or, for a heredoc RUN, its first line with the bodies, or the body alone
- * when the first line is only `<<EOF` (BuildKit then runs the body as the script).
- */
-function runForms(instruction) {
-    const withoutFlags = collapse(instruction.args.slice(instruction.flags.join(' ').length));
-    if (withoutFlags.startsWith('['))
-        return [collapse(instruction.arguments.join(' '))];
-    const forms = [withoutFlags];
-    const [command = '', ...bodies] = instruction.arguments;
-    if (bodies.length > 0 && /^<<-?(["']?)[\w.-]+\1$/.test(command.trim()))
-        forms.push(collapse(bodies.join('\n')));
-    return forms.filter((form) => form !== '');
-}
-// The classic builder names what it copied by content hash: `file:<hex> in /dst`.
-const CLASSIC_COPY = /^(?:--\S+\s+)*(?:file|dir|multi):[0-9a-f]+ in (.*)$/;
-/**
- * BuildKit writes `COPY [--chown=..] src... dst` (without --from/--link), the classic builder
- * `COPY file:<hash> in dst`; both expand variables (`COPY $SRC $DIR/`).
- */
-function copyMatches(text, instruction) {
-    const destination = collapse(instruction.arguments.at(-1) ?? '');
-    const classic = CLASSIC_COPY.exec(text);
-    if (classic)
-        return matchesWithVariables(destination, collapse(classic[1]));
-    const words = text.split(' ');
-    while (words.length > 0 && words[0].startsWith('--'))
-        words.shift();
-    return matchesWithVariables(collapse(instruction.arguments.join(' ')), words.join(' '));
-}
-/**
- * Whether `text` is `pattern` with each `$VAR` / `${VAR...}` of the pattern standing for any
- * value. Literal pieces are found in order, leftmost first (right for `*`-style wildcards), so
- * the cost stays linear whatever the author wrote; a regex of `.*`s would not.
- */
-function matchesWithVariables(pattern, text) {
-    const pieces = pattern.split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/);
-    if (pieces.length === 1)
-        return pattern === text;
-    const first = pieces[0];
-    const last = pieces.at(-1);
-    if (!text.startsWith(first) || text.length < first.length + last.length)
-        return false;
-    let at = first.length;
-    const end = text.length - last.length;
-    for (const piece of pieces.slice(1, -1)) {
-        const found = text.indexOf(piece, at);
-        if (found === -1 || found + piece.length > end)
-            return false;
-        at = found + piece.length;
-    }
-    return text.endsWith(last);
-}
-function collapse(text) {
-    return text.replace(/\s+/g, ' ').trim();
-}
-
-
-/***/ }),
-
-/***/ 2980:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ readDockerfileSource)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _buildx_flag_paths_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1189);
-/**
- * Finds and reads the Dockerfile that made the image, for advice: the `file` input, or
- * `<context>/Dockerfile` of a local context. Names it relative to the workspace (the repository
- * checkout), which is how GitHub annotations name files: `app/docker/Dockerfile`, not
- * `/home/runner/work/app/app/app/docker/Dockerfile` nor `docker/Dockerfile` relative to a context.
- */
-
-
-
-// A Dockerfile is a few kB; a huge file is not one worth parsing for advice.
-const MAX_DOCKERFILE_BYTES = 1_000_000;
-async function readDockerfileSource(where) {
-    if ((0,_buildx_flag_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .isRemoteContext */ .uN)(where.context)) {
-        return {
-            found: false,
-            reason: 'the build context is remote (Git or URL), so its Dockerfile is not on disk',
-        };
-    }
-    if (where.file === '-')
-        return { found: false, reason: 'the Dockerfile came from stdin (file: -)' };
-    // A template, not resolve(context, 'Dockerfile'): ncc would take that for an asset to bundle.
-    const path = where.file
-        ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(where.cwd, where.file)
-        : `${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(where.cwd, where.context)}/Dockerfile`;
-    let size;
-    try {
-        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path);
-        if (!info.isFile())
-            return { found: false, reason: `${path} is not a file` };
-        size = info.size;
-    }
-    catch (error) {
-        return { found: false, reason: `${path} cannot be read (${error.code})` };
-    }
-    if (size > MAX_DOCKERFILE_BYTES) {
-        return { found: false, reason: `${path} is ${size} bytes, too large to be read as a Dockerfile` };
-    }
-    const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
-    const fromWorkspace = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(where.workspace), path);
-    const inWorkspace = fromWorkspace !== '' &&
-        fromWorkspace !== '..' &&
-        !fromWorkspace.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) &&
-        !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(fromWorkspace);
-    const file = (inWorkspace ? fromWorkspace : path).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
-    return { found: true, text, file, inWorkspace };
-}
-
-
-/***/ }),
-
-/***/ 2092:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ai: () => (/* binding */ parseDockerfile),
-/* harmony export */   fT: () => (/* binding */ expand),
-/* harmony export */   pi: () => (/* binding */ isIgnored)
-/* harmony export */ });
-/* harmony import */ var dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8390);
-/**
- * A Dockerfile as the advisor sees it: stages and instructions with the lines they span, the
- * base image each FROM names (global ARGs expanded), the stage that is exported, and the
- * `# shipshape-ignore` comments. dockerfile-ast does the lexing (escape directive, line
- * continuations, heredocs, flags); this turns its tree into plain data (model.ts).
- */
-
-const IGNORE_COMMENT = /^shipshape-ignore\s+(.+)$/i;
-function parseDockerfile(text, options) {
-    const ast = dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__.DockerfileParser.parse(text);
-    const lines = text.split(/\r?\n/);
-    const globalArgs = {};
-    const stages = [];
-    for (const node of ast.getInstructions()) {
-        const keyword = node.getKeyword().toUpperCase();
-        if (keyword === 'FROM') {
-            const from = toInstruction(node, keyword, stages.length, lines);
-            stages.push(fromStage(node, from, stages, globalArgs));
-        }
-        else if (stages.length === 0) {
-            // Only ARG may come before the first FROM; its values are what FROM lines expand.
-            if (keyword === 'ARG')
-                declareGlobalArg(node, globalArgs, options.buildArgs ?? {});
-        }
-        else {
-            stages.at(-1).instructions.push(toInstruction(node, keyword, stages.length - 1, lines));
-        }
-    }
-    if (stages.length === 0)
-        throw new Error(`${options.file} has no FROM instruction`);
-    return {
-        file: options.file,
-        lines,
-        globalArgs,
-        stages,
-        exported: exportedStage(stages, options.target, options.file),
-        ignored: ast.getComments().flatMap((comment) => {
-            const match = IGNORE_COMMENT.exec(comment.getContent().trim());
-            if (!match)
-                return [];
-            const rules = match[1].split(/[\s,]+/).filter(Boolean);
-            return [{ line: comment.getRange().start.line + 1, rules }];
-        }),
-    };
-}
-/**
- * Whether `# shipshape-ignore` silences `rule` on `line`: a comment covers its own line and the
- * lines of the instruction it stands in or above (the first one that ends after it).
- */
-function isIgnored(model, rule, line) {
-    const instructions = model.stages.flatMap((stage) => [stage.from, ...stage.instructions]);
-    const wanted = rule.toLowerCase();
-    return model.ignored.some((comment) => {
-        if (!comment.rules.some((id) => id.toLowerCase() === wanted))
-            return false;
-        if (comment.line === line)
-            return true;
-        const covered = instructions.find((instruction) => instruction.endLine >= comment.line);
-        return covered !== undefined && covered.startLine <= line && line <= covered.endLine;
-    });
-}
-function toInstruction(node, keyword, stage, lines) {
-    const range = node.getRange();
-    const flags = 'getFlags' in node && typeof node.getFlags === 'function' ? flagsOf(node) : [];
-    const heredocNodes = heredocsOf(node);
-    const heredocs = heredocNodes.map((heredoc) => heredocBody(heredoc, lines));
-    const content = node.getArgumentsContent() ?? '';
-    return {
-        keyword,
-        args: [...flags, content].filter(Boolean).join(' '),
-        flags,
-        arguments: argumentsOf(node, keyword, content, heredocNodes, heredocs),
-        heredocs,
-        startLine: range.start.line + 1,
-        endLine: range.end.line + 1,
-        stage,
-    };
-}
-function flagsOf(node) {
-    return node
-        .getFlags()
-        .map((flag) => flag.toString());
-}
-function heredocsOf(node) {
-    const withHeredocs = node;
-    return typeof withHeredocs.getHeredocs === 'function' ? withHeredocs.getHeredocs() : [];
-}
-/** The body between the heredoc's first line and its delimiter, each line ending in `\n` as the shell sees it. */
-function heredocBody(heredoc, lines) {
-    const content = heredoc.getContentRange();
-    if (!content)
-        return '';
-    const end = heredoc.getDelimiterRange()?.start.line ?? content.end.line + 1;
-    return lines
-        .slice(content.start.line, end)
-        .map((line) => `${line}\n`)
-        .join('');
-}
-/**
- * RUN: the command (its first line when it has heredocs), then each heredoc body. Exec form
- * (`["sh", "-c", "..."]`): the JSON strings. COPY/ADD and the rest: the words, heredoc bodies left out.
- */
-function argumentsOf(node, keyword, content, heredocNodes, heredocs) {
-    const json = jsonStrings(node, content);
-    if (json)
-        return json;
-    const firstBodyLine = heredocNodes[0]?.getContentRange()?.start.line;
-    if (keyword === 'RUN') {
-        const command = firstBodyLine === undefined ? content : content.split('\n')[0];
-        return [command.trim(), ...heredocs];
-    }
-    return node
-        .getArguments()
-        .filter((argument) => firstBodyLine === undefined || argument.getRange().start.line < firstBodyLine)
-        .map((argument) => argument.getValue());
-}
-/** Exec form (`["a b", "/c/"]`): the strings, parsed as JSON (dockerfile-ast's values drop spaces). */
-function jsonStrings(node, content) {
-    const json = node;
-    if (typeof json.getJSONStrings !== 'function' || json.getJSONStrings().length === 0)
-        return undefined;
-    try {
-        const parsed = JSON.parse(content);
-        if (Array.isArray(parsed) && parsed.every((item) => typeof item === 'string'))
-            return parsed;
-    }
-    catch {
-        // Not valid JSON: BuildKit then reads the line in shell form, and so do we.
-    }
-    return undefined;
-}
-function declareGlobalArg(node, globalArgs, buildArgs) {
-    // `ARG NAME`, `ARG NAME=default`, `ARG A=1 B=2` (several in one line).
-    for (const word of node.getArguments().map((argument) => argument.getValue())) {
-        const equals = word.indexOf('=');
-        const name = equals === -1 ? word : word.slice(0, equals);
-        const fallback = equals === -1 ? undefined : unquote(expand(word.slice(equals + 1), globalArgs));
-        globalArgs[name] = Object.hasOwn(buildArgs, name) ? buildArgs[name] : fallback;
-    }
-}
-function fromStage(node, from, earlier, globalArgs) {
-    // `FROM [--platform=...] image [AS name]`: the words after the flags.
-    const words = node.getArguments().map((argument) => argument.getValue());
-    const baseImage = expand(words[0] ?? '', globalArgs);
-    const name = words.length >= 3 && words[1].toLowerCase() === 'as' ? words[2].toLowerCase() : undefined;
-    const parent = earlier.findLast((stage) => stage.name !== undefined && stage.name === baseImage.toLowerCase());
-    return {
-        index: earlier.length,
-        ...(name !== undefined && { name }),
-        from,
-        baseImage,
-        ...(parent !== undefined && { parentStage: parent.index }),
-        instructions: [],
-    };
-}
-function exportedStage(stages, target, file) {
-    if (target === undefined || target === '')
-        return stages.length - 1;
-    const wanted = target.toLowerCase();
-    const stage = stages.find((candidate) => candidate.name === wanted);
-    if (!stage) {
-        const names = stages.map((s) => s.name).filter(Boolean);
-        throw new Error(`target stage ${JSON.stringify(target)} is not in ${file}` +
-            (names.length ? `; its stages are ${names.join(', ')}` : '; its stages have no names'));
-    }
-    return stage.index;
-}
-/**
- * `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR-default}`, `${VAR:+alt}`, `${VAR+alt}` with the
- * given values (unset: empty), as BuildKit expands FROM lines. `\$` stays a literal `$`.
- */
-function expand(text, values) {
-    const pattern = /\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
-    return text.replace(pattern, (whole, braced, operator, word, bare) => {
-        if (whole === '\\$')
-            return '$';
-        const name = (braced ?? bare);
-        const value = values[name];
-        const set = value !== undefined;
-        const nonEmpty = set && value !== '';
-        switch (operator) {
-            case ':-':
-                return nonEmpty ? value : expand(word, values);
-            case '-':
-                return set ? value : expand(word, values);
-            case ':+':
-                return nonEmpty ? expand(word, values) : '';
-            case '+':
-                return set ? expand(word, values) : '';
-            default:
-                return value ?? '';
-        }
-    });
-}
-function unquote(value) {
-    const quoted = /^"(.*)"$|^'(.*)'$/.exec(value);
-    return quoted ? (quoted[1] ?? quoted[2]) : value;
-}
-
-
-/***/ }),
-
-/***/ 7789:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
-/* harmony export */   Hg: () => (/* binding */ mermaidText),
-/* harmony export */   SS: () => (/* binding */ codeSpan),
-/* harmony export */   ZD: () => (/* binding */ escapeHtml),
-/* harmony export */   aj: () => (/* binding */ sanitize)
-/* harmony export */ });
-/* unused harmony export escapeCommentText */
-/**
- * Text a pull request's author controls (Dockerfile instructions, labels, tag and branch names,
- * image references) made safe for the places a GitHub comment puts it. Each output context has
- * one function and one representation:
- *
- * - `codeSpan`: markdown inline code, literal. Inside backticks GitHub shows entities and
- *   backslashes as typed, so nothing is entity-encoded; the fence outgrows any backtick run in
- *   the text, and in a table cell `|` becomes `\|` (the table splits rows before inline parsing
- *   and removes that backslash itself: GFM spec, tables, example 200; a backslash of the author's
- *   before it is kept apart by a zero-width space).
- * - `escapeMarkdown`: markdown prose; every ASCII punctuation mark is backslash-escaped, which
- *   CommonMark renders as the mark itself and never as syntax, in a table cell too.
- * - `escapeHtml`: inside raw HTML (a `<summary>` line, an attribute), where markdown is not
- *   parsed: entities.
- * - `escapeCommentText`, `mermaidText`: an HTML comment and a Mermaid string.
- *
- * All of them first `sanitize`: control and bidi characters shown as escapes, no line breaks, one space for a
- * run of whitespace, a length limit, and no @-mentions or issue links. GitHub links those in the
- * rendered text (not in code), after entities are decoded, so `&#64;` would not help: a zero
- * width space after `@` or `#` breaks the pattern and shows nothing.
- */
-const ZERO_WIDTH_SPACE = '\u200B';
-const ELLIPSIS = '…';
-const LINE_BREAK = ' ↵ ';
-const REPLACEMENT = '\uFFFD';
-/** Plain text every context can take: see the module comment. */
-function sanitize(text, options = {}) {
-    const limit = Math.max(1, options.limit ?? Infinity);
-    const kept = [];
-    let pendingSpace = false;
-    let cut = false;
-    let previous = '';
-    // Stops reading once the limit is passed: a 100 kB line costs no more than a short one.
-    outer: for (const char of text) {
-        const crlf = char === '\n' && previous === '\r';
-        previous = char;
-        if (crlf)
-            continue;
-        for (const mapped of mapChar(char)) {
-            if (mapped === ' ') {
-                pendingSpace = kept.length > 0;
-                continue;
-            }
-            if (kept.length + (pendingSpace ? 2 : 1) > limit) {
-                cut = true;
-                break outer;
-            }
-            if (pendingSpace)
-                kept.push(' ');
-            kept.push(mapped);
-            pendingSpace = false;
-        }
-    }
-    if (cut) {
-        // Room for the ellipsis, which follows the last word without a space.
-        kept.length = Math.min(kept.length, limit - 1);
-        while (kept.at(-1) === ' ')
-            kept.pop();
-        kept.push(ELLIPSIS);
-    }
-    return neutraliseReferences(kept.join(''));
-}
-function mapChar(char) {
-    const code = char.codePointAt(0);
-    if (char === '\t' || char === ' ')
-        return ' ';
-    // Line breaks would end a table row or a heading: shown as a symbol, spaced out.
-    if (code === 0x0a || code === 0x0b || code === 0x0c || code === 0x0d || code === 0x85)
-        return LINE_BREAK;
-    if (code === 0x2028 || code === 0x2029)
-        return LINE_BREAK;
-    // Other controls as the escapes a Dockerfile's author writes (`printf '\x1b[31m'`): C0, DEL
-    // and C1 as \xNN; bidi overrides, isolates and marks (text that reads other than it is) as
-    // \uNNNN. Control pictures (␛) would be kinder, but common code fonts have no glyph for them.
-    if (code < 0x20 || (code >= 0x7f && code <= 0x9f))
-        return `\\x${hex(code, 2)}`;
-    if (code === 0x061c || code === 0x200e || code === 0x200f)
-        return `\\u${hex(code, 4)}`;
-    if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069))
-        return `\\u${hex(code, 4)}`;
-    if (code >= 0xd800 && code <= 0xdfff)
-        return REPLACEMENT;
-    // Other whitespace (no-break, ideographic...) reads as a space.
-    if (/^\s$/u.test(char))
-        return ' ';
-    return char;
-}
-const hex = (code, digits) => code.toString(16).padStart(digits, '0');
-// `@user`, `@org/team`; `#123`, `GH-123`, `owner/repo#123`.
-function neutraliseReferences(text) {
-    return text
-        .replace(/@(?=[\p{L}\p{N}_])/gu, `@${ZERO_WIDTH_SPACE}`)
-        .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
-        .replace(/\b(gh-)(?=\d)/gi, `$1${ZERO_WIDTH_SPACE}`);
-}
-/** Author text as markdown inline code; '' for text that sanitizes to nothing. */
-function codeSpan(text, options = {}) {
-    let body = sanitize(text, options);
-    if (body === '')
-        return '';
-    // cmark-gfm takes any backslash before `|` as its escape (`\\|` stays in the cell); renderers
-    // that count backslashes would end the cell there. A zero-width space after the author's
-    // backslashes leaves exactly one before each pipe, which both read the same way.
-    if (options.table)
-        body = body.replace(/(\\*)\|/g, (_, slashes) => `${slashes && `${slashes}${ZERO_WIDTH_SPACE}`}\\|`);
-    const longestRun = (body.match(/`+/g) ?? []).reduce((max, run) => Math.max(max, run.length), 0);
-    const fence = '`'.repeat(longestRun + 1);
-    // A space pads a body that starts or ends with a backtick; the parser strips one each side.
-    const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${body}${pad}${fence}`;
-}
-/** Author text as markdown prose: safe in a paragraph, a heading or a table cell. */
-function escapeMarkdown(text, options = {}) {
-    return sanitize(text, options).replace(/[!-/:-@[-`{-~]/g, '\\$&');
-}
-/** Author text inside raw HTML: element content or a double-quoted attribute value. */
-function escapeHtml(text, options = {}) {
-    return htmlEntities(sanitize(text, options));
-}
-const ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-    // A raw HTML line inside a table row is still split at pipes; a backtick could open code.
-    '|': '&#124;',
-    '`': '&#96;',
-};
-function htmlEntities(text) {
-    return text.replace(/[&<>"'|`]/g, (c) => ENTITIES[c]);
-}
-const COMMENT_SAFE = /[A-Za-z0-9._/:@+~-]/;
-const MAX_COMMENT_TEXT = 256;
-/**
- * Text inside `<!-- ... -->` that cannot close or break the comment: characters outside a
- * small set are percent-encoded (UTF-8), and no `--` is left. Deterministic, so code that looks
- * for a comment by its marker finds it; at most 256 characters.
- */
-function escapeCommentText(text) {
-    let out = '';
-    for (const char of text) {
-        const piece = COMMENT_SAFE.test(char) ? char : percentEncode(char);
-        if (out.length + piece.length > MAX_COMMENT_TEXT)
-            break;
-        out += piece;
-    }
-    // `---` must not turn into `-%2D-` and then still hold `--` elsewhere: replace until none.
-    while (out.includes('--'))
-        out = out.replace(/--/g, '-%2D');
-    return out.slice(0, MAX_COMMENT_TEXT).replace(/%[0-9A-F]?$/, '');
-}
-function percentEncode(char) {
-    return Array.from(new TextEncoder().encode(char), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
-}
-/**
- * Text for a Mermaid quoted string (a chart title): only letters, digits and `/ . _ - +`
- * and spaces survive, the rest become `_`; quotes, brackets, semicolons and line breaks,
- * which are Mermaid syntax, never reach the chart.
- */
-function mermaidText(text, options = {}) {
-    return sanitize(text, options)
-        .replace(/\u200B/g, '')
-        .replace(/[^A-Za-z0-9/._+ -]/g, '_');
-}
-
-
-/***/ }),
-
-/***/ 5537:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EO: () => (/* binding */ savingsTotal),
-/* harmony export */   l8: () => (/* binding */ savedBy)
-/* harmony export */ });
-/* unused harmony export savesBytes */
-/**
- * Findings whose bytes are not a saving. `copy-before-install` counts the dependency layers every
- * source change rebuilds (the order costs build time, not image size); `add-local-file` counts
- * what ADD stored, which COPY stores just the same (the fix is about clarity). They are shown
- * with their bytes in the message, but add nothing to "up to N" and claim no "Saves" figure.
- * By rule id, since a saved report carries only the id.
- */
-const NOT_SAVINGS = new Set([
-    'copy-before-install',
-    'add-local-file',
-    'base-image-share',
-    // A no-op install saves nothing (its bytes are the package's, for ranking); a no-op upgrade
-    // that the fix removes whole carries its own `saves`.
-    'package-noop',
-]);
-const savesBytes = (rule) => !NOT_SAVINGS.has(rule);
-/**
- * What a finding's fix alone saves: its `saves` where the advisor wrote one (it is the claim),
- * else (a report of an older version) its bytes unless the rule's bytes are not a saving;
- * undefined for "unknown", which stays out of the Saves column and the total.
- */
-const savedBy = (finding) => finding.saves ?? (savesBytes(finding.rule) ? finding.bytes : undefined);
-/** The bytes the findings could save together (an upper bound: two fixes can save the same bytes). */
-const savingsTotal = (findings) => findings.reduce((sum, f) => sum + (savedBy(f) ?? 0), 0);
-
-
-/***/ }),
-
 /***/ 3285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -758,7 +10,6 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  adviceSettings: () => (/* binding */ adviceSettings),
   runAdviceStep: () => (/* binding */ runAdviceStep)
 });
 
@@ -879,11 +130,11 @@ function finalFilesystem(layers) {
         for (let k = 0; k < count; k++) {
             const path = paths[k];
             const slash = path.lastIndexOf('/');
-            if (kinds[k] === image_layers/* EntryKind */.t0.Whiteout)
+            if (kinds[k] === image_layers.EntryKind.Whiteout)
                 hidden.push(`${path.slice(0, slash + 1)}${path.slice(slash + 1 + '.wh.'.length)}`);
-            else if (kinds[k] === image_layers/* EntryKind */.t0.Opaque)
+            else if (kinds[k] === image_layers.EntryKind.Opaque)
                 opaque.push(slash < 0 ? '' : path.slice(0, slash));
-            else if (kinds[k] === image_layers/* EntryKind */.t0.Other || kinds[k] === image_layers/* EntryKind */.t0.HardLink) {
+            else if (kinds[k] === image_layers.EntryKind.Other || kinds[k] === image_layers.EntryKind.HardLink) {
                 files.delete(path); // a link or device replaces the file that was there
                 records.delete(path);
             }
@@ -899,7 +150,7 @@ function finalFilesystem(layers) {
                     records.delete(key);
         }
         for (let k = 0; k < count; k++) {
-            if (kinds[k] !== image_layers/* EntryKind */.t0.File)
+            if (kinds[k] !== image_layers.EntryKind.File)
                 continue;
             files.set(paths[k], { layer: at, size: sizes[k] });
             if (!firstWriter.has(paths[k]))
@@ -2201,7 +1452,7 @@ function cachesOf(layer, mounted) {
     const roots = new Map();
     const { count, paths, kinds: entryKinds, sizes } = layer.scan.entries;
     for (let k = 0; k < count; k++) {
-        if (entryKinds[k] !== image_layers/* EntryKind */.t0.File || sizes[k] === 0)
+        if (entryKinds[k] !== image_layers.EntryKind.File || sizes[k] === 0)
             continue;
         const kind = (0,cache_paths/* cacheKindOf */.cW)(paths[k]);
         if (kind === undefined)
@@ -2425,7 +1676,7 @@ function bytesUnder(layer, prefix) {
     const { count, paths, kinds, sizes } = layer.scan.entries;
     let total = 0;
     for (let k = 0; k < count; k++)
-        if (kinds[k] === image_layers/* EntryKind */.t0.File && paths[k].startsWith(prefix))
+        if (kinds[k] === image_layers.EntryKind.File && paths[k].startsWith(prefix))
             total += sizes[k];
     return total;
 }
@@ -2611,7 +1862,7 @@ const sourcesOf = (instruction) => instruction.arguments.slice(0, -1).filter((so
 function holdsFileNamed(layer, name) {
     const { count, paths, kinds } = layer.scan.entries;
     for (let k = 0; k < count; k++) {
-        if (kinds[k] === image_layers/* EntryKind */.t0.File && basename(paths[k]) === name)
+        if (kinds[k] === image_layers.EntryKind.File && basename(paths[k]) === name)
             return true;
     }
     return false;
@@ -2848,7 +2099,7 @@ function generatedBytes(input, at, names) {
     let bytes = 0;
     for (let k = 0; k < count; k++) {
         const path = paths[k];
-        if (kinds[k] !== image_layers/* EntryKind */.t0.File || listed.has(path) || BOOKKEEPING.test(path))
+        if (kinds[k] !== image_layers.EntryKind.File || listed.has(path) || BOOKKEEPING.test(path))
             continue;
         const owners = dirOwners.get(path.slice(0, Math.max(0, path.lastIndexOf('/'))));
         if (owners && owners.size > 0 && [...owners].every((owner) => names.has(owner)))
@@ -2961,7 +2212,7 @@ const dockerignoreRule = {
             const found = new Map();
             const { count, paths, kinds, sizes } = layer.scan.entries;
             for (let k = 0; k < count; k++) {
-                if (kinds[k] !== image_layers/* EntryKind */.t0.File)
+                if (kinds[k] !== image_layers.EntryKind.File)
                     continue;
                 const path = paths[k];
                 let ignore = NEVER_NEEDED.exec(path)?.[1];
@@ -3057,7 +2308,7 @@ const jdkRuntimeRule = {
         for (const layer of base) {
             const { count, paths, kinds, sizes } = layer.scan.entries;
             for (let k = 0; k < count; k++)
-                if (kinds[k] === image_layers/* EntryKind */.t0.File && JDK_ONLY.test(paths[k]))
+                if (kinds[k] === image_layers.EntryKind.File && JDK_ONLY.test(paths[k]))
                     baseBytes += sizes[k];
         }
         if (baseBytes > 0 && base[0].instruction) {
@@ -3117,16 +2368,6 @@ const RULES = [
 const MAX_ANNOTATIONS = 8;
 // An annotation is read in a narrow box: messages are cut, the report has them whole.
 const MAX_ANNOTATION_TEXT = 600;
-/** The main action's settings: the Dockerfile of its build, named from the workspace. */
-function adviceSettings(inputs, cwd, workspace) {
-    return {
-        enabled: inputs.advise,
-        minBytes: inputs.adviceMinBytes,
-        location: { context: inputs.build.context, file: inputs.build.file, cwd, workspace },
-        target: inputs.build.target,
-        buildArgs: inputs.build.buildArgs,
-    };
-}
 /** The findings for the report; undefined when the advisor did not run. */
 async function runAdviceStep(io, step) {
     if (!step.enabled)

@@ -1,8 +1,44 @@
-export const id = 780;
-export const ids = [780];
+export const id = 253;
+export const ids = [253,693];
 export const modules = {
 
-/***/ 6780:
+/***/ 5537:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EO: () => (/* binding */ savingsTotal),
+/* harmony export */   l8: () => (/* binding */ savedBy)
+/* harmony export */ });
+/* unused harmony export savesBytes */
+/**
+ * Findings whose bytes are not a saving. `copy-before-install` counts the dependency layers every
+ * source change rebuilds (the order costs build time, not image size); `add-local-file` counts
+ * what ADD stored, which COPY stores just the same (the fix is about clarity). They are shown
+ * with their bytes in the message, but add nothing to "up to N" and claim no "Saves" figure.
+ * By rule id, since a saved report carries only the id.
+ */
+const NOT_SAVINGS = new Set([
+    'copy-before-install',
+    'add-local-file',
+    'base-image-share',
+    // A no-op install saves nothing (its bytes are the package's, for ranking); a no-op upgrade
+    // that the fix removes whole carries its own `saves`.
+    'package-noop',
+]);
+const savesBytes = (rule) => !NOT_SAVINGS.has(rule);
+/**
+ * What a finding's fix alone saves: its `saves` where the advisor wrote one (it is the claim),
+ * else (a report of an older version) its bytes unless the rule's bytes are not a saving;
+ * undefined for "unknown", which stays out of the Saves column and the total.
+ */
+const savedBy = (finding) => finding.saves ?? (savesBytes(finding.rule) ? finding.bytes : undefined);
+/** The bytes the findings could save together (an upper bound: two fixes can save the same bytes). */
+const savingsTotal = (findings) => findings.reduce((sum, f) => sum + (savedBy(f) ?? 0), 0);
+
+
+/***/ }),
+
+/***/ 8693:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,15 +46,9 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  runSizeStep: () => (/* binding */ runSizeStep)
+  readBaseHint: () => (/* binding */ readBaseHint)
 });
 
-// EXTERNAL MODULE: ./src/compare/budget.ts
-var compare_budget = __webpack_require__(3386);
-// EXTERNAL MODULE: ./src/steps/measure.ts + 7 modules
-var measure = __webpack_require__(8008);
-// EXTERNAL MODULE: ./src/steps/advice.ts + 22 modules
-var steps_advice = __webpack_require__(3285);
 // EXTERNAL MODULE: ./src/advise/dockerfile-source.ts
 var dockerfile_source = __webpack_require__(2980);
 // EXTERNAL MODULE: ./src/advise/attribute.ts
@@ -90,6 +120,26 @@ async function readBaseHint(io, input) {
     }
 }
 
+
+/***/ }),
+
+/***/ 7253:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runSizeStep: () => (/* binding */ runSizeStep)
+});
+
+// EXTERNAL MODULE: ./src/compare/budget.ts
+var compare_budget = __webpack_require__(3386);
+// EXTERNAL MODULE: ./src/steps/measure.ts + 5 modules
+var measure = __webpack_require__(6886);
+// EXTERNAL MODULE: ./src/steps/base.ts + 1 modules
+var base = __webpack_require__(8693);
 ;// CONCATENATED MODULE: ./src/compare/base-image.ts
 /** `report` with `base` on each platform whose base image is known. */
 function withBaseImages(report, image, baseline, hint) {
@@ -202,6 +252,8 @@ function withBaselineBaseFromHistory(report, records) {
 var marker = __webpack_require__(1376);
 // EXTERNAL MODULE: ./src/oci/history.ts
 var oci_history = __webpack_require__(633);
+// EXTERNAL MODULE: ./src/render/escape.ts
+var render_escape = __webpack_require__(7789);
 // EXTERNAL MODULE: ./src/report/savings.ts
 var savings = __webpack_require__(5537);
 // EXTERNAL MODULE: ./src/render/format.ts
@@ -1712,19 +1764,23 @@ async function historyAfterReport(io, step, state, report, push) {
 
 
 
-
 /** Measures, compares, advises and publishes; returns the budget's status (`fail` fails the step). */
 async function runSizeStep(io, step) {
     const { inputs } = step;
     const { report: compared, scanned, measurements, } = await (0,measure/* measureWithScans */.Hw)(step.image, step.baseline, (0,baseline.measureOptions)(io, inputs));
     // The base image: the image's annotation, else the Dockerfile's FROM (none for the merge action).
-    const hint = step.advice && (await readBaseHint(io, step.advice));
+    const hint = 'baseHint' in step ? step.baseHint : step.advice && (await (0,base.readBaseHint)(io, step.advice));
     const measured = withBaseImages(compared, measurements.image, measurements.baseline, hint);
     const budget = (0,compare_budget/* evaluateBudget */.xF)(measured, inputs.budgetRules, inputs.budgetAction);
     // The verdict is part of the report only when there is a budget to hold.
     const checked = inputs.budgetRules.length > 0 ? budget : undefined;
-    const advice = step.advice &&
-        (await (0,steps_advice.runAdviceStep)(io, { ...step.advice, analyzeLayers: inputs.analyzeLayers, scanned }));
+    // The advisor (its rules, the Dockerfile parser's share of them) loads only when it is on.
+    const advice = step.advice?.enabled &&
+        (await (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(740), __webpack_require__.e(285)]).then(__webpack_require__.bind(__webpack_require__, 3285))).runAdviceStep(io, {
+            ...step.advice,
+            analyzeLayers: inputs.analyzeLayers,
+            scanned,
+        }));
     // Build-arg values never leave in history text: not in the output, the artifact, nor the comment.
     const unnamed = withoutBuildArgValues({
         ...measured,
