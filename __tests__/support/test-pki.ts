@@ -1,7 +1,7 @@
 /**
  * Certificates for TLS tests, made by openssl in a directory of the test's: a CA of its own, server
  * certificates it signs for given names (or that have expired), a self-signed one, and a client
- * certificate for mutual TLS. EC keys, so that making them takes milliseconds.
+ * certificate for mutual TLS. EC keys, so that making them takes milliseconds (RSA when asked).
  *
  *   const pki = makePki(dir);
  *   const server = pki.server('registry.test', ['DNS:localhost', 'IP:127.0.0.1']);
@@ -20,14 +20,17 @@ export interface Pki {
   /** The CA's certificate (PEM). */
   ca: string;
   /** A certificate the CA signs, for the given subjectAltName entries (`DNS:x`, `IP:1.2.3.4`). */
-  server(name: string, altNames: string[], options?: { expired?: boolean }): Pair;
+  server(name: string, altNames: string[], options?: { expired?: boolean; keyType?: KeyType }): Pair;
   /** A client certificate the CA signs. */
-  client(name: string): Pair;
+  client(name: string, options?: { keyType?: KeyType }): Pair;
   /** A certificate that signs itself, for the given names. */
   selfSigned(name: string, altNames: string[]): Pair;
 }
 
+export type KeyType = 'ec' | 'rsa';
+
 const EC = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-sha256'];
+const RSA = ['-newkey', 'rsa:2048', '-nodes', '-sha256'];
 
 export function makePki(dir: string, caName = 'test CA'): Pki {
   mkdirSync(dir, { recursive: true });
@@ -52,9 +55,18 @@ export function makePki(dir: string, caName = 'test CA'): Pki {
     'keyUsage=critical,keyCertSign,cRLSign',
   ]);
   let serial = 0;
-  const signed = (name: string, extensions: string, expired = false): Pair => {
+  const signed = (name: string, extensions: string, expired = false, keyType: KeyType = 'ec'): Pair => {
     const base = file(`${slug}-${++serial}`);
-    openssl(['req', ...EC, '-subj', `/CN=${name}`, '-keyout', `${base}.key`, '-out', `${base}.csr`]);
+    openssl([
+      'req',
+      ...(keyType === 'rsa' ? RSA : EC),
+      '-subj',
+      `/CN=${name}`,
+      '-keyout',
+      `${base}.key`,
+      '-out',
+      `${base}.csr`,
+    ]);
     writeFileSync(`${base}.ext`, extensions);
     // -days -1: valid from now until a day ago, so expired (OpenSSL 3.0 has no -not_after).
     const validity = ['-days', expired ? '-1' : '2'];
@@ -85,8 +97,10 @@ export function makePki(dir: string, caName = 'test CA'): Pki {
         name,
         `subjectAltName=${altNames.join(',')}\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n`,
         options.expired,
+        options.keyType,
       ),
-    client: (name) => signed(name, 'extendedKeyUsage=clientAuth\nbasicConstraints=CA:FALSE\n'),
+    client: (name, options = {}) =>
+      signed(name, 'extendedKeyUsage=clientAuth\nbasicConstraints=CA:FALSE\n', false, options.keyType),
     selfSigned: (name, altNames) => {
       const base = file(`${slug}-self-${++serial}`);
       openssl([

@@ -87,21 +87,27 @@ describe('readHostCerts', () => {
     expect(readHostCerts('absent.example:5000', root)).toEqual({
       dir: join(root, 'absent.example:5000'),
       ca: [],
+      clients: [],
     });
   });
 
-  test('CAs and the first client pair, read from the host:port directory only', () => {
+  test('CAs and every client pair by name, read from the host:port directory only', () => {
     write('reg.example:5443', {
       'ca.crt': CA,
       'extra.crt': CA.replace('MIIB', 'MIIC'),
       'client.cert': 'CLIENT CERT',
       'client.key': 'CLIENT KEY',
+      'another.cert': 'ANOTHER CERT',
+      'another.key': 'ANOTHER KEY',
       'notes.txt': 'ignored',
     });
     write('reg.example', { 'other.crt': CA.replace('MIIB', 'OTHER') });
     const certs = readHostCerts('reg.example:5443', root);
     expect(certs.ca).toEqual([CA, CA.replace('MIIB', 'MIIC')]);
-    expect(certs.client).toEqual({ cert: 'CLIENT CERT', key: 'CLIENT KEY', name: 'client.cert' });
+    expect(certs.clients).toEqual([
+      { cert: 'ANOTHER CERT', key: 'ANOTHER KEY', name: 'another.cert' },
+      { cert: 'CLIENT CERT', key: 'CLIENT KEY', name: 'client.cert' },
+    ]);
   });
 
   test('half a client pair: an error naming the directory and the missing file, no file content', () => {

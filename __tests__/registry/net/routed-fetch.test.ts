@@ -132,6 +132,8 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
   throw new Error('expected a rejection');
 }
 
+const hasSystemStore = typeof (tls as { getCACertificates?: unknown }).getCACertificates === 'function';
+
 describe('trust: what docker trusts for the host', () => {
   let server: TestServer;
   let host: string;
@@ -154,9 +156,30 @@ describe('trust: what docker trusts for the host', () => {
     expect(error.message).toBe(
       `TLS to other.test:${other.port} failed: its certificate is signed by a CA this runner does not trust ` +
         `(UNABLE_TO_VERIFY_LEAF_SIGNATURE). Put the CA that signs it in ${certsRoot}/other.test:${other.port}/ca.crt ` +
-        '(where docker looks for it), or in the file NODE_EXTRA_CA_CERTS names',
+        (hasSystemStore
+          ? '(where docker looks for it), in the file NODE_EXTRA_CA_CERTS names, or in the system’s CA store'
+          : '(where docker looks for it), or in the file NODE_EXTRA_CA_CERTS names'),
     );
     expect(other.requests).toHaveLength(0);
+  });
+
+  test('the CA in the system’s store only: trusted, as docker trusts the system pool', async () => {
+    const elsewhere = await serve(otherPki.server('system.test', ['DNS:system.test']));
+    const url = `https://system.test:${elsewhere.port}/v2/`;
+    const withSystem = (store: string[]) =>
+      createRoutedFetch(
+        new Routes({
+          env: {},
+          certsRoot,
+          agentOptions: { ...KEEP_ALIVE, lookup },
+          caSources: { defaults: () => [...tls.rootCertificates], system: () => store },
+        }),
+      );
+    expect(await text(await withSystem([otherPki.ca])(url))).toBe('ok /v2/');
+    const error = await rejection(withSystem([pki.ca])(url));
+    expect((error as TlsTrustError).code).toBe('UNABLE_TO_VERIFY_LEAF_SIGNATURE');
+    expect(error.message).toMatch(/, or in the system’s CA store$/);
+    expect(elsewhere.requests).toHaveLength(1);
   });
 
   test('a CA for another port of the same host does not count', async () => {
@@ -246,6 +269,39 @@ describe('trust: what docker trusts for the host', () => {
       const response = await fetchWith()(`https://${mtlsHost}/v2/`);
       expect(await text(response)).toBe('ok /v2/');
       expect(mtls.requests.at(-1)?.clientCert).toBe('shipshape client');
+    });
+
+    test('an EC and an RSA pair: both offered, each server gets the one its signature algorithms take', async () => {
+      // docker offers every pair; the first by name (EC) alone would fail the RSA-only server
+      const ec = pki.client('ec client');
+      const rsa = pki.client('rsa client', { keyType: 'rsa' });
+      const pairs = {
+        'ca.crt': pki.ca,
+        'a.cert': ec.cert,
+        'a.key': ec.key,
+        'b.cert': rsa.cert,
+        'b.key': rsa.key,
+      };
+      const mutual = { ca: pki.ca, requestCert: true, rejectUnauthorized: true };
+      const rsaOnly = await serve({
+        ...pki.server('rsa-only.test', ['DNS:rsa-only.test'], { keyType: 'rsa' }),
+        ...mutual,
+        sigalgs: 'rsa_pss_rsae_sha256:rsa_pkcs1_sha256',
+      });
+      const ecOnly = await serve({
+        ...pki.server('ec-only.test', ['DNS:ec-only.test']),
+        ...mutual,
+        sigalgs: 'ecdsa_secp256r1_sha256',
+      });
+      for (const [server, name, expected] of [
+        [rsaOnly, 'rsa-only.test', 'rsa client'],
+        [ecOnly, 'ec-only.test', 'ec client'],
+      ] as const) {
+        const host = `${name}:${server.port}`;
+        trustIn(host, pairs);
+        expect(await text(await fetchWith()(`https://${host}/v2/`))).toBe('ok /v2/');
+        expect(server.requests.at(-1)?.clientCert).toBe(expected);
+      }
     });
   });
 });

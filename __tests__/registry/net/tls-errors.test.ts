@@ -48,11 +48,34 @@ describe('explainTlsError', () => {
   test('a refused client certificate names the file offered', () => {
     const error = explainTlsError(
       nodeError('sslv3 alert bad certificate', 'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE'),
-      { ...context, clientCertificate: 'client.cert' },
+      { ...context, clientCertificates: ['client.cert'] },
     )!;
     expect(error.message).toMatch(
-      /^TLS to reg\.corp:5443 failed: it refused the client certificate \/etc\/docker\/certs\.d\/reg\.corp:5443\/client\.cert/,
+      /^TLS to reg\.corp:5443 failed: it refused the client certificate \/etc\/docker\/certs\.d\/reg\.corp:5443\/client\.cert \(/,
     );
+  });
+
+  test('several offered, one left out: all named, and why the last was not offered', () => {
+    const error = explainTlsError(
+      nodeError('sslv3 alert bad certificate', 'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE'),
+      { ...context, clientCertificates: ['a.cert', 'b.cert'], notOffered: ['c.cert'] },
+    )!;
+    expect(error.message).toBe(
+      'TLS to reg.corp:5443 failed: it refused the client certificates /etc/docker/certs.d/reg.corp:5443/a.cert, ' +
+        '/etc/docker/certs.d/reg.corp:5443/b.cert (ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE). A client certificate for it ' +
+        'goes in /etc/docker/certs.d/reg.corp:5443/ as NAME.cert with its key NAME.key, as for docker; not offered: ' +
+        'c.cert (Node offers one client certificate per key type, the first by name)',
+    );
+  });
+
+  test('where a CA goes: the system’s store is named only when it is read', () => {
+    const untrusted = nodeError('unable to verify', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE');
+    const tail = (systemStore: boolean) =>
+      explainTlsError(untrusted, { ...context, systemStore })!.message.split('ca.crt ')[1];
+    expect(tail(true)).toBe(
+      '(where docker looks for it), in the file NODE_EXTRA_CA_CERTS names, or in the system’s CA store',
+    );
+    expect(tail(false)).toBe('(where docker looks for it), or in the file NODE_EXTRA_CA_CERTS names');
   });
 
   test('found in the cause chain too', () => {

@@ -9,13 +9,20 @@ import { join } from 'node:path';
 
 export const DOCKER_CERTS_DIR = '/etc/docker/certs.d';
 
+/** A client certificate for mutual TLS: `name` is its `.cert` file. */
+export interface ClientPair {
+  cert: string;
+  key: string;
+  name: string;
+}
+
 export interface HostCerts {
   /** The directory read (named in messages, whether or not it exists). */
   dir: string;
   /** PEM text of each `*.crt`, in file name order. */
   ca: string[];
-  /** The first `name.cert` + `name.key` pair by name (docker offers them in that order too). */
-  client?: { cert: string; key: string; name: string };
+  /** Every `name.cert` + `name.key` pair, by name (docker keeps them all, in that order). */
+  clients: ClientPair[];
 }
 
 export class DockerCertsError extends Error {
@@ -79,7 +86,7 @@ export function readHostCerts(host: string, root = DOCKER_CERTS_DIR): HostCerts 
       .map((entry) => entry.name);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { dir, ca: [] };
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { dir, ca: [], clients: [] };
     throw new DockerCertsError(`cannot read ${dir}: ${reason(error)}`);
   }
   const plan = planCertFiles(names);
@@ -99,12 +106,8 @@ export function readHostCerts(host: string, root = DOCKER_CERTS_DIR): HostCerts 
       throw new DockerCertsError(`${join(dir, plan.ca[i]!)} holds no PEM certificate`);
     }
   }
-  const first = plan.pairs[0];
-  return {
-    dir,
-    ca,
-    ...(first && { client: { cert: read(first.cert), key: read(first.key), name: first.cert } }),
-  };
+  const clients = plan.pairs.map((pair) => ({ cert: read(pair.cert), key: read(pair.key), name: pair.cert }));
+  return { dir, ca, clients };
 }
 
 // dockerd reads certs.d as root; the runner's user may not be able to.

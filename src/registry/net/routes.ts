@@ -10,7 +10,7 @@ import { DOCKER_CERTS_DIR } from './docker-certs.js';
 import { describeProxy, proxyFor, type ProxySetting } from './proxy-env.js';
 import { ProxyError, TunnelAgent } from './proxy-tunnel.js';
 import { explainTlsError, type TlsContext } from './tls-errors.js';
-import { hostTls } from './tls-trust.js';
+import { TlsTrust, type CaSources } from './tls-trust.js';
 
 export interface RoutesOptions {
   /** HTTPS_PROXY, HTTP_PROXY, NO_PROXY (either case), NODE_EXTRA_CA_CERTS. */
@@ -21,6 +21,8 @@ export interface RoutesOptions {
   certsRoot?: string;
   /** Agent options for every agent made here (keep-alive settings). */
   agentOptions?: AgentOptions;
+  /** For tests: the CAs beyond certs.d (Node's defaults and the system's store by default). */
+  caSources?: CaSources;
 }
 
 /** Where and how one request is sent. */
@@ -41,10 +43,11 @@ export interface Route {
 export class Routes {
   private readonly agents = new Map<string, HttpAgent>();
   private readonly secureHosts = new Map<string, { agent: HttpAgent; context: TlsContext }>();
-  private readonly certsRoot: string;
+  private readonly trust: TlsTrust;
 
   constructor(private readonly options: RoutesOptions) {
-    this.certsRoot = options.certsRoot ?? DOCKER_CERTS_DIR;
+    const settings = { certsRoot: options.certsRoot ?? DOCKER_CERTS_DIR, env: options.env };
+    this.trust = options.caSources ? new TlsTrust(settings, options.caSources) : new TlsTrust(settings);
   }
 
   /** An http URL of a host docker would try over TLS first: the loopback, `insecure-registries`. */
@@ -93,7 +96,8 @@ export class Routes {
     const key = `${host} ${proxy?.url.href ?? 'direct'}`;
     let entry = this.secureHosts.get(key);
     if (entry === undefined) {
-      const trust = hostTls(host, this.insecure(url), { certsRoot: this.certsRoot, env: this.options.env });
+      // Built once per host, and only for TLS: plain HTTP never reads a CA.
+      const trust = this.trust.forHost(host, this.insecure(url));
       const options = {
         ...this.options.agentOptions,
         rejectUnauthorized: trust.rejectUnauthorized,
@@ -104,7 +108,9 @@ export class Routes {
         context: {
           host,
           certsDir: trust.certsDir,
-          ...(trust.clientCertificate && { clientCertificate: trust.clientCertificate }),
+          clientCertificates: trust.clientCertificates,
+          notOffered: trust.notOffered,
+          systemStore: trust.systemStore,
         },
       };
       this.secureHosts.set(key, entry);

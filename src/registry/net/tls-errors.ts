@@ -11,8 +11,12 @@ export interface TlsContext {
   host: string;
   /** The certs.d directory docker reads for that host. */
   certsDir: string;
-  /** The client certificate offered, if any (its file name). */
-  clientCertificate?: string;
+  /** The client certificates offered (their file names), if any. */
+  clientCertificates?: readonly string[];
+  /** certs.d's client certificates that could not be offered (a second of a key type). */
+  notOffered?: readonly string[];
+  /** The system's CA store is trusted too, so a CA can go there. */
+  systemStore?: boolean;
 }
 
 export class TlsTrustError extends Error {
@@ -58,7 +62,10 @@ export function explainTlsError(error: unknown, context: TlsContext): TlsTrustEr
     if (untrusted) {
       return new TlsTrustError(
         `TLS to ${context.host} failed: ${untrusted} (${code}). Put the CA that signs it in ` +
-          `${context.certsDir}/ca.crt (where docker looks for it), or in the file NODE_EXTRA_CA_CERTS names`,
+          `${context.certsDir}/ca.crt (where docker looks for it), ` +
+          (context.systemStore
+            ? 'in the file NODE_EXTRA_CA_CERTS names, or in the system’s CA store'
+            : 'or in the file NODE_EXTRA_CA_CERTS names'),
         code,
       );
     }
@@ -73,12 +80,20 @@ export function explainTlsError(error: unknown, context: TlsContext): TlsTrustEr
       );
     }
     if (/ALERT_(BAD_CERTIFICATE|CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE)/.test(code)) {
-      const offered = context.clientCertificate
-        ? `it refused the client certificate ${context.certsDir}/${context.clientCertificate}`
-        : 'it wants a client certificate';
+      const offered = context.clientCertificates ?? [];
+      const said =
+        offered.length === 0
+          ? 'it wants a client certificate'
+          : `it refused the client certificate${offered.length > 1 ? 's' : ''} ` +
+            offered.map((name) => `${context.certsDir}/${name}`).join(', ');
+      const notOffered = context.notOffered ?? [];
+      const unused =
+        notOffered.length === 0
+          ? ''
+          : `; not offered: ${notOffered.join(', ')} (Node offers one client certificate per key type, the first by name)`;
       return new TlsTrustError(
-        `TLS to ${context.host} failed: ${offered} (${code}). A client certificate for it goes in ` +
-          `${context.certsDir}/ as NAME.cert with its key NAME.key, as for docker`,
+        `TLS to ${context.host} failed: ${said} (${code}). A client certificate for it goes in ` +
+          `${context.certsDir}/ as NAME.cert with its key NAME.key, as for docker${unused}`,
         code,
       );
     }
