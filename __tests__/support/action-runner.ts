@@ -61,6 +61,9 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_REPOSITORY: 'acme/app',
     GITHUB_RUN_ID: '4242',
+    // No progress lines unless a test asks (SHIPSHAPE_PROGRESS_INTERVAL_MS in its env): a slow
+    // read on a busy machine would otherwise add lines that the tests' logs do not expect.
+    SHIPSHAPE_PROGRESS_INTERVAL_MS: '0',
     ...files,
     ...options.env,
   };
