@@ -106,7 +106,8 @@ describe('HTTPS with the CA docker trusts', () => {
 
   test('the report action reads the image docker pushed; one run, its requests, its TLS handshakes', async () => {
     const log = markLog(REGISTRY_LOGS[TLS_REGISTRY]);
-    const run = await report(image);
+    // The default progress settings (the harness turns progress off unless asked).
+    const run = await report(image, { SHIPSHAPE_PROGRESS_INTERVAL_MS: '' });
     expect(errorOf(run)).toBe('');
     expect(run.exitCode).toBe(0);
     const measured = reportOf(run);
@@ -152,11 +153,40 @@ describe('HTTPS with the CA docker trusts', () => {
       expect(errorOf(run)).toBe(
         `::error::${image}: cannot reach the registry (${TLS_REGISTRY}): TLS to ${TLS_REGISTRY} failed: ` +
           `its certificate is signed by a CA this runner does not trust (UNABLE_TO_VERIFY_LEAF_SIGNATURE). ` +
-          `Put the CA that signs it in ${empty}/${TLS_REGISTRY}/ca.crt (where docker looks for it), or in the file NODE_EXTRA_CA_CERTS names`,
+          `Put the CA that signs it in ${empty}/${TLS_REGISTRY}/ca.crt (where docker looks for it), ` +
+          'in the file NODE_EXTRA_CA_CERTS names, or in the system’s CA store',
       );
       expect(registryRequests(log.read())).toEqual([]);
     }),
   );
+
+  test('or the CA in the system’s store only: SSL_CERT_FILE and SSL_CERT_DIR name a store of the test’s', async () => {
+    // Node reads the system's store where OpenSSL does, or where these two say: a store of the
+    // test's, so that the machine's (which must not hold the lab CA) is left alone.
+    const empty = join(work, 'empty-certs.d');
+    mkdirSync(empty, { recursive: true });
+    const store = join(work, 'system-store');
+    mkdirSync(join(store, 'certs'), { recursive: true });
+    writeFileSync(join(store, 'with-lab-ca.pem'), readFileSync(LAB_CA));
+    copyFileSync('/etc/ssl/certs/ca-certificates.crt', join(store, 'machine.pem'));
+    const withStore = (file: string) =>
+      report(image, {
+        SHIPSHAPE_DOCKER_CERTS_DIR: empty,
+        SSL_CERT_FILE: join(store, file),
+        SSL_CERT_DIR: join(store, 'certs'),
+      });
+    const trusted = await withStore('with-lab-ca.pem');
+    expect(errorOf(trusted)).toBe('');
+    expect(trusted.exitCode).toBe(0);
+    expect(reportOf(trusted).platforms).toHaveLength(2);
+    // The same store without the lab CA: the error, as with the machine's.
+    const untrusted = await withStore('machine.pem');
+    expect(untrusted.exitCode).toBe(1);
+    expect(errorOf(untrusted)).toContain(
+      `TLS to ${TLS_REGISTRY} failed: its certificate is signed by a CA this runner does not trust (UNABLE_TO_VERIFY_LEAF_SIGNATURE). ` +
+        `Put the CA that signs it in ${empty}/${TLS_REGISTRY}/ca.crt`,
+    );
+  }, 60_000);
 
   test('or the CA in NODE_EXTRA_CA_CERTS, for a runner without docker’s certs.d', async () => {
     const empty = join(work, 'empty-certs.d');
