@@ -3,15 +3,23 @@
  * its PR comment to the GitHub stand-in, reached as `registry.shipshape.test:PORT` (the lab's
  * non-loopback name) through the lab's tinyproxy. The proxy's access log shows every API request
  * the stand-in served, in absolute form; NO_PROXY bypasses it; a dead proxy is a warning that
- * names it, and nothing reaches GitHub directly.
+ * names it, and nothing reaches GitHub directly. And over HTTPS, as a GitHub Enterprise Server with
+ * a private CA is reached: the stand-in with a certificate of a test CA, that CA given in
+ * NODE_EXTRA_CA_CERTS, through a CONNECT tunnel of a tinyproxy of the test's (the lab's proxy
+ * tunnels only to the registries' ports, and the stand-in's port is a free one).
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runAction, type ActionRun } from '../support/action-runner.js';
 import { warningsOf } from '../support/fault-lab.js';
 import { startGitHubStandIn, WRITE_TOKEN, type GitHubStandIn } from '../support/github-stand-in.js';
 import { LAB } from '../support/registry.js';
 import { tallied } from '../support/tally.js';
+import { makePki } from '../support/test-pki.js';
+import { readTinyproxyLog, startTinyproxy, type Tinyproxy } from '../support/tinyproxy.js';
 import {
   LAB_HOST,
   markLog,
@@ -118,6 +126,89 @@ describe('the GitHub API through the runner’s proxy', () => {
       expect(served(before)).toEqual([]);
       expect(comments(pr)).toEqual([]);
       expect(run.everything).not.toContain(PROXY_PASSWORD);
+    }),
+    60_000,
+  );
+});
+
+describe('over HTTPS, with a private CA, through the runner’s proxy', () => {
+  let work: string;
+  let secure: GitHubStandIn;
+  /** `https://registry.shipshape.test:PORT` */
+  let secureApi: string;
+  let caFile: string;
+  let proxy: Tinyproxy;
+  let tunnelTarget: string;
+  let nextSecurePr = 1;
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'shipshape-github-https-'));
+    const pki = makePki(join(work, 'pki'), 'GHES private CA');
+    caFile = join(work, 'ghes-ca.pem');
+    writeFileSync(caFile, pki.ca);
+    secure = await startGitHubStandIn({
+      repositories: [{ owner: 'acme', name: 'app', pullRequests: [1, 2, 3] }],
+      tls: pki.server(LAB_HOST, [`DNS:${LAB_HOST}`]),
+    });
+    secureApi = secure.url.replace('127.0.0.1', LAB_HOST);
+    secure.linkOrigin = secureApi;
+    const port = Number(new URL(secure.url).port);
+    tunnelTarget = `${LAB_HOST}:${port}`;
+    proxy = await startTinyproxy({ connectPorts: [port], password: PROXY_PASSWORD });
+  });
+
+  afterAll(async () => {
+    await proxy?.close();
+    await secure?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  const tunnelsSince = (mark: number) => proxyRequests(readTinyproxyLog(proxy).slice(mark));
+
+  test('HTTPS_PROXY and the CA in NODE_EXTRA_CA_CERTS: the comment is posted, every request inside CONNECT tunnels to the stand-in', async () => {
+    const pr = nextSecurePr++;
+    const mark = readTinyproxyLog(proxy).length;
+    const before = secure.requests.length;
+    const run = await report(pr, {
+      GITHUB_API_URL: secureApi,
+      HTTPS_PROXY: proxy.url,
+      NODE_EXTRA_CA_CERTS: caFile,
+    });
+    expect(warningsOf(run)).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    expect(secure.comments('acme', 'app', pr)).toHaveLength(1);
+    expect(run.outputs['comment-url']).toBe(secure.comments('acme', 'app', pr)[0]!.html_url);
+    expect(secure.requests.slice(before).map((r) => r.method)).toContain('POST');
+    const tunnels = tunnelsSince(mark);
+    expect(tunnels.length).toBeGreaterThan(0);
+    // Only tunnels, all to the stand-in: nothing in the clear, nothing elsewhere (the registry is loopback).
+    expect(tunnels).toEqual(tunnels.map(() => ({ method: 'CONNECT', target: tunnelTarget })));
+    console.log(
+      `GitHub over HTTPS through the proxy: ${secure.requests.length - before} API requests in ${tunnels.length} CONNECT tunnel(s)`,
+    );
+    expect(run.stdout).toContain(`::add-mask::${PROXY_PASSWORD}`);
+    expect(run.everything).not.toContain(PROXY_PASSWORD);
+  }, 60_000);
+
+  test(
+    'without the CA: the certificate is checked inside the tunnel, a warning, nothing posted',
+    tallied('fault', 'github: HTTPS API signed by a CA the runner does not trust', async () => {
+      const pr = nextSecurePr++;
+      const mark = readTinyproxyLog(proxy).length;
+      const before = secure.requests.length;
+      const run = await report(pr, {
+        GITHUB_API_URL: secureApi,
+        HTTPS_PROXY: proxy.url,
+        SHIPSHAPE_GITHUB_WAIT_BUDGET_MS: '3000',
+      });
+      expect(run.exitCode).toBe(0);
+      const warnings = warningsOf(run);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/^Size report: the PR comment was neither posted nor updated\. /);
+      expect(warnings[0]).toMatch(/certificate|UNABLE_TO_VERIFY_LEAF_SIGNATURE/i);
+      expect(secure.requests.slice(before)).toEqual([]);
+      expect(secure.comments('acme', 'app', pr)).toEqual([]);
+      expect(tunnelsSince(mark)[0]).toEqual({ method: 'CONNECT', target: tunnelTarget });
     }),
     60_000,
   );

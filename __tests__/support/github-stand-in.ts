@@ -37,6 +37,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { loadGitHubOpenApi, type OpenApiChecker } from './openapi.js';
 import { defaultHeadSha, presentPull, type PullHead } from './github-pulls.js';
@@ -125,6 +126,11 @@ export interface GitHubStandInOptions {
   validate?: boolean;
   /** The primary rate limit per token (default 5000; 60 for anonymous callers). */
   rateLimit?: number;
+  /**
+   * Serve HTTPS with this certificate (a test CA's, as a GitHub Enterprise Server with a private
+   * CA has): `url` is then `https://127.0.0.1:PORT`. Plain HTTP when left out.
+   */
+  tls?: { cert: string; key: string };
 }
 
 export interface RecordedRequest {
@@ -165,7 +171,7 @@ export interface SeedComment {
 }
 
 export interface GitHubStandIn {
-  /** What GITHUB_API_URL gets: `http://127.0.0.1:PORT` (+ the path prefix). */
+  /** What GITHUB_API_URL gets: `http://127.0.0.1:PORT` (`https:` with `tls`; + the path prefix). */
   url: string;
   requests: RecordedRequest[];
   /** Departures from GitHub's OpenAPI description, one line each. */
@@ -650,7 +656,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     return { status: 200, body: items, headers };
   }
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     const at = Date.now();
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -717,11 +723,12 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
       if (delay > 0) setTimeout(send, delay);
       else send();
     });
-  });
+  };
+  const server = options.tls ? createHttpsServer(options.tls, listener) : createServer(listener);
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  web = `http://127.0.0.1:${port}`;
+  web = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   root = `${web}${prefix}`;
   standIn.url = root;
 
