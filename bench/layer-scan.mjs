@@ -4,11 +4,18 @@
 //      against `gzip -dc blob | tar -t > /dev/null` on the same blob, alternately; medians, MB/s
 //      and their ratio, on the scan's own time and on the child's wall time with node's start-up
 //      (goal: scanLayer at least 1.5x faster);
+//      and against bare `gzip -dc blob > /dev/null` (goal: the scan, content hashing included,
+//      within 1.5x of bare gunzip's time);
 //  (c) peak RSS of a child process that scans a >= 1 GB (uncompressed) layer of many files
-//      (goal: under 200 MB), and of one that also computes the waste of two such layers.
-// scanLayer is bundled with ncc into a temp dir first (dist/ is not touched). Needs gzip and tar.
+//      (goal: under 200 MB), and of one that also computes the waste of two such layers;
+//  (d) peak RSS of the report's path delta: a baseline and a new image of one 1 GB layer of
+//      100,000 files each, both scanned and held (as measure.ts holds them), each merged into
+//      its tree (image/merged.ts), then the two trees compared (compare/path-delta.ts)
+//      (goal: under 200 MB).
+// The modules are bundled with ncc into a temp dir first (dist/ is not touched). Needs gzip and tar.
 //
-//   node bench/layer-scan.mjs [runs=5] [throughputMB=440] [rssMB=1100]
+//   node bench/layer-scan.mjs [runs=5] [throughputMB=440] [rssMB=1100] [deltaMB=1000]
+// LAYER_SCAN_CASES=acd (the default) picks the cases to run, `d` for the path delta alone.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +29,8 @@ const root = resolve(import.meta.dirname, '..');
 const runs = Number(process.argv[2] ?? 5);
 const throughputBytes = Number(process.argv[3] ?? 440) * 1e6;
 const rssBytes = Number(process.argv[4] ?? 1100) * 1e6;
+const deltaBytes = Number(process.argv[5] ?? 1000) * 1e6;
+const cases = process.env.LAYER_SCAN_CASES ?? 'acd';
 const MB = 1e6;
 
 const work = mkdtempSync(join(tmpdir(), 'shipshape-layer-scan-'));
@@ -95,7 +104,10 @@ function pools(random) {
  * `mix`: share of incompressible files; `small`: share of files that are small (256 B to
  * `smallMax`), the others being 8 KB to `largeMax`.
  */
-async function generateLayer(path, { targetBytes, mix, small, smallMax, largeMax, level, seed }) {
+async function generateLayer(
+  path,
+  { targetBytes, mix, small, smallMax, largeMax, level, seed, root = 'usr/share/bench' },
+) {
   const random = prng(seed);
   const { text, bytes } = pools(random);
   const tar = pack();
@@ -110,7 +122,7 @@ async function generateLayer(path, { targetBytes, mix, small, smallMax, largeMax
   let files = 0;
   let entries = 0;
   for (let dir = 0; total < targetBytes; dir++) {
-    const dirName = `usr/share/bench/package-${dir % 97}/lib/module-${dir}`;
+    const dirName = `${root}/package-${dir % 97}/lib/module-${dir}`;
     await add({ name: `${dirName}/`, type: 'directory', mode: 0o755 });
     entries++;
     for (let f = 0; f < 100 && total < targetBytes; f++) {
@@ -166,6 +178,45 @@ console.log(JSON.stringify({
 `,
 );
 
+// (d): two layers scanned and kept, as the report keeps an image's and its baseline's scans.
+const deltaScript = join(work, 'delta-child.mjs');
+writeFileSync(
+  deltaScript,
+  `import { createReadStream } from 'node:fs';
+const [layersBundle, mergedBundle, deltaBundle, baseBlob, headBlob] = process.argv.slice(2);
+const { scanLayer } = await import(layersBundle);
+const { mergeLayers } = await import(mergedBundle);
+const { pathDelta } = await import(deltaBundle);
+const mediaType = 'application/vnd.oci.image.layer.v1.tar+gzip';
+const scan = (blob) => scanLayer(createReadStream(blob, { highWaterMark: 1 << 20 }), { mediaType });
+const start = performance.now();
+const peak = () => process.resourceUsage().maxRSS;
+const [baseScan, headScan] = await Promise.all([scan(baseBlob), scan(headBlob)]);
+const scanned = performance.now();
+const scannedRssKB = peak();
+const base = mergeLayers([baseScan]);
+const head = mergeLayers([headScan]);
+const merged = performance.now();
+const mergedRssKB = peak();
+const paths = pathDelta(base.tree, head.tree);
+const done = performance.now();
+console.log(JSON.stringify({
+  scanSeconds: (scanned - start) / 1000,
+  mergeSeconds: (merged - scanned) / 1000,
+  deltaSeconds: (done - merged) / 1000,
+  files: [baseScan.files, headScan.files],
+  uncompressed: [baseScan.uncompressed, headScan.uncompressed],
+  treeKeys: [base.tree.size, head.tree.size],
+  treeBytes: [base.tree.get(''), head.tree.get('')],
+  paths: paths.length,
+  top: paths[0],
+  scannedRssKB,
+  mergedRssKB,
+  maxRssKB: peak(),
+}));
+`,
+);
+
 function scanInChild(layersBundle, wasteBundle, blob, withWaste = '') {
   const start = performance.now();
   const r = run(actionNode(), [childScript, layersBundle, wasteBundle, blob, withWaste]);
@@ -175,6 +226,12 @@ function scanInChild(layersBundle, wasteBundle, blob, withWaste = '') {
 function gzipTar(blob) {
   const start = performance.now();
   run('sh', ['-c', 'gzip -dc "$1" | tar -t > /dev/null', 'sh', blob]);
+  return (performance.now() - start) / 1000;
+}
+
+function gunzip(blob) {
+  const start = performance.now();
+  run('sh', ['-c', 'gzip -dc "$1" > /dev/null', 'sh', blob]);
   return (performance.now() - start) / 1000;
 }
 
@@ -190,86 +247,149 @@ console.log(
 );
 const layersBundle = bundle('src/image/layers.ts', 'layers');
 const wasteBundle = bundle('src/image/wasted.ts', 'wasted');
+const mergedBundle = bundle('src/image/merged.ts', 'merged');
+const deltaBundle = bundle('src/compare/path-delta.ts', 'path-delta');
 
+let start;
 // (a) throughput
-const blobA = join(work, 'layer-a.tar.gz');
-let start = performance.now();
-const a = await generateLayer(blobA, {
-  targetBytes: throughputBytes,
-  ...{ mix: 0.3, small: 0.5, smallMax: 16_000, largeMax: 400_000, level: 6, seed: 1 },
-});
-console.log(
-  `\n(a) layer: ${mb(a.blobBytes)} MB gzip, ${mb(a.uncompressed)} MB in ${a.files} files ` +
-    `(${a.entries} entries), made in ${((performance.now() - start) / 1000).toFixed(1)} s`,
-);
-if (a.blobBytes < 200 * MB) console.log(`    note: the blob is under 200 MB; raise throughputMB`);
-const scanTimes = [];
-const scanOnlyTimes = [];
-const tarTimes = [];
-for (let i = 0; i < runs; i++) {
-  const scan = scanInChild(layersBundle, wasteBundle, blobA);
-  if (scan.uncompressed !== a.uncompressed || scan.files !== a.files) {
-    throw new Error(
-      `scanLayer counted ${scan.uncompressed} bytes in ${scan.files} files; the layer has ${a.uncompressed} in ${a.files}`,
-    );
+if (cases.includes('a')) {
+  const blobA = join(work, 'layer-a.tar.gz');
+  start = performance.now();
+  const a = await generateLayer(blobA, {
+    targetBytes: throughputBytes,
+    ...{ mix: 0.3, small: 0.5, smallMax: 16_000, largeMax: 400_000, level: 6, seed: 1 },
+  });
+  console.log(
+    `\n(a) layer: ${mb(a.blobBytes)} MB gzip, ${mb(a.uncompressed)} MB in ${a.files} files ` +
+      `(${a.entries} entries), made in ${((performance.now() - start) / 1000).toFixed(1)} s`,
+  );
+  if (a.blobBytes < 200 * MB) console.log(`    note: the blob is under 200 MB; raise throughputMB`);
+  const scanTimes = [];
+  const scanOnlyTimes = [];
+  const tarTimes = [];
+  const gunzipTimes = [];
+  for (let i = 0; i < runs; i++) {
+    const scan = scanInChild(layersBundle, wasteBundle, blobA);
+    if (scan.uncompressed !== a.uncompressed || scan.files !== a.files) {
+      throw new Error(
+        `scanLayer counted ${scan.uncompressed} bytes in ${scan.files} files; the layer has ${a.uncompressed} in ${a.files}`,
+      );
+    }
+    scanTimes.push(scan.seconds);
+    scanOnlyTimes.push(scan.scanSeconds);
+    tarTimes.push(gzipTar(blobA));
+    gunzipTimes.push(gunzip(blobA));
   }
-  scanTimes.push(scan.seconds);
-  scanOnlyTimes.push(scan.scanSeconds);
-  tarTimes.push(gzipTar(blobA));
+  const scanMedian = median(scanOnlyTimes);
+  const wallMedian = median(scanTimes);
+  const tarMedian = median(tarTimes);
+  const gunzipMedian = median(gunzipTimes);
+  const rate = (seconds) =>
+    `${(a.blobBytes / MB / seconds).toFixed(0)} MB/s of blob, ${(a.uncompressed / MB / seconds).toFixed(0)} MB/s of files`;
+  const list = (times) => times.map((t) => t.toFixed(2)).join(' ');
+  console.log(
+    `    scanLayer, the scan:          median ${scanMedian.toFixed(2)} s, ${rate(scanMedian)} (runs ${list(scanOnlyTimes)})`,
+  );
+  console.log(
+    `    scanLayer, child node wall:   median ${wallMedian.toFixed(2)} s, ${rate(wallMedian)} (runs ${list(scanTimes)})`,
+  );
+  console.log(
+    `    gzip -dc | tar -t > /dev/null: median ${tarMedian.toFixed(2)} s, ${rate(tarMedian)} (runs ${list(tarTimes)})`,
+  );
+  console.log(
+    `    gzip -dc > /dev/null:          median ${gunzipMedian.toFixed(2)} s, ${rate(gunzipMedian)} (runs ${list(gunzipTimes)})`,
+  );
+  console.log(
+    `    ratio: the scan (content hashed) takes ${(scanMedian / gunzipMedian).toFixed(2)}x bare gunzip's time (goal <= 1.5x)`,
+  );
+  console.log(
+    `    ratio: the scan is ${(tarMedian / scanMedian).toFixed(2)}x as fast as gzip -dc | tar -t (goal >= 1.5x); ` +
+      `with node's start-up and module load, ${(tarMedian / wallMedian).toFixed(2)}x`,
+  );
+  rmSync(blobA, { force: true });
 }
-const scanMedian = median(scanOnlyTimes);
-const wallMedian = median(scanTimes);
-const tarMedian = median(tarTimes);
-const rate = (seconds) =>
-  `${(a.blobBytes / MB / seconds).toFixed(0)} MB/s of blob, ${(a.uncompressed / MB / seconds).toFixed(0)} MB/s of files`;
-const list = (times) => times.map((t) => t.toFixed(2)).join(' ');
-console.log(
-  `    scanLayer, the scan:          median ${scanMedian.toFixed(2)} s, ${rate(scanMedian)} (runs ${list(scanOnlyTimes)})`,
-);
-console.log(
-  `    scanLayer, child node wall:   median ${wallMedian.toFixed(2)} s, ${rate(wallMedian)} (runs ${list(scanTimes)})`,
-);
-console.log(
-  `    gzip -dc | tar -t > /dev/null: median ${tarMedian.toFixed(2)} s, ${rate(tarMedian)} (runs ${list(tarTimes)})`,
-);
-console.log(
-  `    ratio: the scan is ${(tarMedian / scanMedian).toFixed(2)}x as fast as gzip -dc | tar -t (goal >= 1.5x); ` +
-    `with node's start-up and module load, ${(tarMedian / wallMedian).toFixed(2)}x`,
-);
-rmSync(blobA, { force: true });
 
 // (c) peak RSS
-const blobC = join(work, 'layer-c.tar.gz');
-start = performance.now();
-const c = await generateLayer(blobC, {
-  targetBytes: rssBytes,
-  ...{ mix: 0.1, small: 0.998, smallMax: 4000, largeMax: 2 * MB, level: 1, seed: 2 },
-});
-console.log(
-  `\n(c) layer: ${mb(c.blobBytes)} MB gzip, ${mb(c.uncompressed)} MB in ${c.files} files ` +
-    `(${c.entries} entries), made in ${((performance.now() - start) / 1000).toFixed(1)} s`,
-);
-const idle = JSON.parse(
-  run(actionNode(), [
-    '--input-type=module',
-    '-e',
-    `await import(${JSON.stringify(layersBundle)}); console.log(JSON.stringify({ maxRssKB: process.resourceUsage().maxRSS }))`,
-  ]).stdout,
-);
-const scanC = scanInChild(layersBundle, wasteBundle, blobC);
-const wasteC = scanInChild(layersBundle, wasteBundle, blobC, 'waste');
-if (scanC.uncompressed !== c.uncompressed || wasteC.wasted !== c.uncompressed) {
-  throw new Error(
-    `figures differ: scan ${scanC.uncompressed}, waste ${wasteC.wasted}, layer ${c.uncompressed}`,
+if (cases.includes('c')) {
+  const blobC = join(work, 'layer-c.tar.gz');
+  start = performance.now();
+  const c = await generateLayer(blobC, {
+    targetBytes: rssBytes,
+    ...{ mix: 0.1, small: 0.998, smallMax: 4000, largeMax: 2 * MB, level: 1, seed: 2 },
+  });
+  console.log(
+    `\n(c) layer: ${mb(c.blobBytes)} MB gzip, ${mb(c.uncompressed)} MB in ${c.files} files ` +
+      `(${c.entries} entries), made in ${((performance.now() - start) / 1000).toFixed(1)} s`,
+  );
+  const idle = JSON.parse(
+    run(actionNode(), [
+      '--input-type=module',
+      '-e',
+      `await import(${JSON.stringify(layersBundle)}); console.log(JSON.stringify({ maxRssKB: process.resourceUsage().maxRSS }))`,
+    ]).stdout,
+  );
+  const scanC = scanInChild(layersBundle, wasteBundle, blobC);
+  const wasteC = scanInChild(layersBundle, wasteBundle, blobC, 'waste');
+  if (scanC.uncompressed !== c.uncompressed || wasteC.wasted !== c.uncompressed) {
+    throw new Error(
+      `figures differ: scan ${scanC.uncompressed}, waste ${wasteC.wasted}, layer ${c.uncompressed}`,
+    );
+  }
+  const tarC = gzipTar(blobC);
+  console.log(`    node with the bundle loaded, idle:  peak RSS ${(idle.maxRssKB / 1024).toFixed(0)} MB`);
+  console.log(
+    `    scanLayer:                          peak RSS ${(scanC.maxRssKB / 1024).toFixed(0)} MB (goal < 200 MB); ` +
+      `scan ${scanC.scanSeconds.toFixed(1)} s (gzip -dc | tar -t: ${tarC.toFixed(1)} s)`,
+  );
+  console.log(
+    `    scanLayer + computeWaste([it, it]): peak RSS ${(wasteC.maxRssKB / 1024).toFixed(0)} MB ` +
+      `(${wasteC.entries} entries a layer, ${mb(wasteC.wasted)} MB wasted)`,
+  );
+  rmSync(blobC, { force: true });
+}
+
+// (d) peak RSS of the path delta of two images
+if (cases.includes('d')) {
+  const blobBase = join(work, 'layer-d-base.tar.gz');
+  const blobHead = join(work, 'layer-d-head.tar.gz');
+  start = performance.now();
+  // ~10 kB a file on average: 1 GB is ~100,000 files. The new image's files sit under another
+  // root: no key in common, the most the delta's maps hold (every path new or removed).
+  const shape = {
+    targetBytes: deltaBytes,
+    mix: 0.1,
+    small: 0.9,
+    smallMax: 4000,
+    largeMax: 140_000,
+    level: 1,
+  };
+  const dBase = await generateLayer(blobBase, { ...shape, seed: 3 });
+  const dHead = await generateLayer(blobHead, { ...shape, seed: 4, root: 'opt/bench' });
+  console.log(
+    `\n(d) layers: baseline ${mb(dBase.blobBytes)} MB gzip, ${mb(dBase.uncompressed)} MB in ${dBase.files} files; ` +
+      `new ${mb(dHead.blobBytes)} MB gzip, ${mb(dHead.uncompressed)} MB in ${dHead.files} files; ` +
+      `made in ${((performance.now() - start) / 1000).toFixed(1)} s`,
+  );
+  const d = JSON.parse(
+    run(actionNode(), [deltaScript, layersBundle, mergedBundle, deltaBundle, blobBase, blobHead]).stdout,
+  );
+  if (
+    d.uncompressed[0] !== dBase.uncompressed ||
+    d.uncompressed[1] !== dHead.uncompressed ||
+    d.treeBytes[0] !== dBase.uncompressed ||
+    d.treeBytes[1] !== dHead.uncompressed
+  ) {
+    throw new Error(
+      `figures differ: ${JSON.stringify(d)}, layers ${dBase.uncompressed} and ${dHead.uncompressed}`,
+    );
+  }
+  console.log(
+    `    scan both (${d.scanSeconds.toFixed(1)} s), merge both (${d.mergeSeconds.toFixed(2)} s, ` +
+      `${d.treeKeys.join(' and ')} tree keys), path delta (${d.deltaSeconds.toFixed(2)} s, ${d.paths} paths; ` +
+      `top ${d.top.path} ${d.top.status} ${mb(d.top.delta)} MB)`,
+  );
+  console.log(
+    `    peak RSS ${(d.maxRssKB / 1024).toFixed(0)} MB (goal < 200 MB; ${((d.maxRssKB / 1024 / 200) * 100).toFixed(0)}% of it); ` +
+      `peak after the scans ${(d.scannedRssKB / 1024).toFixed(0)} MB, after the merges ${(d.mergedRssKB / 1024).toFixed(0)} MB`,
   );
 }
-const tarC = gzipTar(blobC);
-console.log(`    node with the bundle loaded, idle:  peak RSS ${(idle.maxRssKB / 1024).toFixed(0)} MB`);
-console.log(
-  `    scanLayer:                          peak RSS ${(scanC.maxRssKB / 1024).toFixed(0)} MB (goal < 200 MB); ` +
-    `scan ${scanC.scanSeconds.toFixed(1)} s (gzip -dc | tar -t: ${tarC.toFixed(1)} s)`,
-);
-console.log(
-  `    scanLayer + computeWaste([it, it]): peak RSS ${(wasteC.maxRssKB / 1024).toFixed(0)} MB ` +
-    `(${wasteC.entries} entries a layer, ${mb(wasteC.wasted)} MB wasted)`,
-);

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PR_HEAD_SHA, pullRequestEvent, runAction, type ActionRun } from '../support/action-runner.js';
-import { getBlob } from '../support/independent.js';
+import { bytesUnder, getBlob, listTar, mergedFiles } from '../support/independent.js';
 import { freshRepo, getManifest, LAB } from '../support/registry.js';
 import { startGitHubStandIn, WRITE_TOKEN } from '../support/github-stand-in.js';
 import type { SizeReport } from '../../src/report/size-report.js';
@@ -23,10 +23,12 @@ const BASE = `FROM ${LAB}/lab/busybox
 COPY app.txt /app/app.txt
 RUN printf same > /made && mkdir -p /opt/x && printf y > /opt/x/y
 `;
-// A pip cache left in the image: 300,000 + 120,000 bytes under /root/.cache/pip.
+// A pip cache left in the image: 300,000 + 120,000 bytes under /root/.cache/pip; /opt/x made
+// anew (a whiteout or an opaque directory in the layer hides the base's /opt/x/y).
 const WITH_PIP_CACHE = `${BASE}RUN mkdir -p /root/.cache/pip/http/a /root/.cache/pip/wheels && \\
     head -c 300000 /dev/urandom > /root/.cache/pip/http/a/blob && \\
-    head -c 120000 /dev/urandom > /root/.cache/pip/wheels/w.whl && printf hi > /app/new.txt
+    head -c 120000 /dev/urandom > /root/.cache/pip/wheels/w.whl && printf hi > /app/new.txt && \\
+    rm -rf /opt/x && mkdir /opt/x && printf zz > /opt/x/z
 `;
 const WITH_DATA = `${BASE}RUN head -c 200000 /dev/urandom > /data.bin
 `;
@@ -150,9 +152,42 @@ describe('the comment a reviewer reads', () => {
       status: 'new',
     });
     expect(p.paths!.find((c) => c.path === '/app/new.txt')).toMatchObject({ delta: 2, status: 'new' });
+    // Both images' merged filesystems, from tar listings of their layers in order (whiteouts and
+    // opaque directories applied): every path the report lists has their bytes and marking.
+    const before = await mergedFiles(image, report.baseline!.digest);
+    const after = await mergedFiles(image, pr.outputs.digest);
+    const independent = (path: string) => {
+      const b = bytesUnder(before, path.slice(1));
+      const a = bytesUnder(after, path.slice(1));
+      const status = b === 0 ? 'new' : a === 0 ? 'removed' : a >= b ? 'grown' : 'shrunk';
+      return { path, before: b, after: a, delta: a - b, status };
+    };
+    // The PR's layer hides the base's /opt/x/y: by a whiteout, or an opaque /opt/x.
+    const hiding = (
+      await Promise.all(p.changes!.added.map(async (l) => listTar(await getBlob(image, l.digest))))
+    )
+      .flat()
+      .map((e) => e.path)
+      .filter((path) => path === 'opt/x/.wh.y' || path === 'opt/x/.wh..wh..opq' || path === 'opt/.wh.x');
+    expect(hiding).not.toEqual([]);
+    expect(bytesUnder(before, 'opt/x')).toBe(1);
+    expect(bytesUnder(after, 'opt/x')).toBe(2);
+    expect(p.paths!.map((c) => c.path)).toEqual(expect.arrayContaining(['/opt/x/y', '/opt/x/z']));
+    for (const change of p.paths!) expect(change).toEqual(independent(change.path));
+    // The top path holds all the growth of its top-level directory, the largest of the image's.
+    const tops = new Set([...before.keys(), ...after.keys()].map((f) => f.split('/')[0]!));
+    const grown = [...tops]
+      .map((top) => ({ top, delta: bytesUnder(after, top) - bytesUnder(before, top) }))
+      .sort((x, y) => y.delta - x.delta);
+    expect(grown[0]).toEqual({ top: 'root', delta: p.paths![0].delta });
     const [comment] = ours(22);
-    expect(comment.body).toContain(
-      '| `/root/.cache/pip` | <span title="+420,000 bytes">+420 kB</span> | new |',
+    // The comment's row for it: the bytes the listings give (in the title) and the marking.
+    const top = independent('/root/.cache/pip');
+    expect(comment.body).toMatch(
+      new RegExp(
+        `^\\| \`/root/\\.cache/pip\` \\| <span title="\\+${top.delta.toLocaleString('en-US')} bytes">[^<]+</span> \\| ${top.status} \\|$`,
+        'm',
+      ),
     );
     // the footer links the PR's head commit and the run
     expect(comment.body).toContain(

@@ -167,6 +167,7 @@ async function measureAndPost(
     ...dockerfile,
     analyzeLayers,
     scanned: measured.scanned,
+    compared: measured.report,
   });
   const { image: measuredImage, baseline: measuredBaseline } = measured.measurements;
   const based = withBaseImages(

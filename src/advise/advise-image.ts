@@ -8,6 +8,7 @@ import { advise, type Advice } from './advise.js';
 import { attributeLayers } from './attribute.js';
 import { parseDockerfile } from './dockerfile.js';
 import type { Rule } from './model.js';
+import type { RebuiltLayer } from '../report/size-report.js';
 
 export interface AdviseImageOptions {
   /** The Dockerfile's text, and its path as annotations name it. */
@@ -18,6 +19,8 @@ export interface AdviseImageOptions {
   buildArgs: string[];
   rules: readonly Rule[];
   minBytes: number;
+  /** Per platform, the layers the baseline comparison found rebuilt with the same files; absent: no baseline. */
+  rebuilt?: ReadonlyMap<string, readonly RebuiltLayer[]>;
 }
 
 export function adviseImage(scanned: readonly ScannedPlatform[], options: AdviseImageOptions): Advice {
@@ -31,6 +34,7 @@ export function adviseImage(scanned: readonly ScannedPlatform[], options: Advise
     platform: p.platform,
     layers: attributeLayers(dockerfile, p.layers),
     waste: p.waste,
+    ...(options.rebuilt?.has(p.platform) && { rebuilt: options.rebuilt.get(p.platform) }),
   }));
   return advise(inputs, { rules: options.rules, minBytes: options.minBytes });
 }

@@ -3,7 +3,7 @@
  * image layer paired with the instruction that made it, and the findings rules return.
  * Pure data: dockerfile.ts parses, attribute.ts pairs, rules/*.ts judge, advise.ts runs them.
  */
-import type { AdviceEntry } from '../report/size-report.js';
+import type { AdviceEntry, RebuiltLayer } from '../report/size-report.js';
 import type { LayerScan } from '../image/layers.js';
 import type { Waste } from '../image/wasted.js';
 
@@ -76,6 +76,11 @@ export interface AdviceInput {
   layers: AttributedLayer[];
   /** The cross-layer waste of these layers (wasted.ts), with the hidden copies. */
   waste: Waste;
+  /**
+   * Layers the comparison with the baseline (compare/delta.ts) found rebuilt with the baseline's
+   * files, only their times differing; absent without a baseline.
+   */
+  rebuilt?: readonly RebuiltLayer[];
 }
 
 /**

@@ -751,7 +751,8 @@ function adviceSection(
   const shown = advice.slice(0, Math.min(limit, MAX_ADVICE_ROWS));
   const where = oneFile ? ` in ${codeSpan(oneFile, { limit: LIMITS.file })}` : '';
   const lines = [
-    `#### 💡 Ways to shrink this image: up to ${bytes(total)}`,
+    // Findings that claim no saving (a question, a suggestion) make no "up to 0 B".
+    `#### 💡 Ways to shrink this image${total > 0 ? `: up to ${bytes(total)}` : ''}`,
     '',
     `${plural(advice.length, 'finding')}${where}, largest savings first ` +
       '(uncompressed bytes; two fixes can save the same bytes).',

@@ -12,6 +12,8 @@ const NOT_SAVINGS: ReadonlySet<string> = new Set([
   // A no-op install saves nothing (its bytes are the package's, for ranking); a no-op upgrade
   // that the fix removes whole carries its own `saves`.
   'package-noop',
+  // Rebuilt layers keep their files: a reproducible build changes their digests, not the bytes.
+  'reproducible-build',
 ]);
 
 export const savesBytes = (rule: string): boolean => !NOT_SAVINGS.has(rule);

@@ -7,7 +7,7 @@ import type { Io } from '../io/port.js';
 import { formatBytes } from '../render/format.js';
 import { savedBy } from '../report/savings.js';
 import { sanitize } from '../render/escape.js';
-import type { AdviceEntry } from '../report/size-report.js';
+import type { AdviceEntry, RebuiltLayer, SizeReport } from '../report/size-report.js';
 import type { ScannedPlatform } from '../measure/measure.js';
 import type { AdviceFinding } from '../advise/advise.js';
 import { adviseImage } from '../advise/advise-image.js';
@@ -25,6 +25,8 @@ export interface AdviceStepInput {
   target?: string;
   buildArgs: string[];
   scanned: readonly ScannedPlatform[];
+  /** The image compared with its baseline: its rebuilt layers are advice too (reproducible-build). */
+  compared?: SizeReport;
   rules?: readonly Rule[];
 }
 
@@ -34,7 +36,7 @@ const MAX_ANNOTATIONS = 8;
 const MAX_ANNOTATION_TEXT = 600;
 
 /** What the step needs besides the scans: the action's inputs, read by adviceSettings. */
-export type AdviceSettings = Omit<AdviceStepInput, 'analyzeLayers' | 'scanned' | 'rules'>;
+export type AdviceSettings = Omit<AdviceStepInput, 'analyzeLayers' | 'scanned' | 'compared' | 'rules'>;
 
 /** The findings for the report; undefined when the advisor did not run. */
 export async function runAdviceStep(io: Io, step: AdviceStepInput): Promise<AdviceEntry[] | undefined> {
@@ -60,6 +62,7 @@ export async function runAdviceStep(io: Io, step: AdviceStepInput): Promise<Advi
       buildArgs: step.buildArgs,
       rules,
       minBytes: step.minBytes,
+      ...(step.compared && { rebuilt: rebuiltLayers(step.compared) }),
     });
     const failed = new Set<string>();
     for (const f of advice.failures) {
@@ -107,6 +110,11 @@ function annotate(
       limit: 200,
     }),
   });
+}
+
+/** Per compared platform, its layers rebuilt with the baseline's files. */
+function rebuiltLayers(report: SizeReport): Map<string, RebuiltLayer[]> {
+  return new Map(report.platforms.flatMap((p) => (p.changes ? [[p.platform, p.changes.rebuilt ?? []]] : [])));
 }
 
 function toEntry(f: AdviceFinding): AdviceEntry {

@@ -60,6 +60,7 @@ export async function runSizeStep(io: Io, step: SizeStepInput): Promise<BudgetSt
       ...step.advice,
       analyzeLayers: inputs.analyzeLayers,
       scanned,
+      compared,
     }));
   // Build-arg values never leave in history text: not in the output, the artifact, nor the comment.
   const unnamed = withoutBuildArgValues(

@@ -11,6 +11,7 @@ import { devDependenciesRule } from './dev-dependencies.js';
 import { dockerignoreRule } from './dockerignore.js';
 import { jdkRuntimeRule } from './jdk-runtime.js';
 import { packageNoopRule } from './package-noop.js';
+import { reproducibleBuildRule } from './reproducible-build.js';
 
 // Every rule the advisor runs, in a stable order. Rule files add themselves here.
 export const RULES: Rule[] = [
@@ -27,4 +28,5 @@ export const RULES: Rule[] = [
   dockerignoreRule,
   jdkRuntimeRule,
   packageNoopRule,
+  reproducibleBuildRule,
 ];
