@@ -268,10 +268,11 @@ function fromManifests(
 ): Found | undefined {
   if (!manifest || (manifest.devDependencies ?? []).length === 0) return undefined;
   const modules = join(dir, 'node_modules/');
-  if ([...fs.files.keys()].some((p) => p.startsWith(`${modules}.pnpm/`))) return undefined;
   const installed = new Set<string>();
   for (const path of fs.files.keys()) {
     if (!path.startsWith(modules)) continue;
+    // pnpm's store without its lock.yaml: symlinks the graph cannot follow.
+    if (path.startsWith(`${modules}.pnpm/`)) return undefined;
     const pkg = packageDirOf(path);
     if (pkg !== undefined) installed.add(pkg);
   }

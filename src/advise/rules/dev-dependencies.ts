@@ -46,7 +46,7 @@ export const devDependenciesRule: Rule = {
           saves: bytes,
           message:
             `This COPY brings the builder's node_modules with ${formatBytes(bytes)} of dev dependencies ` +
-            `(${project.devOnly.length} packages ${sourceText(project)}: ${top}${project.devOnly.length > 3 ? ', …' : ''})`,
+            `(${project.devOnly.length} package${project.devOnly.length === 1 ? '' : 's'} ${sourceText(project)}: ${top}${project.devOnly.length > 3 ? ', …' : ''})`,
           fix:
             (stage && last
               ? `End the \`${stage.name ?? stage.index}\` stage with \`RUN ${prune}\` (after the build) so the copy leaves them behind`
