@@ -50,7 +50,11 @@ export function isRecordPath(path: string): boolean {
   )
     return true;
   // A project's own records, not those of a package's nested node_modules (npm writes none there).
-  if (NPM_HIDDEN_LOCK.test(path) || PNPM_MODULES.test(path) || PNPM_LOCK.test(path))
+  // (The cheap suffix test first: this runs for every file of every layer.)
+  if (
+    (path.endsWith('.json') || path.endsWith('.yaml')) &&
+    (NPM_HIDDEN_LOCK.test(path) || PNPM_MODULES.test(path) || PNPM_LOCK.test(path))
+  )
     return !path.slice(0, path.lastIndexOf('node_modules/')).includes('node_modules/');
   if (!path.endsWith('package.json') || !(path === 'package.json' || path.endsWith('/package.json')))
     return false;
