@@ -59,7 +59,7 @@ export function npmProject(spec: NpmProjectSpec): Record<string, Buffer | string
       );
       const tgz = execFileSync('gzip', ['-n', '-c'], { input: tar, maxBuffer: 1 << 28 });
       const path = `vendor/${pkg.name}-1.0.0.tgz`;
-      mkdirSync(join(dir, 'project/vendor'), { recursive: true });
+      mkdirSync(dirname(join(dir, 'project', path)), { recursive: true }); // vendor/@scope/ too
       writeFileSync(join(dir, 'project', path), tgz);
       files[path] = tgz;
     }

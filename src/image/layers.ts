@@ -70,7 +70,7 @@ export interface LayerScan {
   /**
    * The text of the package managers' own records the advisor reads (records.ts says which:
    * dpkg's status and file lists, apt's extended states, package.json manifests, npm's hidden
-   * lockfile), by path; manifests inside node_modules are cut to the fields that name
+   * lockfile, pnpm's lock.yaml and .modules.yaml), by path; manifests inside node_modules are cut to the fields that name
    * dependencies. Absent when the layer has none.
    */
   records?: Record<string, string>;

@@ -11,15 +11,23 @@
  *   the part of its name before `/`, and the bytes it takes, translations included);
  * - npm, yarn, pnpm: `package.json` of a project (outside node_modules: its dependencies and dev
  *   dependencies) and of each installed package (inside node_modules: cut to its name and the
- *   names of the packages it depends on).
+ *   names of the packages it depends on);
+ * - npm: `node_modules/.package-lock.json` (the hidden lockfile's `dev`, `devOptional`,
+ *   `optional`, `peer` marks by install path); pnpm: `node_modules/.modules.yaml` and
+ *   `node_modules/.pnpm/lock.yaml` (node-records.ts cuts them).
  *
  * Bounded: a record file over MAX_RECORD bytes is not kept, nor any once a layer's records reach
  * RECORD_BUDGET (the advice they feed is then quiet, never wrong by a guess).
  */
 
+import { compactNpmHiddenLock, compactPnpmLock, compactPnpmModules } from './node-records.js';
+
 export const RECORD_BUDGET = 64 * 1024 * 1024;
 const MAX_RECORD = 32 * 1024 * 1024;
 const MAX_MANIFEST = 1024 * 1024;
+const NPM_HIDDEN_LOCK = /(?:^|\/)node_modules\/\.package-lock\.json$/;
+const PNPM_MODULES = /(?:^|\/)node_modules\/\.modules\.yaml$/;
+const PNPM_LOCK = /(?:^|\/)node_modules\/\.pnpm\/lock\.yaml$/;
 
 const DPKG_STATUS = 'var/lib/dpkg/status';
 const APT_STATES = 'var/lib/apt/extended_states';
@@ -41,6 +49,13 @@ export function isRecordPath(path: string): boolean {
     DEBCONF_TEMPLATES.test(path)
   )
     return true;
+  // A project's own records, not those of a package's nested node_modules (npm writes none there).
+  // (The cheap suffix test first: this runs for every file of every layer.)
+  if (
+    (path.endsWith('.json') || path.endsWith('.yaml')) &&
+    (NPM_HIDDEN_LOCK.test(path) || PNPM_MODULES.test(path) || PNPM_LOCK.test(path))
+  )
+    return !path.slice(0, path.lastIndexOf('node_modules/')).includes('node_modules/');
   if (!path.endsWith('package.json') || !(path === 'package.json' || path.endsWith('/package.json')))
     return false;
   return path.includes('node_modules/') ? PACKAGE_MANIFEST.test(path) : true;
@@ -60,6 +75,9 @@ export function compactRecord(path: string, text: string): string | undefined {
       .filter((line) => line === '' || APK_FIELDS.test(line))
       .join('\n');
   if (DEBCONF_TEMPLATES.test(path)) return compactTemplates(text);
+  if (NPM_HIDDEN_LOCK.test(path)) return compactNpmHiddenLock(text);
+  if (PNPM_MODULES.test(path)) return compactPnpmModules(text);
+  if (PNPM_LOCK.test(path)) return compactPnpmLock(text);
   if (!path.endsWith('package.json')) return text;
   if (text.length > MAX_MANIFEST) return undefined;
   let json: unknown;

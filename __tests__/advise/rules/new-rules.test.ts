@@ -50,6 +50,44 @@ describe('dev-dependencies', () => {
     );
   });
 
+  test("pnpm: the figure from pnpm's lock.yaml, the prune in pnpm, the source named", () => {
+    const text = dockerfile('COPY --from=build /app /app');
+    const lock = [
+      "lockfileVersion: '9.0'",
+      'importers:',
+      '  .:',
+      '    dependencies:',
+      '      express:',
+      '        specifier: ^4.0.0',
+      '        version: 4.19.2',
+      '    devDependencies:',
+      '      typescript:',
+      '        specifier: ^5.0.0',
+      '        version: 5.4.5',
+      'packages:',
+      '  express@4.19.2:',
+      '    resolution: {integrity: sha512-x}',
+      '  typescript@5.4.5:',
+      '    resolution: {integrity: sha512-y}',
+      'snapshots:',
+      '  express@4.19.2: {}',
+      '  typescript@5.4.5: {}',
+    ].join('\n');
+    const layer = [
+      manifest('app/package.json', { dependencies: { express: '4' }, devDependencies: { typescript: '5' } }),
+      { file: 'app/node_modules/.pnpm/lock.yaml', size: lock.length, text: lock },
+      ...filesUnder('app/node_modules/.pnpm/express@4.19.2/node_modules/express', 2, 100_000),
+      ...filesUnder('app/node_modules/.pnpm/typescript@5.4.5/node_modules/typescript/lib', 3, 10_000_000),
+      { symlink: 'app/node_modules/typescript' },
+    ];
+    const [finding] = devDependenciesRule.check(syntheticInput(text, { layers: { 5: layer } }));
+    expect(finding).toMatchObject({ line: 5, bytes: 30_000_000, saves: 30_000_000 });
+    expect(finding.message).toContain(
+      "1 package dev-only in pnpm's /app/node_modules/.pnpm/lock.yaml: typescript",
+    );
+    expect(applyEdits(text, finding.edits!)).toContain('RUN pnpm prune --prod\nFROM node:20-slim');
+  });
+
   test('quiet when the runtime stage installs its own production dependencies', () => {
     const text = dockerfile('COPY . /app');
     expect(devDependenciesRule.check(syntheticInput(text, { layers: { 5: modules } }))).toEqual([]);

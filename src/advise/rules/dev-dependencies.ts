@@ -1,15 +1,16 @@
 /**
  * dev-dependencies: a runtime stage that copies a builder's whole node_modules (`COPY --from=build
  * /app/node_modules ...`, or the app dir with it) ships the dev dependencies the build needed.
- * Measured like single-stage-toolchain's (node-deps.ts: installed packages no production
- * dependency reaches), counting only the bytes that COPY --from layers brought. The fix prunes in
+ * Measured like single-stage-toolchain's (node-deps.ts: what npm's hidden lockfile or pnpm's
+ * lock.yaml call dev-only, else what no production dependency reaches by the installed
+ * manifests), counting only the bytes that COPY --from layers brought. The fix prunes in
  * the builder before the copy, in the project's package manager: an edit that adds one RUN at
  * the end of the stage copied from.
  */
 import { formatBytes } from '../../render/format.js';
 import { finalFilesystem } from '../filesystem.js';
 import type { AdviceInput, Finding, Rule } from '../model.js';
-import { nodeProjects, productionInstall, productionPrune } from '../node-deps.js';
+import { nodeProjects, productionInstall, productionPrune, sourceText } from '../node-deps.js';
 import { flagValue } from './stage-chain.js';
 
 export const DEV_DEPENDENCIES = 'dev-dependencies';
@@ -36,7 +37,6 @@ export const devDependenciesRule: Rule = {
           .slice(0, 3)
           .map((p) => `${p.name} ${formatBytes(p.bytes)}`)
           .join(', ');
-        const dir = project.dir === '' ? '/' : `/${project.dir}`;
         findings.push({
           rule: DEV_DEPENDENCIES,
           file: input.dockerfile.file,
@@ -46,7 +46,7 @@ export const devDependenciesRule: Rule = {
           saves: bytes,
           message:
             `This COPY brings the builder's node_modules with ${formatBytes(bytes)} of dev dependencies ` +
-            `(${project.devOnly.length} packages no production dependency of ${dir}/package.json needs: ${top}${project.devOnly.length > 3 ? ', …' : ''})`,
+            `(${project.devOnly.length} package${project.devOnly.length === 1 ? '' : 's'} ${sourceText(project)}: ${top}${project.devOnly.length > 3 ? ', …' : ''})`,
           fix:
             (stage && last
               ? `End the \`${stage.name ?? stage.index}\` stage with \`RUN ${prune}\` (after the build) so the copy leaves them behind`

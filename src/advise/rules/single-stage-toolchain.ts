@@ -13,9 +13,10 @@
  * - Sources (`*.go`, `*.c`, `*.rs`... outside usr/ and node_modules) never fire alone (an image
  *   may ship a few on purpose): they are added when a toolchain is there, in the image's layers
  *   or as its base.
- * - Dev dependencies are measured (node-deps.ts): the installed packages that no production
- *   dependency of the project's package.json reaches, by the manifests the package manager wrote;
- *   the fix names the project's manager (npm, yarn, pnpm).
+ * - Dev dependencies are measured (node-deps.ts): the packages npm's hidden lockfile or pnpm's
+ *   lock.yaml call dev-only, else those no production dependency of the project's package.json
+ *   reaches by the installed manifests; the message says which, and the fix names the project's
+ *   manager (npm, yarn, pnpm).
  * - Quiet when the image's purpose is the toolchain: no CMD/ENTRYPOINT of its own (a build or CI
  *   image), or one that runs a compiler, a build tool or a shell.
  * - The finding stands on the layer that added the most of those bytes, each file credited to the
@@ -25,7 +26,13 @@ import { formatBytes } from '../../render/format.js';
 import { cacheKindOf } from '../../image/cache-paths.js';
 import { finalFilesystem } from '../filesystem.js';
 import type { AdviceInput, AttributedLayer, Finding, Rule, Stage } from '../model.js';
-import { type NodeManager, nodeProjects, packageDirOf, productionInstall } from '../node-deps.js';
+import {
+  type NodeManager,
+  type NodeProject,
+  nodeProjects,
+  productionInstall,
+  sourceText,
+} from '../node-deps.js';
 import { parseImageName } from './image-name.js';
 import { copiesFromElsewhere, exportedChain } from './stage-chain.js';
 
@@ -111,6 +118,8 @@ interface Tally {
   byKind: Record<ToolchainKind, number>;
   byLayer: Map<AttributedLayer, number>;
   manager?: NodeManager;
+  /** The first Node project with dev-only packages: where its figure came from. */
+  node?: NodeProject;
 }
 
 /**
@@ -134,15 +143,12 @@ function tallyVisible(layers: readonly AttributedLayer[]): Tally {
     if (kind) credit(path, file.layer, file.size, kind);
   }
   const projects = nodeProjects(fs);
-  const devDirs = new Set(projects.flatMap((project) => project.devOnly.map((pkg) => pkg.dir)));
-  if (devDirs.size > 0) {
-    for (const [path, file] of fs.files) {
-      if (layers[file.layer].fromBase || file.size === 0 || !path.includes('node_modules/')) continue;
-      const dir = packageDirOf(path);
-      if (dir !== undefined && devDirs.has(dir)) credit(path, file.layer, file.size, 'dev-dependencies');
-    }
+  for (const path of projects.flatMap((project) => project.devFiles)) {
+    const file = fs.files.get(path)!;
+    if (!layers[file.layer].fromBase && file.size > 0)
+      credit(path, file.layer, file.size, 'dev-dependencies');
   }
-  return { byKind, byLayer, manager: projects[0]?.manager };
+  return { byKind, byLayer, manager: projects[0]?.manager, node: projects[0] };
 }
 
 /** Programs whose image is the toolchain itself: compilers, build tools, shells (a CI image). */
@@ -200,7 +206,7 @@ export const singleStageToolchain: Rule = {
     if (chain.length === 0 || copiesFromElsewhere(chain)) return [];
     const program = programOf(chain);
     if (program === undefined || TOOLCHAIN_COMMANDS.test(program)) return [];
-    const { byKind, byLayer, manager } = tallyVisible(input.layers);
+    const { byKind, byLayer, manager, node } = tallyVisible(input.layers);
     const toolchainBase = TOOLCHAIN_BASES.has(parseImageName(chain[0].baseImage).name);
     const triggered = KIND_ORDER.some((kind) => !ADD_ON_KINDS.includes(kind) && byKind[kind] > 0);
     if (!triggered && !(toolchainBase && byKind.sources > 0)) return [];
@@ -210,8 +216,10 @@ export const singleStageToolchain: Rule = {
     // The layer that added the most: where the annotation goes. Ties: the earlier line.
     const [top] = attributed.sort(([a, x], [b, y]) => y - x || a.index - b.index)[0];
     const bytes = [...byLayer.values()].reduce((sum, b) => sum + b, 0);
-    const parts = KIND_ORDER.filter((kind) => byKind[kind] > 0).map(
-      (kind) => `${LABELS[kind]} ${formatBytes(byKind[kind])}`,
+    const parts = KIND_ORDER.filter((kind) => byKind[kind] > 0).map((kind) =>
+      kind === 'dev-dependencies' && node
+        ? `${LABELS[kind]} ${formatBytes(byKind[kind])}, ${sourceText(node)}`
+        : `${LABELS[kind]} ${formatBytes(byKind[kind])}`,
     );
     const where =
       attributed.length > 1
