@@ -41,6 +41,7 @@ const hostile: Rule = {
             bytes: 2_000_000,
             message: 'RUN echo "\n::error::pwned\r\n::add-mask::x %0A::set-output name=a::b \u001b[31m"',
             fix: 'fix\n::stop-commands::x',
+            saves: 2_000_000,
           },
         ]
       : [],
