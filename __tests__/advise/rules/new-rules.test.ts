@@ -160,7 +160,11 @@ describe('jdk-runtime', () => {
 
   describe('a JDK base image: a question, with no Saves figure and nothing in the total', () => {
     const onBase = (cmd: string) =>
-      lines('FROM eclipse-temurin:21-jdk', 'RUN apt-get update && apt-get install -y openjdk-17-jdk-headless', cmd);
+      lines(
+        'FROM eclipse-temurin:21-jdk',
+        'RUN apt-get update && apt-get install -y openjdk-17-jdk-headless',
+        cmd,
+      );
     const base = [
       [
         { file: 'opt/java/openjdk/bin/javac', size: 3_000_000 },
