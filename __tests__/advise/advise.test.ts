@@ -31,6 +31,7 @@ const finding = (rule: string, line: number, bytes: number, endLine = line): Fin
   bytes,
   message: `${rule} on ${line}: ${bytes}`,
   fix: `fix ${rule}`,
+  saves: bytes,
 });
 
 /** A rule that finds, per platform, what the table says. */

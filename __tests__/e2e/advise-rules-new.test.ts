@@ -448,9 +448,9 @@ describe.each(IMAGES.map((image) => [image.fixture.name, image] as const))('%s',
       expect(result.error).toBeUndefined();
       const found = result.findings.filter((f) => f.rule === rule);
       expect(found.map((f) => f.line).sort((a, b) => a - b)).toEqual(lines);
-      // A firing rule says how much and how to silence it.
+      // A firing rule says how much; how to silence it is the renderers' (report/silence.ts), not repeated.
       for (const finding of found) {
-        expect(finding.fix).toContain(`shipshape-ignore ${rule}`);
+        expect(finding.fix).not.toContain('shipshape-ignore');
         expect(finding.bytes).toBeGreaterThanOrEqual(0);
       }
     },

@@ -104,19 +104,20 @@ describe('size advice on a pull request', () => {
     const annotations = adviceAnnotations(run);
     expect(annotations).toHaveLength(2);
     expect(annotations[0]).toMatch(
-      /^::warning title=Package cache left in the image%3A saves 3\.00 MB,file=app\/docker\/Dockerfile,line=3,endLine=4::.+%0AFix: .+$/,
+      /^::warning title=Package cache left in the image%3A saves 3\.00 MB,file=app\/docker\/Dockerfile,line=3,endLine=4::.+%0AFix: .+%0ASilence with `# shipshape-ignore package-cache` above the instruction$/,
     );
     expect(annotations[0]).toContain('/var/cache/apk');
+    // hidden-bytes asks a question (no edit): no Saves figure, nothing in the total
     expect(annotations[1]).toMatch(
-      /^::warning title=Bytes hidden by a later layer%3A saves 2\.00 MB,file=app\/docker\/Dockerfile,line=5,endLine=5::/,
+      /^::warning title=Bytes hidden by a later layer,file=app\/docker\/Dockerfile,line=5,endLine=5::.+%0ASilence with `# shipshape-ignore hidden-bytes` above the instruction$/,
     );
-    expect(run.stdout).toContain('Size advice: 2 way(s) to shrink the image, up to 5.00 MB.');
+    expect(run.stdout).toContain('Size advice: 2 way(s) to shrink the image, up to 3.00 MB.');
 
     const [comment] = ours(21);
     expect(comment.body).toBe(run.outputs['comment-body']);
     for (const markdown of [comment.body, run.summary]) {
       expect(markdown).toContain(
-        '#### 💡 Ways to shrink this image: up to <span title="5,000,000 bytes">5.00 MB</span>\n\n' +
+        '#### 💡 Ways to shrink this image: up to <span title="3,000,000 bytes">3.00 MB</span>\n\n' +
           '2 findings in `app/docker/Dockerfile`, largest savings first',
       );
       expect(markdown).toMatch(
@@ -124,7 +125,7 @@ describe('size advice on a pull request', () => {
         /\| <span title="3,000,000 bytes">3\.00&nbsp;MB<\/span> \| \[3–4\]\(https:\/\/github\.com\/acme\/shop\/blob\/c{40}\/app\/docker\/Dockerfile#L3\) \| `package-cache` /,
       );
       expect(markdown).toMatch(
-        /\| <span title="2,000,000 bytes">2\.00&nbsp;MB<\/span> \| \[5\]\(https:\/\/github\.com\/acme\/shop\/blob\/c{40}\/app\/docker\/Dockerfile#L5\) \| `hidden-bytes` /,
+        /\| – \| \[5\]\(https:\/\/github\.com\/acme\/shop\/blob\/c{40}\/app\/docker\/Dockerfile#L5\) \| `hidden-bytes` .+<br><sub>Silence with `# shipshape-ignore hidden-bytes` above the instruction<\/sub> \|$/m,
       );
     }
   }, 240_000);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,9 @@ import { runAdviceStep } from '../../src/steps/advice.js';
 import type { Rule } from '../../src/advise/model.js';
 import { computeWaste } from '../../src/image/wasted.js';
 import { createCoreIo } from '../../src/io/core.js';
+import { RULES } from '../../src/advise/rules/index.js';
+import { buildSizeReport } from '../../src/compare/delta.js';
+import { renderReport } from '../../src/render/markdown.js';
 
 // The real adapter: what the step says reaches stdout and GITHUB_OUTPUT as on a runner.
 const io = createCoreIo();
@@ -41,6 +44,7 @@ const hostile: Rule = {
             bytes: 2_000_000,
             message: 'RUN echo "\n::error::pwned\r\n::add-mask::x %0A::set-output name=a::b \u001b[31m"',
             fix: 'fix\n::stop-commands::x',
+            saves: 2_000_000,
           },
         ]
       : [],
@@ -138,4 +142,66 @@ test('no Dockerfile on disk, or advice off: undefined, with one line that says w
   });
   expect(result).toBeUndefined();
   expect(off).toBe('');
+});
+
+describe('every rule says how to silence it, with its own id, in the annotation and the comment', () => {
+  // The rule's own id and title; the text is the renderer's, so a finding of any rule shows it.
+  const asShown = (rule: Rule): Rule => ({
+    id: rule.id,
+    title: rule.title,
+    check: (input) => [
+      {
+        rule: rule.id,
+        file: input.dockerfile.file,
+        line: 2,
+        endLine: 2,
+        bytes: 2_000_000,
+        message: 'm',
+        fix: 'f',
+      },
+    ],
+  });
+  const platforms = [{ platform: 'linux/amd64', layers: [], waste: computeWaste([]) }];
+  const measured = {
+    ref: 'localhost:5000/app:pr',
+    digest: `sha256:${'a'.repeat(64)}`,
+    platforms: [
+      {
+        platform: 'linux/amd64',
+        manifestDigest: `sha256:${'b'.repeat(64)}`,
+        compressed: 1,
+        uncompressed: 1,
+        wasted: 0,
+        layers: [],
+      },
+    ],
+  };
+
+  test('the registry has every rule, each id once', () => {
+    expect(RULES.length).toBeGreaterThanOrEqual(13);
+    expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
+  });
+
+  test.each(RULES.map((rule) => [rule.id, rule] as const))('%s', async (id, rule) => {
+    let entries: Awaited<ReturnType<typeof runAdviceStep>>;
+    const out = await stdoutOf(async () => {
+      entries = await runAdviceStep(io, {
+        enabled: true,
+        analyzeLayers: true,
+        minBytes: 0,
+        location: { context: 'app/docker', cwd: workspace, workspace },
+        buildArgs: [],
+        scanned: platforms,
+        rules: [asShown(rule)],
+      });
+    });
+    const hint = `Silence with \`# shipshape-ignore ${id}\` above the instruction`;
+    const [annotation] = out.split(/\r?\n/).filter((l) => l.startsWith('::warning'));
+    expect(annotation.endsWith(`%0AFix: f%0A${hint}`)).toBe(true);
+    const markdown = renderReport({ ...buildSizeReport(measured, null), advice: entries! }, { key: 'app' });
+    expect(markdown).toContain(
+      `<br>**Fix:** f<br><sub>Silence with \`# shipshape-ignore ${id}\` above the instruction</sub> |`,
+    );
+    expect(markdown.split('shipshape-ignore').length - 1).toBe(1);
+  });
 });

@@ -10,6 +10,7 @@ import { commentMarker } from './marker.js';
 import { cleanCreatedBy } from '../oci/history.js';
 import { codeSpan, escapeHtml, escapeMarkdown, mermaidText, sanitize } from './escape.js';
 import { savedBy, savingsTotal } from '../report/savings.js';
+import { silenceHint } from '../report/silence.js';
 import { formatBytes, formatDelta, formatPercent } from './format.js';
 import { BUDGET_ICONS, GRADE_ICONS, gradeChange, type ChangeThresholds } from './icons.js';
 import type {
@@ -737,7 +738,8 @@ function pathSection(paths: PathChange[], limit: number): string {
 
 /**
  * "Ways to shrink this image": the findings largest first, the first few in a table, the rest
- * collapsed. Messages and fixes quote the Dockerfile: escaped, `code` kept as code.
+ * collapsed. Messages and fixes quote the Dockerfile: escaped, `code` kept as code. Each row says
+ * how to silence its rule.
  */
 function adviceSection(
   advice: AdviceEntry[],
@@ -768,7 +770,8 @@ function adviceSection(
     const what = `${codeSpan(a.rule, { table: true, limit: LIMITS.rule })} ${ruleText(a.message)}`;
     const saved = savedBy(a);
     const saves = saved !== undefined ? unbrokenBytes(saved) : '–';
-    return `| ${saves} | ${place} | ${what}<br>**Fix:** ${ruleText(a.fix)}${only} |`;
+    const silence = `<br><sub>${ruleText(silenceHint(a.rule))}</sub>`;
+    return `| ${saves} | ${place} | ${what}<br>**Fix:** ${ruleText(a.fix)}${silence}${only} |`;
   };
   const table = (rows: AdviceEntry[]) =>
     ['| Saves | Line | Finding |', '| --: | --: | :-- |', ...rows.map(row)].join('\n');

@@ -6,6 +6,7 @@
 import type { Io } from '../io/port.js';
 import { formatBytes } from '../render/format.js';
 import { savedBy } from '../report/savings.js';
+import { silenceHint } from '../report/silence.js';
 import { sanitize } from '../render/escape.js';
 import type { AdviceEntry, RebuiltLayer, SizeReport } from '../report/size-report.js';
 import type { ScannedPlatform } from '../measure/measure.js';
@@ -101,7 +102,10 @@ function annotate(
   const limit = { limit: MAX_ANNOTATION_TEXT };
   const where = inWorkspace ? '' : `${finding.file}:${finding.line}: `;
   const only = finding.platforms.length < platformCount ? ` (on ${finding.platforms.join(', ')})` : '';
-  const message = `${sanitize(where + finding.message, limit)}\nFix: ${sanitize(finding.fix, limit)}`;
+  // The hint after the fix, never cut with it.
+  const message =
+    `${sanitize(where + finding.message, limit)}\nFix: ${sanitize(finding.fix, limit)}\n` +
+    sanitize(silenceHint(finding.rule), { limit: 200 });
   const saved = savedBy(finding);
   io.warning(message, {
     ...(inWorkspace && { file: finding.file, startLine: finding.line, endLine: finding.endLine }),

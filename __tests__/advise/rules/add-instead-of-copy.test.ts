@@ -30,9 +30,32 @@ describe('add-local-file', () => {
         bytes: 2_000_300,
         message: 'ADD stores 2.00 MB of local files that are not tar archives: nothing to unpack or fetch',
         fix: 'Use COPY with the same sources and destination: it does only what it says',
+        // the keyword changes, flags, sources and destination stay; no bytes claimed (COPY stores the same)
+        edits: [{ line: 2, endLine: 2, text: 'COPY --chown=1:1 model.bin config.json /opt/' }],
       },
-      expect.objectContaining({ line: 3, bytes: 40_000 }),
+      expect.objectContaining({
+        line: 3,
+        bytes: 40_000,
+        edits: [{ line: 3, endLine: 3, text: 'COPY src /app/src' }],
+      }),
     ]);
+  });
+
+  test("no edit where ADD takes a flag COPY does not (`--checksum`); lower-case ADD stays the author's indent", () => {
+    const [withChecksum, lower] = addLocalFileRule.check(
+      syntheticInput(
+        lines('FROM alpine:3.20', 'ADD --checksum=sha256:abc model.bin /opt/', '  add big.bin /opt/'),
+        {
+          layers: {
+            2: [{ file: 'opt/model.bin', size: 2_000_000 }],
+            3: [{ file: 'opt/big.bin', size: 2_000_000 }],
+          },
+        },
+      ),
+    );
+    expect(withChecksum).toMatchObject({ line: 2 });
+    expect(withChecksum.edits).toBeUndefined();
+    expect(lower.edits).toEqual([{ line: 3, endLine: 3, text: '  COPY big.bin /opt/' }]);
   });
 
   test('a tar-named file that ADD did not unpack (not really a tar) is a plain file too', () => {
@@ -93,7 +116,7 @@ describe('add-url', () => {
         endLine: 2,
         bytes: 3_000_000,
         message: 'ADD downloads 3.00 MB that the RUN at line 3 deletes: this layer still ships the download',
-        fix: 'Download, unpack and delete it in one RUN (`wget -O- URL | tar -xz -C DIR`, or `... && rm FILE`), or fetch it in a build stage and COPY --from only what you need',
+        fix: 'Could one RUN download, unpack and delete it (`wget -O- URL | tar -xz -C DIR`, or `... && rm FILE`), or a build stage fetch it for a `COPY --from` of only what you need?',
       },
     ]);
     expect(hiddenBytesRule.check(input)).toEqual([]);

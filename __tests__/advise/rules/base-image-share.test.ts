@@ -89,7 +89,7 @@ describe('base-image-share', () => {
         bytes: 120_000_000,
         message:
           'The base image `debian:12` is 120 MB of 150 MB (80%); a slimmer variant saves part of it (how much is not known without pulling it).',
-        fix: 'Consider `debian:12-slim`.',
+        fix: 'Would `debian:12-slim` serve?',
       },
     ]);
   });
@@ -107,7 +107,7 @@ describe('base-image-share', () => {
       expect.objectContaining({
         line: 2,
         bytes: 120_000_000,
-        fix: 'Consider `python:3.12-slim` or `python:3.12-alpine`.',
+        fix: 'Would `python:3.12-slim` or `python:3.12-alpine` serve?',
       }),
     ]);
   });

@@ -29,7 +29,7 @@ describe('hidden-bytes', () => {
         bytes: 4_000_000,
         message:
           '4.00 MB that this COPY adds are hidden by line 3 (4.00 MB overwritten by the RUN at line 3); the image still ships them',
-        fix: 'Set the owner and mode where the files are written (`COPY --chown=... --chmod=...`), not in a later RUN that copies every file it touches',
+        fix: 'Could the owner and mode be set where the files are written (`COPY --chown=... --chmod=...`)? A later RUN copies every file it touches',
       },
     ]);
   });
@@ -61,7 +61,7 @@ describe('hidden-bytes', () => {
       ),
     );
     expect(finding).toMatchObject({ line: 1, bytes: 3_000_000 });
-    expect(finding.fix).toMatch(/use a newer tag of the base image/);
+    expect(finding.fix).toMatch(/^Would a newer tag of the base image serve instead of the upgrade\?/);
   });
 
   test('quiet: deletions RUN to RUN (merge-runs), caches (package-cache), base hidden by base, nothing hidden', () => {

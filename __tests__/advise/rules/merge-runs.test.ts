@@ -39,7 +39,7 @@ describe('merge-runs', () => {
         endLine: 3,
         bytes: 3_000_000,
         message: 'The RUN at line 5 deletes 3.00 MB that this RUN leaves: this layer still ships them',
-        fix: 'Merge the cleanup of line 5 into this RUN (`... && rm -rf ...` at its end), so the files never reach a layer',
+        fix: 'Could the cleanup of line 5 happen at the end of this RUN (`... && rm -rf ...`), so the files never reach a layer?',
       },
       {
         rule: 'merge-runs',
@@ -48,7 +48,7 @@ describe('merge-runs', () => {
         endLine: 4,
         bytes: 700_000,
         message: 'The RUN at line 5 deletes 700 kB that this RUN leaves: this layer still ships them',
-        fix: 'Merge the cleanup of line 5 into this RUN (`... && rm -rf ...` at its end), so the files never reach a layer',
+        fix: 'Could the cleanup of line 5 happen at the end of this RUN (`... && rm -rf ...`), so the files never reach a layer?',
       },
     ]);
   });

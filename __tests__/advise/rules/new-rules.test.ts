@@ -9,6 +9,8 @@ import { aptRecommendsRule } from '../../../src/advise/rules/apt-recommends.js';
 import { devDependenciesRule } from '../../../src/advise/rules/dev-dependencies.js';
 import { dockerignoreRule } from '../../../src/advise/rules/dockerignore.js';
 import { jdkRuntimeRule } from '../../../src/advise/rules/jdk-runtime.js';
+import { advise } from '../../../src/advise/advise.js';
+import { savedBy, savingsTotal } from '../../../src/report/savings.js';
 import { filesUnder, manifest, type SyntheticEntry, syntheticInput } from '../../support/synthetic-advice.js';
 
 const lines = (...text: string[]) => `${text.join('\n')}\n`;
@@ -192,6 +194,53 @@ describe('jdk-runtime', () => {
     expect(
       jdkRuntimeRule.check(syntheticInput(text('CMD ["mvn", "package"]'), { layers: { 2: layer } })),
     ).toEqual([]);
+  });
+
+  describe('a JDK base image: a question, with no Saves figure and nothing in the total', () => {
+    const onBase = (cmd: string) =>
+      lines(
+        'FROM eclipse-temurin:21-jdk',
+        'RUN apt-get update && apt-get install -y openjdk-17-jdk-headless',
+        cmd,
+      );
+    const base = [
+      [
+        { file: 'opt/java/openjdk/bin/javac', size: 3_000_000 },
+        { file: 'opt/java/openjdk/jmods/java.base.jmod', size: 30_000_000 },
+        { file: 'opt/java/openjdk/lib/src.zip', size: 5_000_000 },
+        { file: 'opt/java/openjdk/lib/server/libjvm.so', size: 20_000_000 },
+        { file: 'opt/java/openjdk/bin/java', size: 1_000_000 },
+      ],
+    ];
+    const check = (cmd: string, layers: Record<number, SyntheticEntry[]> = {}) =>
+      syntheticInput(onBase(cmd), { base, layers });
+
+    test("the FROM line, the base's JDK-only bytes in the text, no saves and no edit", () => {
+      const findings = jdkRuntimeRule.check(check('CMD ["java", "-jar", "/app.jar"]'));
+      expect(findings).toHaveLength(1);
+      const [finding] = findings;
+      expect([finding.line, finding.bytes]).toEqual([1, 38_000_000]);
+      expect(finding.message).toContain('38.0 MB');
+      expect(finding.saves).toBeUndefined();
+      expect(finding.edits).toBeUndefined();
+      expect(finding.fix).toMatch(/\?/);
+      expect(savedBy(finding)).toBeUndefined();
+    });
+
+    test('beside an apt JDK that claims its bytes, the total is that claim alone', () => {
+      const input = check('CMD ["java", "-jar", "/app.jar"]', { 2: layer });
+      const advice = advise([input], { rules: [jdkRuntimeRule], minBytes: 0 });
+      const apt = advice.findings.find((f) => f.line === 2)!;
+      const question = advice.findings.find((f) => f.line === 1)!;
+      expect(apt.saves).toBeGreaterThan(0);
+      expect(question.bytes).toBe(38_000_000);
+      expect(advice.total).toBe(apt.saves);
+      expect(savingsTotal(advice.findings)).toBe(apt.saves);
+    });
+
+    test('quiet when the image runs something else', () => {
+      expect(jdkRuntimeRule.check(check('CMD ["jshell"]'))).toEqual([]);
+    });
   });
 });
 

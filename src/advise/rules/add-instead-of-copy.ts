@@ -7,16 +7,19 @@
  *   bytes are what the ADD stores: what the line is about, and what ranks it (below the
  *   threshold, a config file ADDed, it stays quiet). Whether a tar-named source was unpacked is
  *   measured: its layer holds a file of that name only when it was not (`.zip` and plain `.gz`
- *   files never are).
+ *   files never are). The fix is an edit (the keyword becomes COPY) that claims no bytes.
  * - add-url: ADD <URL> whose download is an intermediate: a later RUN deletes it (the bytes stay
  *   in the ADD's layer) or unpacks or runs it (it stays next to what it became). The bytes are
  *   the download's: those later RUNs delete plus, when a later RUN names the file, those still
  *   visible. A download used as it is (a static binary, a config) is what ADD <URL> is for:
- *   no finding. Deleted downloads are this rule's, not hidden-bytes' (waste-owners.ts).
+ *   no finding. Deleted downloads are this rule's, not hidden-bytes' (waste-owners.ts). Whether
+ *   the image has a downloader for a RUN to use is not known: the fix is a question, no edit, and
+ *   claims no bytes (`saves` absent); the message says the download's bytes.
  */
 import { EntryKind } from '../../image/layers.js';
 import { formatBytes } from '../../render/format.js';
-import type { AdviceInput, AttributedLayer, Finding, Instruction, Rule } from '../model.js';
+import { replaceInInstruction } from '../edit.js';
+import type { AdviceInput, AttributedLayer, Finding, Instruction, LineEdit, Rule } from '../model.js';
 import { isAddUrlLayer, isUrlSource, lineList, ownedWaste } from './waste-owners.js';
 
 export const ADD_LOCAL_FILE = 'add-local-file';
@@ -25,6 +28,19 @@ export const ADD_URL = 'add-url';
 /** Names ADD unpacks when the file is a (compressed) tar. */
 const TAR_NAME = /\.(?:tar|tgz|taz|tbz|tbz2|tb2|txz|tzst|tar\.(?:gz|bz2|xz|zst|lz|lzma|lz4|z))$/i;
 const GIT_SOURCE = /^git@|^[a-z]+:\/\/.*\.git(?:#.*)?$|^git:\/\//i;
+
+/** ADD's own flags, which COPY does not take: with one of them, no edit. */
+const ADD_ONLY_FLAG = /^--(?:checksum|keep-git-dir|unpack)\b/i;
+
+/** ADD -> COPY on the instruction's first line, sources, flags and destination as written. */
+function addToCopy(input: AdviceInput, instruction: Instruction): LineEdit | undefined {
+  if (instruction.flags.some((flag) => ADD_ONLY_FLAG.test(flag))) return undefined;
+  const first = input.dockerfile.lines[instruction.startLine - 1] ?? '';
+  if (!/^\s*ADD\b/i.test(first)) return undefined;
+  return replaceInInstruction(input.dockerfile, instruction, /^(\s*)ADD\b/i, (match) =>
+    match.replace(/ADD$/i, 'COPY'),
+  );
+}
 
 const basename = (path: string) => path.replace(/\/+$/, '').split('/').pop() ?? '';
 
@@ -59,6 +75,7 @@ export const addLocalFileRule: Rule = {
       if (unpacked) continue;
       const bytes = layer.scan.uncompressed;
       if (bytes <= 0) continue;
+      const edit = addToCopy(input, instruction);
       findings.push({
         rule: ADD_LOCAL_FILE,
         file: input.dockerfile.file,
@@ -67,6 +84,7 @@ export const addLocalFileRule: Rule = {
         bytes,
         message: `ADD stores ${formatBytes(bytes)} of local files that are not tar archives: nothing to unpack or fetch`,
         fix: 'Use COPY with the same sources and destination: it does only what it says',
+        ...(edit && { edits: [edit] }),
       });
     }
     return findings;
@@ -123,7 +141,7 @@ export const addUrlRule: Rule = {
         message:
           `ADD downloads ${formatBytes(bytes)} that ${later.length > 0 ? `the RUN at ${lineList(later)}` : 'a later RUN'} ` +
           `${deletedBytes > 0 ? 'deletes' : 'unpacks or runs'}: this layer still ships the download`,
-        fix: 'Download, unpack and delete it in one RUN (`wget -O- URL | tar -xz -C DIR`, or `... && rm FILE`), or fetch it in a build stage and COPY --from only what you need',
+        fix: 'Could one RUN download, unpack and delete it (`wget -O- URL | tar -xz -C DIR`, or `... && rm FILE`), or a build stage fetch it for a `COPY --from` of only what you need?',
       });
     }
     return findings;

@@ -80,7 +80,7 @@ export const aptRecommendsRule: Rule = {
           `${extra > 0 ? `; ${formatBytes(extra)} of it their debconf templates, generated files and .debs` : ''})`,
         fix:
           'Add `--no-install-recommends` (`apt-get install -y --no-install-recommends ...`), and name any ' +
-          'recommended package the image does need; silence with `# shipshape-ignore apt-recommends`',
+          'recommended package the image does need',
         ...(edit && { edits: [edit] }),
       });
     });

@@ -125,7 +125,7 @@ export const baseImageShare: Rule = {
         message:
           `The base image \`${root.baseImage}\` is ${formatBytes(base)} of ${formatBytes(total)} (${percent}%); ` +
           `a slimmer variant saves part of it (how much is not known without pulling it).`,
-        fix: `Consider ${variants.map((variant) => (variant.startsWith('a `') ? variant : `\`${variant}\``)).join(' or ')}.`,
+        fix: `Would ${variants.map((variant) => (variant.startsWith('a `') ? variant : `\`${variant}\``)).join(' or ')} serve?`,
       },
     ];
   },

@@ -51,7 +51,7 @@ export const devDependenciesRule: Rule = {
             (stage && last
               ? `End the \`${stage.name ?? stage.index}\` stage with \`RUN ${prune}\` (after the build) so the copy leaves them behind`
               : `Run \`${prune}\` in the stage copied from, after the build`) +
-            `, or install in the runtime stage with \`${productionInstall(project.manager)}\`; silence with \`# shipshape-ignore dev-dependencies\``,
+            `, or install in the runtime stage with \`${productionInstall(project.manager)}\``,
           ...(stage &&
             last && {
               edits: [

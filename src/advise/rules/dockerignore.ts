@@ -59,9 +59,7 @@ export const dockerignoreRule: Rule = {
         bytes,
         saves: bytes,
         message: `This COPY brings ${formatBytes(bytes)} the image never needs (${parts.join(', ')})`,
-        fix:
-          `Add to the build context's \`.dockerignore\` ${patterns.map((p) => `\`${p}\``).join(', ')}; ` +
-          'silence with `# shipshape-ignore dockerignore`',
+        fix: `Add to the build context's \`.dockerignore\` ${patterns.map((p) => `\`${p}\``).join(', ')}`,
         contextFiles: { '.dockerignore': `${patterns.join('\n')}\n` },
       });
     });

@@ -9,6 +9,10 @@
  * files the Dockerfile deletes or rewrites. A RUN's leftovers that a later RUN deletes are
  * merge-runs', package caches are package-cache's, an ADD <URL> download deleted later is
  * add-url's. One finding per line that added bytes, whatever the number of lines that hid them.
+ *
+ * What to change (which line writes the final copy, what a COPY leaves out) depends on why the
+ * Dockerfile hides the files, which the layers do not say: the fix is a question, no edit, and
+ * claims no bytes (`saves` absent); the message says the bytes as what the line added.
  */
 import { formatBytes } from '../../render/format.js';
 import type { AdviceInput, AttributedLayer, Finding, Instruction, Rule } from '../model.js';
@@ -45,30 +49,30 @@ const CHMOD = /\bch(?:mod|own|grp)\b/;
 const UPGRADE =
   /\b(?:apt-get|apt|apk|dnf|microdnf)\s+(?:-\S+\s+)*(?:upgrade|dist-upgrade|full-upgrade)\b|\byum\s+(?:-\S+\s+)*(?:update|upgrade)\b/;
 
-/** The concrete fix for the largest part: what the adding line and the hiding line are. */
+/** The fix for the largest part, as a question: what the adding line and the hiding line are. */
 export function hiddenBytesFix(adder: AttributedLayer, part: HiderPart | undefined): string {
   const hider = part?.hider;
   const adding = adder.instruction!;
   if (hider && hider.keyword === 'RUN' && CHMOD.test(text(hider))) {
     return adder.fromBase
-      ? 'Changing the owner or mode of base-image files copies them into a new layer: avoid it, or build FROM a base that has them right'
-      : `Set the owner and mode where the files are written (\`${adding.keyword === 'RUN' ? 'chmod/chown in that RUN' : `${adding.keyword} --chown=... --chmod=...`}\`), not in a later RUN that copies every file it touches`;
+      ? 'Can the base-image files keep their owner and mode, or a base that has them right serve? Changing them copies every file touched into a new layer'
+      : `Could the owner and mode be set where the files are written (\`${adding.keyword === 'RUN' ? 'chmod/chown in that RUN' : `${adding.keyword} --chown=... --chmod=...`}\`)? A later RUN copies every file it touches`;
   }
   if (adder.fromBase) {
     if (hider && hider.keyword === 'RUN' && UPGRADE.test(text(hider))) {
-      return 'Upgrading packages of the base image stores each upgraded file twice: use a newer tag of the base image instead';
+      return 'Would a newer tag of the base image serve instead of the upgrade? Upgrading its packages stores each upgraded file twice';
     }
-    return 'Deleting or rewriting base-image files does not shrink the image: pick a base (or slimmer variant) without them, or copy what you need into a slim base in a multi-stage build';
+    return 'Deleting or rewriting base-image files does not shrink the image: would a base (or a slimmer variant) without them serve, or a multi-stage build that copies what you need into a slim base?';
   }
   if (adding.keyword === 'COPY' || adding.keyword === 'ADD') {
     return part?.deletes
-      ? `Do not copy what a later step deletes: narrow the ${adding.keyword} or list those paths in .dockerignore`
-      : `Copy each file once, in its final form: leave these paths out of this ${adding.keyword} (or of the later step)`;
+      ? `Could this ${adding.keyword} leave out what a later step deletes (narrower sources, or those paths in .dockerignore)?`
+      : `Could each file be copied once, in its final form (these paths left out of this ${adding.keyword}, or of the later step)?`;
   }
   if (hider && (hider.keyword === 'COPY' || hider.keyword === 'ADD')) {
-    return `Do not create in this ${adding.keyword} the files that the ${hider.keyword} at line ${hider.startLine} replaces (or ${hider.keyword} them before it)`;
+    return `Does this ${adding.keyword} need to create the files that the ${hider.keyword} at line ${hider.startLine} replaces, or could that ${hider.keyword} come before it?`;
   }
-  return `Make the change in the ${adding.keyword} that writes the files (merge the steps), so only the final copy is stored`;
+  return `Could the change be made in the ${adding.keyword} that writes the files (the steps merged), so only the final copy is stored?`;
 }
 
 export const hiddenBytesRule: Rule = {

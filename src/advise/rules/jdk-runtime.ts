@@ -57,9 +57,7 @@ export const jdkRuntimeRule: Rule = {
         bytes,
         saves: bytes,
         message: `This RUN installs a JDK (${jdks.join(', ')}, ${formatBytes(bytes)} beyond its JRE) for an image that only runs \`java\``,
-        fix:
-          `Install the JRE instead (${jdks.map((n) => `\`${n.replace('-jdk', '-jre')}\``).join(', ')}), and compile in a build stage; ` +
-          'silence with `# shipshape-ignore jdk-runtime`',
+        fix: `Install the JRE instead (${jdks.map((n) => `\`${n.replace('-jdk', '-jre')}\``).join(', ')}), and compile in a build stage`,
         ...(edits.length === jdks.length && { edits }),
       });
     });
@@ -79,7 +77,7 @@ export const jdkRuntimeRule: Rule = {
         endLine: from.endLine,
         bytes: baseBytes,
         message: `The base image \`${chain[0].baseImage}\` is a JDK (${formatBytes(baseBytes)} of compiler, jmods and tools) and the image only runs \`java\``,
-        fix: 'Does a JRE variant of this base (a `-jre` tag) serve? Build in a JDK stage and run on the JRE; silence with `# shipshape-ignore jdk-runtime`',
+        fix: 'Does a JRE variant of this base (a `-jre` tag) serve? Then build in a JDK stage and run on the JRE',
       });
     }
     return findings;

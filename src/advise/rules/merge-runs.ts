@@ -10,6 +10,10 @@
  * package-cache, and overwrites (the same path written again) to hidden-bytes (waste-owners.ts):
  * one finding per cause. The finding stands on the earlier RUN, where the cleanup must go; one
  * per earlier RUN, naming every later RUN that cleans after it.
+ *
+ * Moving a cleanup between RUNs is no edit a tool can make safely (the later RUN may do more, run
+ * elsewhere, or fail once the files are gone): the fix is a question and claims no bytes (`saves`
+ * absent); the message says the bytes as what the earlier RUN left.
  */
 import { formatBytes } from '../../render/format.js';
 import type { AdviceInput, Finding, Rule } from '../model.js';
@@ -37,7 +41,7 @@ export const mergeRunsRule: Rule = {
         endLine: instruction.endLine,
         bytes,
         message: `The RUN${plural ? 's' : ''} at ${where} delete${plural ? '' : 's'} ${formatBytes(bytes)} that this RUN leaves: this layer still ships them`,
-        fix: `Merge the cleanup of ${where} into this RUN (\`... && rm -rf ...\` at its end), so the files never reach a layer`,
+        fix: `Could the cleanup of ${where} happen at the end of this RUN (\`... && rm -rf ...\`), so the files never reach a layer?`,
       });
     }
     return findings;

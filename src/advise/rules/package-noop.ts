@@ -235,8 +235,7 @@ export const packageNoopRule: Rule = {
             (bytes > 0 ? `, yet it writes ${formatBytes(bytes)}` : ''),
           fix:
             (upgrade.alone ? 'Remove this RUN' : 'Remove the upgrade from this RUN') +
-            `; if upgrades are wanted, run \`${update}\` first in the same RUN (and clean up after). ` +
-            'Silence with `# shipshape-ignore package-noop`',
+            `; if upgrades are wanted, run \`${update}\` first in the same RUN (and clean up after)`,
           ...(upgrade.alone
             ? { edits: [{ line: instruction.startLine, endLine: instruction.endLine, text: '' }] }
             : remove && { edits: [remove] }),
@@ -283,9 +282,7 @@ export const packageNoopRule: Rule = {
           endLine: instruction.endLine,
           bytes,
           message: `This install names ${list}, already installed at the same version by ${by}: installing ${noops.length > 1 ? 'them' : 'it'} again does nothing`,
-          fix:
-            `Drop ${noops.map((n) => `\`${n}\``).join(', ')} from the list (it saves no bytes; the list then says what this step adds); ` +
-            'silence with `# shipshape-ignore package-noop`',
+          fix: `Drop ${noops.map((n) => `\`${n}\``).join(', ')} from the list (it saves no bytes; the list then says what this step adds)`,
           ...(edits && edits.length > 0 && { edits }),
         });
       }

@@ -54,8 +54,7 @@ export const reproducibleBuildRule: Rule = {
           `so every pull downloads ${formatBytes(compressed)} (compressed) again`,
         fix:
           "Build reproducibly? Set `SOURCE_DATE_EPOCH` (in the step's `env:` or `build-args`; the commit's time, say) " +
-          'and `outputs: type=image,rewrite-timestamp=true`: rebuilt layers then keep their digests. ' +
-          'Silence with `# shipshape-ignore reproducible-build` above this FROM',
+          'and `outputs: type=image,rewrite-timestamp=true`: rebuilt layers then keep their digests',
       },
     ];
   },

@@ -21,6 +21,9 @@
  *   image), or one that runs a compiler, a build tool or a shell.
  * - The finding stands on the layer that added the most of those bytes, each file credited to the
  *   line that first wrote it (a later `chmod -R` rewrites files; it did not install them).
+ * - The fix, a rewrite into stages, is no edit a tool can make or the fix suite can rebuild: it is
+ *   a question and claims no bytes (`saves` absent); the bytes rank the finding and the message
+ *   says them as what the build left.
  */
 import { formatBytes } from '../../render/format.js';
 import { cacheKindOf } from '../../image/cache-paths.js';
@@ -187,7 +190,7 @@ export function programOf(chain: readonly Stage[]): string | undefined {
 
 function fixFor(byKind: Record<ToolchainKind, number>, manager: NodeManager | undefined): string {
   const steps = [
-    'build in a `FROM ... AS build` stage and `COPY --from=build` only the output into a runtime stage',
+    'a `FROM ... AS build` stage that builds, and a runtime stage that takes only the output (`COPY --from=build`)',
   ];
   if (byKind['go-toolchain'] > 0 || byKind['build-output'] > 0 || byKind['rust-toolchain'] > 0)
     steps.push('static binaries can run on `gcr.io/distroless/static-debian12` or `scratch`');
@@ -195,7 +198,7 @@ function fixFor(byKind: Record<ToolchainKind, number>, manager: NodeManager | un
     steps.push(`install with \`${productionInstall(manager ?? 'npm')}\` in the runtime stage`);
   if (byKind.compiler > 0 || byKind.headers > 0)
     steps.push('install only the runtime libraries there, not gcc or -dev packages');
-  return `Use a multi-stage build: ${steps.join('; ')}.`;
+  return `Does the running image need its build tools? If not, a multi-stage build leaves them out: ${steps.join('; ')}.`;
 }
 
 export const singleStageToolchain: Rule = {
@@ -233,8 +236,7 @@ export const singleStageToolchain: Rule = {
         endLine: top.instruction!.endLine,
         bytes,
         message: `Single-stage build ships ${formatBytes(bytes)} that only the build needs (${parts.join(', ')})${where}.`,
-        fix: `${fixFor(byKind, manager)} Silence with \`# shipshape-ignore single-stage-toolchain\` if this image is meant to build.`,
-        saves: bytes,
+        fix: fixFor(byKind, manager),
       },
     ];
   },
