@@ -6,34 +6,45 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EO: () => (/* binding */ savingsTotal),
-/* harmony export */   l8: () => (/* binding */ savedBy)
+/* harmony export */   E: () => (/* binding */ savingsTotal),
+/* harmony export */   l: () => (/* binding */ savedBy)
 /* harmony export */ });
-/* unused harmony export savesBytes */
 /**
- * Findings whose bytes are not a saving. `copy-before-install` counts the dependency layers every
- * source change rebuilds (the order costs build time, not image size); `add-local-file` counts
- * what ADD stored, which COPY stores just the same (the fix is about clarity). They are shown
- * with their bytes in the message, but add nothing to "up to N" and claim no "Saves" figure.
- * By rule id, since a saved report carries only the id.
+ * What a finding's fix saves, for the Saves column, the annotation's title and "up to N". The
+ * advisor writes `saves` on every finding whose fix is an edit it measured (the claim); a finding
+ * without it (a question such as "does a slimmer base serve?", or bytes that are not a saving, like
+ * the rebuilt layers of copy-before-install) claims nothing: "–", and not in the total. By rule
+ * id, since a saved report carries only the id.
  */
-const NOT_SAVINGS = new Set([
-    'copy-before-install',
-    'add-local-file',
-    'base-image-share',
-    // A no-op install saves nothing (its bytes are the package's, for ranking); a no-op upgrade
-    // that the fix removes whole carries its own `saves`.
-    'package-noop',
-]);
-const savesBytes = (rule) => !NOT_SAVINGS.has(rule);
 /**
- * What a finding's fix alone saves: its `saves` where the advisor wrote one (it is the claim),
- * else (a report of an older version) its bytes unless the rule's bytes are not a saving;
- * undefined for "unknown", which stays out of the Saves column and the total.
+ * Rules whose reports written before `saves` existed had bytes that were what the fix, an edit,
+ * saves. Only their reports fall back to the bytes; any other finding without `saves` claims
+ * nothing, so a rule (or a newer report's rule) that states no figure never shows one.
  */
-const savedBy = (finding) => finding.saves ?? (savesBytes(finding.rule) ? finding.bytes : undefined);
+const BYTES_WERE_SAVINGS = new Set(['package-cache']);
+/**
+ * What a finding's fix alone saves: its `saves` where the advisor wrote one, else (a report of an
+ * older version) its bytes for a rule whose bytes were a saving; undefined for "unknown" or "none",
+ * which stays out of the Saves column and the total.
+ */
+const savedBy = (finding) => finding.saves ?? (BYTES_WERE_SAVINGS.has(finding.rule) ? finding.bytes : undefined);
 /** The bytes the findings could save together (an upper bound: two fixes can save the same bytes). */
 const savingsTotal = (findings) => findings.reduce((sum, f) => sum + (savedBy(f) ?? 0), 0);
+
+
+/***/ }),
+
+/***/ 2957:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ silenceHint)
+/* harmony export */ });
+/**
+ * How to silence a rule, said with every finding shown (the comment's row, the annotation): the
+ * comment advise/dockerfile.ts reads. One text for every rule, so no rule can leave it out.
+ */
+const silenceHint = (rule) => `Silence with \`# shipshape-ignore ${rule}\` above the instruction`;
 
 
 /***/ }),
@@ -256,6 +267,8 @@ var oci_history = __webpack_require__(633);
 var render_escape = __webpack_require__(7789);
 // EXTERNAL MODULE: ./src/report/savings.ts
 var savings = __webpack_require__(5537);
+// EXTERNAL MODULE: ./src/report/silence.ts
+var report_silence = __webpack_require__(2957);
 // EXTERNAL MODULE: ./src/render/format.ts
 var format = __webpack_require__(1509);
 // EXTERNAL MODULE: ./src/render/icons.ts
@@ -271,6 +284,7 @@ var pull_delta = __webpack_require__(1988);
  * comment again. Always under GitHub's comment limit: layer lists are trimmed first (keeping the
  * largest layers), then the chart, and the comment says so. Pure: a report in, a string out.
  */
+
 
 
 
@@ -826,16 +840,18 @@ function pathSection(paths, limit) {
 }
 /**
  * "Ways to shrink this image": the findings largest first, the first few in a table, the rest
- * collapsed. Messages and fixes quote the Dockerfile: escaped, `code` kept as code.
+ * collapsed. Messages and fixes quote the Dockerfile: escaped, `code` kept as code. Each row says
+ * how to silence its rule.
  */
 function adviceSection(advice, platformCount, limit, context) {
-    const total = (0,savings/* savingsTotal */.EO)(advice);
+    const total = (0,savings/* savingsTotal */.E)(advice);
     const files = new Set(advice.map((a) => a.file));
     const oneFile = files.size === 1 ? [...files][0] : undefined;
     const shown = advice.slice(0, Math.min(limit, MAX_ADVICE_ROWS));
     const where = oneFile ? ` in ${(0,render_escape/* codeSpan */.SS)(oneFile, { limit: LIMITS.file })}` : '';
     const lines = [
-        `#### 💡 Ways to shrink this image: up to ${bytes(total)}`,
+        // Findings that claim no saving (a question, a suggestion) make no "up to 0 B".
+        `#### 💡 Ways to shrink this image${total > 0 ? `: up to ${bytes(total)}` : ''}`,
         '',
         `${plural(advice.length, 'finding')}${where}, largest savings first ` +
             '(uncompressed bytes; two fixes can save the same bytes).',
@@ -848,9 +864,10 @@ function adviceSection(advice, platformCount, limit, context) {
             ? `<br><sub>only on ${a.platforms.map((p) => (0,render_escape/* codeSpan */.SS)(p, { table: true, limit: LIMITS.platform })).join(', ')}</sub>`
             : '';
         const what = `${(0,render_escape/* codeSpan */.SS)(a.rule, { table: true, limit: LIMITS.rule })} ${ruleText(a.message)}`;
-        const saved = (0,savings/* savedBy */.l8)(a);
+        const saved = (0,savings/* savedBy */.l)(a);
         const saves = saved !== undefined ? unbrokenBytes(saved) : '–';
-        return `| ${saves} | ${place} | ${what}<br>**Fix:** ${ruleText(a.fix)}${only} |`;
+        const silence = `<br><sub>${ruleText((0,report_silence/* silenceHint */.F)(a.rule))}</sub>`;
+        return `| ${saves} | ${place} | ${what}<br>**Fix:** ${ruleText(a.fix)}${silence}${only} |`;
     };
     const table = (rows) => ['| Saves | Line | Finding |', '| --: | --: | :-- |', ...rows.map(row)].join('\n');
     const first = shown.slice(0, ADVICE_ROWS_OPEN);
@@ -858,12 +875,12 @@ function adviceSection(advice, platformCount, limit, context) {
     if (first.length > 0)
         lines.push('', table(first));
     if (rest.length > 0) {
-        const restBytes = (0,savings/* savingsTotal */.EO)(rest);
+        const restBytes = (0,savings/* savingsTotal */.E)(rest);
         lines.push('', details(`${plural(rest.length, 'more finding')}, up to ${(0,format/* formatBytes */.z3)(restBytes)}`, table(rest)));
     }
     if (shown.length < advice.length) {
         const left = advice.slice(shown.length);
-        const leftBytes = (0,savings/* savingsTotal */.EO)(left);
+        const leftBytes = (0,savings/* savingsTotal */.E)(left);
         lines.push('', `<sub>…and ${plural(left.length, 'smaller finding')} (${(0,format/* formatBytes */.z3)(leftBytes)}) not shown: ` +
             'the `size-report` output has them all.</sub>');
     }
@@ -1263,8 +1280,8 @@ async function publishReport(io, report, markdown, comment) {
 
 // EXTERNAL MODULE: ./src/steps/baseline.ts
 var baseline = __webpack_require__(6564);
-// EXTERNAL MODULE: ./src/registry/connect.ts + 8 modules
-var connect = __webpack_require__(8853);
+// EXTERNAL MODULE: ./src/registry/connect.ts + 9 modules
+var connect = __webpack_require__(3434);
 // EXTERNAL MODULE: ./src/steps/registry-clients.ts + 1 modules
 var registry_clients = __webpack_require__(4385);
 // EXTERNAL MODULE: external "node:stream"
@@ -1776,10 +1793,11 @@ async function runSizeStep(io, step) {
     const checked = inputs.budgetRules.length > 0 ? budget : undefined;
     // The advisor (its rules, the Dockerfile parser's share of them) loads only when it is on.
     const advice = step.advice?.enabled &&
-        (await (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(740), __webpack_require__.e(285)]).then(__webpack_require__.bind(__webpack_require__, 3285))).runAdviceStep(io, {
+        (await (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(740), __webpack_require__.e(808)]).then(__webpack_require__.bind(__webpack_require__, 5808))).runAdviceStep(io, {
             ...step.advice,
             analyzeLayers: inputs.analyzeLayers,
             scanned,
+            compared,
         }));
     // Build-arg values never leave in history text: not in the output, the artifact, nor the comment.
     const unnamed = withoutBuildArgValues({

@@ -176,8 +176,8 @@ var registry_clients = __webpack_require__(4385);
 var push_by_digest = __webpack_require__(1023);
 // EXTERNAL MODULE: ./src/buildx/run.ts
 var run = __webpack_require__(4461);
-// EXTERNAL MODULE: ./src/registry/connect.ts + 8 modules
-var connect = __webpack_require__(8853);
+// EXTERNAL MODULE: ./src/registry/connect.ts + 9 modules
+var connect = __webpack_require__(3434);
 // EXTERNAL MODULE: ./src/render/format.ts
 var format = __webpack_require__(1509);
 // EXTERNAL MODULE: ./src/oci/manifest.ts

@@ -154,8 +154,8 @@ __webpack_require__.d(__webpack_exports__, {
   readBaseline: () => (/* binding */ readBaseline)
 });
 
-// EXTERNAL MODULE: ./src/registry/connect.ts + 8 modules
-var connect = __webpack_require__(8853);
+// EXTERNAL MODULE: ./src/registry/connect.ts + 9 modules
+var connect = __webpack_require__(3434);
 // EXTERNAL MODULE: ./src/image/oci-layout.ts
 var oci_layout = __webpack_require__(803);
 // EXTERNAL MODULE: ./src/oci/reference.ts

@@ -439,6 +439,246 @@ async function scanLayer(blob, options = {}) {
 
 /***/ }),
 
+/***/ 9858:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   An: () => (/* binding */ compactNpmHiddenLock),
+/* harmony export */   Gn: () => (/* binding */ parsePnpmModules),
+/* harmony export */   QQ: () => (/* binding */ parsePnpmLock),
+/* harmony export */   m8: () => (/* binding */ compactPnpmLock),
+/* harmony export */   oc: () => (/* binding */ pnpmStoreName),
+/* harmony export */   uj: () => (/* binding */ parseNpmHiddenLock),
+/* harmony export */   yo: () => (/* binding */ compactPnpmModules)
+/* harmony export */ });
+/* unused harmony export readYamlMap */
+/**
+ * What npm and pnpm record in node_modules about the dependency kind of each installed package,
+ * cut at scan time to what the advisor reads (records.ts keeps them):
+ *
+ * - npm 7+: `node_modules/.package-lock.json`, the hidden lockfile. Its `packages` map is keyed
+ *   by install path (`node_modules/a`, `node_modules/a/node_modules/b`, `node_modules/@s/x`);
+ *   npm marks each entry `dev`, `devOptional`, `optional`, `peer` as its own flags say. Kept as
+ *   one line per entry: `FLAGS<TAB>PATH`, FLAGS the letters of the marks (d dev, D devOptional,
+ *   o optional, p peer, l link), `-` for none.
+ * - pnpm: `node_modules/.modules.yaml` (kept: which dependency kinds were installed, the virtual
+ *   store's name and its length limit) and `node_modules/.pnpm/lock.yaml`, pnpm's copy of the
+ *   lockfile as installed. Lockfile v6 (pnpm 8) marks each package `dev: true|false` (absent:
+ *   both); v9 (pnpm 9, 10) marks nothing, the importers' `devDependencies` decide through the
+ *   `snapshots` graph. Kept as JSON (PnpmLock below): each package's key, its dev mark, and the
+ *   keys of the packages it depends on, resolved here while the whole text is at hand.
+ *
+ * Both YAML files are machine-written in a small subset (block maps, `- item` lists, one-line
+ * scalars and flow maps), which readYamlMap reads; a file outside it is not kept.
+ */
+/** npm's hidden lockfile cut to `FLAGS\tPATH` lines, or undefined when it is not one. */
+function compactNpmHiddenLock(text) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const packages = json?.packages;
+    if (typeof packages !== 'object' || packages === null || Array.isArray(packages))
+        return undefined;
+    const lines = [];
+    for (const [path, entry] of Object.entries(packages)) {
+        if (path === '' || typeof entry !== 'object' || entry === null)
+            continue;
+        const e = entry;
+        const flags = (e.dev === true ? 'd' : '') +
+            (e.devOptional === true ? 'D' : '') +
+            (e.optional === true ? 'o' : '') +
+            (e.peer === true ? 'p' : '') +
+            (e.link === true ? 'l' : '');
+        lines.push(`${flags || '-'}\t${path}`);
+    }
+    return lines.join('\n');
+}
+function parseNpmHiddenLock(text) {
+    return text
+        .split('\n')
+        .filter((line) => line.includes('\t'))
+        .map((line) => {
+        const [flags, path] = line.split('\t');
+        return {
+            path,
+            dev: flags.includes('d'),
+            devOptional: flags.includes('D'),
+            optional: flags.includes('o'),
+            peer: flags.includes('p'),
+            link: flags.includes('l'),
+        };
+    });
+}
+const unquote = (text) => {
+    const t = text.trim();
+    if (t.startsWith("'") && t.endsWith("'") && t.length >= 2)
+        return t.slice(1, -1).replace(/''/g, "'");
+    if (t.startsWith('"') && t.endsWith('"') && t.length >= 2) {
+        try {
+            return JSON.parse(t);
+        }
+        catch {
+            return t.slice(1, -1);
+        }
+    }
+    return t;
+};
+/** The `key: value` split of a YAML line: the first `: ` (or final `:`) outside quotes. */
+function splitKey(line) {
+    let quote = '';
+    for (let i = 0; i < line.length; i++) {
+        const c = line[i];
+        if (quote) {
+            if (c === quote)
+                quote = '';
+        }
+        else if ((c === "'" || c === '"') && i === 0)
+            quote = c;
+        else if (c === ':' && (i === line.length - 1 || line[i + 1] === ' ')) {
+            return [unquote(line.slice(0, i)), line.slice(i + 1).trim()];
+        }
+    }
+    return undefined;
+}
+/**
+ * A machine-written YAML document's block maps, lists of scalars and scalars (flow maps and
+ * other one-line values kept as their text, `{}` as an empty map). undefined outside that subset.
+ */
+function readYamlMap(text) {
+    const root = {};
+    const stack = [{ indent: 0, map: root }];
+    for (const raw of text.split('\n')) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#') || line === '---')
+            continue;
+        const indent = raw.length - raw.trimStart().length;
+        while (stack.length > 1 && indent < stack.at(-1).indent)
+            stack.pop();
+        let top = stack.at(-1);
+        const item = line === '-' || line.startsWith('- ');
+        if (indent > top.indent || (item && top.map && top.last !== undefined && top.map[top.last] === '')) {
+            // A nested block: under the last key of the enclosing map, whose value was left empty.
+            if (!top.map || top.last === undefined || top.map[top.last] !== '')
+                return undefined;
+            const block = item ? { indent, list: [] } : { indent, map: {} };
+            top.map[top.last] = (block.list ?? block.map);
+            stack.push(block);
+            top = block;
+        }
+        else if (indent !== top.indent)
+            return undefined;
+        if (item) {
+            if (!top.list)
+                return undefined;
+            top.list.push(unquote(line.slice(1)));
+            continue;
+        }
+        const pair = top.map && splitKey(line);
+        if (!pair)
+            return undefined;
+        const [key, value] = pair;
+        top.map[key] = value === '{}' ? {} : value === '' ? '' : unquote(value);
+        top.last = key;
+    }
+    return root;
+}
+const isMap = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+function compactPnpmLock(text) {
+    const doc = readYamlMap(text);
+    if (!doc || typeof doc.lockfileVersion !== 'string')
+        return undefined;
+    const version = doc.lockfileVersion;
+    const v9 = Number.parseFloat(version) >= 9;
+    // v9: `packages` holds metadata, `snapshots` the graph; v6: `packages` holds both.
+    const graph = (v9 ? doc.snapshots : doc.packages) ?? {};
+    const meta = doc.packages ?? {};
+    if (!isMap(graph) || !isMap(meta))
+        return undefined;
+    const keys = new Set(Object.keys(graph));
+    // A dependency's version resolves to a key: `name@1.0.0(peer@2)` (v9), `/name@1.0.0` (v6),
+    // or is a key itself (aliases, `file:` in v6); `link:` (a workspace) is no package.
+    const resolve = (name, version) => [`${name}@${version}`, `/${name}@${version}`, version].find((k) => keys.has(k));
+    const depsOf = (entry, fields) => fields.flatMap((field) => {
+        const map = isMap(entry) ? entry[field] : undefined;
+        if (!isMap(map))
+            return [];
+        return Object.entries(map).flatMap(([name, value]) => {
+            const v = isMap(value) ? value.version : value; // importers: {specifier, version}
+            const key = typeof v === 'string' ? resolve(name, v) : undefined;
+            return key === undefined ? [] : [key];
+        });
+    });
+    const importers = isMap(doc.importers) ? Object.values(doc.importers) : [doc];
+    const lock = {
+        lockfileVersion: version,
+        prod: [...new Set(importers.flatMap((i) => depsOf(i, ['dependencies', 'optionalDependencies'])))],
+        dev: [...new Set(importers.flatMap((i) => depsOf(i, ['devDependencies'])))],
+        packages: {},
+    };
+    for (const key of keys) {
+        const entry = graph[key];
+        const mark = isMap(meta[key]) ? meta[key].dev : undefined;
+        lock.packages[key] = {
+            deps: depsOf(entry, ['dependencies', 'optionalDependencies']),
+            ...(mark === 'true' && { dev: true }),
+            ...(mark === 'false' && { dev: false }),
+        };
+    }
+    return JSON.stringify(lock);
+}
+function parsePnpmLock(text) {
+    try {
+        const value = JSON.parse(text);
+        return Array.isArray(value.prod) && typeof value.packages === 'object' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function compactPnpmModules(text) {
+    const doc = readYamlMap(text);
+    if (!doc)
+        return undefined;
+    const included = isMap(doc.included) ? doc.included : {};
+    const max = Number(doc.virtualStoreDirMaxLength);
+    const modules = {
+        devIncluded: included.devDependencies !== 'false',
+        virtualStoreDir: typeof doc.virtualStoreDir === 'string' ? doc.virtualStoreDir : '.pnpm',
+        virtualStoreDirMaxLength: Number.isInteger(max) && max > 27 ? max : 120,
+    };
+    return JSON.stringify(modules);
+}
+function parsePnpmModules(text) {
+    try {
+        const value = JSON.parse(text);
+        return typeof value.devIncluded === 'boolean' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The directory pnpm gives a package key in its virtual store (`.pnpm/NAME`), as pnpm's
+ * depPathToFilename makes it; a name pnpm would hash (too long, or with capitals) is returned
+ * as the prefix it keeps, ending in `_`, for the caller to match.
+ */
+function pnpmStoreName(key, maxLength) {
+    let name = key.startsWith('file:') ? key.replace(':', '+') : key.startsWith('/') ? key.slice(1) : key;
+    name = name.replace(/[\\/:*?"<>|]/g, '+');
+    if (name.includes('('))
+        name = name.replace(/\)$/, '').replace(/(\)\()|\(|\)/g, '_');
+    if (name.length > maxLength || (name !== name.toLowerCase() && !name.startsWith('file+')))
+        return { name: `${name.slice(0, maxLength - 27)}_`, hashed: true };
+    return { name, hashed: false };
+}
+
+
+/***/ }),
+
 /***/ 6899:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -449,6 +689,7 @@ async function scanLayer(blob, options = {}) {
 /* harmony export */   lT: () => (/* binding */ compactRecord),
 /* harmony export */   qY: () => (/* binding */ RECORD_BUDGET)
 /* harmony export */ });
+/* harmony import */ var _node_records_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9858);
 /**
  * The package managers' own records, which the layer scan keeps the text of (every other file's
  * contents are drained unread): what the size advisor needs to measure dev dependencies and
@@ -462,14 +703,21 @@ async function scanLayer(blob, options = {}) {
  *   the part of its name before `/`, and the bytes it takes, translations included);
  * - npm, yarn, pnpm: `package.json` of a project (outside node_modules: its dependencies and dev
  *   dependencies) and of each installed package (inside node_modules: cut to its name and the
- *   names of the packages it depends on).
+ *   names of the packages it depends on);
+ * - npm: `node_modules/.package-lock.json` (the hidden lockfile's `dev`, `devOptional`,
+ *   `optional`, `peer` marks by install path); pnpm: `node_modules/.modules.yaml` and
+ *   `node_modules/.pnpm/lock.yaml` (node-records.ts cuts them).
  *
  * Bounded: a record file over MAX_RECORD bytes is not kept, nor any once a layer's records reach
  * RECORD_BUDGET (the advice they feed is then quiet, never wrong by a guess).
  */
+
 const RECORD_BUDGET = 64 * 1024 * 1024;
 const MAX_RECORD = 32 * 1024 * 1024;
 const MAX_MANIFEST = 1024 * 1024;
+const NPM_HIDDEN_LOCK = /(?:^|\/)node_modules\/\.package-lock\.json$/;
+const PNPM_MODULES = /(?:^|\/)node_modules\/\.modules\.yaml$/;
+const PNPM_LOCK = /(?:^|\/)node_modules\/\.pnpm\/lock\.yaml$/;
 const DPKG_STATUS = 'var/lib/dpkg/status';
 const APT_STATES = 'var/lib/apt/extended_states';
 const APK_INSTALLED = 'lib/apk/db/installed';
@@ -487,6 +735,11 @@ function isRecordPath(path) {
         DPKG_LIST.test(path) ||
         DEBCONF_TEMPLATES.test(path))
         return true;
+    // A project's own records, not those of a package's nested node_modules (npm writes none there).
+    // (The cheap suffix test first: this runs for every file of every layer.)
+    if ((path.endsWith('.json') || path.endsWith('.yaml')) &&
+        (NPM_HIDDEN_LOCK.test(path) || PNPM_MODULES.test(path) || PNPM_LOCK.test(path)))
+        return !path.slice(0, path.lastIndexOf('node_modules/')).includes('node_modules/');
     if (!path.endsWith('package.json') || !(path === 'package.json' || path.endsWith('/package.json')))
         return false;
     return path.includes('node_modules/') ? PACKAGE_MANIFEST.test(path) : true;
@@ -507,6 +760,12 @@ function compactRecord(path, text) {
             .join('\n');
     if (DEBCONF_TEMPLATES.test(path))
         return compactTemplates(text);
+    if (NPM_HIDDEN_LOCK.test(path))
+        return (0,_node_records_js__WEBPACK_IMPORTED_MODULE_0__/* .compactNpmHiddenLock */ .An)(text);
+    if (PNPM_MODULES.test(path))
+        return (0,_node_records_js__WEBPACK_IMPORTED_MODULE_0__/* .compactPnpmModules */ .yo)(text);
+    if (PNPM_LOCK.test(path))
+        return (0,_node_records_js__WEBPACK_IMPORTED_MODULE_0__/* .compactPnpmLock */ .m8)(text);
     if (!path.endsWith('package.json'))
         return text;
     if (text.length > MAX_MANIFEST)

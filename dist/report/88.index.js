@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: appendHistory, historyAfterReport, historyImage, readHistory
 
-// EXTERNAL MODULE: ./src/registry/connect.ts + 8 modules
-var connect = __webpack_require__(8853);
+// EXTERNAL MODULE: ./src/registry/connect.ts + 9 modules
+var connect = __webpack_require__(3434);
 // EXTERNAL MODULE: ./src/steps/registry-clients.ts + 1 modules
 var registry_clients = __webpack_require__(4385);
 // EXTERNAL MODULE: external "node:stream"

@@ -1,8 +1,8 @@
-export const id = 853;
-export const ids = [853];
+export const id = 434;
+export const ids = [434];
 export const modules = {
 
-/***/ 8853:
+/***/ 3434:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -281,7 +281,7 @@ function readHostCerts(host, root = DOCKER_CERTS_DIR) {
     catch (error) {
         const code = error.code;
         if (code === 'ENOENT' || code === 'ENOTDIR')
-            return { dir, ca: [] };
+            return { dir, ca: [], clients: [] };
         throw new DockerCertsError(`cannot read ${dir}: ${reason(error)}`);
     }
     const plan = planCertFiles(names);
@@ -302,12 +302,8 @@ function readHostCerts(host, root = DOCKER_CERTS_DIR) {
             throw new DockerCertsError(`${(0,external_node_path_.join)(dir, plan.ca[i])} holds no PEM certificate`);
         }
     }
-    const first = plan.pairs[0];
-    return {
-        dir,
-        ca,
-        ...(first && { client: { cert: read(first.cert), key: read(first.key), name: first.cert } }),
-    };
+    const clients = plan.pairs.map((pair) => ({ cert: read(pair.cert), key: read(pair.key), name: pair.cert }));
+    return { dir, ca, clients };
 }
 // dockerd reads certs.d as root; the runner's user may not be able to.
 function reason(error) {
@@ -375,7 +371,10 @@ function explainTlsError(error, context) {
         const untrusted = UNTRUSTED.get(code);
         if (untrusted) {
             return new TlsTrustError(`TLS to ${context.host} failed: ${untrusted} (${code}). Put the CA that signs it in ` +
-                `${context.certsDir}/ca.crt (where docker looks for it), or in the file NODE_EXTRA_CA_CERTS names`, code);
+                `${context.certsDir}/ca.crt (where docker looks for it), ` +
+                (context.systemStore
+                    ? 'in the file NODE_EXTRA_CA_CERTS names, or in the system’s CA store'
+                    : 'or in the file NODE_EXTRA_CA_CERTS names'), code);
         }
         const invalid = INVALID.get(code);
         if (invalid) {
@@ -385,11 +384,17 @@ function explainTlsError(error, context) {
                 `be fixed; a CA of your own for it goes in ${context.certsDir}/ca.crt`, code);
         }
         if (/ALERT_(BAD_CERTIFICATE|CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE)/.test(code)) {
-            const offered = context.clientCertificate
-                ? `it refused the client certificate ${context.certsDir}/${context.clientCertificate}`
-                : 'it wants a client certificate';
-            return new TlsTrustError(`TLS to ${context.host} failed: ${offered} (${code}). A client certificate for it goes in ` +
-                `${context.certsDir}/ as NAME.cert with its key NAME.key, as for docker`, code);
+            const offered = context.clientCertificates ?? [];
+            const said = offered.length === 0
+                ? 'it wants a client certificate'
+                : `it refused the client certificate${offered.length > 1 ? 's' : ''} ` +
+                    offered.map((name) => `${context.certsDir}/${name}`).join(', ');
+            const notOffered = context.notOffered ?? [];
+            const unused = notOffered.length === 0
+                ? ''
+                : `; not offered: ${notOffered.join(', ')} (Node offers one client certificate per key type, the first by name)`;
+            return new TlsTrustError(`TLS to ${context.host} failed: ${said} (${code}). A client certificate for it goes in ` +
+                `${context.certsDir}/ as NAME.cert with its key NAME.key, as for docker${unused}`, code);
         }
     }
     return undefined;
@@ -504,36 +509,180 @@ function isStream(body) {
 var endpoint = __webpack_require__(8110);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(1692);
-;// CONCATENATED MODULE: ./src/registry/net/tls-trust.ts
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/registry/net/client-certs.ts
 /**
- * The TLS settings for one registry host, as docker would have them: the CAs and the client
- * certificate of its certs.d directory on top of what Node trusts anyway (its CA store and
- * NODE_EXTRA_CA_CERTS); no verification for the hosts docker calls insecure (the loopback and
- * `insecure-registries`), which docker speaks to over TLS without checking the certificate.
+ * Which of certs.d's client certificates a TLS connection offers. docker (Go's TLS) keeps every
+ * `NAME.cert` + `NAME.key` pair and, in each handshake, sends the first one by name that the
+ * server accepts: a key type its signature algorithms allow, an issuer among the CAs it names.
+ * Node's TLS (OpenSSL) holds one certificate per key type in a context and picks among those by
+ * the server's signature algorithms only. So the first pair of each key type (RSA, ECDSA,
+ * Ed25519, ...) is offered, which gives docker's choice between key types; a later pair of a type
+ * already taken is not offered (docker would send it to a server that names only its issuer).
  */
 
 
 
-/** Built once per host: a secure context parses every CA it holds, ~20 ms for Node's store. */
-function hostTls(host, insecure, settings) {
-    const certs = readHostCerts(host, settings.certsRoot);
-    const rejectUnauthorized = !insecure;
-    if (certs.ca.length === 0 && !certs.client) {
-        return { secureContext: null, rejectUnauthorized, certsDir: certs.dir };
+/** The pure half: the first pair of each key type, by name (the order docker tries them in). */
+function chooseClientPairs(pairs) {
+    const choice = { offered: [], notOffered: [] };
+    const taken = new Set();
+    for (const pair of [...pairs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        if (taken.has(pair.keyType))
+            choice.notOffered.push(pair);
+        else {
+            taken.add(pair.keyType);
+            choice.offered.push(pair);
+        }
     }
-    // Given a `ca`, Node trusts only it: the defaults must be listed too, as docker adds certs.d's
-    // CAs to the system pool rather than replacing it.
-    const ca = certs.ca.length > 0 ? [...certs.ca, ...defaultCertificates(settings.env)] : undefined;
-    const secureContext = external_node_tls_.createSecureContext({
-        ...(ca && { ca }),
-        ...(certs.client && { cert: certs.client.cert, key: certs.client.key }),
-    });
-    return {
-        secureContext,
-        rejectUnauthorized,
-        certsDir: certs.dir,
-        ...(certs.client && { clientCertificate: certs.client.name }),
-    };
+    return choice;
+}
+/** The key's type; a key Node cannot read (encrypted, not PEM) is an error naming its file, not quoting it. */
+function withKeyType(pair, dir) {
+    let keyType;
+    try {
+        keyType = (0,external_node_crypto_.createPrivateKey)(pair.key).asymmetricKeyType;
+    }
+    catch {
+        // Go's LoadX509KeyPair refuses the same keys (docker fails to push with one).
+    }
+    const keyFile = `${pair.name.slice(0, -'.cert'.length)}.key`;
+    if (!keyType) {
+        throw new DockerCertsError(`${(0,external_node_path_.join)(dir, keyFile)} is not an unencrypted PEM private key (the key of client certificate ${pair.name})`);
+    }
+    return { ...pair, keyType };
+}
+
+;// CONCATENATED MODULE: ./src/registry/net/tls-trust.ts
+/**
+ * The TLS settings for each registry host, as docker would have them. A host docker verifies
+ * trusts, in this order: the CAs of its certs.d directory, NODE_EXTRA_CA_CERTS (with Node's own
+ * bundled CAs), and the system's CA store, as docker trusts the system's pool plus certs.d. The
+ * hosts docker calls insecure (the loopback, `insecure-registries`) are spoken to over TLS without
+ * checking the certificate: no CA list is built for them, and none is read for plain HTTP.
+ */
+
+
+
+
+/**
+ * certs.d's CAs, then Node's defaults (bundled, NODE_EXTRA_CA_CERTS), then the system's, each
+ * certificate once. Given a `ca`, Node trusts only it, so everything trusted must be listed.
+ */
+function composeCaList(certsD, defaults, system) {
+    const seen = new Set();
+    const list = [];
+    for (const pem of [...certsD, ...defaults, ...(system ?? [])]) {
+        const key = pem.replace(/\r\n/g, '\n').trim();
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        list.push(pem);
+    }
+    return list;
+}
+/**
+ * The trust of every host a run reaches, built on first use and kept: a context parses each CA it
+ * holds (~20 ms for Node's and Debian's stores), and reading the system store takes ~40-60 ms
+ * the first time in a process. Hosts with nothing in certs.d share one context.
+ */
+class TlsTrust {
+    settings;
+    sources;
+    hosts = new Map();
+    base;
+    shared;
+    constructor(settings, sources = nodeCaSources(settings.env)) {
+        this.settings = settings;
+        this.sources = sources;
+    }
+    forHost(host, insecure) {
+        const key = `${insecure ? 'insecure' : 'secure'} ${host}`;
+        let trust = this.hosts.get(key);
+        if (!trust) {
+            trust = this.build(host, insecure);
+            this.hosts.set(key, trust);
+        }
+        return trust;
+    }
+    build(host, insecure) {
+        const certs = readHostCerts(host, this.settings.certsRoot);
+        const clients = chooseClientPairs(certs.clients.map((pair) => withKeyType(pair, certs.dir)));
+        const described = {
+            rejectUnauthorized: !insecure,
+            certsDir: certs.dir,
+            clientCertificates: clients.offered.map((pair) => pair.name),
+            notOffered: clients.notOffered.map((pair) => pair.name),
+        };
+        // Nothing is verified: no CA is needed, only the client certificates, if any.
+        if (insecure) {
+            const secureContext = clients.offered.length > 0 ? secureContextOf(certs.dir, undefined, clients.offered) : null;
+            return { ...described, secureContext, ca: undefined, systemStore: false };
+        }
+        const base = this.baseCa();
+        const systemStore = base.system !== undefined;
+        if (certs.ca.length === 0 && clients.offered.length === 0) {
+            return { ...described, secureContext: this.baseContext(), ca: base.ca, systemStore };
+        }
+        const ca = certs.ca.length > 0 ? composeCaList(certs.ca, this.sources.defaults(), base.system) : base.ca;
+        return { ...described, secureContext: secureContextOf(certs.dir, ca, clients.offered), ca, systemStore };
+    }
+    /** Node's defaults and the system's store; undefined where Node cannot read the system's. */
+    baseCa() {
+        if (!this.base) {
+            const system = this.sources.system();
+            this.base = { system, ca: system && composeCaList([], this.sources.defaults(), system) };
+        }
+        return this.base;
+    }
+    /** The context of every verified host without a file in certs.d: null (Node's own) without the system's store. */
+    baseContext() {
+        if (this.shared === undefined) {
+            const { ca } = this.baseCa();
+            this.shared = ca ? external_node_tls_.createSecureContext({ ca }) : null;
+        }
+        return this.shared;
+    }
+}
+function secureContextOf(dir, ca, clients) {
+    try {
+        return external_node_tls_.createSecureContext({
+            ...(ca && { ca }),
+            ...(clients.length > 0 && { cert: clients.map((c) => c.cert), key: clients.map((c) => c.key) }),
+        });
+    }
+    catch (error) {
+        // Name the directory and OpenSSL's code; quote nothing from the files.
+        const code = error.code ?? 'no code';
+        const what = /KEY_VALUES_MISMATCH/.test(code)
+            ? 'a client certificate is not the one of its key'
+            : 'its certificates cannot be used';
+        throw new DockerCertsError(`${dir}: ${what} (${code})`);
+    }
+}
+function getCACertificates() {
+    return external_node_tls_.getCACertificates;
+}
+/** Node's own answers: `tls.getCACertificates` where it exists, the fallbacks below before it. */
+function nodeCaSources(env) {
+    return { defaults: () => defaultCertificates(env), system: systemCertificates };
+}
+/**
+ * The system's store as Node reads it (on Linux, OpenSSL's default file and directory, or the
+ * SSL_CERT_FILE and SSL_CERT_DIR they are overridden with); undefined before Node 22.15 and
+ * 23.10, which cannot read it: there the defaults alone are trusted.
+ */
+function systemCertificates() {
+    const get = getCACertificates();
+    if (!get)
+        return undefined;
+    try {
+        return get('system');
+    }
+    catch {
+        return undefined;
+    }
 }
 /**
  * What Node trusts by default: `tls.getCACertificates('default')` where Node has it (22.15, 23.10
@@ -541,9 +690,9 @@ function hostTls(host, insecure, settings) {
  * before, its bundled store and the NODE_EXTRA_CA_CERTS file, read here.
  */
 function defaultCertificates(env) {
-    const getCACertificates = external_node_tls_.getCACertificates;
-    if (getCACertificates)
-        return getCACertificates('default');
+    const get = getCACertificates();
+    if (get)
+        return get('default');
     const extra = env.NODE_EXTRA_CA_CERTS;
     let extraPem = [];
     if (extra) {
@@ -575,10 +724,11 @@ class Routes {
     options;
     agents = new Map();
     secureHosts = new Map();
-    certsRoot;
+    trust;
     constructor(options) {
         this.options = options;
-        this.certsRoot = options.certsRoot ?? DOCKER_CERTS_DIR;
+        const settings = { certsRoot: options.certsRoot ?? DOCKER_CERTS_DIR, env: options.env };
+        this.trust = options.caSources ? new TlsTrust(settings, options.caSources) : new TlsTrust(settings);
     }
     /** An http URL of a host docker would try over TLS first: the loopback, `insecure-registries`. */
     triesTlsFirst(url) {
@@ -622,7 +772,8 @@ class Routes {
         const key = `${host} ${proxy?.url.href ?? 'direct'}`;
         let entry = this.secureHosts.get(key);
         if (entry === undefined) {
-            const trust = hostTls(host, this.insecure(url), { certsRoot: this.certsRoot, env: this.options.env });
+            // Built once per host, and only for TLS: plain HTTP never reads a CA.
+            const trust = this.trust.forHost(host, this.insecure(url));
             const options = {
                 ...this.options.agentOptions,
                 rejectUnauthorized: trust.rejectUnauthorized,
@@ -633,7 +784,9 @@ class Routes {
                 context: {
                     host,
                     certsDir: trust.certsDir,
-                    ...(trust.clientCertificate && { clientCertificate: trust.clientCertificate }),
+                    clientCertificates: trust.clientCertificates,
+                    notOffered: trust.notOffered,
+                    systemStore: trust.systemStore,
                 },
             };
             this.secureHosts.set(key, entry);

@@ -1,8 +1,8 @@
-export const id = 285;
-export const ids = [285];
+export const id = 808;
+export const ids = [808];
 export const modules = {
 
-/***/ 3285:
+/***/ 5808:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -17,6 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var format = __webpack_require__(1509);
 // EXTERNAL MODULE: ./src/report/savings.ts
 var savings = __webpack_require__(5537);
+// EXTERNAL MODULE: ./src/report/silence.ts
+var silence = __webpack_require__(2957);
 // EXTERNAL MODULE: ./src/render/escape.ts
 var render_escape = __webpack_require__(7789);
 // EXTERNAL MODULE: ./src/advise/dockerfile.ts
@@ -60,7 +62,7 @@ function advise(inputs, options) {
     const findings = [...merged.values()]
         .filter((f) => f.bytes >= options.minBytes)
         .sort((a, b) => b.bytes - a.bytes || compare(a.file, b.file) || a.line - b.line || compare(a.rule, b.rule));
-    return { findings, total: (0,savings/* savingsTotal */.EO)(findings), failures };
+    return { findings, total: (0,savings/* savingsTotal */.E)(findings), failures };
 }
 const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 // A rule's bug must not put NaN bytes or line 0 into the report, the annotations or the JSON.
@@ -91,6 +93,7 @@ function adviseImage(scanned, options) {
         platform: p.platform,
         layers: (0,attribute/* attributeLayers */.LH)(dockerfile, p.layers),
         waste: p.waste,
+        ...(options.rebuilt?.has(p.platform) && { rebuilt: options.rebuilt.get(p.platform) }),
     }));
     return advise(inputs, { rules: options.rules, minBytes: options.minBytes });
 }
@@ -104,8 +107,8 @@ function buildArgValues(args) {
     return values;
 }
 
-// EXTERNAL MODULE: ./src/advise/dockerfile-source.ts
-var dockerfile_source = __webpack_require__(2980);
+// EXTERNAL MODULE: ./src/advise/dockerfile-source.ts + 1 modules
+var dockerfile_source = __webpack_require__(1405);
 // EXTERNAL MODULE: ./src/image/cache-paths.ts
 var cache_paths = __webpack_require__(6734);
 // EXTERNAL MODULE: ./src/image/layers.ts + 1 modules
@@ -162,21 +165,31 @@ function finalFilesystem(layers) {
     return { files, records, firstWriter };
 }
 
+// EXTERNAL MODULE: ./src/image/node-records.ts
+var node_records = __webpack_require__(9858);
 // EXTERNAL MODULE: ./src/image/records.ts
 var image_records = __webpack_require__(6899);
 ;// CONCATENATED MODULE: ./src/advise/node-deps.ts
 /**
- * Node dev dependencies, measured from what the package manager installed: a project's
- * `package.json` (outside node_modules) names its dependencies; each installed package's own
- * `package.json` names its dependencies; resolving those names the way Node does (the package's
- * own node_modules, then each enclosing one up to the project's) gives every package production
- * needs. The installed packages that are not among them are what `npm ci --omit=dev` (or
- * `yarn install --production`) would not install: their bytes, as the layers hold them, are the
- * dev-only bytes. No list of package names is involved.
+ * Node dev dependencies, measured from what the package manager installed, in this order:
  *
- * Quiet (no projects returned) where the records cannot say: a project without devDependencies,
- * pnpm's symlinked store (`node_modules/.pnpm`), manifests the scan did not keep.
+ * 1. pnpm's copy of its lockfile (`node_modules/.pnpm/lock.yaml`, with `.modules.yaml`): the
+ *    packages it says are dev-only, as its virtual store holds them;
+ * 2. npm's hidden lockfile (`node_modules/.package-lock.json`, npm 7+): the packages it marks
+ *    `dev`, with all below their directories;
+ * 3. else (yarn v1 and berry write no dev marks in node_modules, nor does an npm older than 7):
+ *    the dependency graph of the installed package.json files. The project's `package.json`
+ *    (outside node_modules) names its dependencies, each installed package's its own; resolving
+ *    those names the way Node does (the package's own node_modules, then each enclosing one up to
+ *    the project's) gives every package production needs. The installed packages that are not
+ *    among them are what `--production` would not install. This is what yarn's production
+ *    install computes from the same names (yarn.lock pins versions, not kinds).
+ *
+ * The bytes are those of the dev-only packages' files as the layers hold them. No list of package
+ * names is involved. Quiet where the records cannot say: no record and no devDependencies,
+ * pnpm's store without its lock.yaml, manifests the scan did not keep.
  */
+
 
 const join = (dir, rest) => (dir === '' ? rest : `${dir}/${rest}`);
 /** The package directory a path under some node_modules belongs to: the deepest `node_modules/name`. */
@@ -208,81 +221,236 @@ function managerOf(fs, dir, manifest) {
         return 'yarn';
     return 'npm';
 }
+/** The finding's words for where the figure came from. */
+function sourceText(project) {
+    const dir = project.dir === '' ? '' : `/${project.dir}`;
+    switch (project.source) {
+        case 'npm-lockfile':
+            return `marked dev in npm's ${dir}/node_modules/.package-lock.json`;
+        case 'pnpm-lockfile':
+            return `dev-only in pnpm's ${dir}/node_modules/.pnpm/lock.yaml`;
+        case 'manifests':
+            return `no production dependency of ${dir}/package.json needs, by the installed package.json files`;
+    }
+}
 /** Every Node project in the final filesystem with its installed dev-only packages. */
 function nodeProjects(fs) {
-    // Installed packages by directory, with their bytes per layer.
-    const packages = new Map();
-    for (const [path, file] of fs.files) {
-        if (!path.includes('node_modules/'))
+    // Project dirs: those with a package.json of their own, and those npm or pnpm left a record in.
+    const dirs = new Map();
+    for (const [path, record] of fs.records) {
+        if (path.endsWith('package.json') && !path.includes('node_modules/')) {
+            const dir = path === 'package.json' ? '' : path.slice(0, -'/package.json'.length);
+            dirs.set(dir, (0,image_records/* parseManifestRecord */.WK)(record.text));
+        }
+    }
+    for (const path of fs.records.keys()) {
+        const at = path.indexOf('node_modules/');
+        if (at < 0 || !/node_modules\/(?:\.package-lock\.json|\.pnpm\/lock\.yaml)$/.test(path))
             continue;
-        const dir = packageDirOf(path);
-        if (dir === undefined)
-            continue;
-        const perLayer = packages.get(dir) ?? new Map();
-        perLayer.set(file.layer, (perLayer.get(file.layer) ?? 0) + file.size);
-        packages.set(dir, perLayer);
+        const dir = at === 0 ? '' : path.slice(0, at - 1);
+        if (!dirs.has(dir))
+            dirs.set(dir, undefined);
     }
     const projects = [];
-    for (const [path, record] of fs.records) {
-        if (!path.endsWith('package.json') || path.includes('node_modules/'))
+    for (const [dir, manifest] of dirs) {
+        const found = fromPnpmRecord(fs, dir) ?? fromNpmRecord(fs, dir) ?? fromManifests(fs, dir, manifest);
+        if (!found)
             continue;
-        const dir = path === 'package.json' ? '' : path.slice(0, -'/package.json'.length);
-        const manifest = (0,image_records/* parseManifestRecord */.WK)(record.text);
-        if (!manifest || (manifest.devDependencies ?? []).length === 0)
-            continue;
-        const modules = join(dir, 'node_modules/');
-        const installed = [...packages.keys()].filter((p) => p.startsWith(modules));
-        if (installed.length === 0)
-            continue;
-        if ([...fs.files.keys()].some((p) => p.startsWith(`${modules}.pnpm/`)))
-            continue;
-        const isInstalled = new Set(installed);
-        const resolve = (from, name) => {
-            let holder = from;
-            for (;;) {
-                const candidate = join(holder, `node_modules/${name}`);
-                if (isInstalled.has(candidate))
-                    return candidate;
-                if (holder === dir || holder.length <= dir.length)
-                    return undefined;
-                holder = holderOf(holder);
-            }
-        };
-        const reached = new Set();
-        const queue = [[dir, needs(manifest)]];
-        while (queue.length > 0) {
-            const [from, names] = queue.pop();
-            for (const name of names) {
-                const found = resolve(from, name);
-                if (found === undefined || reached.has(found))
-                    continue;
-                reached.add(found);
-                const own = fs.records.get(`${found}/package.json`);
-                const ownManifest = own && (0,image_records/* parseManifestRecord */.WK)(own.text);
-                if (ownManifest)
-                    queue.push([found, needs(ownManifest)]);
-            }
-        }
-        const devOnly = [];
-        const byLayer = new Map();
-        for (const pkg of installed) {
-            if (reached.has(pkg))
-                continue;
-            const perLayer = packages.get(pkg);
-            let bytes = 0;
-            for (const [layer, size] of perLayer) {
-                bytes += size;
-                byLayer.set(layer, (byLayer.get(layer) ?? 0) + size);
-            }
-            const name = pkg.slice(pkg.lastIndexOf('node_modules/') + 'node_modules/'.length);
-            devOnly.push({ dir: pkg, name, bytes });
-        }
-        devOnly.sort((a, b) => b.bytes - a.bytes || (a.dir < b.dir ? -1 : 1));
-        const bytes = devOnly.reduce((sum, p) => sum + p.bytes, 0);
-        if (bytes > 0)
-            projects.push({ dir, manager: managerOf(fs, dir, manifest), devOnly, byLayer, bytes });
+        const manager = found.source === 'npm-lockfile'
+            ? 'npm'
+            : found.source === 'pnpm-lockfile'
+                ? 'pnpm'
+                : managerOf(fs, dir, manifest ?? EMPTY);
+        const project = summarize(fs, dir, manager, found.source, found.owner);
+        if (project.bytes > 0)
+            projects.push(project);
     }
     return projects;
+}
+const EMPTY = { dependencies: [], optionalDependencies: [], peerDependencies: [] };
+/** Files, bytes per layer and packages of what `owner` calls dev-only. */
+function summarize(fs, dir, manager, source, owner) {
+    const modules = join(dir, 'node_modules/');
+    const byPackage = new Map();
+    const byLayer = new Map();
+    const devFiles = [];
+    for (const [path, file] of fs.files) {
+        if (!path.startsWith(modules))
+            continue;
+        const pkg = owner(path);
+        if (!pkg)
+            continue;
+        devFiles.push(path);
+        const entry = byPackage.get(pkg.dir) ?? { ...pkg, bytes: 0 };
+        entry.bytes += file.size;
+        byPackage.set(pkg.dir, entry);
+        byLayer.set(file.layer, (byLayer.get(file.layer) ?? 0) + file.size);
+    }
+    const devOnly = [...byPackage.values()].sort((a, b) => b.bytes - a.bytes || (a.dir < b.dir ? -1 : 1));
+    const bytes = devOnly.reduce((sum, p) => sum + p.bytes, 0);
+    return { dir, manager, source, devOnly, byLayer, bytes, devFiles };
+}
+const nameIn = (packageDir) => packageDir.slice(packageDir.lastIndexOf('node_modules/') + 'node_modules/'.length);
+/**
+ * npm's hidden lockfile: a package is dev-only when its entry says `dev: true`, and so is all
+ * below its directory (its nested node_modules too). `devOptional` is not dev-only: npm sets it
+ * on a package that is optional for production and needed for development, which
+ * `--omit=dev` still installs (where the platform allows).
+ */
+function fromNpmRecord(fs, dir) {
+    const record = fs.records.get(join(dir, 'node_modules/.package-lock.json'));
+    if (!record)
+        return undefined;
+    const dev = new Set((0,node_records/* parseNpmHiddenLock */.uj)(record.text)
+        .filter((entry) => entry.dev && !entry.link)
+        .map((entry) => join(dir, entry.path)));
+    return {
+        source: 'npm-lockfile',
+        owner: (path) => {
+            // The outermost package dir on the path that the record marks dev.
+            let found;
+            for (let pkg = packageDirOf(path); pkg !== undefined;) {
+                if (dev.has(pkg))
+                    found = pkg;
+                const holder = holderOf(pkg);
+                pkg = holder.includes('node_modules/') ? packageDirOf(`${holder}/`) : undefined;
+            }
+            return found === undefined ? undefined : { dir: found, name: nameIn(found) };
+        },
+    };
+}
+/**
+ * pnpm's copy of its lockfile: v6 marks packages `dev: true` (false or absent: production
+ * needs it); v9 marks nothing, so a package is dev-only when the importers' devDependencies
+ * reach it through the graph and their dependencies and optionalDependencies do not. A package's
+ * files are those under its virtual store directory (`node_modules/.pnpm/NAME/`); the top-level
+ * `node_modules/x` entries are symlinks into it. Hard links into pnpm's store count no bytes
+ * where the scan met the store's copy first (layers count a file once).
+ */
+function fromPnpmRecord(fs, dir) {
+    const modulesRecord = fs.records.get(join(dir, 'node_modules/.modules.yaml'));
+    const modules = modulesRecord ? (0,node_records/* parsePnpmModules */.Gn)(modulesRecord.text) : undefined;
+    const store = join(dir, `node_modules/${modules?.virtualStoreDir ?? '.pnpm'}/`);
+    const record = fs.records.get(join(dir, 'node_modules/.pnpm/lock.yaml'));
+    const lock = record && (0,node_records/* parsePnpmLock */.QQ)(record.text);
+    if (!lock)
+        return undefined;
+    if (modules && !modules.devIncluded)
+        return { source: 'pnpm-lockfile', owner: () => undefined };
+    const keys = Object.keys(lock.packages);
+    let devKeys;
+    if (keys.some((key) => lock.packages[key].dev !== undefined)) {
+        devKeys = keys.filter((key) => lock.packages[key].dev === true);
+    }
+    else {
+        const reach = (roots) => {
+            const seen = new Set();
+            const queue = [...roots];
+            while (queue.length > 0) {
+                const key = queue.pop();
+                if (seen.has(key) || !lock.packages[key])
+                    continue;
+                seen.add(key);
+                queue.push(...lock.packages[key].deps);
+            }
+            return seen;
+        };
+        const prod = reach(lock.prod);
+        devKeys = [...reach(lock.dev)].filter((key) => !prod.has(key));
+    }
+    // The store directories the image holds, and which of them are dev-only.
+    const storeDirs = new Set();
+    for (const path of fs.files.keys()) {
+        if (!path.startsWith(store))
+            continue;
+        const slash = path.indexOf('/', store.length);
+        if (slash > 0)
+            storeDirs.add(path.slice(store.length, slash));
+    }
+    const max = modules?.virtualStoreDirMaxLength ?? 120;
+    const dev = new Set();
+    for (const key of devKeys) {
+        const { name, hashed } = (0,node_records/* pnpmStoreName */.oc)(key, max);
+        if (!hashed) {
+            if (storeDirs.has(name))
+                dev.add(name);
+            continue;
+        }
+        // pnpm hashed the name: the one directory with the prefix it keeps, if only one.
+        const matches = [...storeDirs].filter((d) => d.startsWith(name));
+        if (matches.length === 1)
+            dev.add(matches[0]);
+    }
+    return {
+        source: 'pnpm-lockfile',
+        owner: (path) => {
+            if (!path.startsWith(store))
+                return undefined;
+            const rest = path.slice(store.length).split('/');
+            if (rest.length < 2 || !dev.has(rest[0]))
+                return undefined;
+            // `.pnpm/NAME/node_modules/@s/x/...`: the package's own name, for the message.
+            const scoped = rest[2]?.startsWith('@');
+            const name = rest[1] === 'node_modules' && rest[2] ? rest.slice(2, scoped ? 4 : 3).join('/') : rest[0];
+            return { dir: `${store}${rest[0]}`, name };
+        },
+    };
+}
+/**
+ * Where no record marks dev (yarn v1 and berry, an npm older than 7, a record the scan did not
+ * keep): the installed packages that no production dependency of the project's package.json
+ * reaches, resolving names the way Node does.
+ */
+function fromManifests(fs, dir, manifest) {
+    if (!manifest || (manifest.devDependencies ?? []).length === 0)
+        return undefined;
+    const modules = join(dir, 'node_modules/');
+    const installed = new Set();
+    for (const path of fs.files.keys()) {
+        if (!path.startsWith(modules))
+            continue;
+        // pnpm's store without its lock.yaml: symlinks the graph cannot follow.
+        if (path.startsWith(`${modules}.pnpm/`))
+            return undefined;
+        const pkg = packageDirOf(path);
+        if (pkg !== undefined)
+            installed.add(pkg);
+    }
+    if (installed.size === 0)
+        return undefined;
+    const resolve = (from, name) => {
+        let holder = from;
+        for (;;) {
+            const candidate = join(holder, `node_modules/${name}`);
+            if (installed.has(candidate))
+                return candidate;
+            if (holder === dir || holder.length <= dir.length)
+                return undefined;
+            holder = holderOf(holder);
+        }
+    };
+    const reached = new Set();
+    const queue = [[dir, needs(manifest)]];
+    while (queue.length > 0) {
+        const [from, names] = queue.pop();
+        for (const name of names) {
+            const found = resolve(from, name);
+            if (found === undefined || reached.has(found))
+                continue;
+            reached.add(found);
+            const own = fs.records.get(`${found}/package.json`);
+            const ownManifest = own && (0,image_records/* parseManifestRecord */.WK)(own.text);
+            if (ownManifest)
+                queue.push([found, needs(ownManifest)]);
+        }
+    }
+    return {
+        source: 'manifests',
+        owner: (path) => {
+            const pkg = packageDirOf(path);
+            return pkg === undefined || reached.has(pkg) ? undefined : { dir: pkg, name: nameIn(pkg) };
+        },
+    };
 }
 const needs = (manifest) => [
     ...manifest.dependencies,
@@ -386,13 +554,17 @@ function cacheMountTargets(instruction) {
  * - Sources (`*.go`, `*.c`, `*.rs`... outside usr/ and node_modules) never fire alone (an image
  *   may ship a few on purpose): they are added when a toolchain is there, in the image's layers
  *   or as its base.
- * - Dev dependencies are measured (node-deps.ts): the installed packages that no production
- *   dependency of the project's package.json reaches, by the manifests the package manager wrote;
- *   the fix names the project's manager (npm, yarn, pnpm).
+ * - Dev dependencies are measured (node-deps.ts): the packages npm's hidden lockfile or pnpm's
+ *   lock.yaml call dev-only, else those no production dependency of the project's package.json
+ *   reaches by the installed manifests; the message says which, and the fix names the project's
+ *   manager (npm, yarn, pnpm).
  * - Quiet when the image's purpose is the toolchain: no CMD/ENTRYPOINT of its own (a build or CI
  *   image), or one that runs a compiler, a build tool or a shell.
  * - The finding stands on the layer that added the most of those bytes, each file credited to the
  *   line that first wrote it (a later `chmod -R` rewrites files; it did not install them).
+ * - The fix, a rewrite into stages, is no edit a tool can make or the fix suite can rebuild: it is
+ *   a question and claims no bytes (`saves` absent); the bytes rank the finding and the message
+ *   says them as what the build left.
  */
 
 
@@ -496,17 +668,12 @@ function tallyVisible(layers) {
             credit(path, file.layer, file.size, kind);
     }
     const projects = nodeProjects(fs);
-    const devDirs = new Set(projects.flatMap((project) => project.devOnly.map((pkg) => pkg.dir)));
-    if (devDirs.size > 0) {
-        for (const [path, file] of fs.files) {
-            if (layers[file.layer].fromBase || file.size === 0 || !path.includes('node_modules/'))
-                continue;
-            const dir = packageDirOf(path);
-            if (dir !== undefined && devDirs.has(dir))
-                credit(path, file.layer, file.size, 'dev-dependencies');
-        }
+    for (const path of projects.flatMap((project) => project.devFiles)) {
+        const file = fs.files.get(path);
+        if (!layers[file.layer].fromBase && file.size > 0)
+            credit(path, file.layer, file.size, 'dev-dependencies');
     }
-    return { byKind, byLayer, manager: projects[0]?.manager };
+    return { byKind, byLayer, manager: projects[0]?.manager, node: projects[0] };
 }
 /** Programs whose image is the toolchain itself: compilers, build tools, shells (a CI image). */
 const TOOLCHAIN_COMMANDS = /^(?:[\w.+-]*-)?(?:gcc|g\+\+|cc|c\+\+|clang|clang\+\+|make|cmake|ninja|meson|go|cargo|rustc|rustup|javac|mvn|gradle|tsc|bash|sh|zsh|ash|dash)(?:-[\d.]+)?$/;
@@ -544,7 +711,7 @@ function programOf(chain) {
 }
 function fixFor(byKind, manager) {
     const steps = [
-        'build in a `FROM ... AS build` stage and `COPY --from=build` only the output into a runtime stage',
+        'a `FROM ... AS build` stage that builds, and a runtime stage that takes only the output (`COPY --from=build`)',
     ];
     if (byKind['go-toolchain'] > 0 || byKind['build-output'] > 0 || byKind['rust-toolchain'] > 0)
         steps.push('static binaries can run on `gcr.io/distroless/static-debian12` or `scratch`');
@@ -552,7 +719,7 @@ function fixFor(byKind, manager) {
         steps.push(`install with \`${productionInstall(manager ?? 'npm')}\` in the runtime stage`);
     if (byKind.compiler > 0 || byKind.headers > 0)
         steps.push('install only the runtime libraries there, not gcc or -dev packages');
-    return `Use a multi-stage build: ${steps.join('; ')}.`;
+    return `Does the running image need its build tools? If not, a multi-stage build leaves them out: ${steps.join('; ')}.`;
 }
 const singleStageToolchain = {
     id: 'single-stage-toolchain',
@@ -564,7 +731,7 @@ const singleStageToolchain = {
         const program = programOf(chain);
         if (program === undefined || TOOLCHAIN_COMMANDS.test(program))
             return [];
-        const { byKind, byLayer, manager } = tallyVisible(input.layers);
+        const { byKind, byLayer, manager, node } = tallyVisible(input.layers);
         const toolchainBase = TOOLCHAIN_BASES.has(parseImageName(chain[0].baseImage).name);
         const triggered = KIND_ORDER.some((kind) => !ADD_ON_KINDS.includes(kind) && byKind[kind] > 0);
         if (!triggered && !(toolchainBase && byKind.sources > 0))
@@ -575,7 +742,9 @@ const singleStageToolchain = {
         // The layer that added the most: where the annotation goes. Ties: the earlier line.
         const [top] = attributed.sort(([a, x], [b, y]) => y - x || a.index - b.index)[0];
         const bytes = [...byLayer.values()].reduce((sum, b) => sum + b, 0);
-        const parts = KIND_ORDER.filter((kind) => byKind[kind] > 0).map((kind) => `${LABELS[kind]} ${(0,format/* formatBytes */.z3)(byKind[kind])}`);
+        const parts = KIND_ORDER.filter((kind) => byKind[kind] > 0).map((kind) => kind === 'dev-dependencies' && node
+            ? `${LABELS[kind]} ${(0,format/* formatBytes */.z3)(byKind[kind])}, ${sourceText(node)}`
+            : `${LABELS[kind]} ${(0,format/* formatBytes */.z3)(byKind[kind])}`);
         const where = attributed.length > 1
             ? ` in ${attributed.length} layers, most from line ${top.instruction.startLine}`
             : '';
@@ -587,8 +756,7 @@ const singleStageToolchain = {
                 endLine: top.instruction.endLine,
                 bytes,
                 message: `Single-stage build ships ${(0,format/* formatBytes */.z3)(bytes)} that only the build needs (${parts.join(', ')})${where}.`,
-                fix: `${fixFor(byKind, manager)} Silence with \`# shipshape-ignore single-stage-toolchain\` if this image is meant to build.`,
-                saves: bytes,
+                fix: fixFor(byKind, manager),
             },
         ];
     },
@@ -831,7 +999,7 @@ const baseImageShare = {
                 bytes: base,
                 message: `The base image \`${root.baseImage}\` is ${(0,format/* formatBytes */.z3)(base)} of ${(0,format/* formatBytes */.z3)(total)} (${percent}%); ` +
                     `a slimmer variant saves part of it (how much is not known without pulling it).`,
-                fix: `Consider ${variants.map((variant) => (variant.startsWith('a `') ? variant : `\`${variant}\``)).join(' or ')}.`,
+                fix: `Would ${variants.map((variant) => (variant.startsWith('a `') ? variant : `\`${variant}\``)).join(' or ')} serve?`,
             },
         ];
     },
@@ -1319,8 +1487,7 @@ const packageNoopRule = {
                         `there are ${where} here (no \`${update}\` before it in this RUN, none left by an earlier one)` +
                         (bytes > 0 ? `, yet it writes ${(0,format/* formatBytes */.z3)(bytes)}` : ''),
                     fix: (upgrade.alone ? 'Remove this RUN' : 'Remove the upgrade from this RUN') +
-                        `; if upgrades are wanted, run \`${update}\` first in the same RUN (and clean up after). ` +
-                        'Silence with `# shipshape-ignore package-noop`',
+                        `; if upgrades are wanted, run \`${update}\` first in the same RUN (and clean up after)`,
                     ...(upgrade.alone
                         ? { edits: [{ line: instruction.startLine, endLine: instruction.endLine, text: '' }] }
                         : remove && { edits: [remove] }),
@@ -1368,8 +1535,7 @@ const packageNoopRule = {
                     endLine: instruction.endLine,
                     bytes,
                     message: `This install names ${list}, already installed at the same version by ${by}: installing ${noops.length > 1 ? 'them' : 'it'} again does nothing`,
-                    fix: `Drop ${noops.map((n) => `\`${n}\``).join(', ')} from the list (it saves no bytes; the list then says what this step adds); ` +
-                        'silence with `# shipshape-ignore package-noop`',
+                    fix: `Drop ${noops.map((n) => `\`${n}\``).join(', ')} from the list (it saves no bytes; the list then says what this step adds)`,
                     ...(edits && edits.length > 0 && { edits }),
                 });
             }
@@ -1704,6 +1870,10 @@ function hiddenCacheBytes(input, layer) {
  * files the Dockerfile deletes or rewrites. A RUN's leftovers that a later RUN deletes are
  * merge-runs', package caches are package-cache's, an ADD <URL> download deleted later is
  * add-url's. One finding per line that added bytes, whatever the number of lines that hid them.
+ *
+ * What to change (which line writes the final copy, what a COPY leaves out) depends on why the
+ * Dockerfile hides the files, which the layers do not say: the fix is a question, no edit, and
+ * claims no bytes (`saves` absent); the message says the bytes as what the line added.
  */
 
 
@@ -1727,30 +1897,30 @@ const describePart = (part) => `${(0,format/* formatBytes */.z3)(part.bytes)} ${
 const hidden_bytes_text = (instruction) => [...instruction.flags, ...instruction.arguments].join(' ');
 const CHMOD = /\bch(?:mod|own|grp)\b/;
 const UPGRADE = /\b(?:apt-get|apt|apk|dnf|microdnf)\s+(?:-\S+\s+)*(?:upgrade|dist-upgrade|full-upgrade)\b|\byum\s+(?:-\S+\s+)*(?:update|upgrade)\b/;
-/** The concrete fix for the largest part: what the adding line and the hiding line are. */
+/** The fix for the largest part, as a question: what the adding line and the hiding line are. */
 function hiddenBytesFix(adder, part) {
     const hider = part?.hider;
     const adding = adder.instruction;
     if (hider && hider.keyword === 'RUN' && CHMOD.test(hidden_bytes_text(hider))) {
         return adder.fromBase
-            ? 'Changing the owner or mode of base-image files copies them into a new layer: avoid it, or build FROM a base that has them right'
-            : `Set the owner and mode where the files are written (\`${adding.keyword === 'RUN' ? 'chmod/chown in that RUN' : `${adding.keyword} --chown=... --chmod=...`}\`), not in a later RUN that copies every file it touches`;
+            ? 'Can the base-image files keep their owner and mode, or a base that has them right serve? Changing them copies every file touched into a new layer'
+            : `Could the owner and mode be set where the files are written (\`${adding.keyword === 'RUN' ? 'chmod/chown in that RUN' : `${adding.keyword} --chown=... --chmod=...`}\`)? A later RUN copies every file it touches`;
     }
     if (adder.fromBase) {
         if (hider && hider.keyword === 'RUN' && UPGRADE.test(hidden_bytes_text(hider))) {
-            return 'Upgrading packages of the base image stores each upgraded file twice: use a newer tag of the base image instead';
+            return 'Would a newer tag of the base image serve instead of the upgrade? Upgrading its packages stores each upgraded file twice';
         }
-        return 'Deleting or rewriting base-image files does not shrink the image: pick a base (or slimmer variant) without them, or copy what you need into a slim base in a multi-stage build';
+        return 'Deleting or rewriting base-image files does not shrink the image: would a base (or a slimmer variant) without them serve, or a multi-stage build that copies what you need into a slim base?';
     }
     if (adding.keyword === 'COPY' || adding.keyword === 'ADD') {
         return part?.deletes
-            ? `Do not copy what a later step deletes: narrow the ${adding.keyword} or list those paths in .dockerignore`
-            : `Copy each file once, in its final form: leave these paths out of this ${adding.keyword} (or of the later step)`;
+            ? `Could this ${adding.keyword} leave out what a later step deletes (narrower sources, or those paths in .dockerignore)?`
+            : `Could each file be copied once, in its final form (these paths left out of this ${adding.keyword}, or of the later step)?`;
     }
     if (hider && (hider.keyword === 'COPY' || hider.keyword === 'ADD')) {
-        return `Do not create in this ${adding.keyword} the files that the ${hider.keyword} at line ${hider.startLine} replaces (or ${hider.keyword} them before it)`;
+        return `Does this ${adding.keyword} need to create the files that the ${hider.keyword} at line ${hider.startLine} replaces, or could that ${hider.keyword} come before it?`;
     }
-    return `Make the change in the ${adding.keyword} that writes the files (merge the steps), so only the final copy is stored`;
+    return `Could the change be made in the ${adding.keyword} that writes the files (the steps merged), so only the final copy is stored?`;
 }
 const hiddenBytesRule = {
     id: HIDDEN_BYTES,
@@ -1798,6 +1968,10 @@ const hiddenBytesRule = {
  * package-cache, and overwrites (the same path written again) to hidden-bytes (waste-owners.ts):
  * one finding per cause. The finding stands on the earlier RUN, where the cleanup must go; one
  * per earlier RUN, naming every later RUN that cleans after it.
+ *
+ * Moving a cleanup between RUNs is no edit a tool can make safely (the later RUN may do more, run
+ * elsewhere, or fail once the files are gone): the fix is a question and claims no bytes (`saves`
+ * absent); the message says the bytes as what the earlier RUN left.
  */
 
 
@@ -1823,7 +1997,7 @@ const mergeRunsRule = {
                 endLine: instruction.endLine,
                 bytes,
                 message: `The RUN${plural ? 's' : ''} at ${where} delete${plural ? '' : 's'} ${(0,format/* formatBytes */.z3)(bytes)} that this RUN leaves: this layer still ships them`,
-                fix: `Merge the cleanup of ${where} into this RUN (\`... && rm -rf ...\` at its end), so the files never reach a layer`,
+                fix: `Could the cleanup of ${where} happen at the end of this RUN (\`... && rm -rf ...\`), so the files never reach a layer?`,
             });
         }
         return findings;
@@ -1840,13 +2014,16 @@ const mergeRunsRule = {
  *   bytes are what the ADD stores: what the line is about, and what ranks it (below the
  *   threshold, a config file ADDed, it stays quiet). Whether a tar-named source was unpacked is
  *   measured: its layer holds a file of that name only when it was not (`.zip` and plain `.gz`
- *   files never are).
+ *   files never are). The fix is an edit (the keyword becomes COPY) that claims no bytes.
  * - add-url: ADD <URL> whose download is an intermediate: a later RUN deletes it (the bytes stay
  *   in the ADD's layer) or unpacks or runs it (it stays next to what it became). The bytes are
  *   the download's: those later RUNs delete plus, when a later RUN names the file, those still
  *   visible. A download used as it is (a static binary, a config) is what ADD <URL> is for:
- *   no finding. Deleted downloads are this rule's, not hidden-bytes' (waste-owners.ts).
+ *   no finding. Deleted downloads are this rule's, not hidden-bytes' (waste-owners.ts). Whether
+ *   the image has a downloader for a RUN to use is not known: the fix is a question, no edit, and
+ *   claims no bytes (`saves` absent); the message says the download's bytes.
  */
+
 
 
 
@@ -1855,6 +2032,17 @@ const ADD_URL = 'add-url';
 /** Names ADD unpacks when the file is a (compressed) tar. */
 const TAR_NAME = /\.(?:tar|tgz|taz|tbz|tbz2|tb2|txz|tzst|tar\.(?:gz|bz2|xz|zst|lz|lzma|lz4|z))$/i;
 const GIT_SOURCE = /^git@|^[a-z]+:\/\/.*\.git(?:#.*)?$|^git:\/\//i;
+/** ADD's own flags, which COPY does not take: with one of them, no edit. */
+const ADD_ONLY_FLAG = /^--(?:checksum|keep-git-dir|unpack)\b/i;
+/** ADD -> COPY on the instruction's first line, sources, flags and destination as written. */
+function addToCopy(input, instruction) {
+    if (instruction.flags.some((flag) => ADD_ONLY_FLAG.test(flag)))
+        return undefined;
+    const first = input.dockerfile.lines[instruction.startLine - 1] ?? '';
+    if (!/^\s*ADD\b/i.test(first))
+        return undefined;
+    return replaceInInstruction(input.dockerfile, instruction, /^(\s*)ADD\b/i, (match) => match.replace(/ADD$/i, 'COPY'));
+}
 const basename = (path) => path.replace(/\/+$/, '').split('/').pop() ?? '';
 /** ADD's sources (its arguments but the last), heredoc sources (`<<EOF`) left out. */
 const sourcesOf = (instruction) => instruction.arguments.slice(0, -1).filter((source) => !source.startsWith('<<'));
@@ -1886,6 +2074,7 @@ const addLocalFileRule = {
             const bytes = layer.scan.uncompressed;
             if (bytes <= 0)
                 continue;
+            const edit = addToCopy(input, instruction);
             findings.push({
                 rule: ADD_LOCAL_FILE,
                 file: input.dockerfile.file,
@@ -1894,6 +2083,7 @@ const addLocalFileRule = {
                 bytes,
                 message: `ADD stores ${(0,format/* formatBytes */.z3)(bytes)} of local files that are not tar archives: nothing to unpack or fetch`,
                 fix: 'Use COPY with the same sources and destination: it does only what it says',
+                ...(edit && { edits: [edit] }),
             });
         }
         return findings;
@@ -1945,7 +2135,7 @@ const addUrlRule = {
                 bytes,
                 message: `ADD downloads ${(0,format/* formatBytes */.z3)(bytes)} that ${later.length > 0 ? `the RUN at ${lineList(later)}` : 'a later RUN'} ` +
                     `${deletedBytes > 0 ? 'deletes' : 'unpacks or runs'}: this layer still ships the download`,
-                fix: 'Download, unpack and delete it in one RUN (`wget -O- URL | tar -xz -C DIR`, or `... && rm FILE`), or fetch it in a build stage and COPY --from only what you need',
+                fix: 'Could one RUN download, unpack and delete it (`wget -O- URL | tar -xz -C DIR`, or `... && rm FILE`), or a build stage fetch it for a `COPY --from` of only what you need?',
             });
         }
         return findings;
@@ -2026,7 +2216,7 @@ const aptRecommendsRule = {
                     `${(0,format/* formatBytes */.z3)(bytes)} (${top}${recommended.length > 3 ? ', …' : ''}` +
                     `${extra > 0 ? `; ${(0,format/* formatBytes */.z3)(extra)} of it their debconf templates, generated files and .debs` : ''})`,
                 fix: 'Add `--no-install-recommends` (`apt-get install -y --no-install-recommends ...`), and name any ' +
-                    'recommended package the image does need; silence with `# shipshape-ignore apt-recommends`',
+                    'recommended package the image does need',
                 ...(edit && { edits: [edit] }),
             });
         });
@@ -2112,8 +2302,9 @@ function generatedBytes(input, at, names) {
 /**
  * dev-dependencies: a runtime stage that copies a builder's whole node_modules (`COPY --from=build
  * /app/node_modules ...`, or the app dir with it) ships the dev dependencies the build needed.
- * Measured like single-stage-toolchain's (node-deps.ts: installed packages no production
- * dependency reaches), counting only the bytes that COPY --from layers brought. The fix prunes in
+ * Measured like single-stage-toolchain's (node-deps.ts: what npm's hidden lockfile or pnpm's
+ * lock.yaml call dev-only, else what no production dependency reaches by the installed
+ * manifests), counting only the bytes that COPY --from layers brought. The fix prunes in
  * the builder before the copy, in the project's package manager: an edit that adds one RUN at
  * the end of the stage copied from.
  */
@@ -2144,7 +2335,6 @@ const devDependenciesRule = {
                     .slice(0, 3)
                     .map((p) => `${p.name} ${(0,format/* formatBytes */.z3)(p.bytes)}`)
                     .join(', ');
-                const dir = project.dir === '' ? '/' : `/${project.dir}`;
                 findings.push({
                     rule: DEV_DEPENDENCIES,
                     file: input.dockerfile.file,
@@ -2153,11 +2343,11 @@ const devDependenciesRule = {
                     bytes,
                     saves: bytes,
                     message: `This COPY brings the builder's node_modules with ${(0,format/* formatBytes */.z3)(bytes)} of dev dependencies ` +
-                        `(${project.devOnly.length} packages no production dependency of ${dir}/package.json needs: ${top}${project.devOnly.length > 3 ? ', …' : ''})`,
+                        `(${project.devOnly.length} package${project.devOnly.length === 1 ? '' : 's'} ${sourceText(project)}: ${top}${project.devOnly.length > 3 ? ', …' : ''})`,
                     fix: (stage && last
                         ? `End the \`${stage.name ?? stage.index}\` stage with \`RUN ${prune}\` (after the build) so the copy leaves them behind`
                         : `Run \`${prune}\` in the stage copied from, after the build`) +
-                        `, or install in the runtime stage with \`${productionInstall(project.manager)}\`; silence with \`# shipshape-ignore dev-dependencies\``,
+                        `, or install in the runtime stage with \`${productionInstall(project.manager)}\``,
                     ...(stage &&
                         last && {
                         edits: [
@@ -2234,8 +2424,7 @@ const dockerignoreRule = {
                 bytes,
                 saves: bytes,
                 message: `This COPY brings ${(0,format/* formatBytes */.z3)(bytes)} the image never needs (${parts.join(', ')})`,
-                fix: `Add to the build context's \`.dockerignore\` ${patterns.map((p) => `\`${p}\``).join(', ')}; ` +
-                    'silence with `# shipshape-ignore dockerignore`',
+                fix: `Add to the build context's \`.dockerignore\` ${patterns.map((p) => `\`${p}\``).join(', ')}`,
                 contextFiles: { '.dockerignore': `${patterns.join('\n')}\n` },
             });
         });
@@ -2298,8 +2487,7 @@ const jdkRuntimeRule = {
                 bytes,
                 saves: bytes,
                 message: `This RUN installs a JDK (${jdks.join(', ')}, ${(0,format/* formatBytes */.z3)(bytes)} beyond its JRE) for an image that only runs \`java\``,
-                fix: `Install the JRE instead (${jdks.map((n) => `\`${n.replace('-jdk', '-jre')}\``).join(', ')}), and compile in a build stage; ` +
-                    'silence with `# shipshape-ignore jdk-runtime`',
+                fix: `Install the JRE instead (${jdks.map((n) => `\`${n.replace('-jdk', '-jre')}\``).join(', ')}), and compile in a build stage`,
                 ...(edits.length === jdks.length && { edits }),
             });
         });
@@ -2320,14 +2508,76 @@ const jdkRuntimeRule = {
                 endLine: from.endLine,
                 bytes: baseBytes,
                 message: `The base image \`${chain[0].baseImage}\` is a JDK (${(0,format/* formatBytes */.z3)(baseBytes)} of compiler, jmods and tools) and the image only runs \`java\``,
-                fix: 'Does a JRE variant of this base (a `-jre` tag) serve? Build in a JDK stage and run on the JRE; silence with `# shipshape-ignore jdk-runtime`',
+                fix: 'Does a JRE variant of this base (a `-jre` tag) serve? Then build in a JDK stage and run on the JRE',
             });
         }
         return findings;
     },
 };
 
+;// CONCATENATED MODULE: ./src/advise/rules/reproducible-build.ts
+/**
+ * reproducible-build: layers the comparison with the baseline (compare/delta.ts) found "rebuilt,
+ * same content": the baseline's files, only their times differ (a runner without the build
+ * cache). The report counts them as no change, but their digests are new, so every pull
+ * downloads them again. `SOURCE_DATE_EPOCH` and the exporter's `rewrite-timestamp=true` keep
+ * the digests.
+ *
+ * Decisions:
+ * - The one rule that reads the comparison, not only the Dockerfile and the layers: quiet without
+ *   a baseline, or when no layer was rebuilt.
+ * - One finding per image, on the exported stage's FROM: the setting is the build's, not a
+ *   line's, and a `# shipshape-ignore reproducible-build` above the FROM stays put whichever
+ *   layers are rebuilt next time. The message names the layers and the lines that made them.
+ * - `bytes` is the rebuilt layers' uncompressed bytes (for the order and `advice-min-bytes`);
+ *   no saving is claimed (savings.ts): the image keeps every file. A suggestion, not an edit.
+ */
+
+const REPRODUCIBLE_BUILD = 'reproducible-build';
+// Layers named in the message; the rest are counted.
+const NAMED_LAYERS = 5;
+const reproducibleBuildRule = {
+    id: REPRODUCIBLE_BUILD,
+    title: 'Layers rebuilt with the same files',
+    check(input) {
+        const rebuilt = input.rebuilt ?? [];
+        const from = input.dockerfile.stages[input.dockerfile.exported]?.from;
+        if (rebuilt.length === 0 || !from)
+            return [];
+        const layers = rebuilt.map((r) => ({ rebuilt: r, layer: attributedOf(input.layers, r) }));
+        const bytes = layers.reduce((sum, { rebuilt: r, layer }) => sum + (layer?.scan.uncompressed ?? r.uncompressed ?? 0), 0);
+        const compressed = rebuilt.reduce((sum, r) => sum + r.compressed, 0);
+        const named = layers.slice(0, NAMED_LAYERS).map(({ rebuilt: r, layer }) => {
+            const line = layer && !layer.fromBase ? layer.instruction?.startLine : undefined;
+            return `${r.index ?? '?'}${line === undefined ? '' : ` (line ${line})`}`;
+        });
+        const more = layers.length - named.length;
+        const which = `${layers.length === 1 ? 'Layer' : 'Layers'} ${listed(more > 0 ? [...named, `${more} more`] : named)}`;
+        const verb = layers.length === 1 ? 'has' : 'have';
+        return [
+            {
+                rule: REPRODUCIBLE_BUILD,
+                file: input.dockerfile.file,
+                line: from.startLine,
+                endLine: from.endLine,
+                bytes,
+                message: `${which} ${verb} the baseline's files but new digests: only the file times differ, ` +
+                    `so every pull downloads ${(0,format/* formatBytes */.z3)(compressed)} (compressed) again`,
+                fix: "Build reproducibly? Set `SOURCE_DATE_EPOCH` (in the step's `env:` or `build-args`; the commit's time, say) " +
+                    'and `outputs: type=image,rewrite-timestamp=true`: rebuilt layers then keep their digests',
+            },
+        ];
+    },
+};
+/** The image's layer a rebuilt one is: by its position when the report has it, else by digest. */
+function attributedOf(layers, r) {
+    const at = r.index === undefined ? undefined : layers[r.index - 1];
+    return at?.digest === r.digest ? at : layers.find((l) => l.digest === r.digest);
+}
+const listed = (items) => items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
 ;// CONCATENATED MODULE: ./src/advise/rules/index.ts
+
 
 
 
@@ -2355,9 +2605,11 @@ const RULES = [
     dockerignoreRule,
     jdkRuntimeRule,
     packageNoopRule,
+    reproducibleBuildRule,
 ];
 
 ;// CONCATENATED MODULE: ./src/steps/advice.ts
+
 
 
 
@@ -2393,6 +2645,7 @@ async function runAdviceStep(io, step) {
             buildArgs: step.buildArgs,
             rules,
             minBytes: step.minBytes,
+            ...(step.compared && { rebuilt: rebuiltLayers(step.compared) }),
         });
         const failed = new Set();
         for (const f of advice.failures) {
@@ -2424,8 +2677,10 @@ function annotate(io, finding, title, inWorkspace, platformCount) {
     const limit = { limit: MAX_ANNOTATION_TEXT };
     const where = inWorkspace ? '' : `${finding.file}:${finding.line}: `;
     const only = finding.platforms.length < platformCount ? ` (on ${finding.platforms.join(', ')})` : '';
-    const message = `${(0,render_escape/* sanitize */.aj)(where + finding.message, limit)}\nFix: ${(0,render_escape/* sanitize */.aj)(finding.fix, limit)}`;
-    const saved = (0,savings/* savedBy */.l8)(finding);
+    // The hint after the fix, never cut with it.
+    const message = `${(0,render_escape/* sanitize */.aj)(where + finding.message, limit)}\nFix: ${(0,render_escape/* sanitize */.aj)(finding.fix, limit)}\n` +
+        (0,render_escape/* sanitize */.aj)((0,silence/* silenceHint */.F)(finding.rule), { limit: 200 });
+    const saved = (0,savings/* savedBy */.l)(finding);
     io.warning(message, {
         ...(inWorkspace && { file: finding.file, startLine: finding.line, endLine: finding.endLine }),
         // The title's figure is the Saves column's: what the fix alone saves, none when unknown.
@@ -2433,6 +2688,10 @@ function annotate(io, finding, title, inWorkspace, platformCount) {
             limit: 200,
         }),
     });
+}
+/** Per compared platform, its layers rebuilt with the baseline's files. */
+function rebuiltLayers(report) {
+    return new Map(report.platforms.flatMap((p) => (p.changes ? [[p.platform, p.changes.rebuilt ?? []]] : [])));
 }
 function toEntry(f) {
     return {

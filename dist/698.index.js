@@ -1,5 +1,5 @@
-export const id = 411;
-export const ids = [411];
+export const id = 698;
+export const ids = [698];
 export const modules = {
 
 /***/ 6734:
@@ -188,34 +188,45 @@ function formatPercent(delta, base) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EO: () => (/* binding */ savingsTotal),
-/* harmony export */   l8: () => (/* binding */ savedBy)
+/* harmony export */   E: () => (/* binding */ savingsTotal),
+/* harmony export */   l: () => (/* binding */ savedBy)
 /* harmony export */ });
-/* unused harmony export savesBytes */
 /**
- * Findings whose bytes are not a saving. `copy-before-install` counts the dependency layers every
- * source change rebuilds (the order costs build time, not image size); `add-local-file` counts
- * what ADD stored, which COPY stores just the same (the fix is about clarity). They are shown
- * with their bytes in the message, but add nothing to "up to N" and claim no "Saves" figure.
- * By rule id, since a saved report carries only the id.
+ * What a finding's fix saves, for the Saves column, the annotation's title and "up to N". The
+ * advisor writes `saves` on every finding whose fix is an edit it measured (the claim); a finding
+ * without it (a question such as "does a slimmer base serve?", or bytes that are not a saving, like
+ * the rebuilt layers of copy-before-install) claims nothing: "–", and not in the total. By rule
+ * id, since a saved report carries only the id.
  */
-const NOT_SAVINGS = new Set([
-    'copy-before-install',
-    'add-local-file',
-    'base-image-share',
-    // A no-op install saves nothing (its bytes are the package's, for ranking); a no-op upgrade
-    // that the fix removes whole carries its own `saves`.
-    'package-noop',
-]);
-const savesBytes = (rule) => !NOT_SAVINGS.has(rule);
 /**
- * What a finding's fix alone saves: its `saves` where the advisor wrote one (it is the claim),
- * else (a report of an older version) its bytes unless the rule's bytes are not a saving;
- * undefined for "unknown", which stays out of the Saves column and the total.
+ * Rules whose reports written before `saves` existed had bytes that were what the fix, an edit,
+ * saves. Only their reports fall back to the bytes; any other finding without `saves` claims
+ * nothing, so a rule (or a newer report's rule) that states no figure never shows one.
  */
-const savedBy = (finding) => finding.saves ?? (savesBytes(finding.rule) ? finding.bytes : undefined);
+const BYTES_WERE_SAVINGS = new Set(['package-cache']);
+/**
+ * What a finding's fix alone saves: its `saves` where the advisor wrote one, else (a report of an
+ * older version) its bytes for a rule whose bytes were a saving; undefined for "unknown" or "none",
+ * which stays out of the Saves column and the total.
+ */
+const savedBy = (finding) => finding.saves ?? (BYTES_WERE_SAVINGS.has(finding.rule) ? finding.bytes : undefined);
 /** The bytes the findings could save together (an upper bound: two fixes can save the same bytes). */
 const savingsTotal = (findings) => findings.reduce((sum, f) => sum + (savedBy(f) ?? 0), 0);
+
+
+/***/ }),
+
+/***/ 2957:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ silenceHint)
+/* harmony export */ });
+/**
+ * How to silence a rule, said with every finding shown (the comment's row, the annotation): the
+ * comment advise/dockerfile.ts reads. One text for every rule, so no rule can leave it out.
+ */
+const silenceHint = (rule) => `Silence with \`# shipshape-ignore ${rule}\` above the instruction`;
 
 
 /***/ })
