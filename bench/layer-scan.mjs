@@ -12,6 +12,8 @@
 //      100,000 files each, both scanned and held (as measure.ts holds them), each merged into
 //      its tree (image/merged.ts), then the two trees compared (compare/path-delta.ts)
 //      (goal: under 200 MB).
+// Every scan runs with the young-generation cap measure.ts sets (measure/young-generation.ts);
+// (c) and (d) also run once without it, for the bytes it saves.
 // The modules are bundled with ncc into a temp dir first (dist/ is not touched). Needs gzip and tar.
 //
 //   node bench/layer-scan.mjs [runs=5] [throughputMB=440] [rssMB=1100] [deltaMB=1000]
@@ -153,7 +155,9 @@ const childScript = join(work, 'scan-child.mjs');
 writeFileSync(
   childScript,
   `import { createReadStream } from 'node:fs';
-const [layersBundle, wasteBundle, blob, withWaste] = process.argv.slice(2);
+const [layersBundle, wasteBundle, capBundle, blob, withWaste] = process.argv.slice(2);
+// As measure.ts does before the first scan; '' for the uncapped baseline.
+if (capBundle) (await import(capBundle)).keepYoungGenerationSmall();
 const { scanLayer } = await import(layersBundle);
 const start = performance.now();
 // 1 MiB reads: what a file source should use (64 KiB reads cost this node ~0.15 s more per 200 MB).
@@ -183,7 +187,8 @@ const deltaScript = join(work, 'delta-child.mjs');
 writeFileSync(
   deltaScript,
   `import { createReadStream } from 'node:fs';
-const [layersBundle, mergedBundle, deltaBundle, baseBlob, headBlob] = process.argv.slice(2);
+const [layersBundle, mergedBundle, deltaBundle, capBundle, baseBlob, headBlob] = process.argv.slice(2);
+if (capBundle) (await import(capBundle)).keepYoungGenerationSmall();
 const { scanLayer } = await import(layersBundle);
 const { mergeLayers } = await import(mergedBundle);
 const { pathDelta } = await import(deltaBundle);
@@ -217,9 +222,9 @@ console.log(JSON.stringify({
 `,
 );
 
-function scanInChild(layersBundle, wasteBundle, blob, withWaste = '') {
+function scanInChild(layersBundle, wasteBundle, blob, withWaste = '', capBundle = youngBundle) {
   const start = performance.now();
-  const r = run(actionNode(), [childScript, layersBundle, wasteBundle, blob, withWaste]);
+  const r = run(actionNode(), [childScript, layersBundle, wasteBundle, capBundle, blob, withWaste]);
   return { seconds: (performance.now() - start) / 1000, ...JSON.parse(r.stdout) };
 }
 
@@ -249,6 +254,9 @@ const layersBundle = bundle('src/image/layers.ts', 'layers');
 const wasteBundle = bundle('src/image/wasted.ts', 'wasted');
 const mergedBundle = bundle('src/image/merged.ts', 'merged');
 const deltaBundle = bundle('src/compare/path-delta.ts', 'path-delta');
+// The young-generation cap measure.ts sets before scanning: on in every case, and off once in
+// (c) and (d) for the figure it saves.
+const youngBundle = bundle('src/measure/young-generation.ts', 'young-generation');
 
 let start;
 // (a) throughput
@@ -330,6 +338,7 @@ if (cases.includes('c')) {
   );
   const scanC = scanInChild(layersBundle, wasteBundle, blobC);
   const wasteC = scanInChild(layersBundle, wasteBundle, blobC, 'waste');
+  const uncappedC = scanInChild(layersBundle, wasteBundle, blobC, '', '');
   if (scanC.uncompressed !== c.uncompressed || wasteC.wasted !== c.uncompressed) {
     throw new Error(
       `figures differ: scan ${scanC.uncompressed}, waste ${wasteC.wasted}, layer ${c.uncompressed}`,
@@ -344,6 +353,11 @@ if (cases.includes('c')) {
   console.log(
     `    scanLayer + computeWaste([it, it]): peak RSS ${(wasteC.maxRssKB / 1024).toFixed(0)} MB ` +
       `(${wasteC.entries} entries a layer, ${mb(wasteC.wasted)} MB wasted)`,
+  );
+  console.log(
+    `    scanLayer, young generation uncapped: peak RSS ${(uncappedC.maxRssKB / 1024).toFixed(0)} MB ` +
+      `(the cap saves ${((uncappedC.maxRssKB - scanC.maxRssKB) / 1024).toFixed(0)} MB; ` +
+      `scan ${uncappedC.scanSeconds.toFixed(1)} s uncapped, ${scanC.scanSeconds.toFixed(1)} s capped)`,
   );
   rmSync(blobC, { force: true });
 }
@@ -370,9 +384,13 @@ if (cases.includes('d')) {
       `new ${mb(dHead.blobBytes)} MB gzip, ${mb(dHead.uncompressed)} MB in ${dHead.files} files; ` +
       `made in ${((performance.now() - start) / 1000).toFixed(1)} s`,
   );
-  const d = JSON.parse(
-    run(actionNode(), [deltaScript, layersBundle, mergedBundle, deltaBundle, blobBase, blobHead]).stdout,
-  );
+  const delta = (capBundle) =>
+    JSON.parse(
+      run(actionNode(), [deltaScript, layersBundle, mergedBundle, deltaBundle, capBundle, blobBase, blobHead])
+        .stdout,
+    );
+  const d = delta(youngBundle);
+  const uncappedD = delta('');
   if (
     d.uncompressed[0] !== dBase.uncompressed ||
     d.uncompressed[1] !== dHead.uncompressed ||
@@ -391,5 +409,9 @@ if (cases.includes('d')) {
   console.log(
     `    peak RSS ${(d.maxRssKB / 1024).toFixed(0)} MB (goal < 200 MB; ${((d.maxRssKB / 1024 / 200) * 100).toFixed(0)}% of it); ` +
       `peak after the scans ${(d.scannedRssKB / 1024).toFixed(0)} MB, after the merges ${(d.mergedRssKB / 1024).toFixed(0)} MB`,
+  );
+  console.log(
+    `    young generation uncapped: peak RSS ${(uncappedD.maxRssKB / 1024).toFixed(0)} MB, scan both ` +
+      `${uncappedD.scanSeconds.toFixed(1)} s (the cap saves ${((uncappedD.maxRssKB - d.maxRssKB) / 1024).toFixed(0)} MB)`,
   );
 }

@@ -12,6 +12,7 @@ import { limiter } from '../util/pool.js';
 import { isCorruptAnswer, isRegistryError, withNote } from '../registry/errors.js';
 import type { ImageMeasurement, PlatformMeasurement } from './measurement.js';
 import { loadImage } from '../image/load.js';
+import { keepYoungGenerationSmall } from './young-generation.js';
 
 export interface MeasureOptions {
   /** Only these platforms (`linux/amd64`); all when empty; an error when none matches. */
@@ -100,13 +101,14 @@ export class LayerScans {
 
 /**
  * The tar reader and the merged tree, loaded when layers are read: a run with analyze-layers
- * false (manifests only) does not load or compile them.
+ * false (manifests only) does not load or compile them, nor caps the young generation.
  */
 async function layerAnalysis() {
   const [{ scanLayer }, { mergeLayers }] = await Promise.all([
     import('../image/layers.js'),
     import('../image/merged.js'),
   ]);
+  keepYoungGenerationSmall();
   return { scanLayer, mergeLayers };
 }
 
