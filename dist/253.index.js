@@ -147,8 +147,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/compare/budget.ts
 var compare_budget = __webpack_require__(3386);
-// EXTERNAL MODULE: ./src/steps/measure.ts + 5 modules
-var measure = __webpack_require__(6886);
+// EXTERNAL MODULE: ./src/steps/measure.ts + 6 modules
+var measure = __webpack_require__(810);
 // EXTERNAL MODULE: ./src/steps/base.ts + 1 modules
 var base = __webpack_require__(8693);
 ;// CONCATENATED MODULE: ./src/compare/base-image.ts
