@@ -182,6 +182,40 @@ describe('trust: what docker trusts for the host', () => {
     expect(elsewhere.requests).toHaveLength(1);
   });
 
+  test('the system’s store is read only for a certificate the rest did not verify, once, then kept', async () => {
+    const trusted = await serve(pki.server('known.test', ['DNS:known.test']));
+    const systemOnly = await serve(otherPki.server('store.test', ['DNS:store.test']));
+    trustIn(`known.test:${trusted.port}`, { 'ca.crt': pki.ca });
+    let systemReads = 0;
+    const fetch = createRoutedFetch(
+      new Routes({
+        env: {},
+        certsRoot,
+        agentOptions: { ...KEEP_ALIVE, lookup },
+        caSources: {
+          defaults: () => [...tls.rootCertificates],
+          system: () => (systemReads++, [otherPki.ca]),
+        },
+      }),
+    );
+    expect(await text(await fetch(`https://known.test:${trusted.port}/v2/`))).toBe('ok /v2/');
+    expect(systemReads).toBe(0);
+    const storeUrl = `https://store.test:${systemOnly.port}`;
+    expect(await text(await fetch(`${storeUrl}/v2/`))).toBe('ok /v2/');
+    expect(systemReads).toBe(1);
+    // A refused handshake (Node's CAs alone), then the request on a connection that verified.
+    const refused = systemOnly.clientErrors;
+    expect(refused).toBeGreaterThan(0);
+    expect(systemOnly.connections).toBe(1);
+    expect(systemOnly.requests).toHaveLength(1);
+    expect(await text(await fetch(`${storeUrl}/v2/x`, { method: 'PUT', body: Buffer.from('b') }))).toBe(
+      'ok /v2/x',
+    );
+    expect(systemReads).toBe(1);
+    expect(systemOnly.clientErrors).toBe(refused);
+    expect(systemOnly.requests.map((r) => r.body)).toEqual(['', 'b']);
+  });
+
   test('a CA for another port of the same host does not count', async () => {
     const server2 = await serve(pki.server('registry.test', ['DNS:registry.test']));
     trustIn(`registry.test:${server2.port + 1}`, { 'ca.crt': pki.ca });

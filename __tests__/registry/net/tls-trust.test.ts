@@ -1,6 +1,7 @@
 /**
  * The CA list and context each host gets: certs.d, then Node's defaults (bundled and
- * NODE_EXTRA_CA_CERTS), then the system's store, each certificate once; built once per host, one
+ * NODE_EXTRA_CA_CERTS), then (asked for again, after a certificate those did not verify) the
+ * system's store, each certificate once; built once per host, one
  * context shared by the hosts with nothing in certs.d; nothing read for the hosts that are not
  * verified; and on a Node that cannot read the system's store, Node's own context as before.
  */
@@ -63,11 +64,23 @@ describe('composeCaList', () => {
 });
 
 describe('TlsTrust.forHost', () => {
-  test('a verified host with nothing in certs.d: the defaults and the system’s store, in one context for all such hosts', () => {
+  test('a verified host with nothing in certs.d, first: Node’s own context, no store read', () => {
     const { given, calls } = sources();
     const trust = trustOf(given);
-    const a = trust.forHost('ghcr.io', false);
-    const b = trust.forHost('registry.example:5443', false);
+    expect(trust.forHost('ghcr.io', false)).toMatchObject({
+      ca: undefined,
+      secureContext: null,
+      rejectUnauthorized: true,
+      systemStore: false,
+    });
+    expect(calls).toEqual({ defaults: 0, system: 0 });
+  });
+
+  test('a verified host with nothing in certs.d, with the system’s store: the defaults and it, in one context for all such hosts', () => {
+    const { given, calls } = sources();
+    const trust = trustOf(given);
+    const a = trust.forHost('ghcr.io', false, 'with');
+    const b = trust.forHost('registry.example:5443', false, 'with');
     expect(a.ca).toEqual([bundled, extra, system]);
     expect(a.rejectUnauthorized).toBe(true);
     expect(a.systemStore).toBe(true);
@@ -80,8 +93,9 @@ describe('TlsTrust.forHost', () => {
     const { given } = sources();
     certsD('private.example:5443', { 'ca.crt': pki.ca });
     const trust = trustOf(given);
-    const plain = trust.forHost('ghcr.io', false);
-    const own = trust.forHost('private.example:5443', false);
+    const plain = trust.forHost('ghcr.io', false, 'with');
+    expect(trust.forHost('private.example:5443', false).ca).toEqual([pki.ca, bundled, extra]);
+    const own = trust.forHost('private.example:5443', false, 'with');
     expect(own.ca).toEqual([pki.ca, bundled, extra, system]);
     expect(own.secureContext).not.toBe(plain.secureContext);
     expect(own.certsDir).toBe(join(root, 'private.example:5443'));
@@ -93,7 +107,8 @@ describe('TlsTrust.forHost', () => {
     const first = trust.forHost('once.example', false);
     certsD('once.example', { 'ca.crt': pki.ca });
     expect(trust.forHost('once.example', false)).toBe(first);
-    expect(first.ca).not.toContain(pki.ca);
+    expect(first.ca).toBeUndefined();
+    expect(trust.forHost('once.example', false, 'with').ca).not.toContain(pki.ca);
   });
 
   test('a host that is not verified (loopback, insecure-registries): no CA list, no store read', () => {
@@ -124,13 +139,13 @@ describe('TlsTrust.forHost', () => {
   test('a Node that cannot read the system’s store: Node’s own context, or certs.d on top of its defaults', () => {
     const { given } = sources(null);
     const trust = trustOf(given);
-    expect(trust.forHost('ghcr.io', false)).toMatchObject({
+    expect(trust.forHost('ghcr.io', false, 'with')).toMatchObject({
       ca: undefined,
       secureContext: null,
       systemStore: false,
     });
     certsD('old-node.example', { 'ca.crt': pki.ca });
-    const own = trust.forHost('old-node.example', false);
+    const own = trust.forHost('old-node.example', false, 'with');
     expect(own.ca).toEqual([pki.ca, bundled, extra]);
     expect(own.systemStore).toBe(false);
   });
@@ -151,7 +166,8 @@ describe('TlsTrust.forHost', () => {
     const trust = trustOf(given).forHost('pairs.example', false);
     expect(trust.clientCertificates).toEqual(['a.cert', 'b.cert']);
     expect(trust.notOffered).toEqual(['c.cert']);
-    expect(trust.ca).toEqual([bundled, extra, system]);
+    expect(trust.ca).toBeUndefined(); // Node's own CAs beside the client certificates
+    expect(trustOf(given).forHost('pairs.example', false, 'with').ca).toEqual([bundled, extra, system]);
   });
 
   test('a client certificate that is not its key’s: an error naming the directory, quoting nothing', () => {

@@ -16,7 +16,7 @@ import {
 } from '../http-fetch.js';
 import { describeProxy } from './proxy-env.js';
 import { ProxyError } from './proxy-tunnel.js';
-import type { Routes } from './routes.js';
+import type { Route, Routes } from './routes.js';
 import { isPlainHttpAnswer } from './tls-errors.js';
 
 export interface RoutedFetchOptions {
@@ -34,6 +34,23 @@ export function createRoutedFetch(routes: Routes, options: RoutedFetchOptions = 
 
   const send = async (target: URL, init: HttpFetchInit, tlsFirstTry = false): Promise<HttpResponse> => {
     const route = routes.route(target);
+    try {
+      return await sendOn(route, target, init, tlsFirstTry);
+    } catch (error) {
+      // A certificate the first CAs did not verify, before any byte of the request went: once
+      // more with the system's store (a stream cannot be sent twice; the first request of a
+      // host is the client's GET /v2/, never one).
+      if (isStream(init.body) || !route.trustMore?.(error as Error)) throw error;
+      return sendOn(routes.route(target), target, init, tlsFirstTry);
+    }
+  };
+
+  const sendOn = (
+    route: Route,
+    target: URL,
+    init: HttpFetchInit,
+    tlsFirstTry: boolean,
+  ): Promise<HttpResponse> => {
     const request = route.secure ? httpsRequest : httpRequest;
     const proxy = route.proxy;
     return sendRequest(

@@ -9,8 +9,8 @@ import { isInsecureRegistry } from '../endpoint.js';
 import { DOCKER_CERTS_DIR } from './docker-certs.js';
 import { describeProxy, proxyFor, type ProxySetting } from './proxy-env.js';
 import { ProxyError, TunnelAgent } from './proxy-tunnel.js';
-import { explainTlsError, type TlsContext } from './tls-errors.js';
-import { TlsTrust, type CaSources } from './tls-trust.js';
+import { explainTlsError, isUntrustedChain, type TlsContext } from './tls-errors.js';
+import { TlsTrust, type CaSources, type SystemStore } from './tls-trust.js';
 
 export interface RoutesOptions {
   /** HTTPS_PROXY, HTTP_PROXY, NO_PROXY (either case), NODE_EXTRA_CA_CERTS. */
@@ -38,11 +38,22 @@ export interface Route {
   proxy?: ProxySetting;
   /** A failure in words that say what to do about it: an untrusted certificate, an unreachable proxy. */
   explain(error: Error): Error;
+  /**
+   * After `error`: true when the host now trusts more (the system's CA store, read only for a
+   * certificate the rest did not verify), so the request is worth sending once more.
+   */
+  trustMore?(error: Error): boolean;
+}
+
+interface SecureHost {
+  agent: HttpAgent;
+  context: TlsContext;
+  systemStore: SystemStore;
 }
 
 export class Routes {
   private readonly agents = new Map<string, HttpAgent>();
-  private readonly secureHosts = new Map<string, { agent: HttpAgent; context: TlsContext }>();
+  private readonly secureHosts = new Map<string, SecureHost>();
   private readonly trust: TlsTrust;
 
   constructor(private readonly options: RoutesOptions) {
@@ -93,35 +104,56 @@ export class Routes {
 
   private secureRoute(url: URL, proxy: ProxySetting | undefined): Route {
     const host = url.host;
+    const insecure = this.insecure(url);
     const key = `${host} ${proxy?.url.href ?? 'direct'}`;
     let entry = this.secureHosts.get(key);
     if (entry === undefined) {
-      // Built once per host, and only for TLS: plain HTTP never reads a CA.
-      const trust = this.trust.forHost(host, this.insecure(url));
-      const options = {
-        ...this.options.agentOptions,
-        rejectUnauthorized: trust.rejectUnauthorized,
-        ...(trust.secureContext && { secureContext: trust.secureContext }),
-      };
-      entry = {
-        agent: proxy ? new TunnelAgent(proxy, options) : new HttpsAgent(options),
-        context: {
-          host,
-          certsDir: trust.certsDir,
-          clientCertificates: trust.clientCertificates,
-          notOffered: trust.notOffered,
-          systemStore: trust.systemStore,
-        },
-      };
+      entry = this.secureHost(host, proxy, insecure, 'without');
       this.secureHosts.set(key, entry);
     }
     const { agent, context } = entry;
+    const used = entry;
     return {
       secure: true,
       agent,
       where: { hostname: bare(url.hostname), port: url.port || 443, path: url.pathname + url.search },
       headers: {},
       explain: (error) => explainTlsError(error, context) ?? error,
+      trustMore: (error) => {
+        if (insecure || used.systemStore === 'with' || !isUntrustedChain(error)) return false;
+        // A request that failed beside the first one finds the wider trust already in place.
+        if (this.secureHosts.get(key) !== used) return true;
+        const wider = this.secureHost(host, proxy, insecure, 'with');
+        this.secureHosts.set(key, wider);
+        // On a Node that cannot read the system's store there is nothing more to trust.
+        return wider.context.systemStore === true;
+      },
+    };
+  }
+
+  // Built once per host (and once more with the system's store), only for TLS: plain HTTP never reads a CA.
+  private secureHost(
+    host: string,
+    proxy: ProxySetting | undefined,
+    insecure: boolean,
+    systemStore: SystemStore,
+  ): SecureHost {
+    const trust = this.trust.forHost(host, insecure, systemStore);
+    const options = {
+      ...this.options.agentOptions,
+      rejectUnauthorized: trust.rejectUnauthorized,
+      ...(trust.secureContext && { secureContext: trust.secureContext }),
+    };
+    return {
+      agent: proxy ? new TunnelAgent(proxy, options) : new HttpsAgent(options),
+      context: {
+        host,
+        certsDir: trust.certsDir,
+        clientCertificates: trust.clientCertificates,
+        notOffered: trust.notOffered,
+        systemStore: trust.systemStore,
+      },
+      systemStore,
     };
   }
 

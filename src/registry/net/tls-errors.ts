@@ -51,6 +51,11 @@ const INVALID = new Map([
   ['INVALID_PURPOSE', 'its certificate is not for a TLS server'],
 ]);
 
+/** A certificate chain that ends in no CA we trust: a failure that more CAs may cure. */
+export function isUntrustedChain(error: unknown): boolean {
+  return causeChain(error).some(({ code }) => typeof code === 'string' && UNTRUSTED.has(code));
+}
+
 /**
  * The error for a TLS failure talking to `context.host`; undefined when `error` is no certificate
  * problem (a refused connection, a reset), which the caller reports as it is.

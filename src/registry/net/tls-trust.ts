@@ -2,8 +2,11 @@
  * The TLS settings for each registry host, as docker would have them. A host docker verifies
  * trusts, in this order: the CAs of its certs.d directory, NODE_EXTRA_CA_CERTS (with Node's own
  * bundled CAs), and the system's CA store, as docker trusts the system's pool plus certs.d. The
- * hosts docker calls insecure (the loopback, `insecure-registries`) are spoken to over TLS without
- * checking the certificate: no CA list is built for them, and none is read for plain HTTP.
+ * system's store is added only for a host whose certificate the others do not verify (routes.ts
+ * asks again): reading it and building a context of it costs ~40 ms, and the public registries'
+ * CAs are in Node's bundle. The hosts docker calls insecure (the loopback, `insecure-registries`)
+ * are spoken to over TLS without checking the certificate: no CA list is built for them, and none
+ * is read for plain HTTP.
  */
 import { readFileSync } from 'node:fs';
 import * as tls from 'node:tls';
@@ -41,6 +44,9 @@ export interface HostTls {
   systemStore: boolean;
 }
 
+/** Whether the system's store is added: on a second try, for a certificate the others did not verify. */
+export type SystemStore = 'without' | 'with';
+
 /**
  * certs.d's CAs, then Node's defaults (bundled, NODE_EXTRA_CA_CERTS), then the system's, each
  * certificate once. Given a `ca`, Node trusts only it, so everything trusted must be listed.
@@ -63,11 +69,13 @@ export function composeCaList(
 
 /**
  * The trust of every host a run reaches, built on first use and kept: a context parses each CA it
- * holds (~20 ms for Node's and Debian's stores), and reading the system store takes ~40-60 ms
+ * holds (~15-20 ms for Node's and Debian's stores), and reading the system store takes ~25-60 ms
  * the first time in a process. Hosts with nothing in certs.d share one context.
  */
 export class TlsTrust {
   private readonly hosts = new Map<string, HostTls>();
+  /** certs.d as first read for each host: the second try, with the system's store, reads no newer files. */
+  private readonly certsRead = new Map<string, ReturnType<typeof readHostCerts>>();
   private base: { system: string[] | undefined; ca: string[] | undefined } | undefined;
   private shared: tls.SecureContext | null | undefined;
 
@@ -76,18 +84,26 @@ export class TlsTrust {
     private readonly sources: CaSources = nodeCaSources(settings.env),
   ) {}
 
-  forHost(host: string, insecure: boolean): HostTls {
-    const key = `${insecure ? 'insecure' : 'secure'} ${host}`;
+  /**
+   * `without` the system's store first; `with` it for a host whose certificate that did not
+   * verify (the same as `without` for a host not verified, or on a Node that cannot read it).
+   */
+  forHost(host: string, insecure: boolean, systemStore: SystemStore = 'without'): HostTls {
+    const key = `${insecure ? 'insecure' : `secure ${systemStore}`} ${host}`;
     let trust = this.hosts.get(key);
     if (!trust) {
-      trust = this.build(host, insecure);
+      trust = this.build(host, insecure, systemStore === 'with');
       this.hosts.set(key, trust);
     }
     return trust;
   }
 
-  private build(host: string, insecure: boolean): HostTls {
-    const certs = readHostCerts(host, this.settings.certsRoot);
+  private build(host: string, insecure: boolean, withSystem: boolean): HostTls {
+    let certs = this.certsRead.get(host);
+    if (!certs) {
+      certs = readHostCerts(host, this.settings.certsRoot);
+      this.certsRead.set(host, certs);
+    }
     const clients = chooseClientPairs(certs.clients.map((pair) => withKeyType(pair, certs.dir)));
     const described = {
       rejectUnauthorized: !insecure,
@@ -101,10 +117,16 @@ export class TlsTrust {
         clients.offered.length > 0 ? secureContextOf(certs.dir, undefined, clients.offered) : null;
       return { ...described, secureContext, ca: undefined, systemStore: false };
     }
-    const base = this.baseCa();
+    // Without the system's store: Node's own context, or certs.d's CAs on top of its defaults.
+    const base = withSystem ? this.baseCa() : { system: undefined, ca: undefined };
     const systemStore = base.system !== undefined;
     if (certs.ca.length === 0 && clients.offered.length === 0) {
-      return { ...described, secureContext: this.baseContext(), ca: base.ca, systemStore };
+      return {
+        ...described,
+        secureContext: withSystem ? this.baseContext() : null,
+        ca: base.ca,
+        systemStore,
+      };
     }
     const ca = certs.ca.length > 0 ? composeCaList(certs.ca, this.sources.defaults(), base.system) : base.ca;
     return { ...described, secureContext: secureContextOf(certs.dir, ca, clients.offered), ca, systemStore };
