@@ -64,13 +64,20 @@ describe('composeCaList', () => {
 });
 
 describe('TlsTrust.forHost', () => {
-  test('a verified host with nothing in certs.d, first: Node’s own context, no store read', () => {
+  test.each([
+    ['a verified host with nothing in certs.d, first', 'ghcr.io', false],
+    [
+      'a host that is not verified (loopback, insecure-registries), its certs.d CA aside',
+      'localhost:5443',
+      true,
+    ],
+  ])('%s: Node’s own context, no CA list, no store read', (_what, host, insecure) => {
     const { given, calls } = sources();
-    const trust = trustOf(given);
-    expect(trust.forHost('ghcr.io', false)).toMatchObject({
+    if (insecure) certsD(host, { 'ca.crt': pki.ca });
+    expect(trustOf(given).forHost(host, insecure)).toMatchObject({
       ca: undefined,
       secureContext: null,
-      rejectUnauthorized: true,
+      rejectUnauthorized: !insecure,
       systemStore: false,
     });
     expect(calls).toEqual({ defaults: 0, system: 0 });
@@ -109,20 +116,6 @@ describe('TlsTrust.forHost', () => {
     expect(trust.forHost('once.example', false)).toBe(first);
     expect(first.ca).toBeUndefined();
     expect(trust.forHost('once.example', false, 'with').ca).not.toContain(pki.ca);
-  });
-
-  test('a host that is not verified (loopback, insecure-registries): no CA list, no store read', () => {
-    const { given, calls } = sources();
-    certsD('localhost:5443', { 'ca.crt': pki.ca });
-    const trust = trustOf(given);
-    const insecure = trust.forHost('localhost:5443', true);
-    expect(insecure).toMatchObject({
-      rejectUnauthorized: false,
-      ca: undefined,
-      secureContext: null,
-      systemStore: false,
-    });
-    expect(calls).toEqual({ defaults: 0, system: 0 });
   });
 
   test('an insecure host with a client certificate: a context for it, still no CA read', () => {
