@@ -1829,6 +1829,10 @@ const INVALID = new Map([
     ['INVALID_CA', 'a CA in its chain is not a valid CA'],
     ['INVALID_PURPOSE', 'its certificate is not for a TLS server'],
 ]);
+/** A certificate chain that ends in no CA we trust: a failure that more CAs may cure. */
+function isUntrustedChain(error) {
+    return (0,retry/* causeChain */.DD)(error).some(({ code }) => typeof code === 'string' && UNTRUSTED.has(code));
+}
 /**
  * The error for a TLS failure talking to `context.host`; undefined when `error` is no certificate
  * problem (a refused connection, a reset), which the caller reports as it is.
@@ -1911,6 +1915,19 @@ function createRoutedFetch(routes, options = {}) {
     const probing = new Map();
     const send = async (target, init, tlsFirstTry = false) => {
         const route = routes.route(target);
+        try {
+            return await sendOn(route, target, init, tlsFirstTry);
+        }
+        catch (error) {
+            // A certificate the first CAs did not verify, before any byte of the request went: once
+            // more with the system's store (a stream cannot be sent twice; the first request of a
+            // host is the client's GET /v2/, never one).
+            if (isStream(init.body) || !route.trustMore?.(error))
+                throw error;
+            return sendOn(routes.route(target), target, init, tlsFirstTry);
+        }
+    };
+    const sendOn = (route, target, init, tlsFirstTry) => {
         const request = route.secure ? external_node_https_.request : external_node_http_.request;
         const proxy = route.proxy;
         return (0,http_fetch/* sendRequest */.w$)(init, (sent) => request({
@@ -2028,8 +2045,11 @@ function withKeyType(pair, dir) {
  * The TLS settings for each registry host, as docker would have them. A host docker verifies
  * trusts, in this order: the CAs of its certs.d directory, NODE_EXTRA_CA_CERTS (with Node's own
  * bundled CAs), and the system's CA store, as docker trusts the system's pool plus certs.d. The
- * hosts docker calls insecure (the loopback, `insecure-registries`) are spoken to over TLS without
- * checking the certificate: no CA list is built for them, and none is read for plain HTTP.
+ * system's store is added only for a host whose certificate the others do not verify (routes.ts
+ * asks again): reading it and building a context of it costs ~40 ms, and the public registries'
+ * CAs are in Node's bundle. The hosts docker calls insecure (the loopback, `insecure-registries`)
+ * are spoken to over TLS without checking the certificate: no CA list is built for them, and none
+ * is read for plain HTTP.
  */
 
 
@@ -2053,30 +2073,40 @@ function composeCaList(certsD, defaults, system) {
 }
 /**
  * The trust of every host a run reaches, built on first use and kept: a context parses each CA it
- * holds (~20 ms for Node's and Debian's stores), and reading the system store takes ~40-60 ms
+ * holds (~15-20 ms for Node's and Debian's stores), and reading the system store takes ~25-60 ms
  * the first time in a process. Hosts with nothing in certs.d share one context.
  */
 class TlsTrust {
     settings;
     sources;
     hosts = new Map();
+    /** certs.d as first read for each host: the second try, with the system's store, reads no newer files. */
+    certsRead = new Map();
     base;
     shared;
     constructor(settings, sources = nodeCaSources(settings.env)) {
         this.settings = settings;
         this.sources = sources;
     }
-    forHost(host, insecure) {
-        const key = `${insecure ? 'insecure' : 'secure'} ${host}`;
+    /**
+     * `without` the system's store first; `with` it for a host whose certificate that did not
+     * verify (the same as `without` for a host not verified, or on a Node that cannot read it).
+     */
+    forHost(host, insecure, systemStore = 'without') {
+        const key = `${insecure ? 'insecure' : `secure ${systemStore}`} ${host}`;
         let trust = this.hosts.get(key);
         if (!trust) {
-            trust = this.build(host, insecure);
+            trust = this.build(host, insecure, systemStore === 'with');
             this.hosts.set(key, trust);
         }
         return trust;
     }
-    build(host, insecure) {
-        const certs = readHostCerts(host, this.settings.certsRoot);
+    build(host, insecure, withSystem) {
+        let certs = this.certsRead.get(host);
+        if (!certs) {
+            certs = readHostCerts(host, this.settings.certsRoot);
+            this.certsRead.set(host, certs);
+        }
         const clients = chooseClientPairs(certs.clients.map((pair) => withKeyType(pair, certs.dir)));
         const described = {
             rejectUnauthorized: !insecure,
@@ -2089,10 +2119,16 @@ class TlsTrust {
             const secureContext = clients.offered.length > 0 ? secureContextOf(certs.dir, undefined, clients.offered) : null;
             return { ...described, secureContext, ca: undefined, systemStore: false };
         }
-        const base = this.baseCa();
+        // Without the system's store: Node's own context, or certs.d's CAs on top of its defaults.
+        const base = withSystem ? this.baseCa() : { system: undefined, ca: undefined };
         const systemStore = base.system !== undefined;
         if (certs.ca.length === 0 && clients.offered.length === 0) {
-            return { ...described, secureContext: this.baseContext(), ca: base.ca, systemStore };
+            return {
+                ...described,
+                secureContext: withSystem ? this.baseContext() : null,
+                ca: base.ca,
+                systemStore,
+            };
         }
         const ca = certs.ca.length > 0 ? composeCaList(certs.ca, this.sources.defaults(), base.system) : base.ca;
         return { ...described, secureContext: secureContextOf(certs.dir, ca, clients.offered), ca, systemStore };
@@ -2238,35 +2274,52 @@ class Routes {
     }
     secureRoute(url, proxy) {
         const host = url.host;
+        const insecure = this.insecure(url);
         const key = `${host} ${proxy?.url.href ?? 'direct'}`;
         let entry = this.secureHosts.get(key);
         if (entry === undefined) {
-            // Built once per host, and only for TLS: plain HTTP never reads a CA.
-            const trust = this.trust.forHost(host, this.insecure(url));
-            const options = {
-                ...this.options.agentOptions,
-                rejectUnauthorized: trust.rejectUnauthorized,
-                ...(trust.secureContext && { secureContext: trust.secureContext }),
-            };
-            entry = {
-                agent: proxy ? new proxy_tunnel/* TunnelAgent */.a(proxy, options) : new external_node_https_.Agent(options),
-                context: {
-                    host,
-                    certsDir: trust.certsDir,
-                    clientCertificates: trust.clientCertificates,
-                    notOffered: trust.notOffered,
-                    systemStore: trust.systemStore,
-                },
-            };
+            entry = this.secureHost(host, proxy, insecure, 'without');
             this.secureHosts.set(key, entry);
         }
         const { agent, context } = entry;
+        const used = entry;
         return {
             secure: true,
             agent,
             where: { hostname: bare(url.hostname), port: url.port || 443, path: url.pathname + url.search },
             headers: {},
             explain: (error) => explainTlsError(error, context) ?? error,
+            trustMore: (error) => {
+                if (insecure || used.systemStore === 'with' || !isUntrustedChain(error))
+                    return false;
+                // A request that failed beside the first one finds the wider trust already in place.
+                if (this.secureHosts.get(key) !== used)
+                    return true;
+                const wider = this.secureHost(host, proxy, insecure, 'with');
+                this.secureHosts.set(key, wider);
+                // On a Node that cannot read the system's store there is nothing more to trust.
+                return wider.context.systemStore === true;
+            },
+        };
+    }
+    // Built once per host (and once more with the system's store), only for TLS: plain HTTP never reads a CA.
+    secureHost(host, proxy, insecure, systemStore) {
+        const trust = this.trust.forHost(host, insecure, systemStore);
+        const options = {
+            ...this.options.agentOptions,
+            rejectUnauthorized: trust.rejectUnauthorized,
+            ...(trust.secureContext && { secureContext: trust.secureContext }),
+        };
+        return {
+            agent: proxy ? new proxy_tunnel/* TunnelAgent */.a(proxy, options) : new external_node_https_.Agent(options),
+            context: {
+                host,
+                certsDir: trust.certsDir,
+                clientCertificates: trust.clientCertificates,
+                notOffered: trust.notOffered,
+                systemStore: trust.systemStore,
+            },
+            systemStore,
         };
     }
     insecure(url) {
