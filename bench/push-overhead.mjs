@@ -12,11 +12,13 @@
 //   SHIPSHAPE_DIST=/tmp/dist-x ... (a private bundle instead of dist/)
 //   SHIPSHAPE_BASELINE_DIST=/path/to/main/dist ... (another bundle, e.g. main's, timed in the
 //     same rounds in both configurations: a change compared with what it changes, in one run)
+//   SHIPSHAPE_BENCH_IMAGE=registry.shipshape.test:5443/bench/push-overhead ... (another lab
+//     registry: this one is HTTPS with its CA in certs.d, where the TLS trust is built and used)
 import { resolve } from 'node:path';
 import { bareBuildArgs, checkSameFlags, median, runAction, runBareBuild, seconds } from './action-run.mjs';
 
 const runs = Number(process.argv[2] ?? 11);
-const image = 'localhost:5000/bench/push-overhead';
+const image = process.env.SHIPSHAPE_BENCH_IMAGE || 'localhost:5000/bench/push-overhead';
 const context = 'examples/two-stage';
 // The lab has no bridge network: RUN steps need network none (the cache is keyed on it too).
 const pushInputs = { context, images: image, network: 'none', push: 'true' };
