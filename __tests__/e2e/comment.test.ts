@@ -111,6 +111,9 @@ describe('the comment a reviewer reads', () => {
   test('an unchanged Dockerfile built again from scratch: no size change, and on-change posts nothing', async () => {
     const image = freshRepo(LAB, 'comment-same');
     await pushMainOf(image, 'Dockerfile');
+    // BuildKit's layer tars keep file times to the second: a RUN again within the same second can
+    // give the same blob (no "rebuilt" layer to check). More than a second apart, it cannot.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     const pr = await run({
       inputs: inputs(image, 'Dockerfile', { 'no-cache': 'true', comment: 'on-change' }),
       ...pullRequestEvent(21, github.url),
