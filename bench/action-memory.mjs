@@ -14,24 +14,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { dist, median, runAction } from './action-run.mjs';
+import { prng } from './prng.mjs';
 
 const runs = Number(process.argv[2] ?? 3);
 const targetBytes = Number(process.argv[3] ?? 1000) * 1e6;
 const repository = 'localhost:5000/bench/action-memory';
 const work = mkdtempSync(join(tmpdir(), 'shipshape-action-memory-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
-
-function prng(seed) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
-}
 
 /**
  * A context of `FROM scratch` + `COPY data /data`: ~10 kB a file on average (90% of 0.25-4 kB,

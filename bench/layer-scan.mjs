@@ -26,6 +26,7 @@ import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { pack } from 'tar-stream';
 import { actionNode } from '../scripts/action-node.mjs';
+import { prng } from './prng.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const runs = Number(process.argv[2] ?? 5);
@@ -51,18 +52,6 @@ function bundle(entry, name) {
 }
 
 // ---- layer generation: deterministic, mixed compressible and incompressible files ----
-
-function prng(seed) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
-}
 
 /** A pool of text (words, paths, numbers: compresses ~3x) and one of random bytes (does not). */
 function pools(random) {
