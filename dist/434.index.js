@@ -805,28 +805,25 @@ class Routes {
     }
     secureRoute(url, proxy) {
         const host = url.host;
-        const insecure = this.insecure(url);
         const key = `${host} ${proxy?.url.href ?? 'direct'}`;
-        let entry = this.secureHosts.get(key);
-        if (entry === undefined) {
-            entry = this.secureHost(host, proxy, insecure, 'without');
-            this.secureHosts.set(key, entry);
+        let used = this.secureHosts.get(key);
+        if (used === undefined) {
+            used = this.secureHost(host, proxy, this.insecure(url), 'without');
+            this.secureHosts.set(key, used);
         }
-        const { agent, context } = entry;
-        const used = entry;
         return {
             secure: true,
-            agent,
+            agent: used.agent,
             where: { hostname: bare(url.hostname), port: url.port || 443, path: url.pathname + url.search },
             headers: {},
-            explain: (error) => explainTlsError(error, context) ?? error,
+            explain: (error) => explainTlsError(error, used.context) ?? error,
             trustMore: (error) => {
-                if (insecure || used.systemStore === 'with' || !isUntrustedChain(error))
+                if (used.systemStore === 'with' || !isUntrustedChain(error) || this.insecure(url))
                     return false;
                 // A request that failed beside the first one finds the wider trust already in place.
                 if (this.secureHosts.get(key) !== used)
                     return true;
-                const wider = this.secureHost(host, proxy, insecure, 'with');
+                const wider = this.secureHost(host, proxy, this.insecure(url), 'with');
                 this.secureHosts.set(key, wider);
                 // On a Node that cannot read the system's store there is nothing more to trust.
                 return wider.context.systemStore === true;
